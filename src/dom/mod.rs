@@ -1,0 +1,1 @@
+//! The DOM layer (wasm32 only).

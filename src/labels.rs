@@ -1,0 +1,154 @@
+//! Every user-visible string, per language.
+
+/// A UI language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// Simplified Chinese, the default.
+    #[default]
+    ZhCn,
+    /// Traditional Chinese.
+    ZhTw,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Parses a BCP 47 tag loosely: `zh`, `zh-CN`, `zh-Hans` → ZhCn; `zh-TW`, `zh-HK`,
+    /// `zh-Hant` → ZhTw; `en*` → En. Unknown tags give `None`.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let _ = tag;
+        None
+    }
+
+    /// The tag written into `lang` attributes.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::ZhCn => "zh-CN",
+            Lang::ZhTw => "zh-TW",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// The strings of one language.
+#[derive(Debug, Clone, Copy)]
+pub struct Labels {
+    /// 点赞
+    pub like: &'static str,
+    /// 收藏
+    pub favorite: &'static str,
+    /// 分享
+    pub share: &'static str,
+    /// 用手机看
+    pub view_on_phone: &'static str,
+    /// 扫一扫,手机继续看
+    pub qr_caption: &'static str,
+    /// 编辑
+    pub editor: &'static str,
+    /// 关键词
+    pub keywords: &'static str,
+    /// 全部评论
+    pub all_comments: &'static str,
+    /// 请先登录后发表评论
+    pub login_prompt: &'static str,
+    /// 暂无评论,快来发表你的评论吧
+    pub no_comments: &'static str,
+    /// 推荐视频
+    pub related_videos: &'static str,
+    /// 播放视频
+    pub play_video: &'static str,
+    /// 刚刚
+    pub just_now: &'static str,
+    /// 分钟前 (after N)
+    pub minutes_ago: &'static str,
+    /// 小时前 (after N)
+    pub hours_ago: &'static str,
+    /// 天前 (after N)
+    pub days_ago: &'static str,
+    /// 来源
+    pub source: &'static str,
+    /// 加载中…
+    pub loading: &'static str,
+    /// 加载失败
+    pub load_failed: &'static str,
+    /// 重试
+    pub retry: &'static str,
+}
+
+/// The labels for `lang`.
+pub fn labels(lang: Lang) -> &'static Labels {
+    match lang {
+        Lang::ZhCn => &ZH_CN,
+        Lang::ZhTw => &ZH_TW,
+        Lang::En => &EN,
+    }
+}
+
+static ZH_CN: Labels = Labels {
+    like: "点赞",
+    favorite: "收藏",
+    share: "分享",
+    view_on_phone: "用手机看",
+    qr_caption: "扫一扫,手机继续看",
+    editor: "编辑",
+    keywords: "关键词",
+    all_comments: "全部评论",
+    login_prompt: "请先登录后发表评论",
+    no_comments: "暂无评论,快来发表你的评论吧",
+    related_videos: "推荐视频",
+    play_video: "播放视频",
+    just_now: "刚刚",
+    minutes_ago: "分钟前",
+    hours_ago: "小时前",
+    days_ago: "天前",
+    source: "来源",
+    loading: "加载中…",
+    load_failed: "文章加载失败",
+    retry: "重试",
+};
+
+static ZH_TW: Labels = Labels {
+    like: "按讚",
+    favorite: "收藏",
+    share: "分享",
+    view_on_phone: "用手機看",
+    qr_caption: "掃一掃,手機繼續看",
+    editor: "編輯",
+    keywords: "關鍵詞",
+    all_comments: "全部評論",
+    login_prompt: "請先登入後發表評論",
+    no_comments: "暫無評論,快來發表你的評論吧",
+    related_videos: "推薦影片",
+    play_video: "播放影片",
+    just_now: "剛剛",
+    minutes_ago: "分鐘前",
+    hours_ago: "小時前",
+    days_ago: "天前",
+    source: "來源",
+    loading: "載入中…",
+    load_failed: "文章載入失敗",
+    retry: "重試",
+};
+
+static EN: Labels = Labels {
+    like: "Like",
+    favorite: "Favorite",
+    share: "Share",
+    view_on_phone: "View on phone",
+    qr_caption: "Scan to continue on your phone",
+    editor: "Editor",
+    keywords: "Keywords",
+    all_comments: "Comments",
+    login_prompt: "Sign in to comment",
+    no_comments: "No comments yet. Be the first to comment.",
+    related_videos: "Related videos",
+    play_video: "Play video",
+    just_now: "just now",
+    minutes_ago: " min ago",
+    hours_ago: " h ago",
+    days_ago: " d ago",
+    source: "Source",
+    loading: "Loading…",
+    load_failed: "The article could not be loaded",
+    retry: "Retry",
+};

@@ -1,0 +1,1 @@
+//! Article + options → view tree, one function per region.

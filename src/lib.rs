@@ -1,0 +1,38 @@
+//! # newsview
+//!
+//! Renders a news article, given as article JSON v1, into a web page: the header and meta line,
+//! a lead video, a sanitized body, an action bar (like, favorite, share, view on phone), keywords,
+//! comments and related videos.
+//!
+//! The crate has two layers:
+//!
+//! * a **pure core** (every module but `dom`) that parses and validates the article, applies the
+//!   one URL policy and the sanitizer policy, formats times and counts, builds share URLs and QR
+//!   codes, and lays the article out into a [`view`] tree that can be written as an HTML string;
+//! * a **thin DOM layer** (`dom`, compiled only for `wasm32`) that parses untrusted HTML with the
+//!   browser's inert parser, mounts the view into an open shadow root and wires events.
+//!
+//! Safety is carried by types: text reaches markup only through the escaping writer or the DOM's
+//! text APIs, URLs only as [`url::SafeUrl`], which only the URL policy makes.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod error;
+pub mod json;
+pub mod labels;
+pub mod layout;
+pub mod model;
+pub mod options;
+pub mod qr;
+pub mod sanitize;
+pub mod share;
+pub mod text;
+pub mod url;
+pub mod view;
+
+#[cfg(target_arch = "wasm32")]
+mod dom;
+
+pub use error::Error;
+pub use model::Article;
+pub use options::Options;

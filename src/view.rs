@@ -1,0 +1,230 @@
+//! The view tree: what layout produces and what the DOM layer mounts or the writer turns into
+//! an HTML string.
+//!
+//! Element and attribute names are `&'static str` chosen by this crate, never by input. Text
+//! (in text nodes and attribute values) is stored as plain text and escaped by the writer, or
+//! set through the DOM's text APIs. URL attributes take only a [`SafeUrl`].
+
+use crate::url::SafeUrl;
+
+/// An attribute value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AttrValue {
+    /// A constant chosen by this crate.
+    Static(&'static str),
+    /// Plain text (possibly from the article); escaped when written.
+    Text(String),
+    /// A URL that passed the URL policy.
+    Url(SafeUrl),
+}
+
+impl AttrValue {
+    /// The value as text.
+    pub fn as_str(&self) -> &str {
+        match self {
+            AttrValue::Static(s) => s,
+            AttrValue::Text(s) => s,
+            AttrValue::Url(u) => u.as_str(),
+        }
+    }
+}
+
+/// Attributes that load or navigate: they may only carry a [`SafeUrl`].
+pub fn is_url_attr(name: &str) -> bool {
+    matches!(
+        name,
+        "href" | "src" | "poster" | "srcset" | "action" | "formaction" | "xlink:href" | "data"
+    )
+}
+
+/// An element of the view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Element {
+    /// Tag name (lower case, from this crate).
+    pub tag: &'static str,
+    /// Attributes in order.
+    pub attrs: Vec<(&'static str, AttrValue)>,
+    /// Children.
+    pub children: Vec<Node>,
+}
+
+/// A node of the view.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    /// An element.
+    Element(Element),
+    /// Plain text.
+    Text(String),
+    /// Where the sanitized article body goes. The DOM layer puts the sanitized fragment here;
+    /// the HTML writer writes the sanitized tree.
+    BodySlot,
+}
+
+impl Element {
+    /// A new element with no attributes or children.
+    pub fn new(tag: &'static str) -> Self {
+        Element {
+            tag,
+            attrs: Vec::new(),
+            children: Vec::new(),
+        }
+    }
+
+    /// Adds a constant attribute.
+    pub fn attr(mut self, name: &'static str, value: &'static str) -> Self {
+        debug_assert!(!is_url_attr(name), "URL attributes take a SafeUrl");
+        debug_assert!(!name.starts_with("on"), "no event handler attributes");
+        if !is_url_attr(name) {
+            self.attrs.push((name, AttrValue::Static(value)));
+        }
+        self
+    }
+
+    /// Adds a text attribute (escaped when written). URL attributes are refused.
+    pub fn text_attr(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        debug_assert!(!is_url_attr(name), "URL attributes take a SafeUrl");
+        debug_assert!(!name.starts_with("on"), "no event handler attributes");
+        if !is_url_attr(name) {
+            self.attrs.push((name, AttrValue::Text(value.into())));
+        }
+        self
+    }
+
+    /// Adds a URL attribute.
+    pub fn url_attr(mut self, name: &'static str, url: &SafeUrl) -> Self {
+        self.attrs.push((name, AttrValue::Url(url.clone())));
+        self
+    }
+
+    /// Appends a child.
+    pub fn child(mut self, node: impl Into<Node>) -> Self {
+        self.children.push(node.into());
+        self
+    }
+
+    /// Appends a text child.
+    pub fn text(mut self, text: impl Into<String>) -> Self {
+        self.children.push(Node::Text(text.into()));
+        self
+    }
+
+    /// Appends children.
+    pub fn children(mut self, nodes: impl IntoIterator<Item = Node>) -> Self {
+        self.children.extend(nodes);
+        self
+    }
+
+    /// Appends a child when there is one.
+    pub fn maybe(mut self, node: Option<impl Into<Node>>) -> Self {
+        if let Some(n) = node {
+            self.children.push(n.into());
+        }
+        self
+    }
+
+    /// The value of attribute `name`.
+    pub fn get_attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+impl From<Element> for Node {
+    fn from(e: Element) -> Node {
+        Node::Element(e)
+    }
+}
+
+/// Elements with no end tag.
+pub fn is_void(tag: &str) -> bool {
+    matches!(
+        tag,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "source"
+            | "track"
+            | "wbr"
+    )
+}
+
+/// HTML text that is safe to insert: made only by [`write_html`] (escaping) or by the
+/// sanitizer's serializer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Markup(String);
+
+impl Markup {
+    /// The HTML text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The HTML text, owned.
+    pub fn into_string(self) -> String {
+        self.0
+    }
+
+    pub(crate) fn from_trusted(s: String) -> Markup {
+        Markup(s)
+    }
+}
+
+/// Writes `node` as HTML; `body` is written at [`Node::BodySlot`].
+pub fn write_html(node: &Node, body: Option<&Markup>) -> Markup {
+    let mut out = String::new();
+    write_node(&mut out, node, body);
+    Markup(out)
+}
+
+fn write_node(out: &mut String, node: &Node, body: Option<&Markup>) {
+    // Iterative, so that no view depth can overflow the stack.
+    enum Step<'a> {
+        Open(&'a Node),
+        Close(&'static str),
+    }
+    let mut stack = vec![Step::Open(node)];
+    while let Some(step) = stack.pop() {
+        match step {
+            Step::Close(tag) => {
+                out.push_str("</");
+                out.push_str(tag);
+                out.push('>');
+            }
+            Step::Open(Node::Text(t)) => {
+                html_escape::encode_text_to_string(t, out);
+            }
+            Step::Open(Node::BodySlot) => {
+                if let Some(b) = body {
+                    out.push_str(b.as_str());
+                }
+            }
+            Step::Open(Node::Element(e)) => {
+                out.push('<');
+                out.push_str(e.tag);
+                for (name, value) in &e.attrs {
+                    out.push(' ');
+                    out.push_str(name);
+                    out.push_str("=\"");
+                    html_escape::encode_double_quoted_attribute_to_string(value.as_str(), out);
+                    out.push('"');
+                }
+                out.push('>');
+                if !is_void(e.tag) {
+                    stack.push(Step::Close(e.tag));
+                    for child in e.children.iter().rev() {
+                        stack.push(Step::Open(child));
+                    }
+                }
+            }
+        }
+    }
+}
