@@ -73,6 +73,16 @@ pub struct Labels {
     pub load_failed: &'static str,
     /// 重试
     pub retry: &'static str,
+    /// 微信扫一扫 (under the WeChat QR code)
+    pub wechat_scan: &'static str,
+    /// 点击右上角分享 (inside WeChat)
+    pub wechat_hint: &'static str,
+    /// 写下你的评论… (comment box placeholder)
+    pub comment_placeholder: &'static str,
+    /// 发表 (submit a comment)
+    pub submit_comment: &'static str,
+    /// 链接已复制
+    pub link_copied: &'static str,
 }
 
 /// The labels for `lang`.
@@ -105,6 +115,11 @@ static ZH_CN: Labels = Labels {
     loading: "加载中…",
     load_failed: "文章加载失败",
     retry: "重试",
+    wechat_scan: "微信扫一扫",
+    wechat_hint: "点击右上角分享",
+    comment_placeholder: "写下你的评论…",
+    submit_comment: "发表",
+    link_copied: "链接已复制",
 };
 
 static ZH_TW: Labels = Labels {
@@ -128,6 +143,11 @@ static ZH_TW: Labels = Labels {
     loading: "載入中…",
     load_failed: "文章載入失敗",
     retry: "重試",
+    wechat_scan: "微信掃一掃",
+    wechat_hint: "點擊右上角分享",
+    comment_placeholder: "寫下你的評論…",
+    submit_comment: "發表",
+    link_copied: "連結已複製",
 };
 
 static EN: Labels = Labels {
@@ -151,4 +171,9 @@ static EN: Labels = Labels {
     loading: "Loading…",
     load_failed: "The article could not be loaded",
     retry: "Retry",
+    wechat_scan: "Scan with WeChat",
+    wechat_hint: "Tap ··· at the top right to share",
+    comment_placeholder: "Write a comment…",
+    submit_comment: "Post",
+    link_copied: "Link copied",
 };
