@@ -51,6 +51,7 @@ pub fn article(article: &Article, ctx: &Context<'_>) -> Node {
         .attr("class", "nv")
         .attr("part", "article")
         .attr("lang", ctx.options.lang.tag())
+        .attr("data-theme", ctx.options.theme.key())
         .child(header(article, ctx));
     if let Some(video) = &article.lead_video {
         root = root.child(lead(video, l));
