@@ -192,12 +192,7 @@ impl QrCode {
 
     /// Whether the module at (`x`, `y`) is dark; outside the code is light.
     pub fn is_dark(&self, x: usize, y: usize) -> bool {
-        x < self.size
-            && self
-                .modules
-                .get(y * self.size + x)
-                .copied()
-                .unwrap_or(false)
+        x < self.size && y < self.size && self.modules.get(y * self.size + x) == Some(&true)
     }
 }
 
@@ -524,12 +519,7 @@ impl Grid {
 
     #[cfg(test)]
     fn get(&self, x: usize, y: usize) -> bool {
-        x < self.size
-            && self
-                .modules
-                .get(y * self.size + x)
-                .copied()
-                .unwrap_or(false)
+        x < self.size && y < self.size && self.modules.get(y * self.size + x) == Some(&true)
     }
 
     /// Sets a function module; coordinates outside the matrix are ignored.
@@ -667,8 +657,8 @@ impl Grid {
     /// XORs the data modules with mask `mask`; applying it twice undoes it.
     fn apply_mask(&mut self, mask: Mask) {
         let size = self.size;
-        for (i, (m, &f)) in self.modules.iter_mut().zip(&self.function).enumerate() {
-            let (x, y) = (i % size, i / size);
+        let (mut x, mut y) = (0, 0);
+        for (m, &f) in self.modules.iter_mut().zip(&self.function) {
             let invert = match mask.0 {
                 0 => (x + y) % 2 == 0,
                 1 => y % 2 == 0,
@@ -680,6 +670,11 @@ impl Grid {
                 _ => ((x + y) % 2 + x * y % 3) % 2 == 0,
             };
             *m ^= invert && !f;
+            x += 1;
+            if x == size {
+                x = 0;
+                y += 1;
+            }
         }
     }
 
@@ -717,7 +712,7 @@ impl Grid {
             }
         }
         let dark = self.modules.iter().filter(|&&m| m).count() as i64;
-        let total = (size * size) as i64;
+        let total = ((size * size) as i64).max(1);
         // The smallest k with (45 − 5k) % <= dark share <= (55 + 5k) %.
         let k = (((dark * 20 - total * 10).abs() + total - 1) / total - 1).max(0);
         score + k as u32 * N4
@@ -787,7 +782,7 @@ fn alignment_positions(version: Version) -> ([u8; 7], usize) {
     let step = if v == 32 {
         26
     } else {
-        (v * 4 + count * 2 + 1) / (count * 2 - 2) * 2
+        (v * 4 + count * 2 + 1) / (count * 2 - 2).max(1) * 2
     };
     let last = version.size() - 7;
     if let Some(first) = positions.first_mut() {
@@ -795,7 +790,7 @@ fn alignment_positions(version: Version) -> ([u8; 7], usize) {
     }
     for i in 0..count - 1 {
         if let Some(p) = positions.get_mut(count - 1 - i) {
-            *p = (last - i * step) as u8;
+            *p = last.saturating_sub(i * step) as u8;
         }
     }
     (positions, count)

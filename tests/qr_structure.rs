@@ -210,6 +210,8 @@ fn outside_the_code_is_light() {
     assert!(!code.is_dark(21, 0));
     assert!(!code.is_dark(0, 21));
     assert!(!code.is_dark(usize::MAX, usize::MAX));
+    assert!(!code.is_dark(0, usize::MAX));
+    assert!(!code.is_dark(usize::MAX, 0));
 }
 
 /// Parses `M{x} {y}h{n}v1h-{n}z` rectangles.
@@ -261,4 +263,11 @@ fn svg_path_merges_horizontal_runs() {
         let ((x1, y1, w1), (x2, y2, _)) = (pair[0], pair[1]);
         assert!(y1 != y2 || x1 + w1 < x2);
     }
+}
+
+#[test]
+fn svg_path_with_a_huge_border_does_not_panic() {
+    let code = at_version(1, Ecc::Low);
+    let path = svg_path(&code, usize::MAX);
+    assert!(path.starts_with(&format!("M{} {}h7v1h-7z", usize::MAX, usize::MAX)));
 }
