@@ -58,3 +58,109 @@ pub struct Warning {
     /// What was done and why.
     pub message: String,
 }
+
+/// A JSON path, built lazily on the stack while a document is read and only written out when
+/// an error or warning needs it. Root segments are written as given (`""` or `"options"`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Path<'a> {
+    /// The document itself, under a prefix (`""` for an article, `"options"` for options).
+    Root(&'a str),
+    /// Member `key` of the parent.
+    Key(&'a Path<'a>, &'a str),
+    /// Item `index` of the parent.
+    Index(&'a Path<'a>, usize),
+}
+
+impl<'a> Path<'a> {
+    /// The path of member `key`.
+    pub(crate) fn key(&'a self, key: &'a str) -> Path<'a> {
+        Path::Key(self, key)
+    }
+
+    /// The path of item `index`.
+    pub(crate) fn index(&'a self, index: usize) -> Path<'a> {
+        Path::Index(self, index)
+    }
+
+    /// `relatedVideos[3].durationSeconds`, `options.share[2]`. Iterative.
+    pub(crate) fn render(&self) -> String {
+        let mut chain: Vec<&Path<'_>> = Vec::new();
+        let mut at = self;
+        loop {
+            chain.push(at);
+            match at {
+                Path::Root(_) => break,
+                Path::Key(parent, _) | Path::Index(parent, _) => at = parent,
+            }
+        }
+        let mut out = String::new();
+        for seg in chain.iter().rev() {
+            match seg {
+                Path::Root(prefix) => out.push_str(prefix),
+                Path::Key(_, key) => {
+                    if !out.is_empty() {
+                        out.push('.');
+                    }
+                    out.push_str(key);
+                }
+                Path::Index(_, i) => {
+                    out.push('[');
+                    crate::text::push_u64(&mut out, *i as u64);
+                    out.push(']');
+                }
+            }
+        }
+        out
+    }
+
+    /// An error at this path.
+    pub(crate) fn error(&self, message: impl Into<String>) -> Error {
+        Error::new(self.render(), message)
+    }
+
+    /// A warning at this path.
+    pub(crate) fn warning(&self, message: impl Into<String>) -> Warning {
+        Warning {
+            path: self.render(),
+            message: message.into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn to_message_joins_path_and_message() {
+        assert_eq!(Error::new("a.b", "bad").to_message(), "a.b: bad");
+        assert_eq!(Error::new("", "bad").to_message(), "bad");
+        assert_eq!(Error::new("a", "bad").to_string(), "a: bad");
+    }
+
+    #[test]
+    fn paths_render() {
+        let root = Path::Root("");
+        let rv = root.key("relatedVideos");
+        let item = rv.index(3);
+        assert_eq!(
+            item.key("durationSeconds").render(),
+            "relatedVideos[3].durationSeconds"
+        );
+        assert_eq!(root.render(), "");
+        assert_eq!(root.index(0).key("a").render(), "[0].a");
+        let opts = Path::Root("options");
+        assert_eq!(opts.key("share").index(2).render(), "options.share[2]");
+        assert_eq!(opts.render(), "options");
+    }
+
+    #[test]
+    fn path_errors_and_warnings() {
+        let root = Path::Root("");
+        let e = root.key("title").error("must not be empty");
+        assert_eq!(e.path(), "title");
+        assert_eq!(e.message(), "must not be empty");
+        let w = root.key("url").warning("dropped");
+        assert_eq!(w.path, "url");
+    }
+}

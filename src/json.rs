@@ -31,6 +31,46 @@ impl Json {
         }
     }
 
+    /// The string, if this is a string.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Json::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The number, if this is a number.
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Json::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// The boolean, if this is a boolean.
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Json::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    /// The items, if this is an array.
+    pub fn as_array(&self) -> Option<&[Json]> {
+        match self {
+            Json::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    /// The members in document order, if this is an object.
+    pub fn as_object(&self) -> Option<&[(String, Json)]> {
+        match self {
+            Json::Object(members) => Some(members),
+            _ => None,
+        }
+    }
+
     /// The JSON type name used in error messages: "null", "a boolean", "a number", ...
     pub fn type_name(&self) -> &'static str {
         match self {
@@ -45,6 +85,10 @@ impl Json {
 }
 
 /// Limits applied while parsing.
+///
+/// `max_depth` is capped at [`MAX_DEPTH_CAP`] whatever is asked: a parsed [`Json`] is
+/// dropped, cloned and compared recursively by the derived impls, so its depth must stay far
+/// below what a (wasm) stack holds.
 #[derive(Debug, Clone, Copy)]
 pub struct JsonLimits {
     /// Deepest nesting of arrays and objects accepted.
@@ -62,8 +106,799 @@ impl Default for JsonLimits {
     }
 }
 
-/// Parses `input` as one JSON document.
+/// The deepest nesting [`parse`] ever accepts, whatever [`JsonLimits::max_depth`] says.
+pub const MAX_DEPTH_CAP: usize = 1000;
+
+/// Parses `input` as one JSON document (RFC 8259, strictly: no comments, no trailing commas,
+/// no byte order mark, no leading zeros or `+`, no unescaped control characters in strings).
+///
+/// The parser is iterative (an explicit stack, no recursion) and linear in the input size.
+/// Numbers too large for `f64` become infinite, as in JavaScript's `JSON.parse`; the model
+/// refuses them where it reads numbers. Escaped lone surrogates (`\uD800`) become U+FFFD.
+/// Errors name the path of the value being read when it is known, and the line, column
+/// (in characters) and byte offset: `bodyHtml: unterminated string at line 3, column 15
+/// (byte 87)`.
 pub fn parse(input: &str, limits: &JsonLimits) -> Result<Json, Error> {
-    let _ = (input, limits);
-    Err(Error::new("", "JSON parser not implemented yet"))
+    if input.len() > limits.max_bytes {
+        let mut msg = String::from("input is ");
+        crate::text::push_u64(&mut msg, input.len() as u64);
+        msg.push_str(" bytes, more than the limit of ");
+        crate::text::push_u64(&mut msg, limits.max_bytes as u64);
+        return Err(Error::new("", msg));
+    }
+    Parser {
+        src: input,
+        b: input.as_bytes(),
+        pos: 0,
+        stack: Vec::new(),
+        max_depth: limits.max_depth.min(MAX_DEPTH_CAP),
+    }
+    .run()
+}
+
+/// An open array or object.
+enum Frame {
+    Array {
+        items: Vec<Json>,
+        /// An item is being read (its index is `items.len()`).
+        in_value: bool,
+    },
+    Object {
+        members: Vec<(String, Json)>,
+        /// The key whose value is being read.
+        key: Option<String>,
+    },
+}
+
+struct Parser<'a> {
+    src: &'a str,
+    b: &'a [u8],
+    pos: usize,
+    stack: Vec<Frame>,
+    max_depth: usize,
+}
+
+impl Parser<'_> {
+    fn run(mut self) -> Result<Json, Error> {
+        if self.b.starts_with("\u{feff}".as_bytes()) {
+            return Err(self.error_at(0, "byte order mark at the start (not allowed in JSON)"));
+        }
+        'value: loop {
+            self.skip_ws();
+            let mut value = match self.b.get(self.pos) {
+                None => return Err(self.unexpected()),
+                Some(b'{') => {
+                    self.open()?;
+                    self.skip_ws();
+                    if self.b.get(self.pos) == Some(&b'}') {
+                        self.pos += 1;
+                        Json::Object(Vec::new())
+                    } else {
+                        let key = self.key()?;
+                        self.stack.push(Frame::Object {
+                            members: Vec::new(),
+                            key: Some(key),
+                        });
+                        continue 'value;
+                    }
+                }
+                Some(b'[') => {
+                    self.open()?;
+                    self.skip_ws();
+                    if self.b.get(self.pos) == Some(&b']') {
+                        self.pos += 1;
+                        Json::Array(Vec::new())
+                    } else {
+                        self.stack.push(Frame::Array {
+                            items: Vec::new(),
+                            in_value: true,
+                        });
+                        continue 'value;
+                    }
+                }
+                Some(b'"') => Json::String(self.string()?),
+                Some(b't') => self.literal("true", Json::Bool(true))?,
+                Some(b'f') => self.literal("false", Json::Bool(false))?,
+                Some(b'n') => self.literal("null", Json::Null)?,
+                Some(b'-' | b'0'..=b'9') => Json::Number(self.number()?),
+                Some(_) => return Err(self.unexpected()),
+            };
+            // `value` is complete: hand it to the enclosing frame, closing frames as we go.
+            loop {
+                self.skip_ws();
+                let next = self.b.get(self.pos).copied();
+                match self.stack.last_mut() {
+                    None => {
+                        if next.is_some() {
+                            return Err(self.error_at(
+                                self.pos,
+                                "unexpected text after the end of the document",
+                            ));
+                        }
+                        return Ok(value);
+                    }
+                    Some(Frame::Array { items, in_value }) => {
+                        items.push(value);
+                        *in_value = false;
+                        match next {
+                            Some(b',') => {
+                                *in_value = true;
+                                self.pos += 1;
+                                continue 'value;
+                            }
+                            Some(b']') => {
+                                self.pos += 1;
+                                value = match self.stack.pop() {
+                                    Some(Frame::Array { items, .. }) => Json::Array(items),
+                                    _ => Json::Null, // unreachable: the top is this array
+                                };
+                            }
+                            _ => return Err(self.expected("',' or ']'")),
+                        }
+                    }
+                    Some(Frame::Object { members, key }) => {
+                        members.push((key.take().unwrap_or_default(), value));
+                        match next {
+                            Some(b',') => {
+                                self.pos += 1;
+                                self.skip_ws();
+                                let k = self.key()?;
+                                if let Some(Frame::Object { key, .. }) = self.stack.last_mut() {
+                                    *key = Some(k);
+                                }
+                                continue 'value;
+                            }
+                            Some(b'}') => {
+                                self.pos += 1;
+                                value = match self.stack.pop() {
+                                    Some(Frame::Object { members, .. }) => Json::Object(members),
+                                    _ => Json::Null, // unreachable: the top is this object
+                                };
+                            }
+                            _ => return Err(self.expected("',' or '}'")),
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.b.get(self.pos) {
+            self.pos += 1;
+        }
+    }
+
+    /// Consumes `{` or `[`, refusing nesting beyond the limit.
+    fn open(&mut self) -> Result<(), Error> {
+        if self.stack.len() >= self.max_depth {
+            let mut msg = String::from("nesting deeper than ");
+            crate::text::push_u64(&mut msg, self.max_depth as u64);
+            msg.push_str(" levels");
+            return Err(self.error_at(self.pos, &msg));
+        }
+        self.pos += 1;
+        Ok(())
+    }
+
+    /// Reads `"key"` and the `:` after it; whitespace before the key is already skipped.
+    fn key(&mut self) -> Result<String, Error> {
+        if self.b.get(self.pos) != Some(&b'"') {
+            return Err(self.expected("a string key in double quotes"));
+        }
+        let key = self.string()?;
+        self.skip_ws();
+        if self.b.get(self.pos) != Some(&b':') {
+            return Err(self.expected("':' after the key"));
+        }
+        self.pos += 1;
+        Ok(key)
+    }
+
+    fn literal(&mut self, word: &str, value: Json) -> Result<Json, Error> {
+        if self
+            .b
+            .get(self.pos..)
+            .is_some_and(|rest| rest.starts_with(word.as_bytes()))
+        {
+            self.pos += word.len();
+            Ok(value)
+        } else {
+            Err(self.unexpected())
+        }
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.pos;
+        while self.b.get(self.pos).is_some_and(u8::is_ascii_digit) {
+            self.pos += 1;
+        }
+        self.pos - start
+    }
+
+    fn number(&mut self) -> Result<f64, Error> {
+        let start = self.pos;
+        let bad = |p: &Self| Err(p.error_at(start, "invalid number"));
+        if self.b.get(self.pos) == Some(&b'-') {
+            self.pos += 1;
+        }
+        match self.b.get(self.pos) {
+            Some(b'0') => {
+                self.pos += 1;
+                if self.b.get(self.pos).is_some_and(u8::is_ascii_digit) {
+                    return Err(self.error_at(start, "invalid number (leading zero)"));
+                }
+            }
+            Some(b'1'..=b'9') => {
+                self.digits();
+            }
+            _ => return bad(self),
+        }
+        if self.b.get(self.pos) == Some(&b'.') {
+            self.pos += 1;
+            if self.digits() == 0 {
+                return bad(self);
+            }
+        }
+        if let Some(b'e' | b'E') = self.b.get(self.pos) {
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.b.get(self.pos) {
+                self.pos += 1;
+            }
+            if self.digits() == 0 {
+                return bad(self);
+            }
+        }
+        match self.src.get(start..self.pos).map(str::parse::<f64>) {
+            Some(Ok(n)) => Ok(n),
+            _ => bad(self),
+        }
+    }
+
+    fn hex4(&self, at: usize) -> Option<u32> {
+        let mut v = 0;
+        for i in 0..4 {
+            let d = char::from(*self.b.get(at + i)?).to_digit(16)?;
+            v = v * 16 + d;
+        }
+        Some(v)
+    }
+
+    /// Reads a string; `self.pos` is at the opening quote.
+    fn string(&mut self) -> Result<String, Error> {
+        let open = self.pos;
+        self.pos += 1;
+        let mut out = String::new();
+        loop {
+            let run = self.pos;
+            while let Some(&c) = self.b.get(self.pos) {
+                if c == b'"' || c == b'\\' || c < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            // The run ends before an ASCII byte or at the end, so it is a char boundary.
+            out.push_str(self.src.get(run..self.pos).unwrap_or_default());
+            match self.b.get(self.pos) {
+                None => return Err(self.error_at(open, "unterminated string")),
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => self.escape(&mut out)?,
+                Some(_) => {
+                    return Err(
+                        self.error_at(self.pos, "control character in string (must be escaped)")
+                    )
+                }
+            }
+        }
+    }
+
+    /// Reads one escape; `self.pos` is at the backslash.
+    fn escape(&mut self, out: &mut String) -> Result<(), Error> {
+        let at = self.pos;
+        let c = match self.b.get(at + 1) {
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                let Some(unit) = self.hex4(at + 2) else {
+                    return Err(self.error_at(at, "invalid \\u escape (four hex digits expected)"));
+                };
+                self.pos = at + 6;
+                let c = if (0xD800..0xDC00).contains(&unit) {
+                    // A high surrogate: combine with a following low one, else U+FFFD.
+                    let low = (self.b.get(self.pos) == Some(&b'\\')
+                        && self.b.get(self.pos + 1) == Some(&b'u'))
+                    .then(|| self.hex4(self.pos + 2))
+                    .flatten()
+                    .filter(|u| (0xDC00..0xE000).contains(u));
+                    match low {
+                        Some(low) => {
+                            self.pos += 6;
+                            char::from_u32(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))
+                        }
+                        None => None,
+                    }
+                } else {
+                    char::from_u32(unit)
+                };
+                out.push(c.unwrap_or('\u{fffd}'));
+                return Ok(());
+            }
+            None => return Err(self.error_at(at, "unterminated string")),
+            Some(_) => return Err(self.error_at(at, "invalid escape")),
+        };
+        out.push(c);
+        self.pos = at + 2;
+        Ok(())
+    }
+
+    fn unexpected(&self) -> Error {
+        match self
+            .src
+            .get(self.pos..)
+            .and_then(|rest| rest.chars().next())
+        {
+            None => self.error_at(self.pos, "unexpected end of input"),
+            Some(c) if c.is_control() => self.error_at(self.pos, "unexpected control character"),
+            Some(c) => {
+                let mut msg = String::from("unexpected character '");
+                msg.push(c);
+                msg.push('\'');
+                self.error_at(self.pos, &msg)
+            }
+        }
+    }
+
+    fn expected(&self, what: &str) -> Error {
+        let mut msg = String::from("expected ");
+        msg.push_str(what);
+        match self
+            .src
+            .get(self.pos..)
+            .and_then(|rest| rest.chars().next())
+        {
+            None => msg.push_str(", got the end of input"),
+            Some(c) if !c.is_control() => {
+                msg.push_str(", got '");
+                msg.push(c);
+                msg.push('\'');
+            }
+            Some(_) => msg.push_str(", got a control character"),
+        }
+        self.error_at(self.pos, &msg)
+    }
+
+    /// An error at byte `at`, with the path of the value being read.
+    fn error_at(&self, at: usize, what: &str) -> Error {
+        let at = at.min(self.b.len());
+        let before = self.b.get(..at).unwrap_or_default();
+        let line = before.iter().filter(|&&c| c == b'\n').count() + 1;
+        let line_start = before
+            .iter()
+            .rposition(|&c| c == b'\n')
+            .map_or(0, |i| i + 1);
+        // Column in characters: count the bytes that start a UTF-8 sequence.
+        let column = before
+            .get(line_start..)
+            .unwrap_or_default()
+            .iter()
+            .filter(|&&c| (c & 0xC0) != 0x80)
+            .count()
+            + 1;
+        let mut msg = String::with_capacity(what.len() + 40);
+        msg.push_str(what);
+        msg.push_str(" at line ");
+        crate::text::push_u64(&mut msg, line as u64);
+        msg.push_str(", column ");
+        crate::text::push_u64(&mut msg, column as u64);
+        msg.push_str(" (byte ");
+        crate::text::push_u64(&mut msg, at as u64);
+        msg.push(')');
+        Error::new(self.path(), msg)
+    }
+
+    /// `a.b[3].c` for the value being read.
+    fn path(&self) -> String {
+        let mut path = String::new();
+        for frame in &self.stack {
+            match frame {
+                Frame::Array {
+                    items,
+                    in_value: true,
+                } => {
+                    path.push('[');
+                    crate::text::push_u64(&mut path, items.len() as u64);
+                    path.push(']');
+                }
+                Frame::Object { key: Some(k), .. } => {
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(k);
+                }
+                _ => break,
+            }
+        }
+        path
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Result<Json, Error> {
+        parse(s, &JsonLimits::default())
+    }
+
+    fn ok(s: &str) -> Json {
+        p(s).unwrap_or_else(|e| panic!("{s}: {e}"))
+    }
+
+    fn err(s: &str) -> Error {
+        match p(s) {
+            Ok(v) => panic!("{s} parsed as {v:?}"),
+            Err(e) => e,
+        }
+    }
+
+    fn string(s: &str) -> Json {
+        Json::String(s.to_owned())
+    }
+
+    #[test]
+    fn scalars() {
+        assert_eq!(ok("null"), Json::Null);
+        assert_eq!(ok("true"), Json::Bool(true));
+        assert_eq!(ok("false"), Json::Bool(false));
+        assert_eq!(ok("\"hi\""), string("hi"));
+        assert_eq!(ok("42"), Json::Number(42.0));
+    }
+
+    #[test]
+    fn nested_structures_keep_order() {
+        let v = ok(r#" { "a" : [1, {"b": null}, []], "c": {} , "d": "x" } "#);
+        assert_eq!(
+            v,
+            Json::Object(vec![
+                (
+                    "a".into(),
+                    Json::Array(vec![
+                        Json::Number(1.0),
+                        Json::Object(vec![("b".into(), Json::Null)]),
+                        Json::Array(vec![]),
+                    ])
+                ),
+                ("c".into(), Json::Object(vec![])),
+                ("d".into(), string("x")),
+            ])
+        );
+    }
+
+    #[test]
+    fn whitespace_is_only_the_four_json_characters() {
+        assert_eq!(
+            ok(" \t\r\n[ 1 ,\n2 ]\n"),
+            Json::Array(vec![Json::Number(1.0), Json::Number(2.0)])
+        );
+        err("\u{a0}1");
+        err("[1,\u{c}2]");
+        err("\u{2028}1");
+    }
+
+    #[test]
+    fn numbers() {
+        for (s, n) in [
+            ("0", 0.0),
+            ("-0", -0.0),
+            ("1.5", 1.5),
+            ("-12.25e2", -1225.0),
+            ("1E+2", 100.0),
+            ("1e-2", 0.01),
+            ("123456789012", 123_456_789_012.0),
+        ] {
+            assert_eq!(ok(s), Json::Number(n), "{s}");
+        }
+    }
+
+    #[test]
+    fn huge_numbers_become_infinite_like_javascript() {
+        assert_eq!(ok("1e400"), Json::Number(f64::INFINITY));
+        assert_eq!(ok("-1e400"), Json::Number(f64::NEG_INFINITY));
+    }
+
+    #[test]
+    fn invalid_numbers() {
+        for s in [
+            "01",
+            "-01",
+            "+1",
+            ".5",
+            "1.",
+            "1.e2",
+            "1e",
+            "1e+",
+            "-",
+            "0x10",
+            "NaN",
+            "Infinity",
+            "-Infinity",
+            "1_000",
+        ] {
+            assert!(p(s).is_err(), "{s}");
+        }
+        assert!(err("01")
+            .message()
+            .starts_with("invalid number (leading zero)"));
+    }
+
+    #[test]
+    fn escapes() {
+        assert_eq!(
+            ok(r#""\" \\ \/ \b \f \n \r \t \u0041 \u00e9 \u4e2d""#),
+            string("\" \\ / \u{8} \u{c} \n \r \t A é 中")
+        );
+    }
+
+    #[test]
+    fn surrogate_pairs_combine() {
+        assert_eq!(ok(r#""\ud83d\ude00""#), string("😀"));
+        assert_eq!(ok(r#""\uD83D\uDE00x""#), string("😀x"));
+    }
+
+    #[test]
+    fn lone_surrogates_become_replacement_characters() {
+        assert_eq!(ok(r#""\uD800""#), string("\u{fffd}"));
+        assert_eq!(ok(r#""a\uDC00b""#), string("a\u{fffd}b"));
+        assert_eq!(ok(r#""\uD800\u0041""#), string("\u{fffd}A"));
+        assert_eq!(ok(r#""\uD800\uD800\uDC00""#), string("\u{fffd}𐀀"));
+        assert_eq!(ok(r#""\uDBFF\n""#), string("\u{fffd}\n"));
+        assert_eq!(ok(r#""\uD800\\""#), string("\u{fffd}\\"));
+    }
+
+    #[test]
+    fn invalid_escapes() {
+        for s in [
+            r#""\x""#,
+            r#""\u12""#,
+            r#""\u12G4""#,
+            r#""\U0041""#,
+            r#""\'""#,
+            "\"\\",
+        ] {
+            assert!(p(s).is_err(), "{s}");
+        }
+    }
+
+    #[test]
+    fn raw_control_characters_in_strings_are_refused() {
+        let e = err("\"a\tb\"");
+        assert!(
+            e.message().starts_with("control character in string"),
+            "{e}"
+        );
+        assert!(p("\"a\u{0}b\"").is_err());
+        assert!(p("\"a\nb\"").is_err());
+        // DEL and C1 controls are not JSON control characters.
+        assert_eq!(ok("\"\u{7f}\u{85}\""), string("\u{7f}\u{85}"));
+    }
+
+    #[test]
+    fn non_ascii_text_is_kept() {
+        assert_eq!(ok("\"看看新闻Knews 😀\""), string("看看新闻Knews 😀"));
+    }
+
+    #[test]
+    fn literals_are_case_sensitive_and_whole() {
+        for s in ["True", "nul", "nulll", "fals", "tru e", "undefined"] {
+            assert!(p(s).is_err(), "{s}");
+        }
+    }
+
+    #[test]
+    fn no_trailing_commas_or_comments() {
+        for s in [
+            "[1,]",
+            "{\"a\":1,}",
+            "[1 2]",
+            "{\"a\" 1}",
+            "{a:1}",
+            "{'a':1}",
+            "[1]//x",
+            "/*x*/1",
+            "[,1]",
+            "{,}",
+        ] {
+            assert!(p(s).is_err(), "{s}");
+        }
+    }
+
+    #[test]
+    fn one_document_only() {
+        let e = err("{} {}");
+        assert!(
+            e.message().starts_with("unexpected text after the end"),
+            "{e}"
+        );
+        assert!(p("1 2").is_err());
+        assert!(p("").is_err());
+        assert!(p("   ").is_err());
+        assert_eq!(
+            err("").message(),
+            "unexpected end of input at line 1, column 1 (byte 0)"
+        );
+    }
+
+    #[test]
+    fn byte_order_mark_is_refused() {
+        let e = err("\u{feff}{}");
+        assert!(e.message().starts_with("byte order mark"), "{e}");
+    }
+
+    #[test]
+    fn max_bytes() {
+        let limits = JsonLimits {
+            max_depth: 64,
+            max_bytes: 4,
+        };
+        assert!(parse("1234", &limits).is_ok());
+        let e = parse("12345", &limits).unwrap_err();
+        assert_eq!(e.message(), "input is 5 bytes, more than the limit of 4");
+    }
+
+    #[test]
+    fn max_depth() {
+        let limits = JsonLimits {
+            max_depth: 3,
+            max_bytes: 1000,
+        };
+        assert!(parse("[[[1]]]", &limits).is_ok());
+        assert!(parse(r#"{"a":{"b":[]}}"#, &limits).is_ok());
+        let e = parse(r#"{"a":{"b":[[]]}}"#, &limits).unwrap_err();
+        assert_eq!(e.path(), "a.b[0]");
+        assert!(
+            e.message().starts_with("nesting deeper than 3 levels"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_stack_overflow() {
+        let deep = "[".repeat(100_000) + &"]".repeat(100_000);
+        let e = p(&deep).unwrap_err();
+        assert!(
+            e.message().starts_with("nesting deeper than 64 levels"),
+            "{e}"
+        );
+        let deep_obj = "{\"a\":".repeat(100_000) + "1" + &"}".repeat(100_000);
+        assert!(p(&deep_obj).is_err());
+        // Even when asked for more, the depth is capped.
+        let unlimited = JsonLimits {
+            max_depth: usize::MAX,
+            max_bytes: usize::MAX,
+        };
+        let e = parse(&deep, &unlimited).unwrap_err();
+        assert!(
+            e.message().starts_with("nesting deeper than 1000 levels"),
+            "{e}"
+        );
+        let ok_deep = "[".repeat(MAX_DEPTH_CAP) + &"]".repeat(MAX_DEPTH_CAP);
+        assert!(parse(&ok_deep, &unlimited).is_ok());
+    }
+
+    #[test]
+    fn unclosed_deep_nesting_is_an_error_not_a_crash() {
+        assert!(p(&"[".repeat(50)).is_err());
+        assert!(p(&"{\"a\":".repeat(50)).is_err());
+    }
+
+    #[test]
+    fn proto_keys_are_ordinary_keys() {
+        let v = ok(r#"{"__proto__": {"polluted": true}, "constructor": 1}"#);
+        assert_eq!(
+            v.get("__proto__"),
+            Some(&Json::Object(vec![("polluted".into(), Json::Bool(true))]))
+        );
+        assert_eq!(v.get("constructor"), Some(&Json::Number(1.0)));
+        assert_eq!(v.get("polluted"), None);
+    }
+
+    #[test]
+    fn duplicate_keys_last_wins() {
+        let v = ok(r#"{"a": 1, "b": 2, "a": 3}"#);
+        assert_eq!(v.get("a"), Some(&Json::Number(3.0)));
+        assert_eq!(v.as_object().map(<[_]>::len), Some(3));
+    }
+
+    #[test]
+    fn keys_may_be_escaped() {
+        let v = ok(r#"{"\u0061": 1, "": 2}"#);
+        assert_eq!(v.get("a"), Some(&Json::Number(1.0)));
+        assert_eq!(v.get(""), Some(&Json::Number(2.0)));
+    }
+
+    #[test]
+    fn error_names_the_path_and_position() {
+        let e = err("{\n  \"title\": \"x\",\n  \"bodyHtml\": \"<p>never ends");
+        assert_eq!(e.path(), "bodyHtml");
+        assert_eq!(
+            e.message(),
+            "unterminated string at line 3, column 15 (byte 32)"
+        );
+        assert_eq!(
+            e.to_message(),
+            "bodyHtml: unterminated string at line 3, column 15 (byte 32)"
+        );
+    }
+
+    #[test]
+    fn error_path_through_arrays() {
+        let e = err(r#"{"relatedVideos": [{"id": "1"}, {"id": "2", "durationSeconds": 01}]}"#);
+        assert_eq!(e.path(), "relatedVideos[1].durationSeconds");
+        let e = err("[1, 2, tru]");
+        assert_eq!(e.path(), "[2]");
+    }
+
+    #[test]
+    fn error_after_a_value_names_the_container() {
+        let e = err(r#"{"a": [1, 2 3]}"#);
+        assert_eq!(e.path(), "a");
+        assert!(
+            e.message().starts_with("expected ',' or ']', got '3'"),
+            "{e}"
+        );
+        let e = err(r#"{"a": {"b": 1 "c": 2}}"#);
+        assert_eq!(e.path(), "a");
+        assert!(
+            e.message().starts_with("expected ',' or '}', got '\"'"),
+            "{e}"
+        );
+        let e = err(r#"{"a": 1, 2}"#);
+        assert_eq!(e.path(), "");
+        assert!(e.message().starts_with("expected a string key"), "{e}");
+    }
+
+    #[test]
+    fn column_counts_characters() {
+        let e = err("{\"标题\": x}");
+        assert_eq!(e.path(), "标题");
+        assert_eq!(
+            e.message(),
+            "unexpected character 'x' at line 1, column 8 (byte 11)"
+        );
+    }
+
+    #[test]
+    fn get_on_non_objects_is_none() {
+        assert_eq!(ok("[1]").get("0"), None);
+        assert_eq!(ok("\"a\"").get("a"), None);
+    }
+
+    #[test]
+    fn accessors() {
+        let v = ok(r#"{"s": "x", "n": 1, "b": true, "a": [null]}"#);
+        assert_eq!(v.get("s").and_then(Json::as_str), Some("x"));
+        assert_eq!(v.get("n").and_then(Json::as_f64), Some(1.0));
+        assert_eq!(v.get("b").and_then(Json::as_bool), Some(true));
+        assert_eq!(v.get("a").and_then(Json::as_array), Some(&[Json::Null][..]));
+        assert_eq!(v.get("s").and_then(Json::as_f64), None);
+        assert_eq!(v.get("a").map(Json::type_name), Some("an array"));
+    }
+
+    #[test]
+    fn large_input_is_linear() {
+        // 200 000 array items and a 4 MB string parse quickly (a quadratic parser would not).
+        let big = "[".to_owned() + &"1,".repeat(200_000) + "1]";
+        assert_eq!(ok(&big).as_array().map(<[_]>::len), Some(200_001));
+        let long = "\"".to_owned() + &"a\\n".repeat(1_000_000) + "\"";
+        assert_eq!(ok(&long).as_str().map(str::len), Some(2_000_000));
+    }
 }

@@ -15,9 +15,38 @@ pub enum Lang {
 impl Lang {
     /// Parses a BCP 47 tag loosely: `zh`, `zh-CN`, `zh-Hans` → ZhCn; `zh-TW`, `zh-HK`,
     /// `zh-Hant` → ZhTw; `en*` → En. Unknown tags give `None`.
+    ///
+    /// Subtags may be separated by `-` or `_`, ASCII case is ignored and surrounding spaces are
+    /// trimmed. A script subtag decides over a region (`zh-Hant-CN` → ZhTw, `zh-Hans-HK` →
+    /// ZhCn); `zh` with any other subtags (`zh-SG`, `zh-cmn`) is ZhCn.
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        let _ = tag;
-        None
+        let mut parts = tag.trim().split(['-', '_']);
+        let primary = parts.next()?;
+        if primary.eq_ignore_ascii_case("en") {
+            return Some(Lang::En);
+        }
+        if !primary.eq_ignore_ascii_case("zh") {
+            return None;
+        }
+        let mut region_tw = false;
+        for sub in parts {
+            if sub.is_empty() {
+                return None;
+            }
+            if sub.eq_ignore_ascii_case("hant") {
+                return Some(Lang::ZhTw);
+            }
+            if sub.eq_ignore_ascii_case("hans") {
+                return Some(Lang::ZhCn);
+            }
+            if ["tw", "hk", "mo"]
+                .iter()
+                .any(|r| sub.eq_ignore_ascii_case(r))
+            {
+                region_tw = true;
+            }
+        }
+        Some(if region_tw { Lang::ZhTw } else { Lang::ZhCn })
     }
 
     /// The tag written into `lang` attributes.
@@ -73,6 +102,16 @@ pub struct Labels {
     pub load_failed: &'static str,
     /// 重试
     pub retry: &'static str,
+    /// 微信扫一扫 (under the WeChat QR code)
+    pub wechat_scan: &'static str,
+    /// 点击右上角分享 (inside WeChat)
+    pub wechat_hint: &'static str,
+    /// 写下你的评论… (comment box placeholder)
+    pub comment_placeholder: &'static str,
+    /// 发表 (submit a comment)
+    pub submit_comment: &'static str,
+    /// 链接已复制
+    pub link_copied: &'static str,
 }
 
 /// The labels for `lang`.
@@ -105,6 +144,11 @@ static ZH_CN: Labels = Labels {
     loading: "加载中…",
     load_failed: "文章加载失败",
     retry: "重试",
+    wechat_scan: "微信扫一扫",
+    wechat_hint: "点击右上角分享",
+    comment_placeholder: "写下你的评论…",
+    submit_comment: "发表",
+    link_copied: "链接已复制",
 };
 
 static ZH_TW: Labels = Labels {
@@ -128,6 +172,11 @@ static ZH_TW: Labels = Labels {
     loading: "載入中…",
     load_failed: "文章載入失敗",
     retry: "重試",
+    wechat_scan: "微信掃一掃",
+    wechat_hint: "點擊右上角分享",
+    comment_placeholder: "寫下你的評論…",
+    submit_comment: "發表",
+    link_copied: "連結已複製",
 };
 
 static EN: Labels = Labels {
@@ -151,4 +200,72 @@ static EN: Labels = Labels {
     loading: "Loading…",
     load_failed: "The article could not be loaded",
     retry: "Retry",
+    wechat_scan: "Scan with WeChat",
+    wechat_hint: "Tap ··· at the top right to share",
+    comment_placeholder: "Write a comment…",
+    submit_comment: "Post",
+    link_copied: "Link copied",
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn simplified_chinese_tags() {
+        for tag in [
+            "zh",
+            "zh-CN",
+            "zh-cn",
+            "zh_CN",
+            "zh-Hans",
+            "zh-Hans-CN",
+            "zh-SG",
+            " zh-CN ",
+        ] {
+            assert_eq!(Lang::from_tag(tag), Some(Lang::ZhCn), "{tag}");
+        }
+    }
+
+    #[test]
+    fn traditional_chinese_tags() {
+        for tag in [
+            "zh-TW",
+            "zh-tw",
+            "zh-HK",
+            "zh-MO",
+            "zh-Hant",
+            "zh-Hant-TW",
+            "zh_Hant",
+        ] {
+            assert_eq!(Lang::from_tag(tag), Some(Lang::ZhTw), "{tag}");
+        }
+    }
+
+    #[test]
+    fn script_decides_over_region() {
+        assert_eq!(Lang::from_tag("zh-Hant-CN"), Some(Lang::ZhTw));
+        assert_eq!(Lang::from_tag("zh-Hans-HK"), Some(Lang::ZhCn));
+    }
+
+    #[test]
+    fn english_tags() {
+        for tag in ["en", "EN", "en-US", "en-GB", "en_us"] {
+            assert_eq!(Lang::from_tag(tag), Some(Lang::En), "{tag}");
+        }
+    }
+
+    #[test]
+    fn unknown_tags() {
+        for tag in ["", "fr", "eng", "zhx", "english", "zh-", "-zh", "ja-JP"] {
+            assert_eq!(Lang::from_tag(tag), None, "{tag}");
+        }
+    }
+
+    #[test]
+    fn tag_round_trips() {
+        for lang in [Lang::ZhCn, Lang::ZhTw, Lang::En] {
+            assert_eq!(Lang::from_tag(lang.tag()), Some(lang));
+        }
+    }
+}

@@ -1,1 +1,612 @@
 //! Article + options → view tree, one function per region.
+//!
+//! Layout is pure: the clock, the share URL and what the browser supports come in through
+//! [`Context`]. Every string from the article goes into text nodes or text attributes (escaped
+//! by the writer, or set through DOM text APIs); every URL is a [`SafeUrl`].
+
+use crate::labels::{labels, Labels};
+use crate::model::{Article, Comment, Image, Named, RelatedVideo};
+use crate::options::Options;
+use crate::qr::{self, Ecc, QrCode};
+use crate::share::{self, ShareInput, ShareService};
+use crate::text::{self, Timestamp};
+use crate::url::SafeUrl;
+use crate::view::{Element, Node};
+
+/// Everything layout needs besides the article.
+#[derive(Debug, Clone)]
+pub struct Context<'a> {
+    /// The options of this render.
+    pub options: &'a Options,
+    /// "Now", for relative times.
+    pub now_unix_seconds: i64,
+    /// The URL shared and encoded in the QR code: the article's canonical URL, else the host
+    /// page's.
+    pub share_url: Option<SafeUrl>,
+    /// Whether the browser has a system share sheet (`navigator.share`).
+    pub system_share: bool,
+}
+
+impl<'a> Context<'a> {
+    /// A context for `article` rendered with `options` at `now_unix_seconds`; the share URL is
+    /// the article's `url`, else `options.page_url`.
+    pub fn new(article: &Article, options: &'a Options, now_unix_seconds: i64) -> Self {
+        Context {
+            options,
+            now_unix_seconds,
+            share_url: article.url.clone().or_else(|| options.page_url.clone()),
+            system_share: false,
+        }
+    }
+
+    fn labels(&self) -> &'static Labels {
+        labels(self.options.lang)
+    }
+}
+
+/// Lays out the whole article.
+pub fn article(article: &Article, ctx: &Context<'_>) -> Node {
+    let l = ctx.labels();
+    let mut root = Element::new("article")
+        .attr("class", "nv")
+        .attr("part", "article")
+        .attr("lang", ctx.options.lang.tag())
+        .child(header(article, ctx));
+    if let Some(video) = &article.lead_video {
+        root = root.child(lead(video, l));
+    } else if let Some(cover) = &article.cover {
+        root = root.child(cover_figure(cover));
+    }
+    root = root.child(
+        Element::new("div")
+            .attr("class", "nv-body")
+            .attr("part", "body")
+            .child(Node::BodySlot),
+    );
+    if let Some(editor) = &article.editor {
+        let mut line = String::from(l.editor);
+        line.push_str(": ");
+        line.push_str(editor);
+        root = root.child(Element::new("p").attr("class", "nv-editor").text(line));
+    }
+    root = root.child(actions(article, ctx));
+    if !article.keywords.is_empty() {
+        root = root.child(keywords(&article.keywords, l));
+    }
+    if article.comments.enabled {
+        root = root.child(comments(article, ctx));
+    }
+    let limit = ctx.options.related_limit.unwrap_or(usize::MAX);
+    if !article.related_videos.is_empty() && limit > 0 {
+        root = root.child(related(&article.related_videos[..article.related_videos.len().min(limit)], ctx));
+    }
+    root.child(
+        Element::new("div")
+            .attr("class", "nv-toast")
+            .attr("role", "status")
+            .attr("aria-live", "polite"),
+    )
+    .into()
+}
+
+fn header(article: &Article, ctx: &Context<'_>) -> Element {
+    let mut meta = Element::new("div").attr("class", "nv-meta").attr("part", "meta");
+    if let Some(channel) = &article.channel {
+        meta = meta.child(named(channel, "nv-channel"));
+    }
+    meta = meta.child(time_element(article.published_at, ctx, "nv-time", TimeStyle::Full));
+    if let Some(source) = &article.source {
+        meta = meta.child(named(source, "nv-source"));
+    }
+    if !article.authors.is_empty() {
+        let mut authors = Element::new("span").attr("class", "nv-authors");
+        for (i, author) in article.authors.iter().enumerate() {
+            if i > 0 {
+                authors = authors.text(", ");
+            }
+            authors = authors.child(named(author, "nv-author"));
+        }
+        meta = meta.child(authors);
+    }
+    Element::new("header")
+        .attr("class", "nv-header")
+        .attr("part", "header")
+        .child(
+            Element::new("h1")
+                .attr("class", "nv-title")
+                .attr("part", "title")
+                .text(article.title.as_str()),
+        )
+        .child(meta)
+}
+
+/// A name, as a link when it has a URL.
+fn named(item: &Named, class: &'static str) -> Element {
+    match &item.url {
+        Some(url) => external_link(url).attr("class", class).text(item.name.as_str()),
+        None => Element::new("span").attr("class", class).text(item.name.as_str()),
+    }
+}
+
+/// `<a href>`; absolute links open with `rel="noopener noreferrer"`.
+fn external_link(url: &SafeUrl) -> Element {
+    let a = Element::new("a").url_attr("href", url);
+    if url.host().is_some() {
+        a.attr("rel", "noopener noreferrer")
+    } else {
+        a
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TimeStyle {
+    /// `2025-07-27 21:56:43`
+    Full,
+    /// Relative when recent, refreshed by the DOM layer.
+    Relative,
+}
+
+fn time_element(ts: Timestamp, ctx: &Context<'_>, class: &'static str, style: TimeStyle) -> Element {
+    let zone = ctx.options.time_zone;
+    let full = text::format_date_time(ts, zone);
+    let el = Element::new("time")
+        .attr("class", class)
+        .text_attr("datetime", ts.to_rfc3339());
+    match style {
+        TimeStyle::Full => el.text(full),
+        TimeStyle::Relative => {
+            let mut secs = String::new();
+            push_i64(&mut secs, ts.unix_seconds);
+            el.text_attr("title", full)
+                .text_attr("data-nv-rel", secs)
+                .text(text::relative_time(ts, ctx.now_unix_seconds, zone, ctx.labels()))
+        }
+    }
+}
+
+fn push_i64(out: &mut String, n: i64) {
+    if n < 0 {
+        out.push('-');
+    }
+    text::push_u64(out, n.unsigned_abs());
+}
+
+fn index_attr(i: usize) -> String {
+    let mut s = String::new();
+    text::push_u64(&mut s, i as u64);
+    s
+}
+
+fn image(img: &Image, class: &'static str, default_size: (u32, u32), lazy: bool) -> Element {
+    let (w, h) = match (img.width, img.height) {
+        (Some(w), Some(h)) if w > 0 && h > 0 => (w, h),
+        _ => default_size,
+    };
+    let mut el = Element::new("img")
+        .attr("class", class)
+        .url_attr("src", &img.url)
+        .text_attr("alt", img.alt.clone().unwrap_or_default())
+        .text_attr("width", index_attr(w as usize))
+        .text_attr("height", index_attr(h as usize));
+    if lazy {
+        el = el.attr("loading", "lazy");
+    }
+    el.attr("decoding", "async")
+}
+
+fn lead(video: &crate::model::LeadVideo, l: &Labels) -> Element {
+    let mut button = Element::new("button")
+        .attr("class", "nv-play")
+        .attr("type", "button")
+        .text_attr(
+            "aria-label",
+            match &video.title {
+                Some(t) => {
+                    let mut s = String::from(l.play_video);
+                    s.push_str(": ");
+                    s.push_str(t);
+                    s
+                }
+                None => String::from(l.play_video),
+            },
+        )
+        .attr("data-nv-action", "play");
+    if let Some(poster) = &video.poster {
+        button = button.child(image(poster, "nv-poster", (1280, 720), false));
+    }
+    button = button.child(
+        Element::new("span")
+            .attr("class", "nv-play-icon")
+            .attr("aria-hidden", "true"),
+    );
+    if let Some(d) = video.duration_seconds {
+        button = button.child(
+            Element::new("span")
+                .attr("class", "nv-duration")
+                .text(text::format_duration(d)),
+        );
+    }
+    Element::new("div").attr("class", "nv-lead").attr("part", "lead").child(button)
+}
+
+fn cover_figure(cover: &Image) -> Element {
+    let mut fig = Element::new("figure")
+        .attr("class", "nv-cover")
+        .attr("part", "cover")
+        .child(image(cover, "nv-cover-img", (1280, 720), false));
+    if cover.caption.is_some() || cover.credit.is_some() {
+        let mut cap = Element::new("figcaption");
+        if let Some(c) = &cover.caption {
+            cap = cap.text(c.as_str());
+        }
+        if let Some(c) = &cover.credit {
+            cap = cap.child(Element::new("span").attr("class", "nv-credit").text(c.as_str()));
+        }
+        fig = fig.child(cap);
+    }
+    fig
+}
+
+/// Inline icons (24×24 viewBox), drawn by constant paths.
+fn icon(path: &'static str) -> Element {
+    Element::new("svg")
+        .attr("class", "nv-icon")
+        .attr("viewBox", "0 0 24 24")
+        .attr("aria-hidden", "true")
+        .attr("focusable", "false")
+        .child(Element::new("path").attr("d", path))
+}
+
+const ICON_LIKE: &str = "M2 21h4V9H2v12zm20-11a2 2 0 0 0-2-2h-6.3l1-4.6v-.3c0-.4-.2-.8-.4-1.1L13.2 1 6.6 7.6C6.2 8 6 8.5 6 9v10a2 2 0 0 0 2 2h9c.8 0 1.5-.5 1.8-1.2l3-7.1c.1-.2.2-.5.2-.7v-2z";
+const ICON_STAR: &str = "M12 17.3 18.2 21l-1.6-7L22 9.2l-7.2-.6L12 2 9.2 8.6 2 9.2 7.5 14l-1.7 7z";
+const ICON_SHARE: &str = "M18 16.1c-.8 0-1.4.3-2 .8l-7.1-4.2c.1-.2.1-.5.1-.7s0-.5-.1-.7L16 7.2c.5.5 1.2.8 2 .8a3 3 0 1 0-3-3c0 .2 0 .5.1.7L8 9.8A3 3 0 1 0 8 14.2l7.1 4.2c-.1.2-.1.4-.1.6a2.9 2.9 0 1 0 3-2.9z";
+const ICON_PHONE: &str = "M16 1H8a2.5 2.5 0 0 0-2.5 2.5v17A2.5 2.5 0 0 0 8 23h8a2.5 2.5 0 0 0 2.5-2.5v-17A2.5 2.5 0 0 0 16 1zm-4 21a1.5 1.5 0 1 1 0-3 1.5 1.5 0 0 1 0 3zm4.5-4h-9V4h9v14z";
+
+fn action_button(
+    class: &'static str,
+    action: &'static str,
+    icon_path: &'static str,
+    label: &'static str,
+    count: Option<String>,
+) -> Element {
+    let mut b = Element::new("button")
+        .attr("class", class)
+        .attr("type", "button")
+        .attr("data-nv-action", action)
+        .child(icon(icon_path))
+        .child(Element::new("span").attr("class", "nv-action-label").text(label));
+    if let Some(c) = count {
+        b = b.child(Element::new("span").attr("class", "nv-count").text(c));
+    }
+    b
+}
+
+fn actions(article: &Article, ctx: &Context<'_>) -> Element {
+    let l = ctx.labels();
+    let lang = ctx.options.lang;
+    let count = |n: Option<u64>| n.map(|n| text::format_count(n, lang));
+    let like = action_button("nv-action nv-like", "like", ICON_LIKE, l.like, count(article.stats.likes))
+        .attr("aria-pressed", "false");
+    let favorite = action_button(
+        "nv-action nv-favorite",
+        "favorite",
+        ICON_STAR,
+        l.favorite,
+        count(article.stats.favorites),
+    )
+    .attr("aria-pressed", "false");
+    let qr_code = ctx
+        .share_url
+        .as_ref()
+        .and_then(|u| QrCode::encode_bytes(u.as_str().as_bytes(), Ecc::Medium).ok());
+
+    let mut bar = Element::new("div")
+        .attr("class", "nv-actions")
+        .attr("part", "actions")
+        .child(like)
+        .child(favorite);
+    if let Some(url) = &ctx.share_url {
+        bar = bar.child(share_menu(article, url, qr_code.as_ref(), ctx));
+    }
+    if let Some(code) = &qr_code {
+        let button = action_button("nv-action nv-phone", "qr", ICON_PHONE, l.view_on_phone, None)
+            .attr("aria-haspopup", "true")
+            .attr("aria-expanded", "false");
+        let pop = Element::new("div")
+            .attr("class", "nv-popover nv-qr")
+            .attr("part", "qr")
+            .attr("hidden", "")
+            .child(qr_svg(code, l.qr_caption))
+            .child(Element::new("p").attr("class", "nv-qr-caption").text(l.qr_caption));
+        bar = bar.child(
+            Element::new("div")
+                .attr("class", "nv-popover-anchor")
+                .child(button)
+                .child(pop),
+        );
+    }
+    bar
+}
+
+fn qr_svg(code: &QrCode, label: &'static str) -> Element {
+    const BORDER: usize = 2;
+    let side = index_attr(code.size() + 2 * BORDER);
+    let mut view_box = String::from("0 0 ");
+    view_box.push_str(&side);
+    view_box.push(' ');
+    view_box.push_str(&side);
+    Element::new("svg")
+        .attr("class", "nv-qr-code")
+        .text_attr("viewBox", view_box)
+        .attr("role", "img")
+        .attr("aria-label", label)
+        .attr("shape-rendering", "crispEdges")
+        .child(
+            Element::new("path")
+                .attr("fill", "#fff")
+                .text_attr("d", {
+                    let mut d = String::from("M0 0h");
+                    d.push_str(&side);
+                    d.push('v');
+                    d.push_str(&side);
+                    d.push_str("H0z");
+                    d
+                }),
+        )
+        .child(
+            Element::new("path")
+                .attr("fill", "#000")
+                .text_attr("d", qr::svg_path(code, BORDER)),
+        )
+}
+
+fn share_menu(article: &Article, url: &SafeUrl, qr_code: Option<&QrCode>, ctx: &Context<'_>) -> Element {
+    let l = ctx.labels();
+    let lang = ctx.options.lang;
+    let input = ShareInput {
+        url,
+        title: &article.title,
+        summary: article.summary.as_deref(),
+        picture: article
+            .cover
+            .as_ref()
+            .or_else(|| article.lead_video.as_ref().and_then(|v| v.poster.as_ref()))
+            .map(|i| &i.url),
+    };
+    let services: &[ShareService] = match &ctx.options.share {
+        Some(list) => list,
+        None => share::default_services(lang),
+    };
+    let mut menu = Element::new("div")
+        .attr("class", "nv-popover nv-share-menu")
+        .attr("part", "share-menu")
+        .attr("role", "menu")
+        .attr("hidden", "");
+    let mut wechat_panel = None;
+    for &service in services {
+        let glyph = Element::new("span")
+            .attr("class", "nv-share-icon")
+            .text_attr("data-nv-service", service.key())
+            .attr("aria-hidden", "true");
+        let item = match service.share_url(&input) {
+            Some(target) => Element::new("a")
+                .url_attr("href", &target)
+                .attr("target", "_blank")
+                .attr("rel", "noopener noreferrer"),
+            None => {
+                if service == ShareService::System && !ctx.system_share {
+                    continue;
+                }
+                if service == ShareService::Wechat {
+                    if let Some(code) = qr_code {
+                        wechat_panel = Some(
+                            Element::new("div")
+                                .attr("class", "nv-share-wechat")
+                                .attr("hidden", "")
+                                .child(qr_svg(code, l.qr_caption))
+                                .child(Element::new("p").attr("class", "nv-qr-caption").text(l.wechat_scan)),
+                        );
+                    }
+                }
+                Element::new("button").attr("type", "button")
+            }
+        };
+        menu = menu.child(
+            item.attr("class", "nv-share-item")
+                .attr("role", "menuitem")
+                .attr("data-nv-action", "share-service")
+                .text_attr("data-nv-service", service.key())
+                .child(glyph)
+                .text(service.name(lang)),
+        );
+    }
+    menu = menu.maybe(wechat_panel);
+    let button = action_button("nv-action nv-share", "share", ICON_SHARE, l.share, None)
+        .attr("aria-haspopup", "true")
+        .attr("aria-expanded", "false");
+    Element::new("div")
+        .attr("class", "nv-popover-anchor")
+        .child(button)
+        .child(menu)
+}
+
+fn keywords(list: &[Named], l: &Labels) -> Element {
+    let mut el = Element::new("div")
+        .attr("class", "nv-keywords")
+        .attr("part", "keywords")
+        .child(Element::new("span").attr("class", "nv-keywords-label").text({
+            let mut s = String::from(l.keywords);
+            s.push(':');
+            s
+        }));
+    for (i, k) in list.iter().enumerate() {
+        let link = match &k.url {
+            Some(url) => external_link(url),
+            None => Element::new("a").attr("role", "link").attr("tabindex", "0"),
+        };
+        el = el.child(
+            link.attr("class", "nv-keyword")
+                .attr("data-nv-action", "keyword")
+                .text_attr("data-nv-index", index_attr(i))
+                .text(k.name.as_str()),
+        );
+    }
+    el
+}
+
+fn comments(article: &Article, ctx: &Context<'_>) -> Element {
+    let l = ctx.labels();
+    let c = &article.comments;
+    let total = c.total.or(article.stats.comments).unwrap_or(c.items.len() as u64);
+    let mut heading = Element::new("h2").attr("class", "nv-section-title").text(l.all_comments);
+    if total > 0 {
+        heading = heading.child(
+            Element::new("span")
+                .attr("class", "nv-comment-count")
+                .text(text::format_count(total, ctx.options.lang)),
+        );
+    }
+    let box_ = match &ctx.options.user {
+        None => Element::new("div").attr("class", "nv-comment-box").child(
+            Element::new("button")
+                .attr("class", "nv-login")
+                .attr("type", "button")
+                .attr("data-nv-action", "login")
+                .text(l.login_prompt),
+        ),
+        Some(user) => Element::new("div").attr("class", "nv-comment-box").child(
+            Element::new("div")
+                .attr("class", "nv-comment-form")
+                .child(
+                    Element::new("textarea")
+                        .attr("class", "nv-comment-input")
+                        .attr("rows", "3")
+                        .attr("maxlength", "2000")
+                        .text_attr("aria-label", user.name.as_str())
+                        .attr("placeholder", l.comment_placeholder),
+                )
+                .child(
+                    Element::new("button")
+                        .attr("class", "nv-comment-submit")
+                        .attr("type", "button")
+                        .attr("data-nv-action", "comment")
+                        .text(l.submit_comment),
+                ),
+        ),
+    };
+    let mut section = Element::new("section")
+        .attr("class", "nv-comments")
+        .attr("part", "comments")
+        .attr("aria-label", l.all_comments)
+        .child(heading)
+        .child(box_);
+    if c.items.is_empty() {
+        section = section.child(Element::new("p").attr("class", "nv-empty").text(l.no_comments));
+    } else {
+        let list = Element::new("ol")
+            .attr("class", "nv-comment-list")
+            .children(c.items.iter().map(|item| comment(item, ctx).into()));
+        section = section.child(list);
+    }
+    section
+}
+
+fn comment(item: &Comment, ctx: &Context<'_>) -> Element {
+    let avatar = match &item.author_avatar {
+        Some(url) => Element::new("img")
+            .attr("class", "nv-avatar")
+            .url_attr("src", url)
+            .attr("alt", "")
+            .attr("width", "36")
+            .attr("height", "36")
+            .attr("loading", "lazy")
+            .attr("decoding", "async"),
+        None => Element::new("span")
+            .attr("class", "nv-avatar nv-avatar-fallback")
+            .attr("aria-hidden", "true")
+            .text(item.author_name.chars().next().map(String::from).unwrap_or_default()),
+    };
+    Element::new("li").attr("class", "nv-comment").child(avatar).child(
+        Element::new("div")
+            .attr("class", "nv-comment-main")
+            .child(
+                Element::new("div")
+                    .attr("class", "nv-comment-head")
+                    .child(
+                        Element::new("span")
+                            .attr("class", "nv-comment-author")
+                            .text(item.author_name.as_str()),
+                    )
+                    .child(time_element(item.published_at, ctx, "nv-comment-time", TimeStyle::Relative)),
+            )
+            .child(Element::new("p").attr("class", "nv-comment-text").text(item.text.as_str())),
+    )
+}
+
+fn related(list: &[RelatedVideo], ctx: &Context<'_>) -> Element {
+    let l = ctx.labels();
+    let items = list.iter().enumerate().map(|(i, v)| related_item(i, v, ctx).into());
+    Element::new("section")
+        .attr("class", "nv-related")
+        .attr("part", "related")
+        .attr("aria-label", l.related_videos)
+        .child(Element::new("h2").attr("class", "nv-section-title").text(l.related_videos))
+        .child(Element::new("ul").attr("class", "nv-related-list").children(items))
+}
+
+fn related_item(index: usize, v: &RelatedVideo, ctx: &Context<'_>) -> Element {
+    let mut thumb = Element::new("span").attr("class", "nv-thumb");
+    if let Some(cover) = &v.cover {
+        thumb = thumb.child(image(cover, "nv-thumb-img", (640, 360), true));
+    }
+    if let Some(d) = v.duration_seconds {
+        thumb = thumb.child(
+            Element::new("span")
+                .attr("class", "nv-duration")
+                .text(text::format_duration(d)),
+        );
+    }
+    let mut meta = Element::new("span").attr("class", "nv-related-meta");
+    if let Some(ch) = &v.channel {
+        meta = meta.child(Element::new("span").attr("class", "nv-related-channel").text(ch.as_str()));
+    }
+    if let Some(ts) = v.published_at {
+        meta = meta.child(time_element(ts, ctx, "nv-related-time", TimeStyle::Relative));
+    }
+    let link = external_link(&v.url)
+        .attr("class", "nv-related-item")
+        .attr("part", "related-item")
+        .attr("data-nv-action", "related")
+        .text_attr("data-nv-index", index_attr(index))
+        .child(thumb)
+        .child(Element::new("span").attr("class", "nv-related-title").text(v.title.as_str()))
+        .child(meta);
+    Element::new("li").attr("class", "nv-related-li").child(link)
+}
+
+/// The loading state of `<news-view>` while it fetches.
+pub fn loading_state(l: &Labels) -> Node {
+    Element::new("div")
+        .attr("class", "nv nv-state nv-loading")
+        .attr("role", "status")
+        .child(Element::new("span").attr("class", "nv-spinner").attr("aria-hidden", "true"))
+        .text(l.loading)
+        .into()
+}
+
+/// The error state of `<news-view>`: what failed, and a retry button.
+pub fn error_state(l: &Labels, detail: &str) -> Node {
+    Element::new("div")
+        .attr("class", "nv nv-state nv-error")
+        .attr("role", "alert")
+        .child(Element::new("p").attr("class", "nv-error-title").text(l.load_failed))
+        .child(Element::new("p").attr("class", "nv-error-detail").text(detail))
+        .child(
+            Element::new("button")
+                .attr("class", "nv-retry")
+                .attr("type", "button")
+                .attr("data-nv-action", "retry")
+                .text(l.retry),
+        )
+        .into()
+}

@@ -2,15 +2,58 @@
 //!
 //! Unknown fields are ignored. Wrong types and missing required fields are refused with an
 //! [`Error`] that names the field; unsafe URLs in optional places are dropped and reported as
-//! [`Warning`]s.
+//! [`Warning`]s. The full contract is in `docs/schema.md` and
+//! `schema/article-v1.schema.json`; in short:
+//!
+//! * `null` is the same as an absent field for every optional field (a required field that is
+//!   `null` is refused: `title: expected a string, got null`).
+//! * Text is NUL-free (U+0000 is removed) and trimmed at both ends, except `bodyHtml`, which is
+//!   only NUL-stripped. Optional text that is empty after trimming is treated as absent.
+//!   Bidi and zero-width characters are kept: text is always escaped when shown.
+//! * `id` (article, comment, related video) is a non-empty string, or a whole number within
+//!   ±2^53 that is written in decimal.
+//! * Counts (`stats.*`, `comments.total`, `comments.items[].likes`) are finite whole numbers
+//!   ≥ 0; beyond `u64::MAX` they are clamped to it.
+//! * Durations are finite numbers ≥ 0, rounded to the nearest second (halves up), clamped to
+//!   `u32::MAX`. Image sizes likewise, in CSS pixels; a size of 0 means unknown (`None`).
+//! * Dates are RFC 3339 with an offset (see [`Timestamp::parse_rfc3339`]).
+//! * URLs go through [`crate::url::check`]: `url` with `Absolute`; links (`channel`, `source`,
+//!   `authors[]`, `keywords[]`, `relatedVideos[].url`) with `Link`; images, posters, avatars
+//!   and `leadVideo.src` with `Media`. A refused URL in an optional place is dropped with a
+//!   warning; an image, lead video or related video whose own URL is refused is dropped whole
+//!   with a warning. An empty URL in an optional place counts as absent.
+//! * A channel, source, author or keyword whose name is empty is dropped with a warning.
 
-use crate::error::{Error, Warning};
+use crate::error::{Error, Path, Warning};
 use crate::json::Json;
 use crate::text::Timestamp;
-use crate::url::SafeUrl;
+use crate::url::{check, SafeUrl, UrlContext};
 
 /// The highest `schemaVersion` this crate reads.
 pub const SCHEMA_VERSION: u32 = 1;
+
+/// Every top-level field of article JSON v1 that [`Article::from_json`] reads, in schema
+/// order. A test checks that `schema/article-v1.schema.json` lists exactly these.
+pub const ARTICLE_FIELDS: &[&str] = &[
+    "schemaVersion",
+    "id",
+    "url",
+    "title",
+    "summary",
+    "channel",
+    "publishedAt",
+    "updatedAt",
+    "source",
+    "authors",
+    "editor",
+    "cover",
+    "leadVideo",
+    "bodyHtml",
+    "keywords",
+    "stats",
+    "comments",
+    "relatedVideos",
+];
 
 /// A news article.
 #[derive(Debug, Clone, PartialEq)]
@@ -178,7 +221,1332 @@ impl Article {
 
     /// Validates a parsed JSON document as article JSON v1.
     pub fn from_json(doc: &Json) -> Result<Parsed, Error> {
-        let _ = doc;
-        Err(Error::new("", "article model not implemented yet"))
+        let root = Path::Root("");
+        let mut r = Reader::default();
+        object(doc, &root)?;
+        schema_version(doc.get("schemaVersion"), &root.key("schemaVersion"))?;
+
+        let id = id(required(doc, "id", &root)?, &root.key("id"))?;
+        let url = r.opt_url(doc, "url", &root, UrlContext::Absolute)?;
+        let title_path = root.key("title");
+        let title = text(required(doc, "title", &root)?, &title_path)?;
+        if title.is_empty() {
+            return Err(title_path.error("must not be empty"));
+        }
+        let summary = opt_text(doc, "summary", &root)?;
+        let channel = r.opt_named(doc, "channel", &root, false)?;
+        let published_at = timestamp(
+            required(doc, "publishedAt", &root)?,
+            &root.key("publishedAt"),
+        )?;
+        let updated_at = opt_timestamp(doc, "updatedAt", &root)?;
+        let source = r.opt_named(doc, "source", &root, true)?;
+        let authors = r.named_list(doc, "authors", &root, false)?;
+        let editor = opt_text(doc, "editor", &root)?;
+        let cover = match present(doc, "cover") {
+            Some(v) => r.image(v, &root.key("cover"))?,
+            None => None,
+        };
+        let lead_video = match present(doc, "leadVideo") {
+            Some(v) => r.lead_video(v, &root.key("leadVideo"))?,
+            None => None,
+        };
+        let body_html = match present(doc, "bodyHtml") {
+            Some(v) => Some(clean(str_of(v, &root.key("bodyHtml"))?, false)),
+            None => None,
+        };
+        let keywords = r.named_list(doc, "keywords", &root, true)?;
+        let stats = match present(doc, "stats") {
+            Some(v) => stats(v, &root.key("stats"))?,
+            None => Stats::default(),
+        };
+        let comments = match present(doc, "comments") {
+            Some(v) => r.comments(v, &root.key("comments"))?,
+            None => Comments::default(),
+        };
+        let mut related_videos = Vec::new();
+        let rv_path = root.key("relatedVideos");
+        for (i, v) in array(doc, "relatedVideos", &root)?.iter().enumerate() {
+            if let Some(video) = r.related_video(v, &rv_path.index(i))? {
+                related_videos.push(video);
+            }
+        }
+
+        Ok(Parsed {
+            article: Article {
+                id,
+                url,
+                title,
+                summary,
+                channel,
+                published_at,
+                updated_at,
+                source,
+                authors,
+                editor,
+                cover,
+                lead_video,
+                body_html,
+                keywords,
+                stats,
+                comments,
+                related_videos,
+            },
+            warnings: r.warnings,
+        })
+    }
+}
+
+/// Collects warnings while a document is read.
+#[derive(Default)]
+pub(crate) struct Reader {
+    /// Fields dropped so far, in document order.
+    pub(crate) warnings: Vec<Warning>,
+}
+
+const DROPPED_URL: &str = "dropped: not an allowed URL";
+
+impl Reader {
+    /// An optional URL member: absent, `null` or empty → `None`; refused → `None` and a
+    /// warning; not a string → error.
+    pub(crate) fn opt_url(
+        &mut self,
+        obj: &Json,
+        key: &str,
+        parent: &Path<'_>,
+        context: UrlContext,
+    ) -> Result<Option<SafeUrl>, Error> {
+        let Some(v) = present(obj, key) else {
+            return Ok(None);
+        };
+        let path = parent.key(key);
+        let raw = str_of(v, &path)?;
+        if raw.trim().is_empty() {
+            return Ok(None);
+        }
+        let url = check(raw, context);
+        if url.is_none() {
+            self.warnings.push(path.warning(DROPPED_URL));
+        }
+        Ok(url)
+    }
+
+    /// A required URL member of an item that is dropped whole when the URL is refused:
+    /// `Ok(None)` after a warning at `item` naming `key`.
+    fn item_url(
+        &mut self,
+        obj: &Json,
+        key: &str,
+        item: &Path<'_>,
+        context: UrlContext,
+    ) -> Result<Option<SafeUrl>, Error> {
+        let raw = str_of(required(obj, key, item)?, &item.key(key))?;
+        let url = if raw.trim().is_empty() {
+            None
+        } else {
+            check(raw, context)
+        };
+        if url.is_none() {
+            let mut msg = String::from("dropped: ");
+            msg.push_str(key);
+            msg.push_str(if raw.trim().is_empty() {
+                " is empty"
+            } else {
+                " is not an allowed URL"
+            });
+            self.warnings.push(item.warning(msg));
+        }
+        Ok(url)
+    }
+
+    /// `{name, url?}`, or with `allow_string` also a plain string. An empty name drops it
+    /// with a warning.
+    fn named(
+        &mut self,
+        v: &Json,
+        path: &Path<'_>,
+        allow_string: bool,
+    ) -> Result<Option<Named>, Error> {
+        let (name, url) = match v {
+            Json::String(s) if allow_string => (clean(s, true), None),
+            Json::Object(_) => {
+                let name = text(required(v, "name", path)?, &path.key("name"))?;
+                let url = self.opt_url(v, "url", path, UrlContext::Link)?;
+                (name, url)
+            }
+            _ => {
+                let expected = if allow_string {
+                    "a string or an object"
+                } else {
+                    "an object"
+                };
+                return Err(type_error(path, expected, v));
+            }
+        };
+        if name.is_empty() {
+            self.warnings.push(path.warning("dropped: empty name"));
+            return Ok(None);
+        }
+        Ok(Some(Named { name, url }))
+    }
+
+    fn opt_named(
+        &mut self,
+        obj: &Json,
+        key: &str,
+        parent: &Path<'_>,
+        allow_string: bool,
+    ) -> Result<Option<Named>, Error> {
+        match present(obj, key) {
+            Some(v) => self.named(v, &parent.key(key), allow_string),
+            None => Ok(None),
+        }
+    }
+
+    fn named_list(
+        &mut self,
+        obj: &Json,
+        key: &str,
+        parent: &Path<'_>,
+        allow_string: bool,
+    ) -> Result<Vec<Named>, Error> {
+        let path = parent.key(key);
+        let items = array(obj, key, parent)?;
+        let mut out = Vec::with_capacity(items.len());
+        for (i, v) in items.iter().enumerate() {
+            if let Some(named) = self.named(v, &path.index(i), allow_string)? {
+                out.push(named);
+            }
+        }
+        Ok(out)
+    }
+
+    /// An Image; dropped with a warning when its url is refused.
+    pub(crate) fn image(&mut self, v: &Json, path: &Path<'_>) -> Result<Option<Image>, Error> {
+        object(v, path)?;
+        let url = self.item_url(v, "url", path, UrlContext::Media)?;
+        let width = opt_size(v, "width", path)?;
+        let height = opt_size(v, "height", path)?;
+        let alt = opt_text(v, "alt", path)?;
+        let caption = opt_text(v, "caption", path)?;
+        let credit = opt_text(v, "credit", path)?;
+        Ok(url.map(|url| Image {
+            url,
+            width,
+            height,
+            alt,
+            caption,
+            credit,
+        }))
+    }
+
+    fn lead_video(&mut self, v: &Json, path: &Path<'_>) -> Result<Option<LeadVideo>, Error> {
+        object(v, path)?;
+        let src = self.item_url(v, "src", path, UrlContext::Media)?;
+        let poster = match present(v, "poster") {
+            Some(p) if src.is_some() => self.image(p, &path.key("poster"))?,
+            Some(p) => {
+                object(p, &path.key("poster"))?;
+                None
+            }
+            None => None,
+        };
+        let duration_seconds = opt_duration(v, "durationSeconds", path)?;
+        let title = opt_text(v, "title", path)?;
+        Ok(src.map(|src| LeadVideo {
+            src,
+            poster,
+            duration_seconds,
+            title,
+        }))
+    }
+
+    fn comments(&mut self, v: &Json, path: &Path<'_>) -> Result<Comments, Error> {
+        object(v, path)?;
+        let enabled = match present(v, "enabled") {
+            Some(Json::Bool(b)) => *b,
+            Some(other) => return Err(type_error(&path.key("enabled"), "a boolean", other)),
+            None => true,
+        };
+        let total = opt_count(v, "total", path)?;
+        let items_path = path.key("items");
+        let list = array(v, "items", path)?;
+        let mut items = Vec::with_capacity(list.len());
+        for (i, item) in list.iter().enumerate() {
+            items.push(self.comment(item, &items_path.index(i))?);
+        }
+        Ok(Comments {
+            enabled,
+            total,
+            items,
+        })
+    }
+
+    fn comment(&mut self, v: &Json, path: &Path<'_>) -> Result<Comment, Error> {
+        object(v, path)?;
+        let id = id(required(v, "id", path)?, &path.key("id"))?;
+        let author_path = path.key("author");
+        let author = required(v, "author", path)?;
+        object(author, &author_path)?;
+        let author_name = text(
+            required(author, "name", &author_path)?,
+            &author_path.key("name"),
+        )?;
+        let author_avatar = self.opt_url(author, "avatar", &author_path, UrlContext::Media)?;
+        let text = text(required(v, "text", path)?, &path.key("text"))?;
+        let published_at = timestamp(required(v, "publishedAt", path)?, &path.key("publishedAt"))?;
+        let likes = opt_count(v, "likes", path)?;
+        Ok(Comment {
+            id,
+            author_name,
+            author_avatar,
+            text,
+            published_at,
+            likes,
+        })
+    }
+
+    fn related_video(&mut self, v: &Json, path: &Path<'_>) -> Result<Option<RelatedVideo>, Error> {
+        object(v, path)?;
+        let id = id(required(v, "id", path)?, &path.key("id"))?;
+        let url = self.item_url(v, "url", path, UrlContext::Link)?;
+        let title = text(required(v, "title", path)?, &path.key("title"))?;
+        // Read the cover only for a kept video, so that a dropped video gives one warning;
+        // its type is still checked.
+        let cover = match present(v, "cover") {
+            Some(c) if url.is_some() => self.image(c, &path.key("cover"))?,
+            Some(c) => {
+                object(c, &path.key("cover"))?;
+                None
+            }
+            None => None,
+        };
+        let duration_seconds = opt_duration(v, "durationSeconds", path)?;
+        let channel = opt_text(v, "channel", path)?;
+        let published_at = opt_timestamp(v, "publishedAt", path)?;
+        Ok(url.map(|url| RelatedVideo {
+            id,
+            url,
+            title,
+            cover,
+            duration_seconds,
+            channel,
+            published_at,
+        }))
+    }
+}
+
+// ---- Reading helpers, shared with `options`. ----
+
+/// `expected X, got Y`.
+pub(crate) fn type_error(path: &Path<'_>, expected: &str, got: &Json) -> Error {
+    let mut msg = String::with_capacity(32);
+    msg.push_str("expected ");
+    msg.push_str(expected);
+    msg.push_str(", got ");
+    msg.push_str(got.type_name());
+    path.error(msg)
+}
+
+/// Member `key`, unless absent or `null`.
+pub(crate) fn present<'j>(obj: &'j Json, key: &str) -> Option<&'j Json> {
+    obj.get(key).filter(|v| !matches!(v, Json::Null))
+}
+
+/// Member `key`, which must be there (it may be `null`, which the type check then refuses).
+pub(crate) fn required<'j>(obj: &'j Json, key: &str, parent: &Path<'_>) -> Result<&'j Json, Error> {
+    obj.get(key)
+        .ok_or_else(|| parent.key(key).error("required field is missing"))
+}
+
+pub(crate) fn object(v: &Json, path: &Path<'_>) -> Result<(), Error> {
+    match v {
+        Json::Object(_) => Ok(()),
+        _ => Err(type_error(path, "an object", v)),
+    }
+}
+
+/// The items of array member `key`; absent or `null` is empty.
+pub(crate) fn array<'j>(obj: &'j Json, key: &str, parent: &Path<'_>) -> Result<&'j [Json], Error> {
+    match present(obj, key) {
+        None => Ok(&[]),
+        Some(Json::Array(items)) => Ok(items),
+        Some(other) => Err(type_error(&parent.key(key), "an array", other)),
+    }
+}
+
+pub(crate) fn str_of<'j>(v: &'j Json, path: &Path<'_>) -> Result<&'j str, Error> {
+    match v {
+        Json::String(s) => Ok(s),
+        _ => Err(type_error(path, "a string", v)),
+    }
+}
+
+/// Removes U+0000 and, with `trim`, surrounding white space.
+pub(crate) fn clean(s: &str, trim: bool) -> String {
+    let s = if trim { s.trim() } else { s };
+    if s.contains('\0') {
+        let stripped: String = s.chars().filter(|&c| c != '\0').collect();
+        if trim {
+            stripped.trim().to_owned()
+        } else {
+            stripped
+        }
+    } else {
+        s.to_owned()
+    }
+}
+
+/// A required text value: a string, cleaned and trimmed.
+pub(crate) fn text(v: &Json, path: &Path<'_>) -> Result<String, Error> {
+    Ok(clean(str_of(v, path)?, true))
+}
+
+/// An optional text member; empty after trimming counts as absent.
+pub(crate) fn opt_text(obj: &Json, key: &str, parent: &Path<'_>) -> Result<Option<String>, Error> {
+    match present(obj, key) {
+        None => Ok(None),
+        Some(v) => {
+            let t = text(v, &parent.key(key))?;
+            Ok((!t.is_empty()).then_some(t))
+        }
+    }
+}
+
+/// A finite number ≥ 0.
+fn non_negative(v: &Json, path: &Path<'_>) -> Result<f64, Error> {
+    let Json::Number(n) = v else {
+        return Err(type_error(path, "a number", v));
+    };
+    let n = *n;
+    if !n.is_finite() {
+        return Err(path.error("expected a finite number"));
+    }
+    if n < 0.0 {
+        return Err(path.error("expected a number >= 0, got a negative number"));
+    }
+    Ok(n)
+}
+
+/// A whole number ≥ 0, clamped to `u64::MAX`.
+pub(crate) fn count(v: &Json, path: &Path<'_>) -> Result<u64, Error> {
+    let n = non_negative(v, path)?;
+    if n.fract() != 0.0 {
+        return Err(path.error("expected a whole number, got a fraction"));
+    }
+    // `as` saturates: values beyond u64::MAX become u64::MAX.
+    Ok(n as u64)
+}
+
+fn opt_count(obj: &Json, key: &str, parent: &Path<'_>) -> Result<Option<u64>, Error> {
+    present(obj, key)
+        .map(|v| count(v, &parent.key(key)))
+        .transpose()
+}
+
+/// A number ≥ 0 rounded to the nearest whole (halves up), clamped to `u32::MAX`.
+fn rounded_u32(v: &Json, path: &Path<'_>) -> Result<u32, Error> {
+    let n = non_negative(v, path)?;
+    Ok((n + 0.5).floor() as u32)
+}
+
+fn opt_duration(obj: &Json, key: &str, parent: &Path<'_>) -> Result<Option<u32>, Error> {
+    present(obj, key)
+        .map(|v| rounded_u32(v, &parent.key(key)))
+        .transpose()
+}
+
+/// An image size; 0 means unknown.
+fn opt_size(obj: &Json, key: &str, parent: &Path<'_>) -> Result<Option<u32>, Error> {
+    Ok(present(obj, key)
+        .map(|v| rounded_u32(v, &parent.key(key)))
+        .transpose()?
+        .filter(|&n| n > 0))
+}
+
+/// The largest integer an `f64` (and a JavaScript number) holds exactly.
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+
+/// An id: a non-empty string, or a whole number within ±2^53 written in decimal.
+pub(crate) fn id(v: &Json, path: &Path<'_>) -> Result<String, Error> {
+    let id = match v {
+        Json::String(s) => clean(s, true),
+        Json::Number(n) if n.fract() == 0.0 && n.abs() <= MAX_SAFE_INTEGER => {
+            let mut s = String::new();
+            crate::text::push_i64(&mut s, *n as i64);
+            s
+        }
+        Json::Number(_) => {
+            return Err(path.error(
+                "expected a string or a whole number, got a number that is not a safe integer",
+            ))
+        }
+        _ => return Err(type_error(path, "a string or a whole number", v)),
+    };
+    if id.is_empty() {
+        return Err(path.error("must not be empty"));
+    }
+    Ok(id)
+}
+
+const DATE_EXPECTED: &str =
+    "expected an RFC 3339 date-time with offset, like 2025-07-27T21:56:43+08:00";
+
+pub(crate) fn timestamp(v: &Json, path: &Path<'_>) -> Result<Timestamp, Error> {
+    match v {
+        Json::String(s) => Timestamp::parse_rfc3339(s).ok_or_else(|| path.error(DATE_EXPECTED)),
+        _ => Err(type_error(path, "an RFC 3339 date-time string", v)),
+    }
+}
+
+fn opt_timestamp(obj: &Json, key: &str, parent: &Path<'_>) -> Result<Option<Timestamp>, Error> {
+    present(obj, key)
+        .map(|v| timestamp(v, &parent.key(key)))
+        .transpose()
+}
+
+fn schema_version(v: Option<&Json>, path: &Path<'_>) -> Result<(), Error> {
+    let n = match v {
+        None | Some(Json::Null) => return Ok(()),
+        Some(Json::Number(n)) if n.is_finite() && n.fract() == 0.0 => *n,
+        Some(Json::Number(_)) => return Err(path.error("expected an integer, got a fraction")),
+        Some(other) => return Err(type_error(path, "an integer", other)),
+    };
+    if n == f64::from(SCHEMA_VERSION) {
+        return Ok(());
+    }
+    let mut msg = String::from("version ");
+    crate::text::push_i64(&mut msg, n as i64);
+    if n > f64::from(SCHEMA_VERSION) {
+        msg.push_str(" is newer than this newsview reads (");
+        crate::text::push_u64(&mut msg, u64::from(SCHEMA_VERSION));
+        msg.push_str("); upgrade newsview");
+    } else {
+        msg.push_str(" is not a schema version (the first is 1)");
+    }
+    Err(path.error(msg))
+}
+
+fn stats(v: &Json, path: &Path<'_>) -> Result<Stats, Error> {
+    object(v, path)?;
+    Ok(Stats {
+        likes: opt_count(v, "likes", path)?,
+        favorites: opt_count(v, "favorites", path)?,
+        comments: opt_count(v, "comments", path)?,
+        views: opt_count(v, "views", path)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::{parse, JsonLimits};
+
+    const MIN: &str = r#""id": "a1", "title": "Title", "publishedAt": "2025-07-27T21:56:43+08:00""#;
+
+    /// An article made of the minimal fields plus `extra` members.
+    fn doc(extra: &str) -> String {
+        if extra.is_empty() {
+            ["{", MIN, "}"].concat()
+        } else {
+            ["{", MIN, ",", extra, "}"].concat()
+        }
+    }
+
+    fn read(extra: &str) -> Parsed {
+        Article::from_json_str(&doc(extra)).unwrap_or_else(|e| panic!("{extra}: {e}"))
+    }
+
+    fn fail(extra: &str) -> String {
+        match Article::from_json_str(&doc(extra)) {
+            Ok(p) => panic!("{extra} was accepted: {p:?}"),
+            Err(e) => e.to_message(),
+        }
+    }
+
+    fn fail_doc(json: &str) -> String {
+        match Article::from_json_str(json) {
+            Ok(p) => panic!("{json} was accepted: {p:?}"),
+            Err(e) => e.to_message(),
+        }
+    }
+
+    fn warnings(p: &Parsed) -> Vec<String> {
+        p.warnings
+            .iter()
+            .map(|w| [w.path.as_str(), ": ", w.message.as_str()].concat())
+            .collect()
+    }
+
+    // ---- The document and required fields ----
+
+    #[test]
+    fn minimal_article_and_defaults() {
+        let p = read("");
+        let a = &p.article;
+        assert_eq!(a.id, "a1");
+        assert_eq!(a.title, "Title");
+        assert_eq!(a.published_at.unix_seconds, 1_753_624_603);
+        assert_eq!(a.published_at.offset_minutes, 480);
+        assert_eq!(a.url, None);
+        assert_eq!(a.summary, None);
+        assert_eq!(a.channel, None);
+        assert_eq!(a.source, None);
+        assert!(a.authors.is_empty() && a.keywords.is_empty() && a.related_videos.is_empty());
+        assert_eq!(a.stats, Stats::default());
+        assert_eq!(a.comments, Comments::default());
+        assert!(a.comments.enabled);
+        assert!(p.warnings.is_empty());
+    }
+
+    #[test]
+    fn document_must_be_an_object() {
+        assert_eq!(fail_doc("[]"), "expected an object, got an array");
+        assert_eq!(fail_doc("null"), "expected an object, got null");
+    }
+
+    #[test]
+    fn json_syntax_errors_name_the_field() {
+        let e = fail_doc(r#"{"id": "a", "bodyHtml": "<p>"#);
+        assert!(
+            e.starts_with("bodyHtml: unterminated string at line 1"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn schema_version_one_or_absent() {
+        assert_eq!(read(r#""schemaVersion": 1"#).article.id, "a1");
+        assert_eq!(read(r#""schemaVersion": null"#).article.id, "a1");
+    }
+
+    #[test]
+    fn schema_version_newer_is_refused() {
+        assert_eq!(
+            fail(r#""schemaVersion": 2"#),
+            "schemaVersion: version 2 is newer than this newsview reads (1); upgrade newsview"
+        );
+    }
+
+    #[test]
+    fn schema_version_is_checked_before_other_fields() {
+        assert_eq!(
+            fail_doc(r#"{"schemaVersion": 3, "title": 5}"#),
+            "schemaVersion: version 3 is newer than this newsview reads (1); upgrade newsview"
+        );
+    }
+
+    #[test]
+    fn schema_version_must_be_an_integer() {
+        assert_eq!(
+            fail(r#""schemaVersion": 1.5"#),
+            "schemaVersion: expected an integer, got a fraction"
+        );
+        assert_eq!(
+            fail(r#""schemaVersion": "1""#),
+            "schemaVersion: expected an integer, got a string"
+        );
+        assert_eq!(
+            fail(r#""schemaVersion": 0"#),
+            "schemaVersion: version 0 is not a schema version (the first is 1)"
+        );
+    }
+
+    #[test]
+    fn id_is_required() {
+        assert_eq!(
+            fail_doc(r#"{"title": "T", "publishedAt": "2025-07-27T21:56:43+08:00"}"#),
+            "id: required field is missing"
+        );
+    }
+
+    #[test]
+    fn id_may_be_a_whole_number() {
+        let p = Article::from_json_str(
+            r#"{"id": 12345, "title": "T", "publishedAt": "2025-07-27T21:56:43Z"}"#,
+        );
+        assert_eq!(p.map(|p| p.article.id), Ok("12345".to_owned()));
+        let p = Article::from_json_str(
+            r#"{"id": -7, "title": "T", "publishedAt": "2025-07-27T21:56:43Z"}"#,
+        );
+        assert_eq!(p.map(|p| p.article.id), Ok("-7".to_owned()));
+        let p = Article::from_json_str(
+            r#"{"id": 9007199254740991, "title": "T", "publishedAt": "2025-07-27T21:56:43Z"}"#,
+        );
+        assert_eq!(p.map(|p| p.article.id), Ok("9007199254740991".to_owned()));
+    }
+
+    #[test]
+    fn id_wrong_forms() {
+        let with_id = |id: &str| {
+            fail_doc(
+                &[
+                    r#"{"title": "T", "publishedAt": "2025-07-27T21:56:43Z", "id": "#,
+                    id,
+                    "}",
+                ]
+                .concat(),
+            )
+        };
+        assert_eq!(
+            with_id("1.5"),
+            "id: expected a string or a whole number, got a number that is not a safe integer"
+        );
+        assert_eq!(
+            with_id("1e300"),
+            "id: expected a string or a whole number, got a number that is not a safe integer"
+        );
+        assert_eq!(
+            with_id("true"),
+            "id: expected a string or a whole number, got a boolean"
+        );
+        assert_eq!(with_id("\"  \""), "id: must not be empty");
+        assert_eq!(
+            with_id("null"),
+            "id: expected a string or a whole number, got null"
+        );
+    }
+
+    #[test]
+    fn title_is_required_and_not_blank() {
+        assert_eq!(
+            fail_doc(r#"{"id": "a", "publishedAt": "2025-07-27T21:56:43Z"}"#),
+            "title: required field is missing"
+        );
+        assert_eq!(
+            fail_doc(r#"{"id": "a", "title": " \n ", "publishedAt": "2025-07-27T21:56:43Z"}"#),
+            "title: must not be empty"
+        );
+        assert_eq!(
+            fail_doc(r#"{"id": "a", "title": null, "publishedAt": "2025-07-27T21:56:43Z"}"#),
+            "title: expected a string, got null"
+        );
+    }
+
+    #[test]
+    fn title_is_trimmed() {
+        let p = Article::from_json_str(
+            r#"{"id": "a", "title": "  标题 ", "publishedAt": "2025-07-27T21:56:43Z"}"#,
+        );
+        assert_eq!(p.map(|p| p.article.title), Ok("标题".to_owned()));
+    }
+
+    #[test]
+    fn published_at_is_required_and_strict() {
+        assert_eq!(
+            fail_doc(r#"{"id": "a", "title": "T"}"#),
+            "publishedAt: required field is missing"
+        );
+        assert_eq!(
+            fail_doc(r#"{"id": "a", "title": "T", "publishedAt": "2025-07-27 21:56:43"}"#),
+            "publishedAt: expected an RFC 3339 date-time with offset, like 2025-07-27T21:56:43+08:00"
+        );
+        assert_eq!(
+            fail_doc(r#"{"id": "a", "title": "T", "publishedAt": 1753624603}"#),
+            "publishedAt: expected an RFC 3339 date-time string, got a number"
+        );
+    }
+
+    #[test]
+    fn far_future_dates_are_refused() {
+        assert!(fail(r#""updatedAt": "10000-01-01T00:00:00Z""#)
+            .starts_with("updatedAt: expected an RFC 3339"));
+        assert!(fail(r#""updatedAt": "2025-02-30T00:00:00Z""#)
+            .starts_with("updatedAt: expected an RFC 3339"));
+    }
+
+    #[test]
+    fn updated_at_is_optional() {
+        let p = read(r#""updatedAt": "2025-07-28T00:00:00Z""#);
+        assert_eq!(
+            p.article.updated_at.map(|t| t.unix_seconds),
+            Some(1_753_660_800)
+        );
+    }
+
+    // ---- Leniency ----
+
+    #[test]
+    fn unknown_fields_are_ignored() {
+        let p = read(
+            r#""_seedDisplayedTime": "x", "extra": {"deep": [1, 2]}, "__proto__": {"title": 1}, "constructor": 5"#,
+        );
+        assert_eq!(p.article.title, "Title");
+        assert!(p.warnings.is_empty());
+    }
+
+    #[test]
+    fn null_optional_fields_are_absent() {
+        let p = read(
+            r#""url": null, "summary": null, "channel": null, "source": null, "authors": null, "editor": null, "cover": null, "leadVideo": null, "bodyHtml": null, "keywords": null, "stats": null, "comments": null, "relatedVideos": null, "updatedAt": null"#,
+        );
+        let a = &p.article;
+        assert_eq!(
+            (a.url.is_none(), a.summary.is_none(), a.channel.is_none()),
+            (true, true, true)
+        );
+        assert_eq!(
+            (
+                a.cover.is_none(),
+                a.lead_video.is_none(),
+                a.body_html.is_none()
+            ),
+            (true, true, true)
+        );
+        assert!(a.comments.enabled);
+    }
+
+    #[test]
+    fn empty_optional_text_is_absent() {
+        let p = read(r#""summary": "  ", "editor": """#);
+        assert_eq!(p.article.summary, None);
+        assert_eq!(p.article.editor, None);
+        let p = read(r#""summary": " 摘要 ", "editor": "施荔""#);
+        assert_eq!(p.article.summary.as_deref(), Some("摘要"));
+        assert_eq!(p.article.editor.as_deref(), Some("施荔"));
+    }
+
+    #[test]
+    fn nul_is_stripped() {
+        let p = read(r#""summary": "a\u0000b", "bodyHtml": " <p>x\u0000y</p> ""#);
+        assert_eq!(p.article.summary.as_deref(), Some("ab"));
+        assert_eq!(p.article.body_html.as_deref(), Some(" <p>xy</p> "));
+    }
+
+    #[test]
+    fn bidi_and_zero_width_characters_are_kept() {
+        let p = read(r#""summary": "a\u202eb\u200bc""#);
+        assert_eq!(p.article.summary.as_deref(), Some("a\u{202e}b\u{200b}c"));
+    }
+
+    #[test]
+    fn lone_surrogates_arrive_as_replacement_characters() {
+        let p = read(r#""summary": "x\ud800y""#);
+        assert_eq!(p.article.summary.as_deref(), Some("x\u{fffd}y"));
+    }
+
+    #[test]
+    fn html_in_text_fields_stays_text() {
+        let p = read(r#""editor": "<img src=x onerror=alert(1)>""#);
+        assert_eq!(
+            p.article.editor.as_deref(),
+            Some("<img src=x onerror=alert(1)>")
+        );
+    }
+
+    // ---- Types ----
+
+    #[test]
+    fn wrong_types_name_the_field() {
+        for (extra, want) in [
+            (
+                r#""summary": 5"#,
+                "summary: expected a string, got a number",
+            ),
+            (r#""url": {}"#, "url: expected a string, got an object"),
+            (
+                r#""channel": "时讯""#,
+                "channel: expected an object, got a string",
+            ),
+            (
+                r#""source": 1"#,
+                "source: expected a string or an object, got a number",
+            ),
+            (
+                r#""authors": {}"#,
+                "authors: expected an array, got an object",
+            ),
+            (
+                r#""authors": ["A"]"#,
+                "authors[0]: expected an object, got a string",
+            ),
+            (
+                r#""keywords": [true]"#,
+                "keywords[0]: expected a string or an object, got a boolean",
+            ),
+            (
+                r#""keywords": [{"url": "/k"}]"#,
+                "keywords[0].name: required field is missing",
+            ),
+            (
+                r#""cover": "x.jpg""#,
+                "cover: expected an object, got a string",
+            ),
+            (r#""cover": {}"#, "cover.url: required field is missing"),
+            (
+                r#""leadVideo": []"#,
+                "leadVideo: expected an object, got an array",
+            ),
+            (
+                r#""bodyHtml": ["<p>"]"#,
+                "bodyHtml: expected a string, got an array",
+            ),
+            (r#""stats": 0"#, "stats: expected an object, got a number"),
+            (
+                r#""stats": {"likes": "12"}"#,
+                "stats.likes: expected a number, got a string",
+            ),
+            (
+                r#""comments": []"#,
+                "comments: expected an object, got an array",
+            ),
+            (
+                r#""comments": {"enabled": "no"}"#,
+                "comments.enabled: expected a boolean, got a string",
+            ),
+            (
+                r#""comments": {"items": [{"id": "c", "text": "t", "publishedAt": "2025-07-27T21:56:43Z"}]}"#,
+                "comments.items[0].author: required field is missing",
+            ),
+            (
+                r#""relatedVideos": {}"#,
+                "relatedVideos: expected an array, got an object",
+            ),
+            (
+                r#""relatedVideos": [{"id": "v", "title": "t"}]"#,
+                "relatedVideos[0].url: required field is missing",
+            ),
+        ] {
+            assert_eq!(fail(extra), want, "{extra}");
+        }
+    }
+
+    #[test]
+    fn related_video_field_errors_name_the_index() {
+        let item = r#"{"id": "v", "url": "https://e.com/v", "title": "t"}"#;
+        let bad = r#"{"id": "v", "url": "https://e.com/v", "title": "t", "durationSeconds": "66"}"#;
+        let extra = [
+            r#""relatedVideos": ["#,
+            item,
+            ",",
+            item,
+            ",",
+            item,
+            ",",
+            bad,
+            "]",
+        ]
+        .concat();
+        assert_eq!(
+            fail(&extra),
+            "relatedVideos[3].durationSeconds: expected a number, got a string"
+        );
+    }
+
+    // ---- Numbers ----
+
+    #[test]
+    fn counts_are_whole_non_negative_numbers() {
+        let p = read(r#""stats": {"likes": 12, "favorites": 0, "comments": 3, "views": 1e6}"#);
+        assert_eq!(
+            p.article.stats,
+            Stats {
+                likes: Some(12),
+                favorites: Some(0),
+                comments: Some(3),
+                views: Some(1_000_000)
+            }
+        );
+        assert_eq!(
+            fail(r#""stats": {"likes": 1.5}"#),
+            "stats.likes: expected a whole number, got a fraction"
+        );
+        assert_eq!(
+            fail(r#""stats": {"views": -1}"#),
+            "stats.views: expected a number >= 0, got a negative number"
+        );
+        assert_eq!(
+            fail(r#""comments": {"total": 2.5}"#),
+            "comments.total: expected a whole number, got a fraction"
+        );
+    }
+
+    #[test]
+    fn huge_counts_are_clamped() {
+        let p = read(r#""stats": {"likes": 1e30}"#);
+        assert_eq!(p.article.stats.likes, Some(u64::MAX));
+    }
+
+    #[test]
+    fn non_finite_numbers_are_refused() {
+        assert_eq!(
+            fail(r#""stats": {"likes": 1e400}"#),
+            "stats.likes: expected a finite number"
+        );
+        let mut d = parse(&doc(""), &JsonLimits::default()).unwrap();
+        if let Json::Object(m) = &mut d {
+            m.push((
+                "stats".into(),
+                Json::Object(vec![("likes".into(), Json::Number(f64::NAN))]),
+            ));
+        }
+        assert_eq!(
+            Article::from_json(&d).unwrap_err().to_message(),
+            "stats.likes: expected a finite number"
+        );
+    }
+
+    #[test]
+    fn durations_are_rounded_and_clamped() {
+        let lead = |d: &str| {
+            let extra = [
+                r#""leadVideo": {"src": "https://v.example/a.mp4", "durationSeconds": "#,
+                d,
+                "}",
+            ]
+            .concat();
+            fail_or_duration(&extra)
+        };
+        assert_eq!(lead("95"), Ok(Some(95)));
+        assert_eq!(lead("65.5"), Ok(Some(66)));
+        assert_eq!(lead("65.49"), Ok(Some(65)));
+        assert_eq!(lead("0.2"), Ok(Some(0)));
+        assert_eq!(lead("1e12"), Ok(Some(u32::MAX)));
+        assert_eq!(
+            lead("-3"),
+            Err("leadVideo.durationSeconds: expected a number >= 0, got a negative number".into())
+        );
+    }
+
+    /// The lead video's duration, read without depending on the URL policy: the duration is
+    /// validated even when the src is refused, so a wrong value is an error either way.
+    fn fail_or_duration(extra: &str) -> Result<Option<u32>, String> {
+        match Article::from_json_str(&doc(extra)) {
+            Err(e) => Err(e.to_message()),
+            Ok(p) => Ok(match p.article.lead_video {
+                Some(v) => v.duration_seconds,
+                // The URL policy refused the src (stub): read the number directly.
+                None => {
+                    let d = parse(&doc(extra), &JsonLimits::default()).unwrap();
+                    let root = Path::Root("");
+                    let lv = root.key("leadVideo");
+                    opt_duration(d.get("leadVideo").unwrap(), "durationSeconds", &lv).unwrap()
+                }
+            }),
+        }
+    }
+
+    #[test]
+    fn image_sizes_are_rounded_and_zero_is_unknown() {
+        let d = parse(r#"{"width": 640.4, "height": 0}"#, &JsonLimits::default()).unwrap();
+        let root = Path::Root("");
+        assert_eq!(opt_size(&d, "width", &root), Ok(Some(640)));
+        assert_eq!(opt_size(&d, "height", &root), Ok(None));
+        assert_eq!(opt_size(&d, "alt", &root), Ok(None));
+        assert_eq!(
+            fail(r#""cover": {"url": "https://img.example/a.jpg", "width": "640"}"#),
+            "cover.width: expected a number, got a string"
+        );
+    }
+
+    // ---- Names ----
+
+    #[test]
+    fn source_may_be_a_string() {
+        let p = read(r#""source": " 看看新闻Knews ""#);
+        assert_eq!(
+            p.article.source,
+            Some(Named {
+                name: "看看新闻Knews".into(),
+                url: None
+            })
+        );
+    }
+
+    #[test]
+    fn keywords_may_be_strings_or_objects() {
+        let p = read(r#""keywords": ["上海", {"name": "科技"}]"#);
+        let names: Vec<&str> = p.article.keywords.iter().map(|k| k.name.as_str()).collect();
+        assert_eq!(names, ["上海", "科技"]);
+    }
+
+    #[test]
+    fn empty_names_are_dropped_with_a_warning() {
+        let p = read(
+            r#""keywords": ["", "a", {"name": " "}], "channel": {"name": ""}, "authors": [{"name": "X"}]"#,
+        );
+        let names: Vec<&str> = p.article.keywords.iter().map(|k| k.name.as_str()).collect();
+        assert_eq!(names, ["a"]);
+        assert_eq!(p.article.channel, None);
+        assert_eq!(
+            p.article.authors,
+            [Named {
+                name: "X".into(),
+                url: None
+            }]
+        );
+        assert_eq!(
+            warnings(&p),
+            [
+                "channel: dropped: empty name",
+                "keywords[0]: dropped: empty name",
+                "keywords[2]: dropped: empty name"
+            ]
+        );
+    }
+
+    // ---- Comments ----
+
+    #[test]
+    fn comments_enabled_defaults_to_true() {
+        assert!(read(r#""comments": {}"#).article.comments.enabled);
+        assert!(
+            !read(r#""comments": {"enabled": false}"#)
+                .article
+                .comments
+                .enabled
+        );
+    }
+
+    #[test]
+    fn comment_items() {
+        let p = read(
+            r#""comments": {"total": 1, "items": [{"id": 7, "author": {"name": "读者"}, "text": " 好 ", "publishedAt": "2026-03-16T09:00:00+08:00", "likes": 2}]}"#,
+        );
+        let c = &p.article.comments;
+        assert_eq!(c.total, Some(1));
+        assert_eq!(c.items.len(), 1);
+        let item = &c.items[0];
+        assert_eq!(
+            (
+                item.id.as_str(),
+                item.author_name.as_str(),
+                item.text.as_str()
+            ),
+            ("7", "读者", "好")
+        );
+        assert_eq!(item.likes, Some(2));
+        assert_eq!(item.author_avatar, None);
+        assert_eq!(item.published_at.to_rfc3339(), "2026-03-16T09:00:00+08:00");
+    }
+
+    #[test]
+    fn comment_errors_name_the_item() {
+        assert_eq!(
+            fail(
+                r#""comments": {"items": [{"id": "c", "author": {"name": "a"}, "text": 5, "publishedAt": "2025-07-27T21:56:43Z"}]}"#
+            ),
+            "comments.items[0].text: expected a string, got a number"
+        );
+        assert_eq!(
+            fail(
+                r#""comments": {"items": [{"id": "c", "author": {}, "text": "t", "publishedAt": "2025-07-27T21:56:43Z"}]}"#
+            ),
+            "comments.items[0].author.name: required field is missing"
+        );
+    }
+
+    // ---- URLs: these need the real URL policy (crate::url::check) ----
+
+    #[test]
+    fn canonical_url_is_absolute_http() {
+        let p = read(r#""url": "https://www.kankanews.com/detail/a1""#);
+        assert_eq!(
+            p.article.url.as_ref().map(SafeUrl::as_str),
+            Some("https://www.kankanews.com/detail/a1")
+        );
+        assert!(p.warnings.is_empty());
+    }
+
+    #[test]
+    fn unsafe_or_relative_canonical_url_is_dropped_with_a_warning() {
+        for url in [
+            "javascript:alert(1)",
+            "/detail/a1",
+            "data:text/html,x",
+            "mailto:a@b.c",
+        ] {
+            let extra = [r#""url": ""#, url, "\""].concat();
+            let p = read(&extra);
+            assert_eq!(p.article.url, None, "{url}");
+            assert_eq!(warnings(&p), ["url: dropped: not an allowed URL"], "{url}");
+        }
+    }
+
+    #[test]
+    fn empty_optional_url_is_absent_without_warning() {
+        let p = read(r#""url": " ", "channel": {"name": "时讯", "url": ""}"#);
+        assert_eq!(p.article.url, None);
+        assert_eq!(p.article.channel.and_then(|c| c.url), None);
+        assert!(p.warnings.is_empty());
+    }
+
+    #[test]
+    fn link_urls_keep_their_name_when_refused() {
+        let p = read(
+            r#""channel": {"name": "时讯", "url": "javascript:alert(1)"}, "keywords": [{"name": "k", "url": "vbscript:x"}], "authors": [{"name": "A", "url": "https://e.com/a"}], "source": {"name": "S", "url": "/about"}"#,
+        );
+        let a = &p.article;
+        assert_eq!(
+            a.channel,
+            Some(Named {
+                name: "时讯".into(),
+                url: None
+            })
+        );
+        assert_eq!(
+            a.keywords
+                .first()
+                .map(|k| (k.name.as_str(), k.url.is_none())),
+            Some(("k", true))
+        );
+        assert_eq!(
+            a.authors
+                .first()
+                .and_then(|n| n.url.as_ref())
+                .map(SafeUrl::as_str),
+            Some("https://e.com/a")
+        );
+        assert_eq!(
+            a.source
+                .as_ref()
+                .and_then(|n| n.url.as_ref())
+                .map(SafeUrl::as_str),
+            Some("/about")
+        );
+        assert_eq!(
+            warnings(&p),
+            [
+                "channel.url: dropped: not an allowed URL",
+                "keywords[0].url: dropped: not an allowed URL"
+            ]
+        );
+    }
+
+    #[test]
+    fn related_video_with_refused_url_is_dropped_whole() {
+        let p = read(
+            r#""relatedVideos": [
+            {"id": "v1", "url": "https://e.com/v1", "title": "one", "cover": {"url": "https://img.e.com/1.jpg", "width": 640, "height": 360}},
+            {"id": "v2", "url": "javascript:alert(1)", "title": "two", "cover": {"url": "javascript:x"}},
+            {"id": "v3", "url": "/detail/v3", "title": "three", "durationSeconds": 66, "channel": "时讯", "publishedAt": "2026-03-15T14:00:00+08:00"}
+        ]"#,
+        );
+        let ids: Vec<&str> = p
+            .article
+            .related_videos
+            .iter()
+            .map(|v| v.id.as_str())
+            .collect();
+        assert_eq!(ids, ["v1", "v3"]);
+        assert_eq!(
+            warnings(&p),
+            ["relatedVideos[1]: dropped: url is not an allowed URL"]
+        );
+        let v1 = &p.article.related_videos[0];
+        assert_eq!(
+            v1.cover.as_ref().map(|c| (c.width, c.height)),
+            Some((Some(640), Some(360)))
+        );
+        let v3 = &p.article.related_videos[1];
+        assert_eq!(
+            (v3.duration_seconds, v3.channel.as_deref()),
+            (Some(66), Some("时讯"))
+        );
+    }
+
+    #[test]
+    fn image_with_refused_url_is_dropped() {
+        let p = read(r#""cover": {"url": "javascript:alert(1)", "alt": "x"}"#);
+        assert_eq!(p.article.cover, None);
+        assert_eq!(warnings(&p), ["cover: dropped: url is not an allowed URL"]);
+        let p = read(r#""cover": {"url": "mailto:a@b.c"}"#);
+        assert_eq!(p.article.cover, None);
+    }
+
+    #[test]
+    fn image_with_allowed_url_is_kept() {
+        let p = read(
+            r#""cover": {"url": "https://img.e.com/c.jpg", "width": 1280, "height": 720, "alt": "会议", "caption": "c", "credit": "cr"}"#,
+        );
+        let c = p.article.cover.expect("cover kept");
+        assert_eq!(c.url.as_str(), "https://img.e.com/c.jpg");
+        assert_eq!((c.width, c.height), (Some(1280), Some(720)));
+        assert_eq!(
+            (c.alt.as_deref(), c.caption.as_deref(), c.credit.as_deref()),
+            (Some("会议"), Some("c"), Some("cr"))
+        );
+    }
+
+    #[test]
+    fn lead_video_with_refused_src_is_dropped() {
+        let p = read(
+            r#""leadVideo": {"src": "javascript:alert(1)", "poster": {"url": "https://img.e.com/p.jpg"}}"#,
+        );
+        assert_eq!(p.article.lead_video, None);
+        assert_eq!(
+            warnings(&p),
+            ["leadVideo: dropped: src is not an allowed URL"]
+        );
+    }
+
+    #[test]
+    fn lead_video_with_allowed_src_keeps_its_poster() {
+        let p = read(
+            r#""leadVideo": {"src": "https://v.e.com/a.mp4", "poster": {"url": "https://img.e.com/p.jpg", "width": 1280, "height": 720}, "durationSeconds": 95, "title": "t"}"#,
+        );
+        let v = p.article.lead_video.expect("lead video kept");
+        assert_eq!(v.src.as_str(), "https://v.e.com/a.mp4");
+        assert_eq!(
+            v.poster.map(|i| i.url.as_str().to_owned()).as_deref(),
+            Some("https://img.e.com/p.jpg")
+        );
+        assert_eq!(v.duration_seconds, Some(95));
+    }
+
+    #[test]
+    fn refused_avatar_is_dropped_with_a_warning() {
+        let p = read(
+            r#""comments": {"items": [
+            {"id": "c1", "author": {"name": "a", "avatar": "javascript:alert(1)"}, "text": "t", "publishedAt": "2025-07-27T21:56:43Z"},
+            {"id": "c2", "author": {"name": "b", "avatar": "https://img.e.com/b.png"}, "text": "t", "publishedAt": "2025-07-27T21:56:43Z"}
+        ]}"#,
+        );
+        let items = &p.article.comments.items;
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[0].author_avatar, None);
+        assert_eq!(
+            items[1].author_avatar.as_ref().map(SafeUrl::as_str),
+            Some("https://img.e.com/b.png")
+        );
+        assert_eq!(
+            warnings(&p),
+            ["comments.items[0].author.avatar: dropped: not an allowed URL"]
+        );
+    }
+
+    // ---- Size ----
+
+    #[test]
+    fn large_documents_read_in_linear_time() {
+        let kw = r#""k","#.repeat(100_000);
+        let rv = r#"{"id": "v", "url": "javascript:x", "title": "t"},"#.repeat(10_000);
+        let title = "标".repeat(350_000);
+        let json = [
+            r#"{"id": "a", "publishedAt": "2025-07-27T21:56:43Z", "title": ""#,
+            &title,
+            r#"", "keywords": ["#,
+            &kw,
+            r#""k"], "relatedVideos": ["#,
+            &rv,
+            r#"{"id": "v", "url": "javascript:x", "title": "t"}]}"#,
+        ]
+        .concat();
+        let p = Article::from_json_str(&json).unwrap();
+        assert_eq!(p.article.keywords.len(), 100_001);
+        assert_eq!(p.article.title.len(), title.len());
+        assert_eq!(p.article.related_videos.len(), 0);
+        assert_eq!(p.warnings.len(), 10_001);
+    }
+
+    #[test]
+    fn fields_list_matches_what_the_model_reads() {
+        // Every listed field is read: `true` is the wrong type for each of them.
+        for field in ARTICLE_FIELDS {
+            let extra = ["\"", field, "\": true"].concat();
+            // `doc` puts `extra` after the minimal fields, so it wins over them.
+            let e = Article::from_json_str(&doc(&extra)).expect_err(field);
+            assert_eq!(e.path(), *field);
+        }
     }
 }

@@ -1,11 +1,15 @@
 //! Render options, read from the JS `options` object (as JSON) or built in Rust.
+//!
+//! Every error path starts with `options.` (`options.timeZone: unknown time zone ...`).
+//! Unknown members are ignored, and `null` for a member means its default.
 
-use crate::error::Error;
+use crate::error::{Error, Path, Warning};
 use crate::json::Json;
 use crate::labels::Lang;
+use crate::model::{count, object, present, str_of, text, type_error, Reader};
 use crate::share::ShareService;
 use crate::text::TimeZone;
-use crate::url::SafeUrl;
+use crate::url::{SafeUrl, UrlContext};
 
 /// The signed-in reader.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,9 +58,441 @@ impl Default for Options {
 }
 
 impl Options {
-    /// Reads options from a JSON object; `null` gives the defaults.
+    /// Reads options from a JSON object; `null` gives the defaults. Warnings (an avatar or
+    /// `pageUrl` refused by the URL policy) are discarded; see
+    /// [`Options::from_json_with_warnings`].
     pub fn from_json(doc: &Json) -> Result<Options, Error> {
-        let _ = doc;
-        Ok(Options::default())
+        Options::from_json_with_warnings(doc).map(|(options, _)| options)
+    }
+
+    /// Reads options from a JSON object (`null` gives the defaults), with warnings for URLs
+    /// the URL policy refused (they are dropped):
+    ///
+    /// * `lang`: a language tag ([`Lang::from_tag`]); an unsupported one is an error.
+    /// * `now`: milliseconds since the epoch (a finite number), or an RFC 3339 string.
+    /// * `timeZone`: a name or offset ([`TimeZone::from_name`]); an unknown one is an error.
+    /// * `shadow`: a boolean.
+    /// * `user`: `null` or `{name, avatar?}` (`avatar` with the media policy).
+    /// * `share`: an array of service keys or a comma-separated string (`"weibo,qq"`);
+    ///   spaces and empty items are ignored, repeats are kept once, an unknown key is an
+    ///   error naming its index.
+    /// * `relatedLimit`: a whole number >= 0.
+    /// * `pageUrl`: an absolute http(s) URL.
+    pub fn from_json_with_warnings(doc: &Json) -> Result<(Options, Vec<Warning>), Error> {
+        let root = Path::Root("options");
+        let mut options = Options::default();
+        if matches!(doc, Json::Null) {
+            return Ok((options, Vec::new()));
+        }
+        object(doc, &root)?;
+        let mut reader = Reader::default();
+
+        if let Some(v) = present(doc, "lang") {
+            let path = root.key("lang");
+            let tag = str_of(v, &path)?;
+            options.lang = Lang::from_tag(tag).ok_or_else(|| {
+                path.error(quoted(
+                    "unsupported language ",
+                    tag,
+                    " (expected zh-CN, zh-TW or en)",
+                ))
+            })?;
+        }
+        if let Some(v) = present(doc, "now") {
+            let path = root.key("now");
+            options.now_ms = Some(match v {
+                Json::Number(n) if n.is_finite() => *n,
+                Json::Number(_) => return Err(path.error("expected a finite number")),
+                Json::String(s) => match crate::text::Timestamp::parse_rfc3339(s) {
+                    Some(ts) => ts.unix_seconds as f64 * 1000.0,
+                    None => {
+                        return Err(path.error(
+                            "expected milliseconds since the epoch or an RFC 3339 date-time \
+                             with offset, like 2026-03-16T10:00:00+08:00",
+                        ))
+                    }
+                },
+                _ => {
+                    return Err(type_error(
+                        &path,
+                        "a number (milliseconds since the epoch) or an RFC 3339 string",
+                        v,
+                    ))
+                }
+            });
+        }
+        if let Some(v) = present(doc, "timeZone") {
+            let path = root.key("timeZone");
+            let name = str_of(v, &path)?;
+            options.time_zone = TimeZone::from_name(name).ok_or_else(|| {
+                path.error(quoted(
+                    "unknown time zone ",
+                    name,
+                    "; use a zone without daylight saving (Asia/Shanghai, Asia/Tokyo, UTC, ...) \
+                     or an offset like +08:00",
+                ))
+            })?;
+        }
+        if let Some(v) = present(doc, "shadow") {
+            options.shadow = match v {
+                Json::Bool(b) => *b,
+                _ => return Err(type_error(&root.key("shadow"), "a boolean", v)),
+            };
+        }
+        if let Some(v) = present(doc, "user") {
+            let path = root.key("user");
+            object(v, &path)?;
+            let name_path = path.key("name");
+            let name = text(
+                v.get("name")
+                    .ok_or_else(|| name_path.error("required field is missing"))?,
+                &name_path,
+            )?;
+            if name.is_empty() {
+                return Err(name_path.error("must not be empty"));
+            }
+            let avatar = reader.opt_url(v, "avatar", &path, UrlContext::Media)?;
+            options.user = Some(User { name, avatar });
+        }
+        if let Some(v) = present(doc, "share") {
+            options.share = Some(share(v, &root.key("share"))?);
+        }
+        if let Some(v) = present(doc, "relatedLimit") {
+            let n = count(v, &root.key("relatedLimit"))?;
+            options.related_limit = Some(usize::try_from(n).unwrap_or(usize::MAX));
+        }
+        options.page_url = reader.opt_url(doc, "pageUrl", &root, UrlContext::Absolute)?;
+        Ok((options, reader.warnings))
+    }
+}
+
+/// `before"value"after`.
+fn quoted(before: &str, value: &str, after: &str) -> String {
+    let mut s = String::with_capacity(before.len() + value.len() + after.len() + 2);
+    s.push_str(before);
+    s.push('"');
+    s.push_str(value);
+    s.push('"');
+    s.push_str(after);
+    s
+}
+
+/// `["weibo", "qq"]` or `"weibo, qq"`.
+fn share(v: &Json, path: &Path<'_>) -> Result<Vec<ShareService>, Error> {
+    let mut out: Vec<ShareService> = Vec::new();
+    let mut add = |key: &str, item: &Path<'_>| -> Result<(), Error> {
+        let key = key.trim();
+        if key.is_empty() {
+            return Ok(());
+        }
+        let service = ShareService::from_key(key)
+            .ok_or_else(|| item.error(quoted("unknown share service ", key, "")))?;
+        if !out.contains(&service) {
+            out.push(service);
+        }
+        Ok(())
+    };
+    match v {
+        Json::String(s) => {
+            for (i, key) in s.split(',').enumerate() {
+                add(key, &path.index(i))?;
+            }
+        }
+        Json::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let item_path = path.index(i);
+                add(str_of(item, &item_path)?, &item_path)?;
+            }
+        }
+        _ => {
+            return Err(type_error(
+                path,
+                "an array of service keys or a comma-separated string",
+                v,
+            ))
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::{parse, JsonLimits};
+
+    fn read(json: &str) -> Result<Options, String> {
+        let doc = parse(json, &JsonLimits::default()).map_err(|e| e.to_message())?;
+        Options::from_json(&doc).map_err(|e| e.to_message())
+    }
+
+    fn fail(json: &str) -> String {
+        match read(json) {
+            Ok(o) => panic!("{json} accepted: {o:?}"),
+            Err(e) => e,
+        }
+    }
+
+    #[test]
+    fn null_and_empty_give_defaults() {
+        assert_eq!(read("null"), Ok(Options::default()));
+        assert_eq!(read("{}"), Ok(Options::default()));
+        let d = Options::default();
+        assert_eq!(
+            (d.lang, d.time_zone, d.shadow),
+            (Lang::ZhCn, TimeZone::SHANGHAI, true)
+        );
+    }
+
+    #[test]
+    fn options_must_be_an_object() {
+        assert_eq!(fail("[]"), "options: expected an object, got an array");
+        assert_eq!(fail("\"en\""), "options: expected an object, got a string");
+    }
+
+    #[test]
+    fn unknown_members_are_ignored() {
+        assert_eq!(
+            read(r#"{"labels": {}, "sanitize": 1, "__proto__": {"shadow": false}}"#),
+            Ok(Options::default())
+        );
+    }
+
+    #[test]
+    fn null_members_are_defaults() {
+        assert_eq!(
+            read(
+                r#"{"lang": null, "now": null, "timeZone": null, "shadow": null, "user": null, "share": null, "relatedLimit": null, "pageUrl": null}"#
+            ),
+            Ok(Options::default())
+        );
+    }
+
+    #[test]
+    fn lang() {
+        assert_eq!(read(r#"{"lang": "en"}"#).map(|o| o.lang), Ok(Lang::En));
+        assert_eq!(read(r#"{"lang": "zh-TW"}"#).map(|o| o.lang), Ok(Lang::ZhTw));
+        assert_eq!(
+            fail(r#"{"lang": "fr"}"#),
+            r#"options.lang: unsupported language "fr" (expected zh-CN, zh-TW or en)"#
+        );
+        assert_eq!(
+            fail(r#"{"lang": 1}"#),
+            "options.lang: expected a string, got a number"
+        );
+    }
+
+    #[test]
+    fn now_as_milliseconds() {
+        assert_eq!(
+            read(r#"{"now": 1773626400000}"#).map(|o| o.now_ms),
+            Ok(Some(1_773_626_400_000.0))
+        );
+    }
+
+    #[test]
+    fn now_as_rfc3339() {
+        assert_eq!(
+            read(r#"{"now": "2026-03-16T10:00:00+08:00"}"#).map(|o| o.now_ms),
+            Ok(Some(1_773_626_400_000.0))
+        );
+        assert!(fail(r#"{"now": "yesterday"}"#)
+            .starts_with("options.now: expected milliseconds since the epoch or an RFC 3339"));
+        assert!(fail(r#"{"now": true}"#).starts_with("options.now: expected a number (milliseconds since the epoch) or an RFC 3339 string, got a boolean"));
+        assert_eq!(
+            fail(r#"{"now": 1e400}"#),
+            "options.now: expected a finite number"
+        );
+    }
+
+    #[test]
+    fn time_zone() {
+        assert_eq!(
+            read(r#"{"timeZone": "Asia/Tokyo"}"#).map(|o| o.time_zone.offset_minutes),
+            Ok(540)
+        );
+        assert_eq!(
+            read(r#"{"timeZone": "-05:30"}"#).map(|o| o.time_zone.offset_minutes),
+            Ok(-330)
+        );
+        let e = fail(r#"{"timeZone": "America/New_York"}"#);
+        assert!(e.starts_with(r#"options.timeZone: unknown time zone "America/New_York"; use a zone without daylight saving"#), "{e}");
+    }
+
+    #[test]
+    fn shadow() {
+        assert_eq!(read(r#"{"shadow": false}"#).map(|o| o.shadow), Ok(false));
+        assert_eq!(
+            fail(r#"{"shadow": "false"}"#),
+            "options.shadow: expected a boolean, got a string"
+        );
+    }
+
+    #[test]
+    fn user_without_avatar() {
+        let o = read(r#"{"user": {"name": " 读者 "}}"#).unwrap();
+        assert_eq!(
+            o.user,
+            Some(User {
+                name: "读者".into(),
+                avatar: None
+            })
+        );
+        assert_eq!(
+            fail(r#"{"user": {}}"#),
+            "options.user.name: required field is missing"
+        );
+        assert_eq!(
+            fail(r#"{"user": {"name": ""}}"#),
+            "options.user.name: must not be empty"
+        );
+        assert_eq!(
+            fail(r#"{"user": "me"}"#),
+            "options.user: expected an object, got a string"
+        );
+    }
+
+    #[test]
+    fn user_avatar_refused_is_dropped_with_a_warning() {
+        let doc = parse(
+            r#"{"user": {"name": "a", "avatar": "javascript:alert(1)"}}"#,
+            &JsonLimits::default(),
+        )
+        .unwrap();
+        let (o, w) = Options::from_json_with_warnings(&doc).unwrap();
+        assert_eq!(o.user.and_then(|u| u.avatar), None);
+        assert_eq!(
+            w,
+            [Warning {
+                path: "options.user.avatar".into(),
+                message: "dropped: not an allowed URL".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn related_limit() {
+        assert_eq!(
+            read(r#"{"relatedLimit": 5}"#).map(|o| o.related_limit),
+            Ok(Some(5))
+        );
+        assert_eq!(
+            read(r#"{"relatedLimit": 0}"#).map(|o| o.related_limit),
+            Ok(Some(0))
+        );
+        assert_eq!(
+            read(r#"{"relatedLimit": 1e30}"#).map(|o| o.related_limit),
+            Ok(Some(usize::MAX))
+        );
+        assert_eq!(
+            fail(r#"{"relatedLimit": -1}"#),
+            "options.relatedLimit: expected a number >= 0, got a negative number"
+        );
+        assert_eq!(
+            fail(r#"{"relatedLimit": 2.5}"#),
+            "options.relatedLimit: expected a whole number, got a fraction"
+        );
+        assert_eq!(
+            fail(r#"{"relatedLimit": "5"}"#),
+            "options.relatedLimit: expected a number, got a string"
+        );
+    }
+
+    #[test]
+    fn share_wrong_types() {
+        assert_eq!(fail(r#"{"share": 1}"#), "options.share: expected an array of service keys or a comma-separated string, got a number");
+        assert_eq!(
+            fail(r#"{"share": [" ", 2]}"#),
+            "options.share[1]: expected a string, got a number"
+        );
+    }
+
+    #[test]
+    fn share_empty_means_no_services() {
+        assert_eq!(read(r#"{"share": []}"#).map(|o| o.share), Ok(Some(vec![])));
+        assert_eq!(
+            read(r#"{"share": " , "}"#).map(|o| o.share),
+            Ok(Some(vec![]))
+        );
+    }
+
+    #[test]
+    fn page_url_refused_is_dropped_with_a_warning() {
+        let doc = parse(
+            r#"{"pageUrl": "javascript:alert(1)"}"#,
+            &JsonLimits::default(),
+        )
+        .unwrap();
+        let (o, w) = Options::from_json_with_warnings(&doc).unwrap();
+        assert_eq!(o.page_url, None);
+        assert_eq!(
+            w,
+            [Warning {
+                path: "options.pageUrl".into(),
+                message: "dropped: not an allowed URL".into()
+            }]
+        );
+        assert_eq!(
+            fail(r#"{"pageUrl": 5}"#),
+            "options.pageUrl: expected a string, got a number"
+        );
+    }
+
+    // ---- These need the real share keys (ShareService::from_key) and URL policy. ----
+
+    #[test]
+    fn share_as_array() {
+        assert_eq!(
+            read(r#"{"share": ["weibo", "qq", "copy"]}"#).map(|o| o.share),
+            Ok(Some(vec![
+                ShareService::Weibo,
+                ShareService::Qq,
+                ShareService::CopyLink
+            ]))
+        );
+    }
+
+    #[test]
+    fn share_as_comma_string() {
+        assert_eq!(
+            read(r#"{"share": " weibo, qq ,,wechat,weibo"}"#).map(|o| o.share),
+            Ok(Some(vec![
+                ShareService::Weibo,
+                ShareService::Qq,
+                ShareService::Wechat
+            ]))
+        );
+    }
+
+    #[test]
+    fn share_unknown_key_names_its_index() {
+        assert_eq!(
+            fail(r#"{"share": ["weibo", "qq", "myspace"]}"#),
+            r#"options.share[2]: unknown share service "myspace""#
+        );
+        assert_eq!(
+            fail(r#"{"share": "weibo,qq,myspace"}"#),
+            r#"options.share[2]: unknown share service "myspace""#
+        );
+    }
+
+    #[test]
+    fn user_avatar_and_page_url_allowed() {
+        let o = read(r#"{"user": {"name": "a", "avatar": "https://img.e.com/a.png"}, "pageUrl": "https://www.kankanews.com/detail/1"}"#).unwrap();
+        assert_eq!(
+            o.user.and_then(|u| u.avatar).as_ref().map(SafeUrl::as_str),
+            Some("https://img.e.com/a.png")
+        );
+        assert_eq!(
+            o.page_url.as_ref().map(SafeUrl::as_str),
+            Some("https://www.kankanews.com/detail/1")
+        );
+    }
+
+    #[test]
+    fn relative_page_url_is_refused() {
+        let doc = parse(r#"{"pageUrl": "/detail/1"}"#, &JsonLimits::default()).unwrap();
+        let (o, w) = Options::from_json_with_warnings(&doc).unwrap();
+        assert_eq!(o.page_url, None);
+        assert_eq!(w.len(), 1);
     }
 }

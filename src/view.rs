@@ -228,3 +228,62 @@ fn write_node(out: &mut String, node: &Node, body: Option<&Markup>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html(node: impl Into<Node>) -> String {
+        write_html(&node.into(), None).into_string()
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        let p = Element::new("p").text("<script>alert(1)</script> & more");
+        assert_eq!(html(p), "<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; more</p>");
+    }
+
+    #[test]
+    fn attribute_values_are_escaped() {
+        let el = Element::new("span").text_attr("title", "\"><img src=x onerror=alert(1)>");
+        assert_eq!(
+            html(el),
+            "<span title=\"&quot;&gt;&lt;img src=x onerror=alert(1)&gt;\"></span>"
+        );
+    }
+
+    #[test]
+    fn void_elements_have_no_end_tag() {
+        let el = Element::new("p").child(Element::new("br")).text("x");
+        assert_eq!(html(el), "<p><br>x</p>");
+    }
+
+    /// A URL attribute given as plain text is a programming error: debug builds stop on it,
+    /// release builds drop the attribute instead of writing an unchecked URL.
+    #[test]
+    #[cfg_attr(debug_assertions, should_panic(expected = "URL attributes take a SafeUrl"))]
+    fn url_attributes_refuse_plain_text() {
+        let el = Element::new("a").text_attr("href", "javascript:alert(1)");
+        assert_eq!(html(el), "<a></a>");
+    }
+
+    #[test]
+    fn body_slot_takes_the_sanitized_markup() {
+        let body = Markup::from_trusted("<p>clean</p>".to_owned());
+        let view: Node = Element::new("div").child(Node::BodySlot).into();
+        assert_eq!(write_html(&view, Some(&body)).as_str(), "<div><p>clean</p></div>");
+    }
+
+    #[test]
+    fn nested_views_are_written_in_order() {
+        let mut node: Node = Element::new("b").text("leaf").into();
+        for _ in 0..1000 {
+            node = Element::new("span").child(node).into();
+        }
+        let out = html(Element::new("div").child(node).text("tail"));
+        assert!(out.starts_with("<div><span><span>"));
+        assert!(out.contains("<span><b>leaf</b></span>"));
+        assert!(out.ends_with("</span></span>tail</div>"));
+        assert_eq!(out.matches("<span>").count(), 1000);
+    }
+}

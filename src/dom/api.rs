@@ -1,0 +1,253 @@
+//! The JS API exported with wasm-bindgen: `render(container, article, options)` → [`View`],
+//! and `renderState` for the custom element's loading and error states.
+
+use super::handle::{Interval, Listener};
+use super::interact;
+use super::mount::mount;
+use super::sanitize_dom::parse_and_sanitize;
+use crate::error::Error;
+use crate::json::{self, Json, JsonLimits};
+use crate::labels::{labels, Lang};
+use crate::layout::{self, Context};
+use crate::model::Article;
+use crate::options::Options;
+use crate::sanitize::Policy;
+use crate::url::{self, UrlContext};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Node};
+
+/// The component's stylesheet, shipped inside the wasm.
+const STYLESHEET: &str = include_str!("../../www/newsview.css");
+
+/// Everything a live view owns. Listeners and timers are dropped (and so removed) by
+/// `destroy()`.
+pub(crate) struct ViewState {
+    pub(crate) container: Element,
+    /// Where the view is mounted: the shadow root, or the container in light-DOM mode.
+    pub(crate) root: Node,
+    pub(crate) article: Article,
+    pub(crate) options: Options,
+    pub(crate) policy: Policy,
+    pub(crate) listeners: Vec<Listener>,
+    pub(crate) timers: Vec<Interval>,
+    pub(crate) toast_timer: Option<super::handle::Timeout>,
+    pub(crate) liked: bool,
+    pub(crate) favorited: bool,
+    pub(crate) destroyed: bool,
+}
+
+pub(crate) type Shared = Rc<RefCell<ViewState>>;
+
+/// A rendered article. `update(article)` renders a new article into the same place;
+/// `destroy()` removes the view, its listeners and timers.
+#[wasm_bindgen]
+pub struct View {
+    state: Shared,
+}
+
+#[wasm_bindgen]
+impl View {
+    /// Renders `article` (an object or a JSON string) in place of the current one, keeping
+    /// the options. Throws an `Error` naming the field at fault; the old article stays.
+    pub fn update(&self, article: JsValue) -> Result<(), JsValue> {
+        let parsed = read_article(&article)?;
+        {
+            let mut s = self.state.borrow_mut();
+            if s.destroyed {
+                return Err(js_error("view: update() after destroy()"));
+            }
+            s.article = parsed.article;
+            s.liked = false;
+            s.favorited = false;
+        }
+        draw(&self.state)
+    }
+
+    /// Removes the view from the page, with its listeners and timers. Calling it twice does
+    /// nothing more.
+    pub fn destroy(&self) {
+        let (listeners, timers, toast, root) = {
+            let mut s = self.state.borrow_mut();
+            if s.destroyed {
+                return;
+            }
+            s.destroyed = true;
+            (
+                std::mem::take(&mut s.listeners),
+                std::mem::take(&mut s.timers),
+                s.toast_timer.take(),
+                s.root.clone(),
+            )
+        };
+        drop((listeners, timers, toast));
+        clear(&root);
+    }
+}
+
+/// Renders `article` into `container` and returns the live [`View`].
+#[wasm_bindgen]
+pub fn render(container: Element, article: JsValue, options: JsValue) -> Result<View, JsValue> {
+    let parsed = read_article(&article)?;
+    let mut options = read_options(&options)?;
+    let policy = Policy::default();
+    if options.page_url.is_none() {
+        options.page_url = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .and_then(|href| url::check(&href, UrlContext::Absolute));
+    }
+    let doc = document()?;
+    let root: Node = if options.shadow {
+        let shadow = match container.shadow_root() {
+            Some(s) => s,
+            None => container.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
+        };
+        adopt_stylesheet(shadow.as_ref())?;
+        shadow.into()
+    } else {
+        adopt_stylesheet(doc.as_ref())?;
+        container.clone().into()
+    };
+    let state = Rc::new(RefCell::new(ViewState {
+        container,
+        root,
+        article: parsed.article,
+        options,
+        policy,
+        listeners: Vec::new(),
+        timers: Vec::new(),
+        toast_timer: None,
+        liked: false,
+        favorited: false,
+        destroyed: false,
+    }));
+    draw(&state)?;
+    interact::wire(&state);
+    Ok(View { state })
+}
+
+/// Shows the loading (`state = "loading"`) or error (`"error"`, with `detail`) state of
+/// `<news-view>` in `container`'s shadow root.
+#[wasm_bindgen(js_name = renderState)]
+pub fn render_state(container: Element, state: &str, detail: &str, lang: &str) -> Result<(), JsValue> {
+    let l = labels(Lang::from_tag(lang).unwrap_or_default());
+    let view = if state == "error" {
+        layout::error_state(l, detail)
+    } else {
+        layout::loading_state(l)
+    };
+    let shadow = match container.shadow_root() {
+        Some(s) => s,
+        None => container.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
+    };
+    adopt_stylesheet(shadow.as_ref())?;
+    let root: Node = shadow.into();
+    clear(&root);
+    mount(&document()?, &root, &view, None)
+}
+
+/// Lays out and mounts the current article, replacing what was there.
+pub(crate) fn draw(state: &Shared) -> Result<(), JsValue> {
+    let s = state.borrow();
+    let doc = document()?;
+    let now_ms = s.options.now_ms.unwrap_or_else(js_sys::Date::now);
+    let mut ctx = Context::new(&s.article, &s.options, (now_ms / 1000.0).floor() as i64);
+    ctx.system_share = has_system_share();
+    let view = layout::article(&s.article, &ctx);
+    let body = match &s.article.body_html {
+        Some(html) => Some(parse_and_sanitize(html, &s.policy)?),
+        None => None,
+    };
+    let fresh = doc.create_document_fragment();
+    mount(&doc, fresh.as_ref(), &view, body)?;
+    clear(&s.root);
+    s.root.append_child(&fresh)?;
+    Ok(())
+}
+
+fn clear(node: &Node) {
+    while let Some(child) = node.last_child() {
+        let _ = node.remove_child(&child);
+    }
+}
+
+pub(crate) fn document() -> Result<Document, JsValue> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| js_error("newsview needs a window with a document"))
+}
+
+fn has_system_share() -> bool {
+    web_sys::window()
+        .map(|w| js_sys::Reflect::has(&w.navigator(), &JsValue::from_str("share")).unwrap_or(false))
+        .unwrap_or(false)
+}
+
+thread_local! {
+    static SHEET: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+}
+
+/// Adds the component stylesheet to `target`'s `adoptedStyleSheets` (a shadow root, or the
+/// document in light-DOM mode, where every rule is scoped under `.nv`). Constructed sheets
+/// need no `style-src` exception in a strict CSP.
+fn adopt_stylesheet(target: &JsValue) -> Result<(), JsValue> {
+    let sheet = SHEET.with(|cell| -> Result<JsValue, JsValue> {
+        if let Some(s) = cell.borrow().as_ref() {
+            return Ok(s.clone());
+        }
+        let sheet = web_sys::CssStyleSheet::new()?;
+        sheet.replace_sync(STYLESHEET)?;
+        let sheet: JsValue = sheet.into();
+        *cell.borrow_mut() = Some(sheet.clone());
+        Ok(sheet)
+    })?;
+    let key = JsValue::from_str("adoptedStyleSheets");
+    let current: js_sys::Array = js_sys::Reflect::get(target, &key)?.dyn_into()?;
+    if !current.includes(&sheet, 0) {
+        let next = current.slice(0, current.length());
+        next.push(&sheet);
+        js_sys::Reflect::set(target, &key, &next)?;
+    }
+    Ok(())
+}
+
+/// Reads the article argument: a JSON string, or an object (serialised with
+/// `JSON.stringify`, so getters, prototypes and `__proto__` keys have no effect).
+fn read_article(value: &JsValue) -> Result<crate::model::Parsed, JsValue> {
+    let text = to_json_text(value, "article")?;
+    Article::from_json_str(&text).map_err(|e| error_to_js(&e))
+}
+
+fn read_options(value: &JsValue) -> Result<Options, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Options::default());
+    }
+    let text = to_json_text(value, "options")?;
+    let doc: Json = json::parse(&text, &JsonLimits::default()).map_err(|e| error_to_js(&e))?;
+    Options::from_json(&doc).map_err(|e| error_to_js(&e))
+}
+
+fn to_json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
+    if let Some(s) = value.as_string() {
+        return Ok(s);
+    }
+    if value.is_undefined() || value.is_null() {
+        return Err(error_to_js(&Error::new(what, "expected an object or a JSON string")));
+    }
+    match js_sys::JSON::stringify(value) {
+        Ok(s) => s
+            .as_string()
+            .ok_or_else(|| error_to_js(&Error::new(what, "expected an object or a JSON string"))),
+        Err(_) => Err(error_to_js(&Error::new(what, "cannot be serialised as JSON"))),
+    }
+}
+
+pub(crate) fn js_error(message: &str) -> JsValue {
+    js_sys::Error::new(message).into()
+}
+
+fn error_to_js(e: &Error) -> JsValue {
+    js_error(&e.to_message())
+}
