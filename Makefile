@@ -22,7 +22,7 @@ SIZE_BUDGET_KIB ?= 80
 
 # Inputs of the browser package; pkg/ is rebuilt only when one of them changed.
 PKG_INPUTS := $(shell find src -type f 2>/dev/null) $(wildcard build.rs) Cargo.toml Cargo.lock \
-	www/newsview.js scripts/build.sh
+	www/newsview.js $(wildcard www/*.css) scripts/build.sh package-lock.json
 PKG_STAMP := pkg/.stamp
 
 .PHONY: help setup build demo serve test ci fmt fmt-check clippy lint test-native test-wasm \
@@ -31,7 +31,7 @@ PKG_STAMP := pkg/.stamp
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-setup: ## Install what is missing: wasm32 target, wasm-bindgen-cli, Chromium, chromedriver, wasm-opt, npm deps
+setup: ## Install what is missing: wasm32 target, wasm-bindgen-cli, Chromium, chromedriver, npm deps (wasm-opt, playwright-core)
 	@bash scripts/setup.sh
 
 build: $(PKG_STAMP) ## Build the browser package into pkg/ (incremental)

@@ -30,9 +30,12 @@ OUT=pkg
 TMP=target/pkg.tmp
 GLUE=www/newsview.js
 
-# wasm-opt 108 (Debian bookworm) validates against the MVP unless told otherwise; these are the
-# features rustc enables by default for wasm32-unknown-unknown (bulk memory and sign-ext are
-# required by the code rustc emits; the others keep wasm-opt from rejecting what it may contain).
+# wasm-opt from npm's binaryen (pinned in package.json). Debian bookworm's binaryen 108 is not
+# usable: it points the export of wasm-bindgen's externref table at the funcref table, and the
+# module then fails to instantiate ("WebAssembly.Table.set(): Argument 1 is invalid for table").
+WASM_OPT="${WASM_OPT:-node_modules/.bin/wasm-opt}"
+# The features rustc enables by default for wasm32-unknown-unknown, stated so that wasm-opt
+# never validates against a narrower set than the code uses.
 WASM_OPT_FEATURES=(
   --enable-bulk-memory
   --enable-sign-ext
@@ -44,7 +47,7 @@ WASM_OPT_FEATURES=(
 
 [ -f "$GLUE" ] || die "$GLUE is missing: it is the package's entry module (init, render, <news-view>)"
 command -v wasm-bindgen >/dev/null || die "wasm-bindgen not found; run 'make setup'"
-command -v wasm-opt >/dev/null || die "wasm-opt not found; run 'make setup' (Debian package binaryen)"
+command -v "$WASM_OPT" >/dev/null || die "$WASM_OPT not found; run 'make setup' (npm package binaryen)"
 want="$(scripts/wasm-bindgen-version.sh)"
 have="$(wasm-bindgen --version | awk '{print $2}')"
 [ "$have" = "$want" ] || die "wasm-bindgen is $have but Cargo.lock has $want; run 'make setup'"
@@ -56,8 +59,8 @@ step "wasm-bindgen --target web --out-name newsview_bg"
 rm -rf "$TMP"
 wasm-bindgen "$WASM_IN" --target web --out-dir "$TMP" --out-name newsview_bg
 
-step "wasm-opt -Oz"
-wasm-opt -Oz "${WASM_OPT_FEATURES[@]}" --strip-debug --strip-producers \
+step "wasm-opt -Oz ($("$WASM_OPT" --version))"
+"$WASM_OPT" -Oz "${WASM_OPT_FEATURES[@]}" --strip-debug --strip-producers \
   "$TMP/newsview_bg_bg.wasm" -o "$TMP/newsview_bg_bg.opt.wasm"
 mv "$TMP/newsview_bg_bg.opt.wasm" "$TMP/newsview_bg_bg.wasm"
 

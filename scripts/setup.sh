@@ -4,8 +4,13 @@
 #
 #   - the wasm32-unknown-unknown Rust target (and rustfmt/clippy);
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock;
-#   - Chromium, ChromeDriver and binaryen (wasm-opt) from Debian, when absent;
-#   - the npm dev dependencies (`npm ci`), when node_modules is missing or older than package-lock.json.
+#   - Chromium and ChromeDriver from Debian, when absent;
+#   - the npm dev dependencies (`npm ci`: playwright-core, and binaryen for wasm-opt), when
+#     node_modules is missing or was made from another package-lock.json.
+#
+# wasm-opt comes from npm's binaryen (pinned), not Debian's: Debian bookworm's binaryen 108
+# rewrites the export of wasm-bindgen's externref table to the wrong table, and the module then
+# fails to instantiate.
 #
 # Usage: scripts/setup.sh        (run from anywhere; `make setup` calls it)
 set -euo pipefail
@@ -70,13 +75,12 @@ else
 fi
 
 # ---------------------------------------------------------------------------------------------
-step "Debian packages: chromium, chromium-driver, binaryen"
+step "Debian packages: chromium, chromium-driver"
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
-command -v wasm-opt >/dev/null || missing+=(binaryen)
 if [ ${#missing[@]} -eq 0 ]; then
-  ok "chromium, chromedriver and wasm-opt present"
+  ok "chromium and chromedriver present"
 else
   command -v apt-get >/dev/null || die "missing ${missing[*]} and no apt-get to install them; install them by hand"
   SUDO=""
@@ -88,12 +92,11 @@ else
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
 fi
-for tool in chromium chromedriver wasm-opt; do
+for tool in chromium chromedriver; do
   command -v "$tool" >/dev/null || die "$tool still not found after installing"
 done
 ok "$(chromium --version 2>/dev/null | head -n1)"
 ok "$(chromedriver --version 2>/dev/null | head -n1)"
-ok "$(wasm-opt --version 2>/dev/null | head -n1)"
 
 # ---------------------------------------------------------------------------------------------
 step "Node.js and npm dev dependencies"
@@ -113,5 +116,7 @@ else
   npm ci --no-audit --no-fund
   printf '%s\n' "$lock_hash" >"$STAMP"
 fi
+[ -x node_modules/.bin/wasm-opt ] || die "node_modules/.bin/wasm-opt missing after npm ci (npm package binaryen)"
+ok "$(node_modules/.bin/wasm-opt --version)"
 
 step "setup done"
