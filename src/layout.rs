@@ -51,6 +51,7 @@ pub fn article(article: &Article, ctx: &Context<'_>) -> Node {
         .attr("class", "nv")
         .attr("part", "article")
         .attr("lang", ctx.options.lang.tag())
+        .attr("data-theme", ctx.options.theme.key())
         .child(header(article, ctx));
     if let Some(video) = &article.lead_video {
         root = root.child(lead(video, l));
@@ -78,7 +79,10 @@ pub fn article(article: &Article, ctx: &Context<'_>) -> Node {
     }
     let limit = ctx.options.related_limit.unwrap_or(usize::MAX);
     if !article.related_videos.is_empty() && limit > 0 {
-        root = root.child(related(&article.related_videos[..article.related_videos.len().min(limit)], ctx));
+        root = root.child(related(
+            &article.related_videos[..article.related_videos.len().min(limit)],
+            ctx,
+        ));
     }
     root.child(
         Element::new("div")
@@ -90,11 +94,18 @@ pub fn article(article: &Article, ctx: &Context<'_>) -> Node {
 }
 
 fn header(article: &Article, ctx: &Context<'_>) -> Element {
-    let mut meta = Element::new("div").attr("class", "nv-meta").attr("part", "meta");
+    let mut meta = Element::new("div")
+        .attr("class", "nv-meta")
+        .attr("part", "meta");
     if let Some(channel) = &article.channel {
         meta = meta.child(named(channel, "nv-channel"));
     }
-    meta = meta.child(time_element(article.published_at, ctx, "nv-time", TimeStyle::Full));
+    meta = meta.child(time_element(
+        article.published_at,
+        ctx,
+        "nv-time",
+        TimeStyle::Full,
+    ));
     if let Some(source) = &article.source {
         meta = meta.child(named(source, "nv-source"));
     }
@@ -123,8 +134,12 @@ fn header(article: &Article, ctx: &Context<'_>) -> Element {
 /// A name, as a link when it has a URL.
 fn named(item: &Named, class: &'static str) -> Element {
     match &item.url {
-        Some(url) => external_link(url).attr("class", class).text(item.name.as_str()),
-        None => Element::new("span").attr("class", class).text(item.name.as_str()),
+        Some(url) => external_link(url)
+            .attr("class", class)
+            .text(item.name.as_str()),
+        None => Element::new("span")
+            .attr("class", class)
+            .text(item.name.as_str()),
     }
 }
 
@@ -146,7 +161,12 @@ enum TimeStyle {
     Relative,
 }
 
-fn time_element(ts: Timestamp, ctx: &Context<'_>, class: &'static str, style: TimeStyle) -> Element {
+fn time_element(
+    ts: Timestamp,
+    ctx: &Context<'_>,
+    class: &'static str,
+    style: TimeStyle,
+) -> Element {
     let zone = ctx.options.time_zone;
     let full = text::format_date_time(ts, zone);
     let el = Element::new("time")
@@ -159,7 +179,12 @@ fn time_element(ts: Timestamp, ctx: &Context<'_>, class: &'static str, style: Ti
             push_i64(&mut secs, ts.unix_seconds);
             el.text_attr("title", full)
                 .text_attr("data-nv-rel", secs)
-                .text(text::relative_time(ts, ctx.now_unix_seconds, zone, ctx.labels()))
+                .text(text::relative_time(
+                    ts,
+                    ctx.now_unix_seconds,
+                    zone,
+                    ctx.labels(),
+                ))
         }
     }
 }
@@ -226,7 +251,10 @@ fn lead(video: &crate::model::LeadVideo, l: &Labels) -> Element {
                 .text(text::format_duration(d)),
         );
     }
-    Element::new("div").attr("class", "nv-lead").attr("part", "lead").child(button)
+    Element::new("div")
+        .attr("class", "nv-lead")
+        .attr("part", "lead")
+        .child(button)
 }
 
 fn cover_figure(cover: &Image) -> Element {
@@ -240,7 +268,11 @@ fn cover_figure(cover: &Image) -> Element {
             cap = cap.text(c.as_str());
         }
         if let Some(c) = &cover.credit {
-            cap = cap.child(Element::new("span").attr("class", "nv-credit").text(c.as_str()));
+            cap = cap.child(
+                Element::new("span")
+                    .attr("class", "nv-credit")
+                    .text(c.as_str()),
+            );
         }
         fig = fig.child(cap);
     }
@@ -274,7 +306,11 @@ fn action_button(
         .attr("type", "button")
         .attr("data-nv-action", action)
         .child(icon(icon_path))
-        .child(Element::new("span").attr("class", "nv-action-label").text(label));
+        .child(
+            Element::new("span")
+                .attr("class", "nv-action-label")
+                .text(label),
+        );
     if let Some(c) = count {
         b = b.child(Element::new("span").attr("class", "nv-count").text(c));
     }
@@ -285,8 +321,14 @@ fn actions(article: &Article, ctx: &Context<'_>) -> Element {
     let l = ctx.labels();
     let lang = ctx.options.lang;
     let count = |n: Option<u64>| n.map(|n| text::format_count(n, lang));
-    let like = action_button("nv-action nv-like", "like", ICON_LIKE, l.like, count(article.stats.likes))
-        .attr("aria-pressed", "false");
+    let like = action_button(
+        "nv-action nv-like",
+        "like",
+        ICON_LIKE,
+        l.like,
+        count(article.stats.likes),
+    )
+    .attr("aria-pressed", "false");
     let favorite = action_button(
         "nv-action nv-favorite",
         "favorite",
@@ -309,15 +351,25 @@ fn actions(article: &Article, ctx: &Context<'_>) -> Element {
         bar = bar.child(share_menu(article, url, qr_code.as_ref(), ctx));
     }
     if let Some(code) = &qr_code {
-        let button = action_button("nv-action nv-phone", "qr", ICON_PHONE, l.view_on_phone, None)
-            .attr("aria-haspopup", "true")
-            .attr("aria-expanded", "false");
+        let button = action_button(
+            "nv-action nv-phone",
+            "qr",
+            ICON_PHONE,
+            l.view_on_phone,
+            None,
+        )
+        .attr("aria-haspopup", "true")
+        .attr("aria-expanded", "false");
         let pop = Element::new("div")
             .attr("class", "nv-popover nv-qr")
             .attr("part", "qr")
             .attr("hidden", "")
             .child(qr_svg(code, l.qr_caption))
-            .child(Element::new("p").attr("class", "nv-qr-caption").text(l.qr_caption));
+            .child(
+                Element::new("p")
+                    .attr("class", "nv-qr-caption")
+                    .text(l.qr_caption),
+            );
         bar = bar.child(
             Element::new("div")
                 .attr("class", "nv-popover-anchor")
@@ -341,18 +393,14 @@ fn qr_svg(code: &QrCode, label: &'static str) -> Element {
         .attr("role", "img")
         .attr("aria-label", label)
         .attr("shape-rendering", "crispEdges")
-        .child(
-            Element::new("path")
-                .attr("fill", "#fff")
-                .text_attr("d", {
-                    let mut d = String::from("M0 0h");
-                    d.push_str(&side);
-                    d.push('v');
-                    d.push_str(&side);
-                    d.push_str("H0z");
-                    d
-                }),
-        )
+        .child(Element::new("path").attr("fill", "#fff").text_attr("d", {
+            let mut d = String::from("M0 0h");
+            d.push_str(&side);
+            d.push('v');
+            d.push_str(&side);
+            d.push_str("H0z");
+            d
+        }))
         .child(
             Element::new("path")
                 .attr("fill", "#000")
@@ -360,7 +408,12 @@ fn qr_svg(code: &QrCode, label: &'static str) -> Element {
         )
 }
 
-fn share_menu(article: &Article, url: &SafeUrl, qr_code: Option<&QrCode>, ctx: &Context<'_>) -> Element {
+fn share_menu(
+    article: &Article,
+    url: &SafeUrl,
+    qr_code: Option<&QrCode>,
+    ctx: &Context<'_>,
+) -> Element {
     let l = ctx.labels();
     let lang = ctx.options.lang;
     let input = ShareInput {
@@ -404,7 +457,11 @@ fn share_menu(article: &Article, url: &SafeUrl, qr_code: Option<&QrCode>, ctx: &
                                 .attr("class", "nv-share-wechat")
                                 .attr("hidden", "")
                                 .child(qr_svg(code, l.qr_caption))
-                                .child(Element::new("p").attr("class", "nv-qr-caption").text(l.wechat_scan)),
+                                .child(
+                                    Element::new("p")
+                                        .attr("class", "nv-qr-caption")
+                                        .text(l.wechat_scan),
+                                ),
                         );
                     }
                 }
@@ -434,11 +491,15 @@ fn keywords(list: &[Named], l: &Labels) -> Element {
     let mut el = Element::new("div")
         .attr("class", "nv-keywords")
         .attr("part", "keywords")
-        .child(Element::new("span").attr("class", "nv-keywords-label").text({
-            let mut s = String::from(l.keywords);
-            s.push(':');
-            s
-        }));
+        .child(
+            Element::new("span")
+                .attr("class", "nv-keywords-label")
+                .text({
+                    let mut s = String::from(l.keywords);
+                    s.push(':');
+                    s
+                }),
+        );
     for (i, k) in list.iter().enumerate() {
         let link = match &k.url {
             Some(url) => external_link(url),
@@ -457,8 +518,13 @@ fn keywords(list: &[Named], l: &Labels) -> Element {
 fn comments(article: &Article, ctx: &Context<'_>) -> Element {
     let l = ctx.labels();
     let c = &article.comments;
-    let total = c.total.or(article.stats.comments).unwrap_or(c.items.len() as u64);
-    let mut heading = Element::new("h2").attr("class", "nv-section-title").text(l.all_comments);
+    let total = c
+        .total
+        .or(article.stats.comments)
+        .unwrap_or(c.items.len() as u64);
+    let mut heading = Element::new("h2")
+        .attr("class", "nv-section-title")
+        .text(l.all_comments);
     if total > 0 {
         heading = heading.child(
             Element::new("span")
@@ -501,7 +567,11 @@ fn comments(article: &Article, ctx: &Context<'_>) -> Element {
         .child(heading)
         .child(box_);
     if c.items.is_empty() {
-        section = section.child(Element::new("p").attr("class", "nv-empty").text(l.no_comments));
+        section = section.child(
+            Element::new("p")
+                .attr("class", "nv-empty")
+                .text(l.no_comments),
+        );
     } else {
         let list = Element::new("ol")
             .attr("class", "nv-comment-list")
@@ -524,34 +594,63 @@ fn comment(item: &Comment, ctx: &Context<'_>) -> Element {
         None => Element::new("span")
             .attr("class", "nv-avatar nv-avatar-fallback")
             .attr("aria-hidden", "true")
-            .text(item.author_name.chars().next().map(String::from).unwrap_or_default()),
+            .text(
+                item.author_name
+                    .chars()
+                    .next()
+                    .map(String::from)
+                    .unwrap_or_default(),
+            ),
     };
-    Element::new("li").attr("class", "nv-comment").child(avatar).child(
-        Element::new("div")
-            .attr("class", "nv-comment-main")
-            .child(
-                Element::new("div")
-                    .attr("class", "nv-comment-head")
-                    .child(
-                        Element::new("span")
-                            .attr("class", "nv-comment-author")
-                            .text(item.author_name.as_str()),
-                    )
-                    .child(time_element(item.published_at, ctx, "nv-comment-time", TimeStyle::Relative)),
-            )
-            .child(Element::new("p").attr("class", "nv-comment-text").text(item.text.as_str())),
-    )
+    Element::new("li")
+        .attr("class", "nv-comment")
+        .child(avatar)
+        .child(
+            Element::new("div")
+                .attr("class", "nv-comment-main")
+                .child(
+                    Element::new("div")
+                        .attr("class", "nv-comment-head")
+                        .child(
+                            Element::new("span")
+                                .attr("class", "nv-comment-author")
+                                .text(item.author_name.as_str()),
+                        )
+                        .child(time_element(
+                            item.published_at,
+                            ctx,
+                            "nv-comment-time",
+                            TimeStyle::Relative,
+                        )),
+                )
+                .child(
+                    Element::new("p")
+                        .attr("class", "nv-comment-text")
+                        .text(item.text.as_str()),
+                ),
+        )
 }
 
 fn related(list: &[RelatedVideo], ctx: &Context<'_>) -> Element {
     let l = ctx.labels();
-    let items = list.iter().enumerate().map(|(i, v)| related_item(i, v, ctx).into());
+    let items = list
+        .iter()
+        .enumerate()
+        .map(|(i, v)| related_item(i, v, ctx).into());
     Element::new("section")
         .attr("class", "nv-related")
         .attr("part", "related")
         .attr("aria-label", l.related_videos)
-        .child(Element::new("h2").attr("class", "nv-section-title").text(l.related_videos))
-        .child(Element::new("ul").attr("class", "nv-related-list").children(items))
+        .child(
+            Element::new("h2")
+                .attr("class", "nv-section-title")
+                .text(l.related_videos),
+        )
+        .child(
+            Element::new("ul")
+                .attr("class", "nv-related-list")
+                .children(items),
+        )
 }
 
 fn related_item(index: usize, v: &RelatedVideo, ctx: &Context<'_>) -> Element {
@@ -568,10 +667,19 @@ fn related_item(index: usize, v: &RelatedVideo, ctx: &Context<'_>) -> Element {
     }
     let mut meta = Element::new("span").attr("class", "nv-related-meta");
     if let Some(ch) = &v.channel {
-        meta = meta.child(Element::new("span").attr("class", "nv-related-channel").text(ch.as_str()));
+        meta = meta.child(
+            Element::new("span")
+                .attr("class", "nv-related-channel")
+                .text(ch.as_str()),
+        );
     }
     if let Some(ts) = v.published_at {
-        meta = meta.child(time_element(ts, ctx, "nv-related-time", TimeStyle::Relative));
+        meta = meta.child(time_element(
+            ts,
+            ctx,
+            "nv-related-time",
+            TimeStyle::Relative,
+        ));
     }
     let link = external_link(&v.url)
         .attr("class", "nv-related-item")
@@ -579,9 +687,15 @@ fn related_item(index: usize, v: &RelatedVideo, ctx: &Context<'_>) -> Element {
         .attr("data-nv-action", "related")
         .text_attr("data-nv-index", index_attr(index))
         .child(thumb)
-        .child(Element::new("span").attr("class", "nv-related-title").text(v.title.as_str()))
+        .child(
+            Element::new("span")
+                .attr("class", "nv-related-title")
+                .text(v.title.as_str()),
+        )
         .child(meta);
-    Element::new("li").attr("class", "nv-related-li").child(link)
+    Element::new("li")
+        .attr("class", "nv-related-li")
+        .child(link)
 }
 
 /// The loading state of `<news-view>` while it fetches.
@@ -589,7 +703,11 @@ pub fn loading_state(l: &Labels) -> Node {
     Element::new("div")
         .attr("class", "nv nv-state nv-loading")
         .attr("role", "status")
-        .child(Element::new("span").attr("class", "nv-spinner").attr("aria-hidden", "true"))
+        .child(
+            Element::new("span")
+                .attr("class", "nv-spinner")
+                .attr("aria-hidden", "true"),
+        )
         .text(l.loading)
         .into()
 }
@@ -599,8 +717,16 @@ pub fn error_state(l: &Labels, detail: &str) -> Node {
     Element::new("div")
         .attr("class", "nv nv-state nv-error")
         .attr("role", "alert")
-        .child(Element::new("p").attr("class", "nv-error-title").text(l.load_failed))
-        .child(Element::new("p").attr("class", "nv-error-detail").text(detail))
+        .child(
+            Element::new("p")
+                .attr("class", "nv-error-title")
+                .text(l.load_failed),
+        )
+        .child(
+            Element::new("p")
+                .attr("class", "nv-error-detail")
+                .text(detail),
+        )
         .child(
             Element::new("button")
                 .attr("class", "nv-retry")

@@ -31,7 +31,7 @@ pub mod url;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]
-mod dom;
+pub mod dom;
 
 pub use error::Error;
 pub use model::Article;

@@ -1515,6 +1515,24 @@ mod tests {
         );
     }
 
+    #[test]
+    fn empty_required_url_drops_the_item() {
+        let p = read(
+            r#""relatedVideos": [{"id": "v", "url": " ", "title": "t"}], "cover": {"url": ""}, "leadVideo": {"src": ""}"#,
+        );
+        assert!(p.article.related_videos.is_empty());
+        assert_eq!(p.article.cover, None);
+        assert_eq!(p.article.lead_video, None);
+        assert_eq!(
+            warnings(&p),
+            [
+                "cover: dropped: url is empty",
+                "leadVideo: dropped: src is empty",
+                "relatedVideos[0]: dropped: url is empty"
+            ]
+        );
+    }
+
     // ---- Size ----
 
     #[test]

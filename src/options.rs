@@ -20,6 +20,29 @@ pub struct User {
     pub avatar: Option<SafeUrl>,
 }
 
+/// The colour theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Light colours (the default).
+    #[default]
+    Light,
+    /// Dark colours.
+    Dark,
+    /// Follows the reader's `prefers-color-scheme`.
+    Auto,
+}
+
+impl Theme {
+    /// The keyword: `light`, `dark` or `auto`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Auto => "auto",
+        }
+    }
+}
+
 /// Options for one render.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Options {
@@ -40,6 +63,8 @@ pub struct Options {
     pub related_limit: Option<usize>,
     /// The host page's URL, used for share and QR when the article has no `url`.
     pub page_url: Option<SafeUrl>,
+    /// The colour theme.
+    pub theme: Theme,
 }
 
 impl Default for Options {
@@ -53,6 +78,7 @@ impl Default for Options {
             share: None,
             related_limit: None,
             page_url: None,
+            theme: Theme::Light,
         }
     }
 }
@@ -78,6 +104,7 @@ impl Options {
     ///   error naming its index.
     /// * `relatedLimit`: a whole number >= 0.
     /// * `pageUrl`: an absolute http(s) URL.
+    /// * `theme`: `light` (default), `dark` or `auto`.
     pub fn from_json_with_warnings(doc: &Json) -> Result<(Options, Vec<Warning>), Error> {
         let root = Path::Root("options");
         let mut options = Options::default();
@@ -162,6 +189,21 @@ impl Options {
             options.related_limit = Some(usize::try_from(n).unwrap_or(usize::MAX));
         }
         options.page_url = reader.opt_url(doc, "pageUrl", &root, UrlContext::Absolute)?;
+        if let Some(v) = present(doc, "theme") {
+            let path = root.key("theme");
+            options.theme = match str_of(v, &path)? {
+                "light" => Theme::Light,
+                "dark" => Theme::Dark,
+                "auto" => Theme::Auto,
+                other => {
+                    return Err(path.error(quoted(
+                        "unknown theme ",
+                        other,
+                        " (expected light, dark or auto)",
+                    )))
+                }
+            };
+        }
         Ok((options, reader.warnings))
     }
 }
@@ -366,6 +408,23 @@ mod tests {
                 path: "options.user.avatar".into(),
                 message: "dropped: not an allowed URL".into()
             }]
+        );
+    }
+
+    #[test]
+    fn theme() {
+        assert_eq!(read(r#"{}"#).map(|o| o.theme), Ok(Theme::Light));
+        assert_eq!(
+            read(r#"{"theme": "dark"}"#).map(|o| o.theme),
+            Ok(Theme::Dark)
+        );
+        assert_eq!(
+            read(r#"{"theme": "auto"}"#).map(|o| o.theme),
+            Ok(Theme::Auto)
+        );
+        assert_eq!(
+            fail(r#"{"theme": "neon"}"#),
+            "options.theme: unknown theme \"neon\" (expected light, dark or auto)"
         );
     }
 

@@ -178,7 +178,9 @@ impl Timestamp {
     /// (`Z` for offset zero).
     pub fn to_rfc3339(&self) -> String {
         let mut out = String::with_capacity(25);
-        let local = self.unix_seconds + i64::from(self.offset_minutes) * 60;
+        let local = self
+            .unix_seconds
+            .saturating_add(i64::from(self.offset_minutes) * 60);
         push_civil(&mut out, local, b'-', 'T', true);
         if self.offset_minutes == 0 {
             out.push('Z');
@@ -306,7 +308,8 @@ impl TimeZone {
 }
 
 fn local_seconds(ts: Timestamp, zone: TimeZone) -> i64 {
-    ts.unix_seconds + i64::from(zone.offset_minutes) * 60
+    ts.unix_seconds
+        .saturating_add(i64::from(zone.offset_minutes) * 60)
 }
 
 /// `2025-07-27 21:56:43` in `zone`.
@@ -731,6 +734,21 @@ mod tests {
             relative_time(t, i64::MIN, TimeZone::UTC, labels),
             "9999/01/01"
         );
+    }
+
+    #[test]
+    fn extreme_timestamps_do_not_overflow() {
+        let t = Timestamp {
+            unix_seconds: i64::MAX,
+            offset_minutes: 24 * 60,
+        };
+        assert!(!t.to_rfc3339().is_empty());
+        assert!(!format_date_time(t, TimeZone::SHANGHAI).is_empty());
+        let t = Timestamp {
+            unix_seconds: i64::MIN,
+            offset_minutes: -24 * 60,
+        };
+        assert!(!format_date(t, TimeZone::from_name("-23:59").unwrap()).is_empty());
     }
 
     #[test]

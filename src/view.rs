@@ -240,7 +240,10 @@ mod tests {
     #[test]
     fn text_is_escaped() {
         let p = Element::new("p").text("<script>alert(1)</script> & more");
-        assert_eq!(html(p), "<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; more</p>");
+        assert_eq!(
+            html(p),
+            "<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; more</p>"
+        );
     }
 
     #[test]
@@ -261,7 +264,10 @@ mod tests {
     /// A URL attribute given as plain text is a programming error: debug builds stop on it,
     /// release builds drop the attribute instead of writing an unchecked URL.
     #[test]
-    #[cfg_attr(debug_assertions, should_panic(expected = "URL attributes take a SafeUrl"))]
+    #[cfg_attr(
+        debug_assertions,
+        should_panic(expected = "URL attributes take a SafeUrl")
+    )]
     fn url_attributes_refuse_plain_text() {
         let el = Element::new("a").text_attr("href", "javascript:alert(1)");
         assert_eq!(html(el), "<a></a>");
@@ -271,7 +277,10 @@ mod tests {
     fn body_slot_takes_the_sanitized_markup() {
         let body = Markup::from_trusted("<p>clean</p>".to_owned());
         let view: Node = Element::new("div").child(Node::BodySlot).into();
-        assert_eq!(write_html(&view, Some(&body)).as_str(), "<div><p>clean</p></div>");
+        assert_eq!(
+            write_html(&view, Some(&body)).as_str(),
+            "<div><p>clean</p></div>"
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The seed article (`tests/fixtures/seed-article.json`, a copy of the reference page as
 //! article JSON v1) read through the model, and the related videos' relative times checked
 //! against what the real page showed.
+#![cfg(not(target_arch = "wasm32"))]
 
 use newsview::json::{parse, Json, JsonLimits};
 use newsview::labels::{labels, Lang};

@@ -42,7 +42,7 @@ const TIMEOUT_MS = 10000;
 /** `<news-view src="article.json" lang="zh-CN" now="…">`; property `article`. */
 export class NewsViewElement extends Base {
   static get observedAttributes() {
-    return ['src', 'lang', 'now', 'time-zone'];
+    return ['src', 'lang', 'now', 'time-zone', 'theme', 'share'];
   }
 
   #view = null;
@@ -97,6 +97,10 @@ export class NewsViewElement extends Base {
     if (now) options.now = /^\d+$/.test(now) ? Number(now) : now;
     const zone = this.getAttribute('time-zone');
     if (zone) options.timeZone = zone;
+    const theme = this.getAttribute('theme');
+    if (theme) options.theme = theme;
+    const share = this.getAttribute('share');
+    if (share) options.share = share;
     return options;
   }
 

@@ -102,7 +102,8 @@ pub fn render(container: Element, article: JsValue, options: JsValue) -> Result<
     let root: Node = if options.shadow {
         let shadow = match container.shadow_root() {
             Some(s) => s,
-            None => container.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
+            None => container
+                .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
         };
         adopt_stylesheet(shadow.as_ref())?;
         shadow.into()
@@ -131,7 +132,12 @@ pub fn render(container: Element, article: JsValue, options: JsValue) -> Result<
 /// Shows the loading (`state = "loading"`) or error (`"error"`, with `detail`) state of
 /// `<news-view>` in `container`'s shadow root.
 #[wasm_bindgen(js_name = renderState)]
-pub fn render_state(container: Element, state: &str, detail: &str, lang: &str) -> Result<(), JsValue> {
+pub fn render_state(
+    container: Element,
+    state: &str,
+    detail: &str,
+    lang: &str,
+) -> Result<(), JsValue> {
     let l = labels(Lang::from_tag(lang).unwrap_or_default());
     let view = if state == "error" {
         layout::error_state(l, detail)
@@ -140,7 +146,9 @@ pub fn render_state(container: Element, state: &str, detail: &str, lang: &str) -
     };
     let shadow = match container.shadow_root() {
         Some(s) => s,
-        None => container.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
+        None => {
+            container.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?
+        }
     };
     adopt_stylesheet(shadow.as_ref())?;
     let root: Node = shadow.into();
@@ -234,13 +242,19 @@ fn to_json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
         return Ok(s);
     }
     if value.is_undefined() || value.is_null() {
-        return Err(error_to_js(&Error::new(what, "expected an object or a JSON string")));
+        return Err(error_to_js(&Error::new(
+            what,
+            "expected an object or a JSON string",
+        )));
     }
     match js_sys::JSON::stringify(value) {
         Ok(s) => s
             .as_string()
             .ok_or_else(|| error_to_js(&Error::new(what, "expected an object or a JSON string"))),
-        Err(_) => Err(error_to_js(&Error::new(what, "cannot be serialised as JSON"))),
+        Err(_) => Err(error_to_js(&Error::new(
+            what,
+            "cannot be serialised as JSON",
+        ))),
     }
 }
 

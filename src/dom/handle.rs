@@ -14,7 +14,11 @@ pub(crate) struct Listener {
 
 impl Listener {
     /// Adds `callback` for `kind` events on `target`.
-    pub(crate) fn new(target: &EventTarget, kind: &'static str, callback: impl FnMut(Event) + 'static) -> Listener {
+    pub(crate) fn new(
+        target: &EventTarget,
+        kind: &'static str,
+        callback: impl FnMut(Event) + 'static,
+    ) -> Listener {
         let closure = Closure::<dyn FnMut(Event)>::new(callback);
         // Adding a listener cannot fail for a function; a failure leaves a handle that does nothing.
         let _ = target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref());
@@ -45,9 +49,15 @@ impl Interval {
     pub(crate) fn new(millis: i32, callback: impl FnMut() + 'static) -> Option<Interval> {
         let closure = Closure::<dyn FnMut()>::new(callback);
         let id = web_sys::window()?
-            .set_interval_with_callback_and_timeout_and_arguments_0(closure.as_ref().unchecked_ref(), millis)
+            .set_interval_with_callback_and_timeout_and_arguments_0(
+                closure.as_ref().unchecked_ref(),
+                millis,
+            )
             .ok()?;
-        Some(Interval { id, _closure: closure })
+        Some(Interval {
+            id,
+            _closure: closure,
+        })
     }
 }
 
@@ -70,9 +80,15 @@ impl Timeout {
     pub(crate) fn new(millis: i32, callback: impl FnMut() + 'static) -> Option<Timeout> {
         let closure = Closure::<dyn FnMut()>::new(callback);
         let id = web_sys::window()?
-            .set_timeout_with_callback_and_timeout_and_arguments_0(closure.as_ref().unchecked_ref(), millis)
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                closure.as_ref().unchecked_ref(),
+                millis,
+            )
             .ok()?;
-        Some(Timeout { id, _closure: closure })
+        Some(Timeout {
+            id,
+            _closure: closure,
+        })
     }
 }
 

@@ -21,9 +21,13 @@ pub(crate) fn wire(state: &Shared) {
     };
     let mut listeners = Vec::new();
     let w = weak.clone();
-    listeners.push(Listener::new(root.as_ref(), "click", move |e| with(&w, |s| on_click(s, &e))));
+    listeners.push(Listener::new(root.as_ref(), "click", move |e| {
+        with(&w, |s| on_click(s, &e))
+    }));
     let w = weak.clone();
-    listeners.push(Listener::new(root.as_ref(), "keydown", move |e| with(&w, |s| on_key(s, &e))));
+    listeners.push(Listener::new(root.as_ref(), "keydown", move |e| {
+        with(&w, |s| on_key(s, &e))
+    }));
     if let Ok(doc) = document() {
         let w = weak.clone();
         let host = container.clone();
@@ -86,7 +90,9 @@ fn on_click(state: &Shared, e: &Event) {
             let Some(i) = index_of(&el) else { return };
             let detail = {
                 let s = state.borrow();
-                let Some(k) = s.article.keywords.get(i) else { return };
+                let Some(k) = s.article.keywords.get(i) else {
+                    return;
+                };
                 let d = Object::new();
                 set(&d, "name", &k.name.as_str().into());
                 set(&d, "url", &k.url.as_ref().map(|u| u.as_str()).into());
@@ -101,7 +107,9 @@ fn on_click(state: &Shared, e: &Event) {
             let Some(i) = index_of(&el) else { return };
             let detail = {
                 let s = state.borrow();
-                let Some(v) = s.article.related_videos.get(i) else { return };
+                let Some(v) = s.article.related_videos.get(i) else {
+                    return;
+                };
                 let d = Object::new();
                 set(&d, "id", &v.id.as_str().into());
                 set(&d, "url", &v.url.as_str().into());
@@ -122,7 +130,9 @@ fn on_click(state: &Shared, e: &Event) {
 }
 
 fn on_key(state: &Shared, e: &Event) {
-    let Some(key) = e.dyn_ref::<KeyboardEvent>().map(|k| k.key()) else { return };
+    let Some(key) = e.dyn_ref::<KeyboardEvent>().map(|k| k.key()) else {
+        return;
+    };
     if key == "Escape" {
         close_popovers(state, true);
     }
@@ -151,16 +161,33 @@ fn toggle_pressed(state: &Shared, button: &Element, like: bool) {
     let (pressed, count, id) = {
         let s = state.borrow();
         let was = if like { s.liked } else { s.favorited };
-        let base = if like { s.article.stats.likes } else { s.article.stats.favorites };
-        (!was, base.map(|b| b + u64::from(!was)), s.article.id.clone())
+        let base = if like {
+            s.article.stats.likes
+        } else {
+            s.article.stats.favorites
+        };
+        (
+            !was,
+            base.map(|b| b + u64::from(!was)),
+            s.article.id.clone(),
+        )
     };
     let detail = Object::new();
     set(&detail, "id", &id.as_str().into());
-    set(&detail, if like { "liked" } else { "favorited" }, &pressed.into());
+    set(
+        &detail,
+        if like { "liked" } else { "favorited" },
+        &pressed.into(),
+    );
     if let Some(c) = count {
         set(&detail, "count", &(c as f64).into());
     }
-    if !emit(state, if like { "nv-like" } else { "nv-favorite" }, &detail, true) {
+    if !emit(
+        state,
+        if like { "nv-like" } else { "nv-favorite" },
+        &detail,
+        true,
+    ) {
         return;
     }
     let lang = {
@@ -184,7 +211,9 @@ fn toggle_popover(state: &Shared, button: &Element) {
     if open {
         return;
     }
-    let Some(pop) = button.next_element_sibling() else { return };
+    let Some(pop) = button.next_element_sibling() else {
+        return;
+    };
     let _ = pop.remove_attribute("hidden");
     let _ = button.set_attribute("aria-expanded", "true");
     if let Ok(Some(first)) = pop.query_selector("[role=menuitem]") {
@@ -198,9 +227,13 @@ fn toggle_popover(state: &Shared, button: &Element) {
 /// that was open.
 fn close_popovers(state: &Shared, restore_focus: bool) {
     let root = state.borrow().root.clone();
-    let Some(buttons) = query_all(&root, "[aria-expanded=true]") else { return };
+    let Some(buttons) = query_all(&root, "[aria-expanded=true]") else {
+        return;
+    };
     for i in 0..buttons.length() {
-        let Some(b) = buttons.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+        let Some(b) = buttons.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
         let _ = b.set_attribute("aria-expanded", "false");
         if let Some(pop) = b.next_element_sibling() {
             let _ = pop.set_attribute("hidden", "");
@@ -250,7 +283,10 @@ fn share_service(state: &Shared, el: &Element, e: &Event) {
     match service {
         ShareService::CopyLink => copy_link(state, &url),
         ShareService::Wechat => {
-            if let Some(panel) = el.parent_element().and_then(|m| m.query_selector(".nv-share-wechat").ok().flatten()) {
+            if let Some(panel) = el
+                .parent_element()
+                .and_then(|m| m.query_selector(".nv-share-wechat").ok().flatten())
+            {
                 let _ = panel.remove_attribute("hidden");
             }
         }
@@ -260,12 +296,20 @@ fn share_service(state: &Shared, el: &Element, e: &Event) {
 }
 
 fn system_share(state: &Shared, url: &str) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let data = Object::new();
-    set(&data, "title", &state.borrow().article.title.as_str().into());
+    set(
+        &data,
+        "title",
+        &state.borrow().article.title.as_str().into(),
+    );
     set(&data, "url", &url.into());
     let navigator: JsValue = window.navigator().into();
-    if let Ok(f) = Reflect::get(&navigator, &"share".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) {
+    if let Ok(f) =
+        Reflect::get(&navigator, &"share".into()).and_then(|f| f.dyn_into::<js_sys::Function>())
+    {
         if let Ok(p) = f.call1(&navigator, &data) {
             // A reader who dismisses the sheet rejects the promise: not an error.
             let ignore = Closure::once_into_js(|_: JsValue| {});
@@ -281,7 +325,10 @@ fn copy_link(state: &Shared, url: &str) {
         .map(|w| Reflect::get(&w.navigator(), &"clipboard".into()).unwrap_or(JsValue::UNDEFINED))
         .filter(|c| !c.is_undefined() && !c.is_null());
     let promise = clipboard.and_then(|c| {
-        let f = Reflect::get(&c, &"writeText".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
+        let f = Reflect::get(&c, &"writeText".into())
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()?;
         f.call1(&c, &url.into()).ok()
     });
     match promise {
@@ -305,7 +352,9 @@ fn copy_link(state: &Shared, url: &str) {
 
 /// `promise.then(ok, fail)`, with plain JS functions.
 fn then(promise: &JsValue, ok: &JsValue, fail: &JsValue) {
-    if let Ok(f) = Reflect::get(promise, &"then".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) {
+    if let Ok(f) =
+        Reflect::get(promise, &"then".into()).and_then(|f| f.dyn_into::<js_sys::Function>())
+    {
         let _ = f.call2(promise, ok, fail);
     }
 }
@@ -315,7 +364,9 @@ fn then(promise: &JsValue, ok: &JsValue, fail: &JsValue) {
 fn fallback_copy(text: &str) -> bool {
     let Ok(doc) = document() else { return false };
     let Some(body) = doc.body() else { return false };
-    let Ok(area) = doc.create_element("textarea") else { return false };
+    let Ok(area) = doc.create_element("textarea") else {
+        return false;
+    };
     area.set_text_content(Some(text));
     let _ = area.set_attribute("readonly", "");
     let _ = area.set_attribute("style", "position:fixed;top:0;left:0;opacity:0");
@@ -365,7 +416,9 @@ fn share_url_of(s: &super::api::ViewState) -> String {
 /// Shows `message` in the live region for three seconds.
 fn toast(state: &Shared, message: &str) {
     let root = state.borrow().root.clone();
-    let Some(list) = query_all(&root, ".nv-toast") else { return };
+    let Some(list) = query_all(&root, ".nv-toast") else {
+        return;
+    };
     let Some(el) = list.item(0) else { return };
     el.set_text_content(Some(message));
     let weak = Rc::downgrade(state);
@@ -409,8 +462,15 @@ fn play(state: &Shared, button: &Element) {
         }
     };
     let Ok(doc) = document() else { return };
-    let Ok(video) = doc.create_element("video") else { return };
-    for (k, v) in [("class", "nv-video"), ("controls", ""), ("playsinline", ""), ("autoplay", "")] {
+    let Ok(video) = doc.create_element("video") else {
+        return;
+    };
+    for (k, v) in [
+        ("class", "nv-video"),
+        ("controls", ""),
+        ("playsinline", ""),
+        ("autoplay", ""),
+    ] {
         let _ = video.set_attribute(k, v);
     }
     // `src` comes from the model's URL policy (media: http, https or relative only).
@@ -429,10 +489,19 @@ pub(crate) fn refresh_times(state: &Shared) {
     let now_ms = s.options.now_ms.unwrap_or_else(js_sys::Date::now);
     let now = (now_ms / 1000.0).floor() as i64;
     let l = labels(s.options.lang);
-    let Some(list) = query_all(&s.root, "time[data-nv-rel]") else { return };
+    let Some(list) = query_all(&s.root, "time[data-nv-rel]") else {
+        return;
+    };
     for i in 0..list.length() {
-        let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
-        let Some(secs) = el.get_attribute("data-nv-rel").and_then(|v| v.parse::<i64>().ok()) else { continue };
+        let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let Some(secs) = el
+            .get_attribute("data-nv-rel")
+            .and_then(|v| v.parse::<i64>().ok())
+        else {
+            continue;
+        };
         let ts = text::Timestamp {
             unix_seconds: secs,
             offset_minutes: 0,

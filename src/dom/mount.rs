@@ -9,7 +9,12 @@ const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
 /// Builds the DOM for `view` and appends it to `parent`. `body` (the sanitized article body)
 /// is moved in at [`ViewNode::BodySlot`].
-pub(crate) fn mount(doc: &Document, parent: &Node, view: &ViewNode, mut body: Option<DocumentFragment>) -> Result<(), JsValue> {
+pub(crate) fn mount(
+    doc: &Document,
+    parent: &Node,
+    view: &ViewNode,
+    mut body: Option<DocumentFragment>,
+) -> Result<(), JsValue> {
     // Iterative: (view node, DOM parent, inside <svg>).
     let mut stack: Vec<(&ViewNode, Node, bool)> = vec![(view, parent.clone(), false)];
     while let Some((node, parent, in_svg)) = stack.pop() {

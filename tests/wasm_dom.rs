@@ -1,0 +1,131 @@
+//! DOM-layer tests, run in headless Chromium by wasm-bindgen-test
+//! (`cargo test --target wasm32-unknown-unknown --test wasm_dom`).
+#![cfg(target_arch = "wasm32")]
+
+use newsview::dom::render;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SEED: &str = include_str!("fixtures/seed-article.json");
+
+fn container() -> Element {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let div = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+fn options(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap()
+}
+
+fn shadow_query(host: &Element, selector: &str) -> Option<Element> {
+    host.shadow_root()
+        .unwrap()
+        .query_selector(selector)
+        .unwrap()
+}
+
+fn count(host: &Element, selector: &str) -> u32 {
+    host.shadow_root()
+        .unwrap()
+        .query_selector_all(selector)
+        .unwrap()
+        .length()
+}
+
+#[wasm_bindgen_test]
+fn renders_the_seed_into_an_open_shadow_root() {
+    let host = container();
+    let _view = render(
+        host.clone(),
+        JsValue::from_str(SEED),
+        options(r#"{"now":"2026-03-16T10:00:00+08:00"}"#),
+    )
+    .unwrap();
+    let title = shadow_query(&host, "h1[part=title]").unwrap();
+    assert!(title
+        .text_content()
+        .unwrap()
+        .starts_with("部市共建上海国际科技创新中心"));
+    assert_eq!(count(&host, ".nv-body > p"), 8);
+    assert_eq!(count(&host, "[part=related-item]"), 20);
+    let first_time = shadow_query(&host, "[part=related-item] time").unwrap();
+    assert_eq!(first_time.text_content().unwrap(), "20小时前");
+    // Nothing of the view lands in the light DOM.
+    assert_eq!(host.child_element_count(), 0);
+}
+
+#[wasm_bindgen_test]
+fn light_dom_mode_renders_into_the_container() {
+    let host = container();
+    let _view = render(
+        host.clone(),
+        JsValue::from_str(SEED),
+        options(r#"{"shadow":false}"#),
+    )
+    .unwrap();
+    assert!(host.shadow_root().is_none());
+    assert!(host.query_selector("article.nv h1").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+fn invalid_article_is_refused_with_the_field_named() {
+    let host = container();
+    let bad = SEED.replacen("\"durationSeconds\": 66", "\"durationSeconds\": \"66\"", 1);
+    let err = render(host, JsValue::from_str(&bad), JsValue::NULL)
+        .err()
+        .unwrap();
+    let message = err
+        .dyn_into::<js_sys::Error>()
+        .unwrap()
+        .message()
+        .as_string()
+        .unwrap();
+    assert!(
+        message.starts_with("relatedVideos[0].durationSeconds:"),
+        "{message}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn like_toggles_and_destroy_removes_everything() {
+    let host = container();
+    let view = render(host.clone(), JsValue::from_str(SEED), JsValue::NULL).unwrap();
+    let like: HtmlElement = shadow_query(&host, "[data-nv-action=like]")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    like.click();
+    assert_eq!(like.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(
+        shadow_query(&host, ".nv-like .nv-count")
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "1"
+    );
+    like.click();
+    assert_eq!(like.get_attribute("aria-pressed").as_deref(), Some("false"));
+    view.destroy();
+    assert_eq!(host.shadow_root().unwrap().child_nodes().length(), 0);
+    view.destroy();
+    assert!(view.update(JsValue::from_str(SEED)).is_err());
+}
+
+#[wasm_bindgen_test]
+fn update_replaces_the_article() {
+    let host = container();
+    let view = render(host.clone(), JsValue::from_str(SEED), JsValue::NULL).unwrap();
+    let other = SEED.replacen("部市共建", "更新后的标题", 1);
+    view.update(JsValue::from_str(&other)).unwrap();
+    assert!(shadow_query(&host, "h1")
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .starts_with("更新后的标题"));
+    assert_eq!(count(&host, "h1"), 1);
+}
