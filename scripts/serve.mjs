@@ -83,6 +83,10 @@ export async function startServer({ mounts, port = 0, headers = {}, log = false 
       return send(res, 405, 'method not allowed\n', { ...base, Allow: 'GET, HEAD' });
     }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (Object.hasOwn(mounts, url.pathname + '/')) {
+      res.writeHead(301, { ...base, Location: url.pathname + '/' + url.search });
+      return res.end();
+    }
     const hit = resolvePath(mounts, url.pathname);
     if (!hit) return send(res, 404, 'not found\n', base);
     let file = hit.file;
@@ -163,7 +167,8 @@ async function main() {
   try {
     srv = await startServer({ mounts, port, log });
   } catch (e) {
-    console.error(`serve: cannot listen on 127.0.0.1:${port}: ${e.code ?? e.message}`);
+    const hint = e.code === 'EADDRINUSE' ? ' (another server has it; try PORT=8081 make demo, or --port 0)' : '';
+    console.error(`serve: cannot listen on 127.0.0.1:${port}: ${e.code ?? e.message}${hint}`);
     process.exit(1);
   }
   console.log(`serving www/ at ${srv.url}/ and pkg/ at ${srv.url}/pkg/ (Ctrl-C to stop)`);

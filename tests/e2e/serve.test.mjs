@@ -85,6 +85,9 @@ describe('serve.mjs', () => {
     const res = await rawGet(srv.url, '/sub');
     assert.equal(res.status, 301);
     assert.equal(res.headers.location, '/sub/');
+    const mount = await rawGet(srv.url, '/pkg');
+    assert.equal(mount.status, 301);
+    assert.equal(mount.headers.location, '/pkg/');
   });
 
   test('extra headers are sent per path', async () => {
