@@ -26,7 +26,7 @@ PKG_INPUTS := $(shell find src -type f 2>/dev/null) $(wildcard build.rs) Cargo.t
 PKG_STAMP := pkg/.stamp
 
 .PHONY: help setup build demo serve test ci fmt fmt-check clippy lint test-native test-wasm \
-	test-e2e size size-check clean
+	test-e2e size size-check screenshots clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -88,6 +88,9 @@ size: build ## Raw, gzip and brotli sizes of what a page downloads
 size-check: build
 	@echo "==> size budget: gzip total <= $(SIZE_BUDGET_KIB) KiB"
 	@node scripts/size.mjs --budget $(SIZE_BUDGET_KIB)
+
+screenshots: build ## Full-page PNGs of the demo at 390 and 1280 px in screenshots/ (not committed)
+	@node scripts/screenshot.mjs --widths $(or $(WIDTHS),390,1280)
 
 clean: ## Remove build outputs (target/, pkg/)
 	cargo clean
