@@ -90,7 +90,8 @@ size-check: build
 	@node scripts/size.mjs --budget $(SIZE_BUDGET_KIB)
 
 screenshots: build ## Full-page PNGs of the demo at 390 and 1280 px in screenshots/ (not committed)
-	@node scripts/screenshot.mjs --widths $(or $(WIDTHS),390,1280)
+	@mkdir -p screenshots
+	@node scripts/screenshot.mjs --widths=$(or $(WIDTHS),390,1280) --out=screenshots/demo
 
 clean: ## Remove build outputs (target/, pkg/)
 	cargo clean
