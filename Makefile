@@ -19,6 +19,7 @@ CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROMEDRIVER
 PORT ?= 8080
 SIZE_BUDGET_KIB ?= 80
+WIDTHS ?= 390,1280
 
 # Inputs of the browser package; pkg/ is rebuilt only when one of them changed.
 PKG_INPUTS := $(shell find src -type f 2>/dev/null) $(wildcard build.rs) Cargo.toml Cargo.lock \
@@ -91,7 +92,7 @@ size-check: build
 
 screenshots: build ## Full-page PNGs of the demo at 390 and 1280 px in screenshots/ (not committed)
 	@mkdir -p screenshots
-	@node scripts/screenshot.mjs --widths=$(or $(WIDTHS),390,1280) --out=screenshots/demo
+	@node scripts/screenshot.mjs --widths=$(WIDTHS) --out=screenshots/demo
 
 clean: ## Remove build outputs (target/, pkg/)
 	cargo clean
