@@ -4,17 +4,27 @@
 //   node scripts/screenshot.mjs [URL] [--widths=390,1280] [--out=/tmp/newsview] [--scheme=light|dark]
 //                               [--wait=.nv-title] [--click=.nv-share]
 //
-// URL defaults to the demo, http://127.0.0.1:8080/. Writes OUT-WIDTH.png for each width. It
+// Without URL it serves www/ at / and pkg/ at /pkg/ itself (as `make demo` does) on a random
+// loopback port and shoots that. Writes OUT-WIDTH.png for each width. It
 // scrolls through the page first so lazy images load, waits for the selector (it pierces
 // shadow roots), and exits non-zero on a page error. Chromium: $CHROMIUM, else /usr/bin/chromium.
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { startServer } from './serve.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
   const hit = args.find((a) => a.startsWith(`--${name}=`));
   return hit ? hit.slice(name.length + 3) : fallback;
 };
-const url = args.find((a) => !a.startsWith('--')) || 'http://127.0.0.1:8080/';
+const root = fileURLToPath(new URL('..', import.meta.url));
+let server = null;
+let url = args.find((a) => !a.startsWith('--'));
+if (!url) {
+  server = await startServer({ mounts: { '/': join(root, 'www'), '/pkg/': join(root, 'pkg') } });
+  url = `${server.url}/`;
+}
 const widths = opt('widths', '390,1280').split(',').map(Number).filter((w) => w > 0);
 const out = opt('out', '/tmp/newsview');
 const scheme = opt('scheme', 'light');
@@ -47,6 +57,7 @@ try {
   }
 } finally {
   await browser.close();
+  await server?.close();
 }
 if (errors.length) {
   console.error(errors.join('\n'));
