@@ -1,5 +1,6 @@
 //! Share links before the URL policy (`ShareService::share_link`): base, parameters, and that
 //! every value survives percent-encoding inside its own parameter.
+#![cfg(not(target_arch = "wasm32"))]
 
 use newsview::share::{percent_encode_component, ShareService};
 

@@ -2,6 +2,7 @@
 //!
 //! These depend on the real `crate::url::check`; against the stub (which refuses everything)
 //! they fail by design until the URL policy is merged.
+#![cfg(not(target_arch = "wasm32"))]
 
 use newsview::share::{ShareInput, ShareService};
 use newsview::url::{check, SafeUrl, UrlContext};

@@ -1,4 +1,5 @@
 //! Service keys, names and the default menus.
+#![cfg(not(target_arch = "wasm32"))]
 
 use newsview::labels::Lang;
 use newsview::share::{default_services, ShareService};
