@@ -1,0 +1,459 @@
+//! The sanitizer over the browser's own DOM: untrusted HTML is parsed by the browser into an
+//! inert document, the core policy ([`crate::sanitize::sanitize`]) runs over those live nodes
+//! in place, and the clean nodes are moved (never serialized and parsed again) into a
+//! `DocumentFragment` of the page's document.
+//!
+//! # Why these bindings
+//!
+//! * **Inert parsing.** The HTML goes into the `<body>` of a document made by
+//!   `document.implementation.createHTMLDocument()`: it has no browsing context, so nothing in it
+//!   runs and nothing loads (no script, no `onerror`, no image fetch) while it is judged.
+//! * **No clobbering.** A `<form>` in the input gets named properties from its controls
+//!   (`<input name="nodeName">` shadows `form.nodeName`, and so on), and a document gets them
+//!   from its named elements. Every DOM call here is therefore imported `final`: the JS glue calls
+//!   the prototype's own getter or method (`Node.prototype.nextSibling`'s getter `.call(node)`),
+//!   which no instance property can shadow.
+//! * **Few boundary calls.** Node handles are kept on the Rust side (an index into a vector of
+//!   nodes), the element kind, namespace and name come from one `nodeName` call (upper case for
+//!   HTML elements of an HTML document, as is for SVG and MathML ones, `#text`/`#comment` for the
+//!   rest), attribute names come in one joined string, and unwrapping or replacing an element is
+//!   a constant number of calls whatever its number of children.
+//! * **Trusted Types.** Under `require-trusted-types-for 'script'`, `innerHTML` takes only a
+//!   `TrustedHTML`. When `trustedTypes` exists, one policy named `newsview` is made, once, with
+//!   `createHTML` returning its input unchanged: the only string ever passed to it is the
+//!   untrusted body, and the only sink it feeds is the inert document's `<body>`, whose nodes are
+//!   sanitized before anything reaches the page. The policy object stays in Rust and is never
+//!   exposed. A host whose CSP has a `trusted-types` directive must list `newsview` in it.
+
+use std::cell::RefCell;
+
+use js_sys::{Array, Function, Object, Reflect};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::DocumentFragment;
+
+use crate::sanitize::{self, HtmlTree, NodeKind, Policy, Report};
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Node`, declared here so that its methods can be imported `final`.
+    #[wasm_bindgen(js_name = Node)]
+    type RawNode;
+    /// `Element`, likewise.
+    #[wasm_bindgen(js_name = Element)]
+    type RawElement;
+    /// `Document`, likewise.
+    #[wasm_bindgen(js_name = Document)]
+    type RawDocument;
+    /// `Array`, likewise.
+    #[wasm_bindgen(js_name = Array)]
+    type RawArray;
+    /// `DOMImplementation`, likewise.
+    #[wasm_bindgen(js_name = DOMImplementation)]
+    type RawDomImplementation;
+
+    #[wasm_bindgen(catch, method, final, getter, js_class = "Node", js_name = nodeName)]
+    fn nv_node_name(this: &RawNode) -> Result<String, JsValue>;
+    #[wasm_bindgen(catch, method, final, getter, js_class = "Node", js_name = firstChild)]
+    fn nv_first_child(this: &RawNode) -> Result<Option<RawNode>, JsValue>;
+    #[wasm_bindgen(catch, method, final, getter, js_class = "Node", js_name = nextSibling)]
+    fn nv_next_sibling(this: &RawNode) -> Result<Option<RawNode>, JsValue>;
+    #[wasm_bindgen(catch, method, final, getter, js_class = "Node", js_name = childNodes)]
+    fn nv_child_nodes(this: &RawNode) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, method, final, js_class = "Node", js_name = removeChild)]
+    fn nv_remove_child(this: &RawNode, child: &RawNode) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, method, final, js_class = "Node", js_name = replaceChild)]
+    fn nv_replace_child(
+        this: &RawNode,
+        node: &RawNode,
+        child: &RawNode,
+    ) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(catch, method, final, js_class = "Element", js_name = hasAttributes)]
+    fn nv_has_attributes(this: &RawElement) -> Result<bool, JsValue>;
+    #[wasm_bindgen(catch, method, final, js_class = "Element", js_name = getAttributeNames)]
+    fn nv_get_attribute_names(this: &RawElement) -> Result<RawArray, JsValue>;
+    #[wasm_bindgen(catch, method, final, js_class = "Element", js_name = getAttribute)]
+    fn nv_get_attribute(this: &RawElement, name: &str) -> Result<Option<String>, JsValue>;
+    #[wasm_bindgen(catch, method, final, js_class = "Element", js_name = setAttribute)]
+    fn nv_set_attribute(this: &RawElement, name: &str, value: &str) -> Result<(), JsValue>;
+    #[wasm_bindgen(catch, method, final, js_class = "Element", js_name = removeAttribute)]
+    fn nv_remove_attribute(this: &RawElement, name: &str) -> Result<(), JsValue>;
+    #[wasm_bindgen(catch, method, final, variadic, js_class = "Element", js_name = replaceWith)]
+    fn nv_replace_with(this: &RawElement, nodes: &Array) -> Result<(), JsValue>;
+    #[wasm_bindgen(catch, method, final, variadic, js_class = "Element", js_name = append)]
+    fn nv_append(this: &RawElement, nodes: &Array) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(catch, method, final, js_class = "Document", js_name = createElement)]
+    fn nv_create_element(this: &RawDocument, tag: &str) -> Result<RawNode, JsValue>;
+
+    #[wasm_bindgen(catch, method, final, getter, js_class = "Document", js_name = implementation)]
+    fn nv_implementation(this: &RawDocument) -> Result<RawDomImplementation, JsValue>;
+    #[wasm_bindgen(catch, method, final, getter, js_class = "Document", js_name = body)]
+    fn nv_body(this: &RawDocument) -> Result<Option<RawNode>, JsValue>;
+    #[wasm_bindgen(
+        catch,
+        method,
+        final,
+        js_class = "DOMImplementation",
+        js_name = createHTMLDocument
+    )]
+    fn nv_create_html_document(this: &RawDomImplementation) -> Result<RawDocument, JsValue>;
+
+    #[wasm_bindgen(catch, method, final, js_class = "Array", js_name = join)]
+    fn nv_join(this: &RawArray, separator: &str) -> Result<String, JsValue>;
+}
+
+/// [`HtmlTree`] over the live nodes of an inert document. Handles are indices into `nodes`.
+/// Any failed call sets `failed`; the caller then discards the whole tree (fail closed).
+struct DomTree {
+    doc: RawDocument,
+    nodes: Vec<RawNode>,
+    failed: bool,
+}
+
+impl DomTree {
+    fn node(&self, h: usize) -> Option<&RawNode> {
+        self.nodes.get(h)
+    }
+
+    fn element(&self, h: usize) -> Option<&RawElement> {
+        self.nodes.get(h).map(|n| n.unchecked_ref::<RawElement>())
+    }
+
+    fn intern(&mut self, node: Option<RawNode>) -> Option<usize> {
+        let node = node?;
+        self.nodes.push(node);
+        Some(self.nodes.len() - 1)
+    }
+
+    fn ok<T>(&mut self, r: Result<T, JsValue>) -> Option<T> {
+        match r {
+            Ok(v) => Some(v),
+            Err(_) => {
+                self.failed = true;
+                None
+            }
+        }
+    }
+
+    /// The children of `h` as an array (to move them in one call).
+    fn children_array(&mut self, h: usize) -> Option<Array> {
+        let node = self.node(h)?;
+        let r = RawNode::nv_child_nodes(node);
+        let list = self.ok(r)?;
+        Some(Array::from(&list))
+    }
+}
+
+impl HtmlTree for DomTree {
+    type Node = usize;
+
+    fn kind(&mut self, node: usize, name: &mut String) -> NodeKind {
+        name.clear();
+        let Some(n) = self.node(node) else {
+            self.failed = true;
+            return NodeKind::Other;
+        };
+        let r = RawNode::nv_node_name(n);
+        let Some(node_name) = self.ok(r) else {
+            return NodeKind::Other;
+        };
+        if node_name == "#text" {
+            return NodeKind::Text;
+        }
+        if node_name.starts_with('#') || node_name.is_empty() {
+            return NodeKind::Other;
+        }
+        // In an HTML document, `nodeName` is upper-cased for HTML elements only; SVG and
+        // MathML names come out of the tokenizer lower-cased (some camel-cased), so they
+        // always hold an ASCII lower-case letter.
+        if node_name.bytes().any(|b| b.is_ascii_lowercase()) {
+            name.push_str(&node_name);
+            return NodeKind::Foreign;
+        }
+        for c in node_name.chars() {
+            name.push(c.to_ascii_lowercase());
+        }
+        NodeKind::Element
+    }
+
+    fn first_child(&mut self, node: usize) -> Option<usize> {
+        let n = self.node(node)?;
+        let r = RawNode::nv_first_child(n);
+        let child = self.ok(r)?;
+        self.intern(child)
+    }
+
+    fn next_sibling(&mut self, node: usize) -> Option<usize> {
+        let n = self.node(node)?;
+        let r = RawNode::nv_next_sibling(n);
+        let next = self.ok(r)?;
+        self.intern(next)
+    }
+
+    fn has_attributes(&mut self, node: usize) -> bool {
+        let Some(e) = self.element(node) else {
+            return false;
+        };
+        let r = RawElement::nv_has_attributes(e);
+        self.ok(r).unwrap_or(false)
+    }
+
+    fn attribute_names(&mut self, node: usize, out: &mut Vec<String>) {
+        out.clear();
+        let Some(e) = self.element(node) else {
+            return;
+        };
+        let r = RawElement::nv_get_attribute_names(e);
+        let Some(names) = self.ok(r) else {
+            return;
+        };
+        // Attribute names never hold ASCII whitespace, so one joined string carries them all.
+        let r = RawArray::nv_join(&names, " ");
+        if let Some(joined) = self.ok(r) {
+            out.extend(
+                joined
+                    .split(' ')
+                    .filter(|n| !n.is_empty())
+                    .map(str::to_owned),
+            );
+        }
+    }
+
+    fn attribute(&mut self, node: usize, name: &str) -> Option<String> {
+        let e = self.element(node)?;
+        let r = RawElement::nv_get_attribute(e, name);
+        self.ok(r)?
+    }
+
+    fn set_attribute(&mut self, node: usize, name: &str, value: &str) {
+        if let Some(e) = self.element(node) {
+            let r = RawElement::nv_set_attribute(e, name, value);
+            self.ok(r);
+        } else {
+            self.failed = true;
+        }
+    }
+
+    fn remove_attribute(&mut self, node: usize, name: &str) {
+        if let Some(e) = self.element(node) {
+            let r = RawElement::nv_remove_attribute(e, name);
+            self.ok(r);
+        } else {
+            self.failed = true;
+        }
+    }
+
+    fn remove(&mut self, parent: usize, node: usize) {
+        match (self.node(parent), self.node(node)) {
+            (Some(p), Some(n)) => {
+                let r = RawNode::nv_remove_child(p, n);
+                self.ok(r);
+            }
+            _ => self.failed = true,
+        }
+    }
+
+    fn unwrap(&mut self, _parent: usize, node: usize) {
+        let Some(children) = self.children_array(node) else {
+            self.failed = true;
+            return;
+        };
+        if let Some(e) = self.element(node) {
+            let r = RawElement::nv_replace_with(e, &children);
+            self.ok(r);
+        } else {
+            self.failed = true;
+        }
+    }
+
+    fn replace_with_element(
+        &mut self,
+        parent: usize,
+        node: usize,
+        tag: &'static str,
+        keep_children: bool,
+    ) -> Option<usize> {
+        let r = RawDocument::nv_create_element(&self.doc, tag);
+        let new = self.ok(r)?;
+        if keep_children {
+            let children = self.children_array(node)?;
+            let r = RawElement::nv_append(new.unchecked_ref::<RawElement>(), &children);
+            self.ok(r)?;
+        }
+        let (p, n) = match (self.node(parent), self.node(node)) {
+            (Some(p), Some(n)) => (p, n),
+            _ => {
+                self.failed = true;
+                return None;
+            }
+        };
+        let r = RawNode::nv_replace_child(p, &new, n);
+        self.ok(r)?;
+        self.nodes.push(new);
+        Some(self.nodes.len() - 1)
+    }
+}
+
+thread_local! {
+    /// The `newsview` Trusted Types policy, once made (`None` until then).
+    static TRUSTED_TYPES_POLICY: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+}
+
+/// `html` as a `TrustedHTML` from the `newsview` policy when the browser has Trusted Types,
+/// else as a plain string.
+fn trusted_html(html: &str) -> Result<JsValue, JsValue> {
+    let tt = Reflect::get(&js_sys::global(), &JsValue::from_str("trustedTypes"))?;
+    if tt.is_undefined() || tt.is_null() {
+        return Ok(JsValue::from_str(html));
+    }
+    let policy = TRUSTED_TYPES_POLICY.with(|cell| -> Result<JsValue, JsValue> {
+        if let Some(p) = cell.borrow().as_ref() {
+            return Ok(p.clone());
+        }
+        let create: Function = Reflect::get(&tt, &JsValue::from_str("createPolicy"))?.dyn_into()?;
+        let rules = Object::new();
+        // A Rust closure, not `new Function(...)`: no eval under a strict CSP.
+        let identity = Closure::<dyn Fn(JsValue) -> JsValue>::new(|s: JsValue| s);
+        Reflect::set(
+            &rules,
+            &JsValue::from_str("createHTML"),
+            identity.as_ref().unchecked_ref(),
+        )?;
+        // The policy lives as long as the page; so does its function.
+        identity.forget();
+        let policy = create.call2(&tt, &JsValue::from_str("newsview"), &rules)?;
+        *cell.borrow_mut() = Some(policy.clone());
+        Ok(policy)
+    })?;
+    let create_html: Function =
+        Reflect::get(&policy, &JsValue::from_str("createHTML"))?.dyn_into()?;
+    create_html.call1(&policy, &JsValue::from_str(html))
+}
+
+/// Parses `html` with the browser's inert parser, runs `policy` over the parsed nodes in place,
+/// and moves the clean nodes into a new `DocumentFragment` of the page's document, ready to be
+/// inserted. Input larger than the policy's input limit is refused whole: the fragment is empty
+/// and the report says `input_too_large`. Any failing DOM call discards everything (`Err`).
+#[allow(dead_code)] // Called by the DOM layer's body mounting.
+pub(crate) fn parse_and_sanitize(
+    html: &str,
+    policy: &Policy,
+) -> Result<(DocumentFragment, Report), JsValue> {
+    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+    let page = window
+        .document()
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let out = page.create_document_fragment();
+    if html.len() > policy.input_limit() {
+        let report = Report {
+            input_too_large: true,
+            ..Report::default()
+        };
+        return Ok((out, report));
+    }
+    let page_raw = page.unchecked_ref::<RawDocument>();
+    let inert =
+        RawDomImplementation::nv_create_html_document(&RawDocument::nv_implementation(page_raw)?)?;
+    let body = RawDocument::nv_body(&inert)?
+        .ok_or_else(|| JsValue::from_str("no body in the inert document"))?;
+    Reflect::set(&body, &JsValue::from_str("innerHTML"), &trusted_html(html)?)?;
+    let mut tree = DomTree {
+        doc: inert,
+        nodes: vec![body],
+        failed: false,
+    };
+    let report = sanitize::sanitize(&mut tree, 0, policy);
+    if tree.failed {
+        return Err(JsValue::from_str("sanitizing the body failed"));
+    }
+    let body = tree
+        .nodes
+        .first()
+        .ok_or_else(|| JsValue::from_str("no body"))?;
+    let children = Array::from(&RawNode::nv_child_nodes(body)?);
+    out.append_with_node(&children)?;
+    Ok((out, report))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    fn html_of(frag: &DocumentFragment) -> String {
+        let doc = web_sys::window().unwrap().document().unwrap();
+        let div = doc.create_element("div").unwrap();
+        div.append_child(&frag.clone_node_with_deep(true).unwrap())
+            .unwrap();
+        div.inner_html()
+    }
+
+    fn clean(html: &str) -> (String, Report) {
+        let (frag, report) = parse_and_sanitize(html, &Policy::default()).unwrap();
+        (html_of(&frag), report)
+    }
+
+    #[wasm_bindgen_test]
+    fn keeps_benign_structure() {
+        let (out, report) = clean("<h1 dir=rtl>T</h1><p>a<b>b</b>&nbsp;c</p><ul><li>x</li></ul>");
+        assert_eq!(
+            out,
+            "<h2 dir=\"rtl\">T</h2><p>a<b>b</b>&nbsp;c</p><ul><li>x</li></ul>"
+        );
+        assert!(!report.removed_anything());
+    }
+
+    #[wasm_bindgen_test]
+    fn removes_script_handlers_and_bad_urls() {
+        let (out, report) = clean(
+            "<img src=x onerror=alert(1)><script>alert(2)</script><a href=\"jav&#x09;ascript:alert(3)\">l</a><svg><g onload=alert(4)></g></svg>",
+        );
+        assert_eq!(
+            out,
+            "<img src=\"x\" loading=\"lazy\" decoding=\"async\"><a>l</a>"
+        );
+        assert_eq!(report.removed_urls, 1);
+    }
+
+    #[wasm_bindgen_test]
+    fn form_clobbering_does_not_confuse_the_walk() {
+        let (out, _) = clean(
+            "<form><input name=nodeName><input name=firstChild><input name=nextSibling><input name=removeChild><input name=attributes></form><p>after</p>",
+        );
+        assert_eq!(out, "<p>after</p>");
+    }
+
+    #[wasm_bindgen_test]
+    fn mutation_xss_shapes_stay_inert() {
+        let (out, _) =
+            clean("<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>");
+        assert!(!out.contains("onerror"), "{out}");
+        let (out, _) = clean("<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>");
+        assert!(!out.contains("onerror"), "{out}");
+    }
+
+    #[wasm_bindgen_test]
+    fn deep_nesting_is_flattened() {
+        let mut html = String::new();
+        for _ in 0..2000 {
+            html.push_str("<div>");
+        }
+        html.push_str("deep");
+        let (frag, _) = parse_and_sanitize(&html, &Policy::default().max_depth(10)).unwrap();
+        let mut depth = 0;
+        let mut node: Option<web_sys::Node> = frag.first_child();
+        while let Some(n) = node {
+            depth += 1;
+            node = n
+                .first_child()
+                .filter(|c| c.node_type() == web_sys::Node::ELEMENT_NODE);
+        }
+        assert!(depth <= 10, "{depth}");
+        assert!(html_of(&frag).contains("deep"));
+    }
+}
