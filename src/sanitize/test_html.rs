@@ -91,7 +91,11 @@ fn parse_html(html: &str) -> Fragment {
         let starts_tag = rest.starts_with('<')
             && rest[1..].chars().next().is_some_and(|c| c.is_ascii_alphabetic());
         if !starts_tag {
-            let end = rest[1..].find('<').map(|i| i + 1).unwrap_or(rest.len());
+            let end = rest
+                .char_indices()
+                .skip(1)
+                .find(|(_, c)| *c == '<')
+                .map_or(rest.len(), |(i, _)| i);
             f.append_text(parent, &decode_entities(&rest[..end]));
             rest = &rest[end..];
             continue;
@@ -194,6 +198,10 @@ fn parse_html(html: &str) -> Fragment {
                 rest = &rest[gt + 1..];
             }
             continue;
+        }
+        // As HTML parsers do, a newline right after `<pre>` or `<listing>` is dropped.
+        if el_ns == Namespace::Html && matches!(lower.as_str(), "pre" | "listing") {
+            rest = rest.strip_prefix('\n').unwrap_or(rest);
         }
         stack.push((id, name, el_ns));
     }
