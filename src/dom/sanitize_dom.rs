@@ -456,4 +456,219 @@ mod tests {
         assert!(depth <= 10, "{depth}");
         assert!(html_of(&frag).contains("deep"));
     }
+
+    // ---- The corpora, rendered in the page -------------------------------------------------
+
+    thread_local! {
+        static CALLS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    }
+
+    /// Replaces `alert`, `confirm`, `prompt` and `print` with counters.
+    fn hook_dialogs() {
+        let window = web_sys::window().unwrap();
+        for name in ["alert", "confirm", "prompt", "print"] {
+            let f = Closure::<dyn Fn()>::new(|| CALLS.with(|c| c.set(c.get() + 1)));
+            Reflect::set(
+                &window,
+                &JsValue::from_str(name),
+                f.as_ref().unchecked_ref(),
+            )
+            .unwrap();
+            f.forget();
+        }
+    }
+
+    async fn sleep(ms: i32) {
+        let p = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+    }
+
+    fn payloads() -> Vec<(&'static str, String)> {
+        let mut out: Vec<(&'static str, String)> =
+            include_str!("../../tests/fixtures/xss/payloadbox.txt")
+                .lines()
+                .map(|l| ("payloadbox", l.to_string()))
+                .collect();
+        for (name, text) in [
+            ("h5sc", include_str!("../../tests/fixtures/xss/h5sc.json")),
+            (
+                "dompurify",
+                include_str!("../../tests/fixtures/xss/dompurify-expect.json"),
+            ),
+        ] {
+            let items: Array = js_sys::JSON::parse(text).unwrap().unchecked_into();
+            for item in items.iter() {
+                let p = Reflect::get(&item, &JsValue::from_str("payload")).unwrap();
+                out.push((name, p.as_string().unwrap()));
+            }
+        }
+        out
+    }
+
+    const KEPT: &[&str] = &[
+        "p",
+        "br",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "strong",
+        "b",
+        "em",
+        "i",
+        "u",
+        "s",
+        "del",
+        "ins",
+        "sub",
+        "sup",
+        "small",
+        "mark",
+        "code",
+        "pre",
+        "blockquote",
+        "q",
+        "cite",
+        "abbr",
+        "span",
+        "div",
+        "hr",
+        "time",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "a",
+        "img",
+        "figure",
+        "figcaption",
+        "table",
+        "caption",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "th",
+        "td",
+        "colgroup",
+        "col",
+    ];
+
+    /// The scheme a browser reads in `url` (resolved against the page).
+    fn protocol(url: &str) -> String {
+        let doc = web_sys::window().unwrap().document().unwrap();
+        let a = doc.create_element("a").unwrap();
+        a.set_attribute("href", url).unwrap();
+        Reflect::get(&a, &JsValue::from_str("protocol"))
+            .unwrap()
+            .as_string()
+            .unwrap_or_default()
+    }
+
+    /// Checks the rendered nodes under `root`; returns the first thing that must not be there.
+    fn unsafe_remnant(root: &web_sys::Element) -> Option<String> {
+        let all = root.query_selector_all("*").unwrap();
+        for i in 0..all.length() {
+            let el: web_sys::Element = all.item(i).unwrap().unchecked_into();
+            let name = el.local_name();
+            if el.namespace_uri().as_deref() != Some("http://www.w3.org/1999/xhtml") {
+                return Some(name + " in a foreign namespace");
+            }
+            if !KEPT.contains(&name.as_str()) {
+                return Some(name + " is not a kept element");
+            }
+            let names = el.get_attribute_names();
+            for n in names.iter() {
+                let n = n.as_string().unwrap();
+                let v = el.get_attribute(&n).unwrap_or_default();
+                let lower = n.to_ascii_lowercase();
+                if lower.starts_with("on") || lower == "id" || lower == "name" || lower == "style" {
+                    return Some(name + " has " + &n);
+                }
+                let urls: Vec<String> = match lower.as_str() {
+                    "href" | "src" | "cite" | "data-nv-src" | "data-nv-poster" => vec![v.clone()],
+                    "srcset" => v
+                        .split(", ")
+                        .map(|c| c.split(' ').next().unwrap_or("").to_string())
+                        .collect(),
+                    _ => vec![],
+                };
+                for u in urls {
+                    let p = protocol(&u);
+                    let web = matches!(p.as_str(), "http:" | "https:" | "mailto:" | "tel:");
+                    let image = p == "data:" && u.to_ascii_lowercase().starts_with("data:image/");
+                    if !(web || image) {
+                        return Some(name + " has " + &n + "=" + &v + " (" + &p + ")");
+                    }
+                    if p == "data:" && u.to_ascii_lowercase().starts_with("data:image/svg") {
+                        return Some(name + " has an SVG data URL");
+                    }
+                }
+            }
+            if el.get_attribute("target").as_deref() == Some("_blank")
+                && !el
+                    .get_attribute("rel")
+                    .unwrap_or_default()
+                    .split(' ')
+                    .any(|t| t == "noopener")
+            {
+                return Some(name + " target=_blank without noopener");
+            }
+        }
+        None
+    }
+
+    #[wasm_bindgen_test]
+    async fn corpora_render_inert_in_the_page() {
+        hook_dialogs();
+        let doc = web_sys::window().unwrap().document().unwrap();
+        let body = doc.body().unwrap();
+        let payloads = payloads();
+        assert_eq!(payloads.len(), 6613 + 149 + 223);
+        let policy = Policy::default().link_target(crate::sanitize::LinkTarget::Blank);
+        let started = js_sys::Date::now();
+        let mut containers = Vec::with_capacity(payloads.len());
+        for (source, payload) in &payloads {
+            let (frag, _) = parse_and_sanitize(payload, &policy)
+                .unwrap_or_else(|e| panic!("{source}: {e:?}: {payload}"));
+            let div = doc.create_element("div").unwrap();
+            div.append_child(&frag).unwrap();
+            body.append_child(&div).unwrap();
+            if let Some(bad) = unsafe_remnant(&div) {
+                panic!(
+                    "{source}: {bad}\npayload: {payload}\nrendered: {}",
+                    div.inner_html()
+                );
+            }
+            containers.push(div);
+        }
+        let elapsed = js_sys::Date::now() - started;
+        console_log!(
+            "sanitized and mounted {} payloads in {elapsed} ms",
+            payloads.len()
+        );
+        // Give load and error events time to fire.
+        sleep(2000).await;
+        assert_eq!(CALLS.with(|c| c.get()), 0, "a dialog was called");
+        for div in &containers {
+            if let Some(bad) = unsafe_remnant(div) {
+                panic!("after events: {bad}: {}", div.inner_html());
+            }
+        }
+        // Positive control: the same harness sees an unsanitized payload run and stay.
+        let control = doc.create_element("div").unwrap();
+        body.append_child(&control).unwrap();
+        control.set_inner_html("<img src=\"nv-missing.png\" onerror=\"alert(1)\">");
+        assert!(unsafe_remnant(&control).is_some());
+        sleep(1000).await;
+        assert!(CALLS.with(|c| c.get()) > 0, "the dialog hook saw nothing");
+    }
 }
