@@ -109,7 +109,8 @@ impl Fragment {
     }
 
     /// Appends an HTML element named `name` (lower-cased) with `attrs` (names lower-cased) as the
-    /// last child of `parent`.
+    /// last child of `parent`. (If `parent` cannot have children, the element is made detached;
+    /// the same holds for every `append_*` method.)
     pub fn append_element(&mut self, parent: NodeId, name: &str, attrs: &[(&str, &str)]) -> NodeId {
         self.append_element_ns(parent, Namespace::Html, name, attrs)
     }
@@ -187,6 +188,111 @@ impl Fragment {
                 .map(|(_, v)| v.as_str()),
             _ => None,
         }
+    }
+
+    /// Makes a detached element (for a parser that creates nodes before placing them).
+    pub fn create_element(&mut self, ns: Namespace, name: &str, attrs: &[(&str, &str)]) -> NodeId {
+        // No parent: made detached, by the same code path as the other elements.
+        self.append_element_ns(NodeId(NONE), ns, name, attrs)
+    }
+
+    /// Makes a detached text node.
+    pub fn create_text(&mut self, text: &str) -> NodeId {
+        self.append(NodeId(NONE), Data::Text(text.to_owned()))
+    }
+
+    /// Makes a detached comment.
+    pub fn create_comment(&mut self, text: &str) -> NodeId {
+        self.append(NodeId(NONE), Data::Comment(text.to_owned()))
+    }
+
+    /// Appends text to `parent`, merged into its last child when that is a text node (as an
+    /// HTML parser's tree builder does).
+    pub fn append_text_merged(&mut self, parent: NodeId, text: &str) -> NodeId {
+        let last = self.nodes.get(parent.0).map_or(NONE, |s| s.last);
+        if let Some(Slot {
+            data: Data::Text(t),
+            ..
+        }) = self.nodes.get_mut(last)
+        {
+            t.push_str(text);
+            return NodeId(last);
+        }
+        self.append_text(parent, text)
+    }
+
+    /// Moves `child` (with its subtree) to the end of `parent`'s children. Refused (returns
+    /// `false`) when `parent` cannot have children, or is `child` or inside it. Costs time
+    /// linear in `parent`'s depth when `child` has children, constant otherwise.
+    pub fn append_child(&mut self, parent: NodeId, child: NodeId) -> bool {
+        if !self.can_hold(parent.0, child.0) {
+            return false;
+        }
+        self.detach(child.0);
+        self.link_before(parent.0, child.0, NONE);
+        true
+    }
+
+    /// Moves `child` (with its subtree) just before `sibling`. Refused (returns `false`) when
+    /// `sibling` has no parent or the move would put `child` inside itself.
+    pub fn insert_before(&mut self, sibling: NodeId, child: NodeId) -> bool {
+        let parent = self.nodes.get(sibling.0).map_or(NONE, |s| s.parent);
+        if sibling == child || !self.can_hold(parent, child.0) {
+            return false;
+        }
+        self.detach(child.0);
+        self.link_before(parent, child.0, sibling.0);
+        true
+    }
+
+    /// Takes `node` (with its subtree) out of its parent.
+    pub fn remove_from_parent(&mut self, node: NodeId) {
+        self.detach(node.0);
+    }
+
+    /// Moves every child of `from` to the end of `to`. Refused (returns `false`) when `to` is
+    /// inside `from` or cannot have children.
+    pub fn reparent_children(&mut self, from: NodeId, to: NodeId) -> bool {
+        if from == to || !self.can_hold(to.0, from.0) {
+            return false;
+        }
+        self.move_children(from.0, to.0, NONE);
+        true
+    }
+
+    /// Adds the attributes of `attrs` that element `node` does not have yet.
+    pub fn add_attrs_if_missing(&mut self, node: NodeId, attrs: &[(&str, &str)]) {
+        if let Some(list) = self.attrs_mut(node.0) {
+            for (n, v) in attrs {
+                let n = n.to_ascii_lowercase();
+                if !list.iter().any(|(k, _)| *k == n) {
+                    list.push((n, (*v).to_owned()));
+                }
+            }
+        }
+    }
+
+    /// Whether `parent` can take `child` (or `child`'s children) without making a cycle.
+    fn can_hold(&self, parent: usize, child: usize) -> bool {
+        let holds = matches!(
+            self.nodes.get(parent).map(|s| &s.data),
+            Some(Data::Root | Data::Element { .. })
+        );
+        // The root (index 0) never moves.
+        if !holds || child == 0 || self.nodes.get(child).is_none() || parent == child {
+            return false;
+        }
+        if self.nodes.get(child).is_some_and(|s| s.first == NONE) {
+            return true;
+        }
+        let mut up = self.nodes.get(parent).map_or(NONE, |s| s.parent);
+        while up != NONE {
+            if up == child {
+                return false;
+            }
+            up = self.nodes.get(up).map_or(NONE, |s| s.parent);
+        }
+        true
     }
 
     fn append(&mut self, parent: NodeId, data: Data) -> NodeId {

@@ -564,3 +564,42 @@ fn the_test_reader_reads_what_the_tests_are_written_in() {
         "p[a=1,b=2,c=<3>,d=](\"x&y\"br()\"z\")script(\"a<b\")"
     );
 }
+
+#[test]
+fn fragment_building_refuses_cycles_and_merges_text() {
+    let mut f = Fragment::new();
+    let root = f.root();
+    let div = f.create_element(Namespace::Html, "DIV", &[("ID", "x")]);
+    assert_eq!(f.parent(div), None);
+    assert!(f.append_child(root, div));
+    let p = f.append_element(div, "p", &[]);
+    f.append_text_merged(p, "a");
+    f.append_text_merged(p, "b");
+    assert_eq!(dump(&f), "div[id=x](p(\"ab\"))");
+    // No node may go inside itself or its own subtree.
+    assert!(!f.append_child(p, div));
+    assert!(!f.append_child(div, div));
+    assert!(!f.reparent_children(div, p));
+    let t = f.create_text("t");
+    assert!(!f.append_child(t, p), "a text node holds no children");
+    assert!(f.insert_before(p, t));
+    f.add_attrs_if_missing(div, &[("id", "y"), ("lang", "en")]);
+    assert_eq!(dump(&f), "div[id=x,lang=en](\"t\"p(\"ab\"))");
+    let span = f.create_element(Namespace::Html, "span", &[]);
+    assert!(f.append_child(root, span));
+    assert!(f.reparent_children(div, span));
+    f.remove_from_parent(div);
+    let c = f.create_comment("c");
+    assert!(f.insert_before(span, c));
+    assert_eq!(dump(&f), "<!--c-->span(\"t\"p(\"ab\"))");
+}
+
+#[test]
+fn the_root_never_moves() {
+    let mut f = Fragment::new();
+    let root = f.root();
+    let div = f.create_element(Namespace::Html, "div", &[]);
+    assert!(!f.append_child(div, root));
+    assert!(!f.insert_before(div, root));
+    assert_eq!(f.parent(root), None);
+}
