@@ -440,6 +440,111 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
+    fn an_undecoded_entity_in_a_json_url_stays_a_harmless_path() {
+        // What `url::check` accepts as relative, the browser resolves as a path of the page,
+        // whether set through the DOM or written escaped into markup.
+        let raw = "javascript&colon;alert(1)";
+        assert!(crate::url::check(raw, crate::url::UrlContext::Link).is_some());
+        let page_protocol = Reflect::get(
+            &web_sys::window().unwrap().location(),
+            &JsValue::from_str("protocol"),
+        )
+        .unwrap()
+        .as_string()
+        .unwrap();
+        assert_eq!(protocol(raw), page_protocol);
+        let doc = web_sys::window().unwrap().document().unwrap();
+        let div = doc.create_element("div").unwrap();
+        div.set_inner_html("<a href=\"javascript&amp;colon;alert(1)\">x</a>");
+        let a = div.first_element_child().unwrap();
+        let p = Reflect::get(&a, &JsValue::from_str("protocol")).unwrap();
+        assert_eq!(p.as_string().unwrap(), page_protocol);
+        // Whereas the decoded form is the scheme the policy refuses.
+        assert_eq!(protocol("javascript:alert(1)"), "javascript:");
+        assert!(crate::url::check("javascript:alert(1)", crate::url::UrlContext::Link).is_none());
+    }
+
+    fn resolved(url: &str) -> (String, String, String) {
+        let doc = web_sys::window().unwrap().document().unwrap();
+        let a = doc.create_element("a").unwrap();
+        a.set_attribute("href", url).unwrap();
+        let get = |k: &str| {
+            Reflect::get(&a, &JsValue::from_str(k))
+                .unwrap()
+                .as_string()
+                .unwrap_or_default()
+        };
+        (get("protocol"), get("hostname"), get("href"))
+    }
+
+    #[wasm_bindgen_test]
+    fn the_url_policy_agrees_with_the_browser_parser() {
+        use crate::url::{check, UrlContext};
+        let page_host = resolved("/").1;
+        let vectors = [
+            "https://a.com/x",
+            "HTTP://A.COM",
+            "http:a.com/x",
+            "http:/a.com",
+            "https:\\\\a.com\\x",
+            "//a.com/x",
+            "///a.com/x",
+            "\\\\a.com/x",
+            "/\\a.com/x",
+            "\\/a.com/x",
+            " \u{1}//a.com",
+            "\t//a.com",
+            "/\t/a.com",
+            "/x?//a.com",
+            "#//a.com",
+            "x//a.com",
+            "./\\a.com",
+            "http://a.com\\@b.com/",
+            "http://a.com#@b.com",
+            "http://a.com?@b.com",
+            "http://a.com:8080/x",
+            "http://[::1]/x",
+            "https://a.com./x",
+            "http://A.com:/x",
+            "javascript:alert(1)",
+            "jav\tascript:alert(1)",
+            "\u{1}javascript:x",
+            " JaVaScRiPt:x",
+            "java\nscript:x",
+            "javascript&colon;x",
+            "vbscript:x",
+            "data:text/html,x",
+            "mailto:a@b.c",
+            "tel:+1",
+            "rel/path",
+            "?q",
+            "#f",
+            "java script:x",
+            "a\u{0}b:c",
+        ];
+        for v in vectors {
+            let (protocol, host, href) = resolved(v);
+            let Some(u) = check(v, UrlContext::Link) else {
+                continue; // refusing is always safe
+            };
+            assert!(
+                matches!(protocol.as_str(), "http:" | "https:" | "mailto:" | "tel:"),
+                "{v:?} accepted but the browser reads {protocol}"
+            );
+            // The normalised form means the same URL to the browser.
+            assert_eq!(
+                resolved(u.as_str()).2,
+                href,
+                "{v:?} normalised to {:?}",
+                u.as_str()
+            );
+            if protocol.starts_with("http") && (host != page_host || u.host().is_some()) {
+                assert_eq!(u.host(), Some(host.as_str()), "{v:?}");
+            }
+        }
+    }
+
+    #[wasm_bindgen_test]
     fn customized_built_in_values_do_not_survive() {
         // The serializer writes an element's `is` value even without the attribute, so this
         // shows whether the value went with the element it was fixed on.
