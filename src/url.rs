@@ -98,8 +98,12 @@ pub fn check(raw: &str, context: UrlContext) -> Option<SafeUrl> {
                 let lower = if scheme.len() == 4 { "http" } else { "https" };
                 // `http:host` and `http:/host` name a host only on a page of another scheme;
                 // on an http page they are paths of that page. Ambiguous: refused.
-                let mut slashes = rest.chars().take(2).filter(|c| matches!(c, '/' | '\\'));
-                if slashes.nth(1).is_none() {
+                let slashes = rest
+                    .chars()
+                    .take(2)
+                    .filter(|c| matches!(c, '/' | '\\'))
+                    .count();
+                if slashes < 2 {
                     return None;
                 }
                 let mut text = String::with_capacity(s.len() + 2);
@@ -471,8 +475,14 @@ mod tests {
         refused("http:evil.com/x", UrlContext::Link);
         refused("https:/evil.com", UrlContext::Link);
         refused("https:\\evil.com", UrlContext::Link);
-        assert_eq!(ok("https:\\\\evil.com", UrlContext::Link), "https://evil.com");
-        assert_eq!(ok("https:/\\evil.com", UrlContext::Link), "https://evil.com");
+        assert_eq!(
+            ok("https:\\\\evil.com", UrlContext::Link),
+            "https://evil.com"
+        );
+        assert_eq!(
+            ok("https:/\\evil.com", UrlContext::Link),
+            "https://evil.com"
+        );
         assert_eq!(
             ok("https:////evil.com", UrlContext::Link),
             "https://evil.com"
