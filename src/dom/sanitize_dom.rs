@@ -522,7 +522,54 @@ mod tests {
             "java script:x",
             "a\u{0}b:c",
         ];
-        for v in vectors {
+        // And random assemblies of the pieces browsers are picky about.
+        let pieces = [
+            "http",
+            "https",
+            "HtTpS",
+            "javascript",
+            "data",
+            "mailto",
+            ":",
+            ":",
+            "/",
+            "/",
+            "\\",
+            "\\",
+            "\t",
+            "\n",
+            "\u{1}",
+            " ",
+            "a.com",
+            "B.com",
+            "@",
+            "?",
+            "#",
+            ":80",
+            "x",
+            ".",
+            "%2f",
+            "[::1]",
+            "&colon;",
+        ];
+        let mut seed: u64 = 0x1234_5678_9abc_def1;
+        let mut random: Vec<String> = Vec::new();
+        for _ in 0..3000 {
+            let mut v = String::new();
+            for _ in 0..(2 + seed % 6) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                v.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            random.push(v);
+        }
+        let mut accepted = 0;
+        for v in vectors
+            .iter()
+            .copied()
+            .chain(random.iter().map(String::as_str))
+        {
             let (protocol, host, href) = resolved(v);
             let Some(u) = check(v, UrlContext::Link) else {
                 continue; // refusing is always safe
@@ -541,7 +588,9 @@ mod tests {
             if protocol.starts_with("http") && (host != page_host || u.host().is_some()) {
                 assert_eq!(u.host(), Some(host.as_str()), "{v:?}");
             }
+            accepted += 1;
         }
+        assert!(accepted > 100, "{accepted}");
     }
 
     #[wasm_bindgen_test]
