@@ -28,7 +28,13 @@ test('the seed renders under script-src self + wasm-unsafe-eval + required Trust
   // Give load/error events of the hostile body time to fire.
   await s.page.waitForTimeout(300);
   assert.equal(await s.page.evaluate(() => window.pwned ?? null), null, 'nothing in the body ran');
-  assert.deepEqual(await s.page.evaluate(() => window.cspViolations), []);
+  // The seed, rendered by render() and by <news-view src>, causes no violation at all.
+  assert.deepEqual(await s.page.evaluate(() => window.seedViolations), []);
+  // A hostile body: Chromium reports (and blocks) its inline handlers as script-src-attr while
+  // the inert document parses them, before the sanitizer removes them; that is the only kind of
+  // report. No Trusted Types violation: the body reaches the parser through the newsview policy.
+  const all = await s.page.evaluate(() => window.cspViolations);
+  assert.ok(all.every((v) => v.startsWith('script-src-attr: inline')), all.join('\n'));
   // The policy is the one named newsview, and it is really enforced in this page.
   const enforced = await s.page.evaluate(() => {
     try {

@@ -2,7 +2,7 @@
 // seed with render() and with <news-view src>, and a hostile body, then reports on window.
 const violations = [];
 document.addEventListener('securitypolicyviolation', (e) => {
-  violations.push(`${e.violatedDirective}: ${e.blockedURI} (${e.sample})`);
+  violations.push(`${e.violatedDirective}: ${e.blockedURI} (${e.sample}) at ${e.sourceFile}:${e.lineNumber} target=${e.target?.nodeName}`);
 });
 window.cspViolations = violations;
 
@@ -11,6 +11,9 @@ try {
   await init();
   const article = await (await fetch('/fixtures/seed-article.json')).json();
   await render(document.getElementById('app'), article, { now: '2026-03-16T10:00:00+08:00' });
+  // Let the seed's images and the element's fetch settle, then record what the seed caused.
+  await new Promise((r) => setTimeout(r, 300));
+  window.seedViolations = violations.slice();
   const hostile = document.createElement('div');
   document.body.append(hostile);
   await render(hostile, {
