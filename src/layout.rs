@@ -227,18 +227,19 @@ fn lead(video: &crate::model::LeadVideo, l: &Labels) -> Element {
     let mut button = Element::new("button")
         .attr("class", "nv-play")
         .attr("type", "button")
-        .text_attr(
-            "aria-label",
-            match &video.title {
-                Some(t) => {
-                    let mut s = String::from(l.play_video);
-                    s.push_str(": ");
-                    s.push_str(t);
-                    s
-                }
-                None => String::from(l.play_video),
-            },
-        )
+        .text_attr("aria-label", {
+            // The visible duration is part of the name (WCAG 2.5.3, label in name).
+            let mut s = String::from(l.play_video);
+            if let Some(t) = &video.title {
+                s.push_str(": ");
+                s.push_str(t);
+            }
+            if let Some(d) = video.duration_seconds {
+                s.push(' ');
+                s.push_str(&text::format_duration(d));
+            }
+            s
+        })
         .attr("data-nv-action", "play");
     if let Some(poster) = &video.poster {
         button = button.child(image(poster, "nv-poster", (1280, 720), false));

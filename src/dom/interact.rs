@@ -428,7 +428,9 @@ fn share_service(state: &Shared, el: &Element, e: &Event) {
         ShareService::CopyLink => copy_link(state, &url),
         ShareService::Wechat => {
             if let Some(panel) = el
-                .parent_element()
+                .closest(".nv-share-menu")
+                .ok()
+                .flatten()
                 .and_then(|m| m.query_selector(".nv-share-wechat").ok().flatten())
             {
                 let _ = panel.remove_attribute("hidden");

@@ -36,6 +36,9 @@ async function render(page, article, options) {
 /** axe violations inside the container (open shadow roots are pierced), as readable strings. */
 async function violations(page) {
   const found = await page.evaluate(async () => {
+    // Popovers fade in: judge the colours once every animation has finished.
+    const root = document.querySelector('.host-container').shadowRoot;
+    await Promise.all(root.getAnimations().map((a) => a.finished));
     const r = await window.axe.run(document.querySelector('.host-container'), { resultTypes: ['violations'] });
     return r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   });
