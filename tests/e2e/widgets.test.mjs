@@ -201,8 +201,11 @@ describe('share menu (zh-CN)', () => {
   });
 
   test('微信 shows a QR code of the article URL with the caption 微信扫一扫', async () => {
-    if (!(await menu().isVisible())) await share().click();
+    // nv-share is not cancelled this time (a cancelled 微信 shows nothing).
+    await renderInPage(page, art, { now: T0 });
+    await share().click();
     await menu().getByRole('menuitem', { name: '微信' }).click();
+    assert.deepEqual((await events(page, 'nv-share')).map((e) => e.detail), [{ service: 'wechat', url: art.url }]);
     const panel = page.locator('.nv-share-wechat');
     assert.equal(await panel.isVisible(), true);
     assert.equal((await panel.locator('p').textContent()).trim(), '微信扫一扫');
