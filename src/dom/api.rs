@@ -36,6 +36,14 @@ pub(crate) struct ViewState {
     pub(crate) toast_timer: Option<super::handle::Timeout>,
     pub(crate) liked: bool,
     pub(crate) favorited: bool,
+    /// The counts shown on 点赞 / 收藏: the article's stats, then what toggles and the
+    /// host's setters made of them.
+    pub(crate) like_count: Option<u64>,
+    pub(crate) favorite_count: Option<u64>,
+    /// `options.videoPlayer(element, video)`, when the host gave a function.
+    pub(crate) video_player: Option<js_sys::Function>,
+    /// `error` listeners of the images that have a fallback (avatars, covers, posters).
+    pub(crate) image_listeners: Vec<Listener>,
     pub(crate) destroyed: bool,
 }
 
@@ -59,11 +67,27 @@ impl View {
             if s.destroyed {
                 return Err(js_error("view: update() after destroy()"));
             }
+            s.like_count = parsed.article.stats.likes;
+            s.favorite_count = parsed.article.stats.favorites;
             s.article = parsed.article;
             s.liked = false;
             s.favorited = false;
         }
         draw(&self.state)
+    }
+
+    /// Sets the truth of 点赞 from the host (e.g. after its server answered): `aria-pressed`
+    /// becomes `liked`, and the count `count` when given. Fires no event.
+    #[wasm_bindgen(js_name = setLiked)]
+    pub fn set_liked(&self, liked: bool, count: Option<f64>) {
+        interact::set_pressed(&self.state, true, liked, count.and_then(count_from_js));
+    }
+
+    /// Sets the truth of 收藏 from the host: `aria-pressed` becomes `favorited`, and the
+    /// count `count` when given. Fires no event.
+    #[wasm_bindgen(js_name = setFavorited)]
+    pub fn set_favorited(&self, favorited: bool, count: Option<f64>) {
+        interact::set_pressed(&self.state, false, favorited, count.and_then(count_from_js));
     }
 
     /// Removes the view from the page, with its listeners and timers. Calling it twice does
@@ -82,15 +106,30 @@ impl View {
                 s.root.clone(),
             )
         };
-        drop((listeners, timers, toast));
+        let images = std::mem::take(&mut self.state.borrow_mut().image_listeners);
+        self.state.borrow_mut().video_player = None;
+        drop((listeners, timers, toast, images));
         clear(&root);
     }
 }
 
-/// Renders `article` into `container` and returns the live [`View`].
+/// A count from JS: a finite, non-negative number, truncated; anything else is ignored.
+fn count_from_js(n: f64) -> Option<u64> {
+    (n.is_finite() && n >= 0.0).then_some(n as u64)
+}
+
+/// Renders `article` into `container` and returns the live [`View`]. `options` is read as
+/// JSON, except `videoPlayer`, a function kept as it is.
 #[wasm_bindgen]
 pub fn render(container: Element, article: JsValue, options: JsValue) -> Result<View, JsValue> {
     let parsed = read_article(&article)?;
+    let video_player = if options.is_object() {
+        js_sys::Reflect::get(&options, &JsValue::from_str("videoPlayer"))
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    } else {
+        None
+    };
     let (mut options, policy) = read_options(&options)?;
     if options.page_url.is_none() {
         options.page_url = web_sys::window()
@@ -113,6 +152,10 @@ pub fn render(container: Element, article: JsValue, options: JsValue) -> Result<
     let state = Rc::new(RefCell::new(ViewState {
         container,
         root,
+        like_count: parsed.article.stats.likes,
+        favorite_count: parsed.article.stats.favorites,
+        video_player,
+        image_listeners: Vec::new(),
         article: parsed.article,
         options,
         policy,
@@ -157,11 +200,19 @@ pub fn render_state(
 
 /// Lays out and mounts the current article, replacing what was there.
 pub(crate) fn draw(state: &Shared) -> Result<(), JsValue> {
+    draw_tree(state)?;
+    let images = interact::watch_images(state);
+    state.borrow_mut().image_listeners = images;
+    Ok(())
+}
+
+fn draw_tree(state: &Shared) -> Result<(), JsValue> {
     let s = state.borrow();
     let doc = document()?;
     let now_ms = s.options.now_ms.unwrap_or_else(js_sys::Date::now);
     let mut ctx = Context::new(&s.article, &s.options, (now_ms / 1000.0).floor() as i64);
     ctx.system_share = has_system_share();
+    ctx.in_wechat = in_wechat();
     let view = layout::article(&s.article, &ctx);
     let body = match &s.article.body_html {
         Some(html) => Some(parse_and_sanitize(html, &s.policy)?.0),
@@ -190,6 +241,13 @@ fn has_system_share() -> bool {
     web_sys::window()
         .map(|w| js_sys::Reflect::has(&w.navigator(), &JsValue::from_str("share")).unwrap_or(false))
         .unwrap_or(false)
+}
+
+/// WeChat's in-app browser names itself `MicroMessenger` in its user agent.
+fn in_wechat() -> bool {
+    web_sys::window()
+        .and_then(|w| w.navigator().user_agent().ok())
+        .is_some_and(|ua| ua.contains("MicroMessenger"))
 }
 
 thread_local! {
