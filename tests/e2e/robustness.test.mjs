@@ -3,7 +3,7 @@
 // (pages/robust.html) records unhandled rejections and uncaught errors, and can make one wasm
 // export trap once (window.nvTrapNext) — the way a Rust panic surfaces under
 // panic=immediate-abort.
-import { describe, test, before, after } from 'node:test';
+import { describe, test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { useHarness } from './harness.mjs';
 
@@ -280,11 +280,12 @@ describe('bad article input (issue 7 table)', () => {
 });
 
 describe('faults: a trap in the wasm', () => {
+  // A fresh page per test: after a restart the exports are the fresh instance's, not wrapped.
   let s;
-  before(async () => {
+  beforeEach(async () => {
     s = await openRobust();
   });
-  after(async () => {
+  afterEach(async () => {
     await s?.close();
   });
 
