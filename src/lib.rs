@@ -21,6 +21,7 @@ pub mod error;
 pub mod json;
 pub mod labels;
 pub mod layout;
+pub mod limits;
 pub mod model;
 pub mod options;
 pub mod qr;

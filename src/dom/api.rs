@@ -5,10 +5,11 @@ use super::handle::{Interval, Listener};
 use super::interact;
 use super::mount::mount;
 use super::sanitize_dom::parse_and_sanitize;
-use crate::error::Error;
+use crate::error::{Error, Warning};
 use crate::json::{self, Json, JsonLimits};
 use crate::labels::{labels, Lang};
 use crate::layout::{self, Context};
+use crate::limits::Limits;
 use crate::model::Article;
 use crate::options::Options;
 use crate::sanitize::Policy;
@@ -61,19 +62,23 @@ impl View {
     /// Renders `article` (an object or a JSON string) in place of the current one, keeping
     /// the options. Throws an `Error` naming the field at fault; the old article stays.
     pub fn update(&self, article: JsValue) -> Result<(), JsValue> {
-        let parsed = read_article(&article)?;
-        {
+        if self.state.borrow().destroyed {
+            return Err(js_error("view: update() after destroy()"));
+        }
+        let limits = body_limits(&self.state.borrow());
+        let mut parsed = read_article(&article, &limits)?;
+        let container = {
             let mut s = self.state.borrow_mut();
-            if s.destroyed {
-                return Err(js_error("view: update() after destroy()"));
-            }
             s.like_count = parsed.article.stats.likes;
             s.favorite_count = parsed.article.stats.favorites;
             s.article = parsed.article;
             s.liked = false;
             s.favorited = false;
-        }
-        draw(&self.state)
+            s.container.clone()
+        };
+        parsed.warnings.extend(draw(&self.state)?);
+        report_warnings(&container, &parsed.warnings);
+        Ok(())
     }
 
     /// Sets the truth of 点赞 from the host (e.g. after its server answered): `aria-pressed`
@@ -122,7 +127,6 @@ fn count_from_js(n: f64) -> Option<u64> {
 /// JSON, except `videoPlayer`, a function kept as it is.
 #[wasm_bindgen]
 pub fn render(container: Element, article: JsValue, options: JsValue) -> Result<View, JsValue> {
-    let parsed = read_article(&article)?;
     let video_player = if options.is_object() {
         js_sys::Reflect::get(&options, &JsValue::from_str("videoPlayer"))
             .ok()
@@ -130,7 +134,12 @@ pub fn render(container: Element, article: JsValue, options: JsValue) -> Result<
     } else {
         None
     };
-    let (mut options, policy) = read_options(&options)?;
+    let (mut options, policy, option_warnings) = read_options(&options)?;
+    let mut limits = options.limits;
+    limits.max_body_bytes = limits.max_body_bytes.min(policy.input_limit());
+    let mut parsed = read_article(&article, &limits)?;
+    let mut warnings = option_warnings;
+    warnings.append(&mut parsed.warnings);
     if options.page_url.is_none() {
         options.page_url = web_sys::window()
             .and_then(|w| w.location().href().ok())
@@ -150,7 +159,7 @@ pub fn render(container: Element, article: JsValue, options: JsValue) -> Result<
         container.clone().into()
     };
     let state = Rc::new(RefCell::new(ViewState {
-        container,
+        container: container.clone(),
         root,
         like_count: parsed.article.stats.likes,
         favorite_count: parsed.article.stats.favorites,
@@ -166,8 +175,9 @@ pub fn render(container: Element, article: JsValue, options: JsValue) -> Result<
         favorited: false,
         destroyed: false,
     }));
-    draw(&state)?;
+    warnings.extend(draw(&state)?);
     interact::wire(&state);
+    report_warnings(&container, &warnings);
     Ok(View { state })
 }
 
@@ -198,31 +208,39 @@ pub fn render_state(
     mount(&document()?, &root, &view, None)
 }
 
-/// Lays out and mounts the current article, replacing what was there.
-pub(crate) fn draw(state: &Shared) -> Result<(), JsValue> {
-    draw_tree(state)?;
+/// Lays out and mounts the current article, replacing what was there, and watches its images
+/// for load failures. Returns the warning that sums up what the body sanitizer removed, if
+/// anything.
+pub(crate) fn draw(state: &Shared) -> Result<Option<Warning>, JsValue> {
+    let warning = draw_tree(state)?;
     let images = interact::watch_images(state);
     state.borrow_mut().image_listeners = images;
-    Ok(())
+    Ok(warning)
 }
 
-fn draw_tree(state: &Shared) -> Result<(), JsValue> {
+fn draw_tree(state: &Shared) -> Result<Option<Warning>, JsValue> {
     let s = state.borrow();
     let doc = document()?;
     let now_ms = s.options.now_ms.unwrap_or_else(js_sys::Date::now);
     let mut ctx = Context::new(&s.article, &s.options, (now_ms / 1000.0).floor() as i64);
     ctx.system_share = has_system_share();
     ctx.in_wechat = in_wechat();
-    let view = layout::article(&s.article, &ctx);
+    let mut view = layout::article(&s.article, &ctx);
+    crate::limits::mark(&mut view, &s.article.truncated, s.options.lang);
+    let mut body_warning = None;
     let body = match &s.article.body_html {
-        Some(html) => Some(parse_and_sanitize(html, &s.policy)?.0),
+        Some(html) => {
+            let (fragment, report) = parse_and_sanitize(html, &s.policy)?;
+            body_warning = Warning::from_sanitize_report(&report);
+            Some(fragment)
+        }
         None => None,
     };
     let fresh = doc.create_document_fragment();
     mount(&doc, fresh.as_ref(), &view, body)?;
     clear(&s.root);
     s.root.append_child(&fresh)?;
-    Ok(())
+    Ok(body_warning)
 }
 
 fn clear(node: &Node) {
@@ -280,22 +298,82 @@ fn adopt_stylesheet(target: &JsValue) -> Result<(), JsValue> {
 
 /// Reads the article argument: a JSON string, or an object (serialised with
 /// `JSON.stringify`, so getters, prototypes and `__proto__` keys have no effect).
-fn read_article(value: &JsValue) -> Result<crate::model::Parsed, JsValue> {
+fn read_article(value: &JsValue, limits: &Limits) -> Result<crate::model::Parsed, JsValue> {
     let text = to_json_text(value, "article")?;
-    Article::from_json_str(&text).map_err(|e| error_to_js(&e))
+    Article::from_json_str_with_limits(&text, limits).map_err(|e| error_to_js(&e))
 }
 
-/// Reads the options and the body sanitizer policy (`options.sanitize`).
-fn read_options(value: &JsValue) -> Result<(Options, Policy), JsValue> {
+/// Reads the options, the body sanitizer policy (`options.sanitize`) and the options'
+/// warnings (URLs refused).
+fn read_options(value: &JsValue) -> Result<(Options, Policy, Vec<Warning>), JsValue> {
     if value.is_undefined() || value.is_null() {
-        return Ok((Options::default(), Policy::default()));
+        return Ok((Options::default(), Policy::default(), Vec::new()));
     }
     let text = to_json_text(value, "options")?;
     let doc: Json = json::parse(&text, &JsonLimits::default()).map_err(|e| error_to_js(&e))?;
-    let options = Options::from_json(&doc).map_err(|e| error_to_js(&e))?;
+    let (options, warnings) =
+        Options::from_json_with_warnings(&doc).map_err(|e| error_to_js(&e))?;
     let policy = Policy::from_json(&doc).map_err(|e| error_to_js(&e))?;
-    Ok((options, policy))
+    Ok((options, policy, warnings))
 }
+
+// ---- Robustness: limits, warnings, restart (issue 7). ----
+
+/// The view's limits, with the body cut at the sanitizer's input limit at most.
+fn body_limits(s: &ViewState) -> Limits {
+    let mut limits = s.options.limits;
+    limits.max_body_bytes = limits.max_body_bytes.min(s.policy.input_limit());
+    limits
+}
+
+/// Reports `warnings` to the host, once per render: an `nv-warning` CustomEvent on
+/// `container` (bubbling, composed) with `detail = {warnings: [{path, message}]}`, and one
+/// `console.warn`. Nothing when there is nothing to report. Never fails the render.
+fn report_warnings(container: &Element, warnings: &[Warning]) {
+    if warnings.is_empty() {
+        return;
+    }
+    let list = js_sys::Array::new();
+    for w in warnings {
+        let item = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&item, &"path".into(), &JsValue::from_str(&w.path));
+        let _ = js_sys::Reflect::set(&item, &"message".into(), &JsValue::from_str(&w.message));
+        list.push(&item);
+    }
+    let detail = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&detail, &"warnings".into(), &list);
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("nv-warning", &init) {
+        let _ = container.dispatch_event(&event);
+    }
+    let console = js_sys::Reflect::get(&js_sys::global(), &"console".into());
+    if let Ok(warn) = console.as_ref().map_or(Err(JsValue::NULL), |c| {
+        js_sys::Reflect::get(c, &"warn".into())
+    }) {
+        if let Ok(warn) = warn.dyn_into::<js_sys::Function>() {
+            let _ = warn.call2(
+                console.as_ref().unwrap_or(&JsValue::NULL),
+                &JsValue::from_str("newsview: some fields were dropped or cut"),
+                &list,
+            );
+        }
+    }
+}
+
+/// Asks wasm-bindgen's glue for a fresh instance of the module before the next call into it
+/// (called by the JS entry after a trap; see `www/newsview.js`).
+#[wasm_bindgen(js_name = scheduleRestart)]
+pub fn schedule_restart() {
+    wasm_bindgen::handler::schedule_reinit();
+}
+
+/// Does nothing; the JS entry calls it right after [`schedule_restart`] so that the restart
+/// happens at once, before any call that passes strings into memory.
+#[wasm_bindgen(js_name = restartNow)]
+pub fn restart_now() {}
 
 fn to_json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
     if let Some(s) = value.as_string() {
