@@ -75,7 +75,7 @@ const pkg = { name, version, ...rest };
 const targets = [pkg.main, pkg.module, pkg.types, ...pkg.files];
 const walk = (v) => (typeof v === 'string' ? targets.push(v) : Object.values(v).forEach(walk));
 walk(pkg.exports);
-for (const f of targets) {
+for (const f of targets.filter((f) => f !== './package.json')) {
   if (!existsSync(join(dirname(out), f))) fail(`package.json names ${f}, which is not in ${dirname(out)}/`);
 }
 writeFileSync(out, JSON.stringify(pkg, null, 2) + '\n');

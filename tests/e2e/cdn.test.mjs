@@ -6,7 +6,8 @@
 // sending `Access-Control-Allow-Origin: *`, as CDNs do).
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, isLocal, root } from './harness.mjs';
@@ -21,6 +22,7 @@ const PAGE_MOUNTS = {
 
 let browser;
 const servers = [];
+const cleanups = [];
 
 before(async () => {
   if (!existsSync(join(root, 'pkg', 'newsview.js'))) {
@@ -32,6 +34,7 @@ before(async () => {
 after(async () => {
   await browser?.close().catch(() => {});
   for (const s of servers) await s.close();
+  for (const c of cleanups) c();
 });
 
 async function serve(options) {
@@ -41,7 +44,7 @@ async function serve(options) {
 }
 
 /** Opens `url`, records errors and responses, and waits for the element's h1 (or an nv-error). */
-async function openPage(url, { beforeLoad } = {}) {
+async function openPage(url) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
@@ -52,7 +55,6 @@ async function openPage(url, { beforeLoad } = {}) {
   context.on('requestfailed', (r) => s.failed.push(`${r.url()}: ${r.failure()?.errorText}`));
   // The seed's images are on other hosts; the machine has no network.
   await context.route('**/*', (route) => (isLocal(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
-  if (beforeLoad) await beforeLoad(context);
   await page.goto(url);
   await page.waitForFunction(
     () => document.querySelector('news-view')?.shadowRoot?.querySelector('h1') || window.nvErrors?.length,
@@ -99,16 +101,15 @@ describe('script tag: the package served from a CDN path', () => {
 
   test('another origin with CORS, as a CDN: the same page with an absolute script URL', async () => {
     const cdn = await serve({ mounts: { [CDN_PATH]: join(root, 'pkg') }, headers: { 'Access-Control-Allow-Origin': '*' } });
-    const site = await serve({ mounts: PAGE_MOUNTS });
     const html = readFileSync(join(root, 'tests', 'e2e', 'pages', 'cdn.html'), 'utf8');
     assert.ok(html.includes(`src="${CDN_PATH}newsview.js"`));
-    const crossHtml = html.replace(`src="${CDN_PATH}`, `src="${cdn.url}${CDN_PATH}`);
-    const s = await openPage(`${site.url}/pages/cdn-cross-origin.html`, {
-      beforeLoad: (context) =>
-        context.route(`${site.url}/pages/cdn-cross-origin.html`, (route) =>
-          route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: crossHtml }),
-        ),
-    });
+    // The page is served by the site's own server (a page Playwright fulfilled itself would not
+    // count as loopback, and Chromium's local network access checks would block the CDN).
+    const dir = mkdtempSync(join(tmpdir(), 'newsview-cdn-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(join(dir, 'cdn.html'), html.replace(`src="${CDN_PATH}`, `src="${cdn.url}${CDN_PATH}`));
+    const site = await serve({ mounts: { ...PAGE_MOUNTS, '/cross/': dir } });
+    const s = await openPage(`${site.url}/cross/cdn.html`);
     try {
       await assertRendered(s, new URL(cdn.url).origin);
       assert.equal(s.responses.filter((r) => r.url.startsWith(site.url) && r.url.includes('/cdn/')).length, 0);
