@@ -1,10 +1,10 @@
-// Issue 6, the npm package: `scripts/package.sh` builds dist/newsview-VERSION.tgz; a throwaway
-// Vite app installs that tarball from the npm registry's point of view (`file:` dependency),
-// type-checks a typed usage file against the packed declarations with the repository's pinned
-// tsc, builds with `vite build`, and renders the seed article in headless Chromium, through
-// `render()` and through `<news-view>`.
+// Issue 6, the npm package: `scripts/package.sh` builds dist/newsview-VERSION.tgz, whose
+// contents and manifest are checked; the packed declarations type-check a typed usage file with
+// the repository's pinned tsc (and its @ts-expect-error lines are errors); and a throwaway Vite
+// app installs the tarball (`file:` dependency), builds with `vite build`, and renders the seed
+// article in headless Chromium, through `render()` and through `<news-view>`.
 //
-// Needs the npm registry (for Vite). When it cannot be reached the Vite tests are skipped with a
+// The Vite app needs the npm registry. When it cannot be reached those tests are skipped with a
 // message saying so; any other failure fails.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -125,6 +125,57 @@ describe('npm package: the tarball', () => {
   });
 });
 
+describe('npm package: the packed declarations type-check (tsc, no registry needed)', () => {
+  // The app's files and a typed usage file, with the tarball unpacked as node_modules/newsview,
+  // as npm would install it.
+  let app;
+  before(async () => {
+    app = mkdtempSync(join(tmpdir(), 'newsview-types-'));
+    writeApp(app);
+    mkdirSync(join(app, 'node_modules', 'newsview'), { recursive: true });
+    await sh('tar', ['-xzf', tarball, '-C', join(app, 'node_modules', 'newsview'), '--strip-components=1']);
+  });
+  after(() => {
+    if (app) rmSync(app, { recursive: true, force: true });
+  });
+
+  // One tsc run (it is the slow part): the app, the typed usage file, and a copy of that file
+  // without its @ts-expect-error directives, whose marked lines must then each be an error.
+  let tscRun;
+  let marked;
+  async function typeCheck() {
+    if (tscRun) return tscRun;
+    const tsc = join(root, 'node_modules', '.bin', 'tsc');
+    assert.ok(existsSync(tsc), "typescript is missing: run 'make setup' (npm ci)");
+    const usage = readFileSync(join(app, 'src', 'typed-usage.ts'), 'utf8');
+    marked = usage.split('\n').filter((l) => /^\s*\/\/ @ts-expect-error/.test(l)).length;
+    writeFileSync(join(app, 'src', 'typed-usage-loose.ts'), usage.replaceAll('// @ts-expect-error', '// (was: expect error)'));
+    writeFileSync(
+      join(app, 'tsconfig.check.json'),
+      JSON.stringify({ extends: './tsconfig.json', files: ['src/main.ts', 'src/typed-usage.ts', 'src/typed-usage-loose.ts'] }),
+    );
+    tscRun = await run(tsc, ['-p', join(app, 'tsconfig.check.json')], { cwd: app, maxBuffer: 16 << 20 }).then(
+      (r) => r.stdout,
+      (e) => e.stdout ?? String(e),
+    );
+    return tscRun;
+  }
+
+  test('tsc --noEmit: the app and a typed usage file type-check against the packed declarations', async (t) => {
+    const out = await typeCheck();
+    const errors = out.split('\n').filter((l) => /error TS/.test(l) && !l.startsWith('src/typed-usage-loose.ts'));
+    assert.deepEqual(errors, [], out);
+  });
+
+  test('tsc rejects wrong uses (each @ts-expect-error line is an error without the directive)', async (t) => {
+    const out = await typeCheck();
+    assert.ok(marked >= 5, `only ${marked} marked lines`);
+    const errors = out.split('\n').filter((l) => /^src\/typed-usage-loose\.ts\(\d+,\d+\): error/.test(l));
+    assert.equal(errors.length, marked, `expected ${marked} errors, got:\n${out}`);
+  });
+
+});
+
 describe('npm package: a Vite app installs the tarball, builds, and renders the seed', () => {
   let skip = null;
   let app;
@@ -167,43 +218,6 @@ describe('npm package: a Vite app installs the tarball, builds, and renders the 
     assert.equal(installed.version, cargoVersion);
     const lock = JSON.parse(readFileSync(join(app, 'package-lock.json'), 'utf8'));
     assert.match(lock.packages['node_modules/newsview'].resolved, /newsview-[\d.]+\.tgz$/);
-  });
-
-  // One tsc run (it is the slow part): the app, the typed usage file, and a copy of that file
-  // without its @ts-expect-error directives, whose marked lines must then each be an error.
-  let tscRun;
-  let marked;
-  async function typeCheck() {
-    if (tscRun) return tscRun;
-    const tsc = join(root, 'node_modules', '.bin', 'tsc');
-    assert.ok(existsSync(tsc), "typescript is missing: run 'make setup' (npm ci)");
-    const usage = readFileSync(join(app, 'src', 'typed-usage.ts'), 'utf8');
-    marked = usage.split('\n').filter((l) => /^\s*\/\/ @ts-expect-error/.test(l)).length;
-    writeFileSync(join(app, 'src', 'typed-usage-loose.ts'), usage.replaceAll('// @ts-expect-error', '// (was: expect error)'));
-    writeFileSync(
-      join(app, 'tsconfig.check.json'),
-      JSON.stringify({ extends: './tsconfig.json', files: ['src/main.ts', 'src/typed-usage.ts', 'src/typed-usage-loose.ts'] }),
-    );
-    tscRun = await run(tsc, ['-p', join(app, 'tsconfig.check.json')], { cwd: app, maxBuffer: 16 << 20 }).then(
-      (r) => r.stdout,
-      (e) => e.stdout ?? String(e),
-    );
-    return tscRun;
-  }
-
-  test('tsc --noEmit: the app and a typed usage file type-check against the packed declarations', async (t) => {
-    if (skip) return t.skip(`npm registry unreachable: ${skip}`);
-    const out = await typeCheck();
-    const errors = out.split('\n').filter((l) => /error TS/.test(l) && !l.startsWith('src/typed-usage-loose.ts'));
-    assert.deepEqual(errors, [], out);
-  });
-
-  test('tsc rejects wrong uses (each @ts-expect-error line is an error without the directive)', async (t) => {
-    if (skip) return t.skip(`npm registry unreachable: ${skip}`);
-    const out = await typeCheck();
-    assert.ok(marked >= 5, `only ${marked} marked lines`);
-    const errors = out.split('\n').filter((l) => /^src\/typed-usage-loose\.ts\(\d+,\d+\): error/.test(l));
-    assert.equal(errors.length, marked, `expected ${marked} errors, got:\n${out}`);
   });
 
   test('vite build emitted the wasm as an asset beside the bundle', (t) => {
