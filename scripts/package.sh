@@ -39,6 +39,15 @@ VERSION="$(awk '
 [[ "$VERSION" =~ ^[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?$ ]] ||
   die "could not read a semver version from Cargo.toml's [package] (got '${VERSION}')"
 
+# Checked before anything is built or removed: the template must not carry a version of its own.
+node -e '
+  const t = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  if ("version" in t) {
+    console.error(`package: error: ${process.argv[1]} has "version": ${JSON.stringify(t.version)}; ` +
+      `remove it: the version comes from Cargo.toml (${process.argv[2]})`);
+    process.exit(1);
+  }' "$TEMPLATE" "$VERSION"
+
 step "make build"
 make --no-print-directory build
 
