@@ -217,8 +217,8 @@ export interface ShareDetail {
 export interface KeywordDetail {
   /** The keyword. */
   name: string;
-  /** Its link, if it has one. */
-  url: string | null;
+  /** Its link; absent (undefined) when the keyword has none. */
+  url?: string;
   /** Its position among the keywords shown. */
   index: number;
 }
