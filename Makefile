@@ -97,3 +97,11 @@ screenshots: build ## Full-page PNGs of the demo at 390 and 1280 px in screensho
 clean: ## Remove build outputs (target/, pkg/)
 	cargo clean
 	rm -rf pkg tests/e2e/.tmp
+
+# Fuzzing (cargo-fuzz, nightly): each target for a bounded time; see docs/fuzzing.md.
+.PHONY: fuzz fuzz-short
+fuzz: ## Run every fuzz target for 300 s
+	bash scripts/fuzz.sh 300
+
+fuzz-short: ## Run every fuzz target for 30 s (the short pass)
+	bash scripts/fuzz.sh 30
