@@ -607,8 +607,23 @@ mod tests {
     #[test]
     fn numbers_read_as_the_standard_float_parser_reads_them() {
         for text in [
-            "0", "-0", "1", "66", "95", "2.5", "0.1", "1.2e3", "12E-1", "-7.25", "1773554400000",
-            "9007199254740991", "123456.789", "1e22", "1e-22", "3.0e+2", "0.000001",
+            "0",
+            "-0",
+            "1",
+            "66",
+            "95",
+            "2.5",
+            "0.1",
+            "1.2e3",
+            "12E-1",
+            "-7.25",
+            "1773554400000",
+            "9007199254740991",
+            "123456.789",
+            "1e22",
+            "1e-22",
+            "3.0e+2",
+            "0.000001",
         ] {
             let expected: f64 = text.parse().unwrap();
             assert_eq!(decimal_to_f64(text.as_bytes()), expected, "{text}");
@@ -623,7 +638,10 @@ mod tests {
         let long = "1".repeat(40);
         let expected: f64 = long.parse().unwrap();
         let got = decimal_to_f64(long.as_bytes());
-        assert!(((got - expected) / expected).abs() < 1e-15, "{got} vs {expected}");
+        assert!(
+            ((got - expected) / expected).abs() < 1e-15,
+            "{got} vs {expected}"
+        );
         assert!(decimal_to_f64(b"1e999999999999").is_infinite());
     }
 
