@@ -101,3 +101,11 @@ clean: ## Remove build outputs (target/, pkg/)
 .PHONY: package
 package: ## npm package: dist/package/ and dist/newsview-VERSION.tgz (runs make build)
 	@bash scripts/package.sh
+
+# Fuzzing (cargo-fuzz, nightly): each target for a bounded time; see docs/fuzzing.md.
+.PHONY: fuzz fuzz-short
+fuzz: ## Run every fuzz target for 300 s
+	bash scripts/fuzz.sh 300
+
+fuzz-short: ## Run every fuzz target for 30 s (the short pass)
+	bash scripts/fuzz.sh 30

@@ -1,0 +1,229 @@
+//! `sanitize::limit_nesting`: never panics (hangs are caught by libFuzzer's `-timeout`), the
+//! output is nested at most `depth` deep (counted by a scanner written here that follows the
+//! rules the function documents), all text is kept in order, and a second pass drops nothing.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use newsview::sanitize::limit_nesting;
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "keygen", "image", "frame",
+];
+const RAW: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+];
+
+/// The elements a start tag closes when one is open above the nearest boundary.
+fn siblings(name: &str) -> Option<(&'static [&'static str], &'static [&'static str])> {
+    const T: &[&str] = &["table", "template"];
+    let fam: &[(&[&str], &[&str])] = &[
+        (&["li"], &["ul", "ol", "table", "template"]),
+        (
+            &["p"],
+            &["button", "table", "td", "th", "caption", "marquee", "object", "applet", "template"],
+        ),
+        (&["dt", "dd"], &["dl", "table", "template"]),
+        (&["tr"], T),
+        (&["td", "th"], T),
+        (&["option"], &["select", "datalist", "template"]),
+        (&["optgroup"], &["select", "template"]),
+        (&["thead", "tbody", "tfoot"], T),
+        (&["colgroup"], T),
+        (&["caption"], T),
+    ];
+    fam.iter().copied().find(|(f, _)| f.contains(&name))
+}
+
+enum Token<'a> {
+    Text(&'a str),
+    Start(String),
+    End(String),
+    Other,
+}
+
+/// Splits HTML into text and tags: `<` + letter starts a start tag, `</` an end tag, `<!` and
+/// `<?` a declaration (`<!--` a comment, to `-->`); a tag ends at the first `>` outside a quoted
+/// attribute value (a quote opens a value only right after `=`); the content of a raw-text
+/// element is text up to its end tag; `plaintext` makes the rest text.
+fn tokens(html: &str) -> Vec<Token<'_>> {
+    let b = html.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut text_from = 0;
+    let tag_end = |from: usize| -> usize {
+        let mut quote = 0u8;
+        let mut last_non_space = 0u8;
+        let mut k = from;
+        while k < b.len() {
+            let c = b[k];
+            if quote != 0 {
+                if c == quote {
+                    quote = 0;
+                }
+            } else if (c == b'"' || c == b'\'') && last_non_space == b'=' {
+                quote = c;
+            } else if c == b'>' {
+                return k + 1;
+            }
+            if !c.is_ascii_whitespace() {
+                last_non_space = c;
+            }
+            k += 1;
+        }
+        b.len()
+    };
+    let name_at = |from: usize| -> &str {
+        let len = b[from..]
+            .iter()
+            .position(|c| c.is_ascii_whitespace() || *c == b'/' || *c == b'>')
+            .unwrap_or(b.len() - from);
+        &html[from..from + len]
+    };
+    while i < b.len() {
+        if b[i] != b'<' {
+            i += 1;
+            continue;
+        }
+        let next = b.get(i + 1).copied().unwrap_or(0);
+        let (tok, end) = if html[i..].starts_with("<!--") {
+            let end = html[i + 4..].find("-->").map_or(b.len(), |e| i + 4 + e + 3);
+            (Token::Other, end)
+        } else if next == b'!' || next == b'?' {
+            (Token::Other, html[i..].find('>').map_or(b.len(), |e| i + e + 1))
+        } else if next == b'/' {
+            let name = name_at(i + 2);
+            (Token::End(name.to_ascii_lowercase()), tag_end(i + 2 + name.len()))
+        } else if next.is_ascii_alphabetic() {
+            let name = name_at(i + 1);
+            (Token::Start(name.to_ascii_lowercase()), tag_end(i + 1 + name.len()))
+        } else {
+            i += 1;
+            continue;
+        };
+        if text_from < i {
+            out.push(Token::Text(&html[text_from..i]));
+        }
+        let raw = match &tok {
+            Token::Start(n) if n == "plaintext" => Some(b.len()),
+            Token::Start(n) if RAW.contains(&n.as_str()) => {
+                let mut k = end;
+                loop {
+                    match html[k..].find("</") {
+                        None => break Some(b.len()),
+                        Some(off) => {
+                            let at = k + off;
+                            let cand = b.get(at + 2..at + 2 + n.len());
+                            if cand.is_some_and(|c| c.eq_ignore_ascii_case(n.as_bytes())) {
+                                break Some(at);
+                            }
+                            k = at + 2;
+                        }
+                    }
+                }
+            }
+            _ => None,
+        };
+        out.push(tok);
+        i = end;
+        text_from = end;
+        if let Some(r) = raw {
+            if end < r {
+                out.push(Token::Text(&html[end..r]));
+            }
+            i = r;
+            text_from = r;
+        }
+    }
+    if text_from < b.len() {
+        out.push(Token::Text(&html[text_from..]));
+    }
+    out
+}
+
+fn text_of(html: &str) -> String {
+    tokens(html)
+        .into_iter()
+        .filter_map(|t| match t {
+            Token::Text(s) => Some(s),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The deepest nesting of the tags as written: end tags close up to the nearest open element of
+/// that name, start tags of a sibling family close the nearest open sibling below a boundary.
+/// Searches without any window, so this never counts deeper than the function does.
+fn max_depth(html: &str) -> usize {
+    let mut stack: Vec<String> = Vec::new();
+    let mut max = 0;
+    for t in tokens(html) {
+        match t {
+            Token::End(n) => {
+                if let Some(k) = stack.iter().rposition(|s| *s == n) {
+                    stack.truncate(k);
+                }
+            }
+            Token::Start(n) => {
+                if VOID.contains(&n.as_str()) {
+                    continue;
+                }
+                if let Some((family, bounds)) = siblings(&n) {
+                    for k in (0..stack.len()).rev() {
+                        if family.contains(&stack[k].as_str()) {
+                            stack.truncate(k);
+                            break;
+                        }
+                        if bounds.contains(&stack[k].as_str()) {
+                            break;
+                        }
+                    }
+                }
+                if RAW.contains(&n.as_str()) || n == "plaintext" {
+                    // Its content is text: a leaf, which the function neither counts nor drops
+                    // (as documented); not counted here either.
+                    continue;
+                }
+                stack.push(n);
+                max = max.max(stack.len());
+            }
+            _ => {}
+        }
+    }
+    max
+}
+
+/// A known bug (see docs/fuzzing.md): cutting a tag right after a `<` splices that `<` onto
+/// the text after the tag, making a new tag out of text. Every such input contains `<<`. With
+/// `NEWSVIEW_FUZZ_SKIP_KNOWN=1` those inputs are skipped so that the other invariants keep
+/// being explored; by default they fail.
+fn skip_known(html: &str) -> bool {
+    static SKIP: OnceLock<bool> = OnceLock::new();
+    *SKIP.get_or_init(|| std::env::var_os("NEWSVIEW_FUZZ_SKIP_KNOWN").is_some_and(|v| v == "1"))
+        && html.contains("<<")
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&d, rest)) = data.split_first() else {
+        return;
+    };
+    let depth = usize::from(d % 24);
+    let html = String::from_utf8_lossy(rest);
+    if skip_known(&html) {
+        return;
+    }
+    let (out, dropped) = limit_nesting(&html, depth);
+    if dropped == 0 {
+        assert_eq!(out, html, "nothing dropped but the text changed");
+        assert!(matches!(out, Cow::Borrowed(_)));
+    } else {
+        assert!(out.len() < html.len(), "dropped {dropped} tags but did not shrink");
+    }
+    assert_eq!(text_of(&out), text_of(&html), "text changed");
+    let (again, dropped_again) = limit_nesting(&out, depth);
+    assert_eq!(dropped_again, 0, "a second pass dropped more: {out:?} -> {again:?}");
+    let got = max_depth(&out);
+    assert!(got <= depth, "nested {got} deep, bound {depth}: {out:?}");
+});
