@@ -10,8 +10,10 @@
 //!    `:`; any other character before the first `:` means there is no scheme (a relative URL);
 //!    the scheme is compared case-insensitively;
 //! 4. in `http`, `https` and relative URLs a `\` before the query or fragment is a `/`, and any
-//!    number of slashes may introduce the host: `\\evil.com`, `/\evil.com` and `http:evil.com`
-//!    are all read as naming the host `evil.com`, and judged (and normalised) as such.
+//!    number of slashes (two or more) may introduce the host: `\\evil.com`, `/\evil.com` and
+//!    `http:///evil.com` are all read as naming the host `evil.com`, and judged (and normalised)
+//!    as such. `http:evil.com` and `http:/evil.com` are refused: a browser reads them as a path
+//!    on an http page and as a host on any other.
 //!
 //! Character references are **not** decoded here: the HTML parser decodes them in attribute
 //! values before the policy sees them, while values from JSON are used as they are, so
@@ -94,6 +96,16 @@ pub fn check(raw: &str, context: UrlContext) -> Option<SafeUrl> {
             let rest = rest.get(1..).unwrap_or("");
             if scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https") {
                 let lower = if scheme.len() == 4 { "http" } else { "https" };
+                // `http:host` and `http:/host` name a host only on a page of another scheme;
+                // on an http page they are paths of that page. Ambiguous: refused.
+                let slashes = rest
+                    .chars()
+                    .take(2)
+                    .filter(|c| matches!(c, '/' | '\\'))
+                    .count();
+                if slashes < 2 {
+                    return None;
+                }
                 let mut text = String::with_capacity(s.len() + 2);
                 text.push_str(lower);
                 text.push(':');
@@ -458,9 +470,19 @@ mod tests {
     }
 
     #[test]
-    fn missing_or_extra_slashes_after_http_still_name_the_host() {
-        assert_eq!(ok("http:evil.com/x", UrlContext::Link), "http://evil.com/x");
-        assert_eq!(ok("https:/evil.com", UrlContext::Link), "https://evil.com");
+    fn http_needs_two_slashes_and_extra_ones_still_name_the_host() {
+        // Relative to an http page these are paths, to an https page hosts: refused.
+        refused("http:evil.com/x", UrlContext::Link);
+        refused("https:/evil.com", UrlContext::Link);
+        refused("https:\\evil.com", UrlContext::Link);
+        assert_eq!(
+            ok("https:\\\\evil.com", UrlContext::Link),
+            "https://evil.com"
+        );
+        assert_eq!(
+            ok("https:/\\evil.com", UrlContext::Link),
+            "https://evil.com"
+        );
         assert_eq!(
             ok("https:////evil.com", UrlContext::Link),
             "https://evil.com"

@@ -1,5 +1,6 @@
 //! `schema/article-v1.schema.json` and `docs/schema.md` against the model, so that the three
 //! cannot drift apart silently.
+#![cfg(not(target_arch = "wasm32"))]
 
 use newsview::json::{parse, Json, JsonLimits};
 use newsview::model::{Article, ARTICLE_FIELDS};

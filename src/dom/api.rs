@@ -165,7 +165,7 @@ pub(crate) fn draw(state: &Shared) -> Result<(), JsValue> {
     ctx.system_share = has_system_share();
     let view = layout::article(&s.article, &ctx);
     let body = match &s.article.body_html {
-        Some(html) => Some(parse_and_sanitize(html, &s.policy)?),
+        Some(html) => Some(parse_and_sanitize(html, &s.policy)?.0),
         None => None,
     };
     let fresh = doc.create_document_fragment();

@@ -1,5 +1,866 @@
-//! The sanitizer policy over a small tree type. (Being written: see the sanitizer work.)
+//! The sanitizer: one policy, run over any tree that implements [`HtmlTree`].
+//!
+//! The same algorithm cleans the core's arena tree ([`Fragment`], used natively and in tests)
+//! and, in the browser, the live nodes of an inert document in place (`dom::sanitize_dom`), so
+//! that nothing is serialized and parsed again on the way to the page (no mutation XSS).
+//!
+//! # The default policy
+//!
+//! | what | default |
+//! | --- | --- |
+//! | kept elements | `p br h2 h3 h4 h5 h6 strong b em i u s del ins sub sup small mark code pre blockquote q cite abbr span div hr time ul ol li dl dt dd a img figure figcaption table caption thead tbody tfoot tr th td colgroup col` |
+//! | renamed | `h1` becomes `h2` (the page has its own headline) |
+//! | placeholders | `iframe` from an allowed host (none by default), `video`, `audio`: a `div` the DOM layer turns into click-to-load / click-to-play (see [below](#placeholders)) |
+//! | removed with content | `script style template noscript object embed applet svg math form input button select textarea option optgroup datalist output keygen isindex selectedcontent base meta link title xmp noembed noframes plaintext frame frameset portal fencedframe`, every other SVG or MathML element, comments, and an `iframe`/`video`/`audio` without an acceptable URL |
+//! | unwrapped (children kept) | every other element, and any element deeper than `maxDepth` |
+//! | attributes on every kept element | `dir` (`ltr`/`rtl`/`auto`), `lang`, `title` |
+//! | element attributes | `a`: `href`; `img`: `src`, `srcset`, `alt`, `width`, `height`; `ol`: `start`, `reversed`; `th`: `colspan`, `rowspan`, `scope`; `td`: `colspan`, `rowspan`; `col`, `colgroup`: `span`; `time`: `datetime`; `del`, `ins`: `datetime`, `cite`; `blockquote`, `q`: `cite` |
+//! | every other attribute | dropped: `on*`, `style` (unless allowed), `class`, `id`, `name`, `data-*`, `is`, `part`, `slot`, `srcdoc`, `formaction`, `ping`, ... |
+//! | URLs | through [`crate::url::check`]: `href`/`cite` as links (http, https, mailto, tel, relative); `img src`/`srcset` as body images (http, https, relative, `data:image/(png\|jpeg\|gif\|webp)`); `video`/`audio` sources and posters as media; iframes as absolute `https` on an allowed host |
+//! | links to other hosts | `rel="noopener noreferrer"` (plus `ugc nofollow` with `ugc`); the own host is not set by default, so every absolute link is "other" |
+//! | `target` | dropped (`linkTarget: "drop"`); `"blank"` / `"blankExternal"` force `target="_blank"` with `rel` containing `noopener` |
+//! | images | `loading="lazy"`, `decoding="async"`; an `img` with no acceptable `src` or `srcset` is removed |
+//! | `style` | off; `allowStyleProperties` keeps plain declarations of listed properties from [`SAFE_STYLE_PROPERTIES`] |
+//! | `maxDepth` | 256: deeper elements are unwrapped, never recursed into |
+//! | `maxInputBytes` | 4 MiB (checked by the callers that parse) |
+//! | `maxNodes` | 250 000: the nodes after that are removed |
+//!
+//! # Placeholders
+//!
+//! An allowed `iframe`, a `video` or an `audio` becomes
+//! `<div class="nv-embed" data-nv-embed="iframe|video|audio" data-nv-src="URL"
+//! [data-nv-poster="URL"] [data-nv-width="N" data-nv-height="N"] [title="…"]></div>`; its
+//! children are dropped. Only the policy writes these attributes: `class` and `data-*` from the
+//! input are dropped like any other. A `div` that already carries `data-nv-embed` is read as the
+//! embed it describes and judged again by the same rules (so that sanitizing is idempotent):
+//! writing a placeholder by hand gains nothing over writing the `iframe` or `video` itself.
 
-/// The sanitizer policy: which elements, attributes and URLs are kept.
-#[derive(Debug, Clone, Default)]
-pub struct Policy {}
+mod fragment;
+mod rules;
+#[cfg(test)]
+mod tests;
+
+pub use fragment::{
+    sanitize_fragment, Children, CleanFragment, Fragment, Namespace, NodeId, NodeRef,
+};
+pub use rules::SAFE_STYLE_PROPERTIES;
+
+use crate::error::Error;
+use crate::json::Json;
+use crate::url::{self, SafeUrl, UrlContext};
+use rules::{AttrRule, ElementRule, Embed, Kind};
+
+/// What a node is, as far as the policy cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NodeKind {
+    /// A text node.
+    Text,
+    /// An element in the HTML namespace; its local name is written to the caller's buffer in
+    /// ASCII lower case.
+    Element,
+    /// An element in any other namespace (SVG, MathML): removed with its content.
+    Foreign,
+    /// Anything else (comment, processing instruction, CDATA, doctype): removed.
+    Other,
+}
+
+/// A mutable HTML tree the policy can run over.
+///
+/// The walk is designed for trees where every call is expensive (in the browser each one
+/// crosses from WebAssembly to JavaScript): it never asks for a parent (it keeps its own stack),
+/// and a node the policy keeps untouched costs few calls — a text node two (`kind`,
+/// `next_sibling`), an element without attributes four (`kind`, `has_attributes`,
+/// `first_child`, then `next_sibling` once its children are done).
+///
+/// `parent` arguments are always the node's current parent. Implementations whose operations
+/// can fail (the DOM) must fail closed: remember the failure and make their caller discard the
+/// whole tree.
+pub trait HtmlTree {
+    /// A handle to a node. The walk keeps handles only for the current node and its ancestors.
+    type Node: Copy;
+
+    /// What `node` is; for an element, its local name is written to `name` (cleared first).
+    fn kind(&mut self, node: Self::Node, name: &mut String) -> NodeKind;
+    /// The first child of `node`.
+    fn first_child(&mut self, node: Self::Node) -> Option<Self::Node>;
+    /// The next sibling of `node`.
+    fn next_sibling(&mut self, node: Self::Node) -> Option<Self::Node>;
+    /// Whether element `node` has any attribute.
+    fn has_attributes(&mut self, node: Self::Node) -> bool;
+    /// The names of the attributes of element `node`, in order (`out` is cleared first).
+    fn attribute_names(&mut self, node: Self::Node, out: &mut Vec<String>);
+    /// The value of attribute `name` of element `node`.
+    fn attribute(&mut self, node: Self::Node, name: &str) -> Option<String>;
+    /// Sets attribute `name` (a name chosen by the policy) of element `node`.
+    fn set_attribute(&mut self, node: Self::Node, name: &str, value: &str);
+    /// Removes attribute `name` of element `node`.
+    fn remove_attribute(&mut self, node: Self::Node, name: &str);
+    /// Removes `node`, with everything in it, from `parent`.
+    fn remove(&mut self, parent: Self::Node, node: Self::Node);
+    /// Replaces `node` in `parent` by its children, in order.
+    fn unwrap(&mut self, parent: Self::Node, node: Self::Node);
+    /// Replaces `node` in `parent` by a new HTML element named `tag` with no attributes, which
+    /// takes over `node`'s children when `keep_children` (else they go with `node`). Returns the
+    /// new element, or `None` when that failed.
+    fn replace_with_element(
+        &mut self,
+        parent: Self::Node,
+        node: Self::Node,
+        tag: &'static str,
+        keep_children: bool,
+    ) -> Option<Self::Node>;
+}
+
+/// What links get as `target`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LinkTarget {
+    /// Drop any `target` (the default): links open where the host page decides.
+    #[default]
+    Drop,
+    /// Every http(s) or relative link gets `target="_blank"` and a `rel` with `noopener`.
+    Blank,
+    /// Links to other hosts get `target="_blank"` (their `rel` has `noopener` anyway).
+    BlankExternal,
+}
+
+/// The sanitizer policy. Start from [`Policy::default`] (the table in the [module
+/// docs](self)), change it with the builder methods or read it from the render options with
+/// [`Policy::from_json`].
+///
+/// ```
+/// use newsview::sanitize::{LinkTarget, Policy};
+/// let policy = Policy::default()
+///     .own_host("www.kankanews.com")
+///     .allow_iframe_hosts(["player.kankanews.com"])
+///     .ugc(true)
+///     .link_target(LinkTarget::BlankExternal);
+/// assert_eq!(policy.depth_limit(), 256);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Policy {
+    iframe_hosts: Vec<String>,
+    own_host: Option<String>,
+    ugc: bool,
+    link_target: LinkTarget,
+    style_properties: Vec<&'static str>,
+    max_depth: usize,
+    max_input_bytes: usize,
+    max_nodes: usize,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy {
+            iframe_hosts: Vec::new(),
+            own_host: None,
+            ugc: false,
+            link_target: LinkTarget::Drop,
+            style_properties: Vec::new(),
+            max_depth: 256,
+            max_input_bytes: 4 * 1024 * 1024,
+            max_nodes: 250_000,
+        }
+    }
+}
+
+impl Policy {
+    /// Hosts whose `iframe`s (absolute `https` URLs) become click-to-load placeholders,
+    /// compared with the URL's host exactly, ignoring ASCII case (no subdomain matching).
+    /// Replaces the list. Default: none (every `iframe` is removed).
+    pub fn allow_iframe_hosts<I, S>(mut self, hosts: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        self.iframe_hosts = hosts
+            .into_iter()
+            .map(|h| h.as_ref().to_ascii_lowercase())
+            .collect();
+        self
+    }
+
+    /// The site's own host: links to it are not "other hosts" (no `noopener noreferrer`, no
+    /// `ugc nofollow`). Compared exactly, ignoring ASCII case. Default: none, so every absolute
+    /// link is to another host.
+    pub fn own_host(mut self, host: &str) -> Self {
+        self.own_host = Some(host.to_ascii_lowercase());
+        self
+    }
+
+    /// Whether the body is user-generated: links to other hosts also get `ugc nofollow`.
+    /// Default: `false`.
+    pub fn ugc(mut self, ugc: bool) -> Self {
+        self.ugc = ugc;
+        self
+    }
+
+    /// What links get as `target`. Default: [`LinkTarget::Drop`].
+    pub fn link_target(mut self, target: LinkTarget) -> Self {
+        self.link_target = target;
+        self
+    }
+
+    /// CSS properties kept in `style` attributes. Only names in [`SAFE_STYLE_PROPERTIES`] are
+    /// taken; others are ignored. Replaces the list. Default: none (every `style` is dropped).
+    pub fn allow_style_properties(mut self, properties: &[&str]) -> Self {
+        self.style_properties = properties
+            .iter()
+            .filter_map(|p| safe_style_property(p))
+            .collect();
+        self
+    }
+
+    /// Elements deeper than `depth` (the fragment's top level is depth 1) are unwrapped, their
+    /// children hoisted in their place. Default: 256.
+    pub fn max_depth(mut self, depth: usize) -> Self {
+        self.max_depth = depth;
+        self
+    }
+
+    /// Bodies larger than `bytes` are refused whole by the callers that parse (see
+    /// [`Policy::input_limit`]). Default: 4 MiB.
+    pub fn max_input_bytes(mut self, bytes: usize) -> Self {
+        self.max_input_bytes = bytes;
+        self
+    }
+
+    /// At most `nodes` nodes are visited; the nodes after that are removed and the report says
+    /// `truncated`. Default: 250 000.
+    pub fn max_nodes(mut self, nodes: usize) -> Self {
+        self.max_nodes = nodes;
+        self
+    }
+
+    /// The depth bound set by [`Policy::max_depth`].
+    pub fn depth_limit(&self) -> usize {
+        self.max_depth
+    }
+
+    /// The input size bound set by [`Policy::max_input_bytes`], in bytes.
+    pub fn input_limit(&self) -> usize {
+        self.max_input_bytes
+    }
+
+    /// The node bound set by [`Policy::max_nodes`].
+    pub fn node_limit(&self) -> usize {
+        self.max_nodes
+    }
+
+    /// Reads the policy from the render options: the member `sanitize` of `options`, an object
+    /// with any of `allowIframeHosts` (array of strings), `ownHost` (string), `ugc` (boolean),
+    /// `linkTarget` (`"drop"`, `"blank"` or `"blankExternal"`), `allowStyleProperties` (array
+    /// of names from [`SAFE_STYLE_PROPERTIES`]), `maxDepth`, `maxInputBytes`, `maxNodes`
+    /// (positive integers). A missing or `null` `sanitize` (or `options`) gives the default;
+    /// unknown members and wrong types are errors that name the field.
+    pub fn from_json(options: &Json) -> Result<Policy, Error> {
+        let mut policy = Policy::default();
+        let sanitize = match options {
+            Json::Null => return Ok(policy),
+            Json::Object(_) => match options.get("sanitize") {
+                None | Some(Json::Null) => return Ok(policy),
+                Some(s) => s,
+            },
+            other => return Err(expected("", "an object", other)),
+        };
+        let Json::Object(members) = sanitize else {
+            return Err(expected("sanitize", "an object", sanitize));
+        };
+        for (key, value) in members {
+            let mut path = String::from("sanitize.");
+            path.push_str(key);
+            match key.as_str() {
+                "allowIframeHosts" => {
+                    policy.iframe_hosts = strings(&path, value)?
+                        .into_iter()
+                        .map(|h| h.to_ascii_lowercase())
+                        .collect();
+                }
+                "ownHost" => match value {
+                    Json::Null => policy.own_host = None,
+                    Json::String(s) => policy.own_host = Some(s.to_ascii_lowercase()),
+                    other => return Err(expected(&path, "a string", other)),
+                },
+                "ugc" => match value {
+                    Json::Bool(b) => policy.ugc = *b,
+                    other => return Err(expected(&path, "a boolean", other)),
+                },
+                "linkTarget" => {
+                    policy.link_target = match value {
+                        Json::String(s) if s == "drop" => LinkTarget::Drop,
+                        Json::String(s) if s == "blank" => LinkTarget::Blank,
+                        Json::String(s) if s == "blankExternal" => LinkTarget::BlankExternal,
+                        _ => {
+                            return Err(Error::new(
+                                path,
+                                "expected \"drop\", \"blank\" or \"blankExternal\"",
+                            ))
+                        }
+                    }
+                }
+                "allowStyleProperties" => {
+                    let names = strings(&path, value)?;
+                    let mut props = Vec::with_capacity(names.len());
+                    for (i, name) in names.iter().enumerate() {
+                        match safe_style_property(name) {
+                            Some(p) => props.push(p),
+                            None => {
+                                return Err(Error::new(
+                                    indexed(&path, i),
+                                    "not a CSS property that may be allowed",
+                                ))
+                            }
+                        }
+                    }
+                    policy.style_properties = props;
+                }
+                "maxDepth" => policy.max_depth = positive(&path, value)?,
+                "maxInputBytes" => policy.max_input_bytes = positive(&path, value)?,
+                "maxNodes" => policy.max_nodes = positive(&path, value)?,
+                _ => return Err(Error::new(path, "unknown sanitize option")),
+            }
+        }
+        Ok(policy)
+    }
+
+    fn is_own_host(&self, host: &str) -> bool {
+        self.own_host.as_deref() == Some(host)
+    }
+}
+
+fn safe_style_property(name: &str) -> Option<&'static str> {
+    rules::SAFE_STYLE_PROPERTIES
+        .iter()
+        .copied()
+        .find(|p| p.eq_ignore_ascii_case(name))
+}
+
+fn expected(path: &str, what: &str, got: &Json) -> Error {
+    let mut m = String::from("expected ");
+    m.push_str(what);
+    m.push_str(", found ");
+    m.push_str(got.type_name());
+    Error::new(path, m)
+}
+
+fn indexed(path: &str, i: usize) -> String {
+    let mut p = String::from(path);
+    p.push('[');
+    push_usize(&mut p, i);
+    p.push(']');
+    p
+}
+
+fn push_usize(out: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut len = 0;
+    let mut n = n;
+    loop {
+        if let Some(d) = digits.get_mut(len) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        len += 1;
+        n /= 10;
+        if n == 0 || len == digits.len() {
+            break;
+        }
+    }
+    for d in digits.iter().take(len).rev() {
+        out.push(char::from(*d));
+    }
+}
+
+fn strings(path: &str, value: &Json) -> Result<Vec<String>, Error> {
+    let Json::Array(items) = value else {
+        return Err(expected(path, "an array of strings", value));
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        match item {
+            Json::String(s) => out.push(s.clone()),
+            other => return Err(expected(&indexed(path, i), "a string", other)),
+        }
+    }
+    Ok(out)
+}
+
+fn positive(path: &str, value: &Json) -> Result<usize, Error> {
+    match value {
+        Json::Number(n) if *n >= 1.0 && *n <= 1e12 && n.fract() == 0.0 => Ok(*n as usize),
+        _ => Err(Error::new(path, "expected a positive integer")),
+    }
+}
+
+/// What the policy removed or changed, for the warnings a host sees.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Elements removed with their content (scripts, forms, foreign content, embeds and images
+    /// without an acceptable URL, ...).
+    pub removed_elements: usize,
+    /// Unknown elements replaced by their children.
+    pub unwrapped_elements: usize,
+    /// Elements deeper than `maxDepth`, replaced by their children.
+    pub flattened_elements: usize,
+    /// Attributes removed (URL attributes not included).
+    pub removed_attributes: usize,
+    /// URLs refused (`href`, `src`, `srcset` candidates, `cite`, posters).
+    pub removed_urls: usize,
+    /// Comments and other non-element, non-text nodes removed.
+    pub removed_other: usize,
+    /// Click-to-load or click-to-play placeholders made.
+    pub embeds: usize,
+    /// `maxNodes` was reached: every node after it was removed.
+    pub truncated: bool,
+    /// The input was larger than `maxInputBytes` and was refused whole (set by the callers
+    /// that parse).
+    pub input_too_large: bool,
+}
+
+impl Report {
+    /// Whether anything unsafe or unknown was removed or cut (placeholders and the policy's
+    /// own additions do not count).
+    pub fn removed_anything(&self) -> bool {
+        self.removed_elements
+            + self.unwrapped_elements
+            + self.flattened_elements
+            + self.removed_attributes
+            + self.removed_urls
+            + self.removed_other
+            > 0
+            || self.truncated
+            || self.input_too_large
+    }
+}
+
+/// Runs `policy` over the children of `root` (`root` itself is not judged), in place.
+///
+/// One iterative pre-order walk with an explicit stack of ancestors, bounded by
+/// [`Policy::max_depth`]: each node is visited once and moved at most once (when its parent is
+/// unwrapped), so the cost is linear in the size of the tree, and no input can make it recurse.
+pub fn sanitize<T: HtmlTree>(tree: &mut T, root: T::Node, policy: &Policy) -> Report {
+    let mut walker = Walker {
+        tree,
+        policy,
+        report: Report::default(),
+        name: String::new(),
+        names: Vec::new(),
+        kept: Vec::new(),
+    };
+    walker.run(root);
+    walker.report
+}
+
+enum Step<N> {
+    /// Go on with this node (a sibling, or a hoisted child), or go up when `None`.
+    Next(Option<N>),
+    /// The node was kept: go down into its children.
+    Descend(N),
+}
+
+struct Walker<'a, T: HtmlTree> {
+    tree: &'a mut T,
+    policy: &'a Policy,
+    report: Report,
+    /// The current element's local name.
+    name: String,
+    /// The current element's attribute names.
+    names: Vec<String>,
+    /// Kept attributes: index into `names`, value, whether the value changed.
+    kept: Vec<(usize, String, bool)>,
+}
+
+impl<T: HtmlTree> Walker<'_, T> {
+    fn run(&mut self, root: T::Node) {
+        let mut stack: Vec<T::Node> = vec![root];
+        let mut cur = self.tree.first_child(root);
+        let mut visited = 0usize;
+        while let Some(&parent) = stack.last() {
+            let Some(node) = cur else {
+                stack.pop();
+                cur = if stack.is_empty() {
+                    None
+                } else {
+                    self.tree.next_sibling(parent)
+                };
+                continue;
+            };
+            visited += 1;
+            if visited > self.policy.max_nodes {
+                self.truncate(&mut stack, node);
+                return;
+            }
+            let step = match self.tree.kind(node, &mut self.name) {
+                NodeKind::Text => Step::Next(self.tree.next_sibling(node)),
+                NodeKind::Other => {
+                    self.report.removed_other += 1;
+                    Step::Next(self.remove(parent, node))
+                }
+                NodeKind::Foreign => {
+                    self.report.removed_elements += 1;
+                    Step::Next(self.remove(parent, node))
+                }
+                NodeKind::Element => self.element(parent, node, stack.len()),
+            };
+            cur = match step {
+                Step::Next(next) => next,
+                Step::Descend(n) => {
+                    stack.push(n);
+                    self.tree.first_child(n)
+                }
+            };
+        }
+    }
+
+    /// Removes `node` and every node after it in document order that was not visited yet.
+    fn truncate(&mut self, stack: &mut Vec<T::Node>, node: T::Node) {
+        self.report.truncated = true;
+        let mut cur = Some(node);
+        while let Some(&parent) = stack.last() {
+            while let Some(n) = cur {
+                cur = self.tree.next_sibling(n);
+                self.tree.remove(parent, n);
+            }
+            stack.pop();
+            if !stack.is_empty() {
+                cur = self.tree.next_sibling(parent);
+            }
+        }
+    }
+
+    fn remove(&mut self, parent: T::Node, node: T::Node) -> Option<T::Node> {
+        let next = self.tree.next_sibling(node);
+        self.tree.remove(parent, node);
+        next
+    }
+
+    fn unwrap(&mut self, parent: T::Node, node: T::Node) -> Option<T::Node> {
+        let next = match self.tree.first_child(node) {
+            Some(first) => Some(first),
+            None => self.tree.next_sibling(node),
+        };
+        self.tree.unwrap(parent, node);
+        next
+    }
+
+    /// Judges an HTML element at `depth` (1 for the top level).
+    fn element(&mut self, parent: T::Node, node: T::Node, depth: usize) -> Step<T::Node> {
+        let too_deep = depth > self.policy.max_depth;
+        match rules::element_rule(&self.name) {
+            ElementRule::Drop => {
+                self.report.removed_elements += 1;
+                Step::Next(self.remove(parent, node))
+            }
+            ElementRule::Embed(_) if too_deep => {
+                self.report.removed_elements += 1;
+                Step::Next(self.remove(parent, node))
+            }
+            ElementRule::Embed(e) => Step::Next(self.embed(parent, node, e, false)),
+            ElementRule::Unwrap => {
+                self.report.unwrapped_elements += 1;
+                Step::Next(self.unwrap(parent, node))
+            }
+            ElementRule::Keep(..) | ElementRule::Rename(..) if too_deep => {
+                self.report.flattened_elements += 1;
+                Step::Next(self.unwrap(parent, node))
+            }
+            ElementRule::Keep(tag, kind) => self.keep(parent, node, tag, kind, false),
+            ElementRule::Rename(tag, kind) => self.keep(parent, node, tag, kind, true),
+        }
+    }
+
+    /// Cleans the attributes of a kept element (recreating it when it is renamed or carries an
+    /// `is` value), then goes into its children (or removes them for void elements).
+    fn keep(
+        &mut self,
+        parent: T::Node,
+        node: T::Node,
+        tag: &'static str,
+        kind: Kind,
+        rename: bool,
+    ) -> Step<T::Node> {
+        self.names.clear();
+        if self.tree.has_attributes(node) {
+            self.tree.attribute_names(node, &mut self.names);
+        }
+        if kind == Kind::Div && self.names.iter().any(|n| n == "data-nv-embed") {
+            let embed = self
+                .tree
+                .attribute(node, "data-nv-embed")
+                .and_then(|v| Embed::from_placeholder(&v));
+            if let Some(e) = embed {
+                return Step::Next(self.embed(parent, node, e, true));
+            }
+        }
+        // A customized built-in's `is` value is fixed when the element is made; removing the
+        // attribute does not clear it, so the element is made again.
+        let recreate = rename || self.names.iter().any(|n| n == "is");
+
+        self.kept.clear();
+        let mut href: Option<SafeUrl> = None;
+        let mut has_src = false;
+        // Existing values of the two attributes the policy manages for `a` and `img`.
+        let mut managed: [Option<String>; 2] = [None, None];
+        for i in 0..self.names.len() {
+            let Some(name) = self.names.get(i) else {
+                break;
+            };
+            let rule = rules::attr_rule(kind, name);
+            let old = match rule {
+                AttrRule::Drop => None,
+                AttrRule::Style if self.policy.style_properties.is_empty() => None,
+                _ => self.tree.attribute(node, name),
+            };
+            if rule == AttrRule::Managed {
+                let slot = usize::from(matches!(name.as_str(), "target" | "decoding"));
+                if let Some(m) = managed.get_mut(slot) {
+                    *m = old;
+                }
+                continue;
+            }
+            let new = match (rule, old.as_deref()) {
+                (AttrRule::Url(ctx), Some(v)) => match url::check(v, ctx) {
+                    Some(u) => {
+                        if kind == Kind::A {
+                            href = Some(u.clone());
+                        }
+                        has_src |= kind == Kind::Img;
+                        Some(u.as_str().to_owned())
+                    }
+                    None => {
+                        self.report.removed_urls += 1;
+                        self.drop_attribute(node, i, recreate, false);
+                        continue;
+                    }
+                },
+                (AttrRule::Srcset, Some(v)) => {
+                    let (clean, refused) = rules::clean_srcset(v);
+                    self.report.removed_urls += refused;
+                    if clean.is_none() {
+                        self.drop_attribute(node, i, recreate, false);
+                        continue;
+                    }
+                    has_src = true;
+                    clean
+                }
+                (rule, Some(v)) => rules::clean_value(rule, v, &self.policy.style_properties),
+                (_, None) => None,
+            };
+            match new {
+                Some(v) => {
+                    let changed = old.as_deref() != Some(v.as_str());
+                    self.kept.push((i, v, changed));
+                }
+                None => self.drop_attribute(node, i, recreate, true),
+            }
+        }
+
+        // The attributes the policy sets itself.
+        let mut wanted: [(&'static str, Option<&'static str>); 2] = [("", None), ("", None)];
+        match kind {
+            Kind::A => {
+                let (rel, target) = self.link_attributes(href.as_ref());
+                wanted = [("rel", rel), ("target", target)];
+            }
+            Kind::Img => {
+                if !has_src {
+                    self.report.removed_elements += 1;
+                    return Step::Next(self.remove(parent, node));
+                }
+                wanted = [("loading", Some("lazy")), ("decoding", Some("async"))];
+            }
+            _ => {}
+        }
+
+        let target = if recreate {
+            let next = self.tree.next_sibling(node);
+            match self.tree.replace_with_element(parent, node, tag, true) {
+                Some(new) => {
+                    for (i, value, _) in &self.kept {
+                        if let Some(name) = self.names.get(*i) {
+                            self.tree.set_attribute(new, name, value);
+                        }
+                    }
+                    for (name, value) in wanted {
+                        if let Some(v) = value {
+                            self.tree.set_attribute(new, name, v);
+                        }
+                    }
+                    new
+                }
+                None => {
+                    self.report.removed_elements += 1;
+                    return Step::Next(next);
+                }
+            }
+        } else {
+            for (i, value, changed) in &self.kept {
+                if let (true, Some(name)) = (*changed, self.names.get(*i)) {
+                    self.tree.set_attribute(node, name, value);
+                }
+            }
+            for ((name, value), old) in wanted.iter().zip(managed.iter()) {
+                match (value, old) {
+                    (Some(v), old) if old.as_deref() != Some(*v) => {
+                        self.tree.set_attribute(node, name, v)
+                    }
+                    (None, Some(_)) => {
+                        self.report.removed_attributes += 1;
+                        self.tree.remove_attribute(node, name);
+                    }
+                    _ => {}
+                }
+            }
+            node
+        };
+        // Input `rel`/`target`/`loading`/`decoding` on a recreated element are not copied.
+        if recreate {
+            self.report.removed_attributes += managed
+                .iter()
+                .zip(wanted.iter())
+                .filter(|(old, (_, new))| old.is_some() && new.is_none())
+                .count();
+        }
+
+        if rules::is_void(tag) {
+            let next = self.tree.next_sibling(target);
+            let mut child = self.tree.first_child(target);
+            while let Some(c) = child {
+                child = self.tree.next_sibling(c);
+                self.report.removed_other += 1;
+                self.tree.remove(target, c);
+            }
+            Step::Next(next)
+        } else {
+            Step::Descend(target)
+        }
+    }
+
+    fn drop_attribute(&mut self, node: T::Node, i: usize, recreate: bool, count: bool) {
+        if count {
+            self.report.removed_attributes += 1;
+        }
+        if !recreate {
+            if let Some(name) = self.names.get(i) {
+                self.tree.remove_attribute(node, name);
+            }
+        }
+    }
+
+    /// `rel` and `target` for a link to `href`.
+    fn link_attributes(
+        &self,
+        href: Option<&SafeUrl>,
+    ) -> (Option<&'static str>, Option<&'static str>) {
+        let Some(href) = href else {
+            return (None, None);
+        };
+        let external = href.host().is_some_and(|h| !self.policy.is_own_host(h));
+        let blank = match self.policy.link_target {
+            LinkTarget::Drop => false,
+            LinkTarget::Blank => href.is_web(),
+            LinkTarget::BlankExternal => external,
+        };
+        let rel = match (external, self.policy.ugc, blank) {
+            (true, true, _) => Some("noopener noreferrer ugc nofollow"),
+            (true, false, _) => Some("noopener noreferrer"),
+            (false, _, true) => Some("noopener"),
+            (false, _, false) => None,
+        };
+        (rel, blank.then_some("_blank"))
+    }
+
+    /// Makes the placeholder for an embed (or re-judges one), or removes it. Returns the node
+    /// to go on with.
+    fn embed(
+        &mut self,
+        parent: T::Node,
+        node: T::Node,
+        embed: Embed,
+        placeholder: bool,
+    ) -> Option<T::Node> {
+        let next = self.tree.next_sibling(node);
+        let attr = |name: &'static str, data_name: &'static str| {
+            if placeholder {
+                data_name
+            } else {
+                name
+            }
+        };
+        let ctx = if embed == Embed::Iframe {
+            UrlContext::Absolute
+        } else {
+            UrlContext::Media
+        };
+        let mut src = self
+            .tree
+            .attribute(node, attr("src", "data-nv-src"))
+            .and_then(|v| url::check(&v, ctx));
+        if src.is_none() && !placeholder && embed != Embed::Iframe {
+            src = self.first_source(node);
+        }
+        if embed == Embed::Iframe {
+            src = src.filter(|u| {
+                u.as_str().starts_with("https:")
+                    && u.host()
+                        .is_some_and(|h| self.policy.iframe_hosts.iter().any(|a| a == h))
+            });
+        }
+        let Some(src) = src else {
+            self.report.removed_elements += 1;
+            self.tree.remove(parent, node);
+            return next;
+        };
+        let poster = if embed == Embed::Video {
+            self.tree
+                .attribute(node, attr("poster", "data-nv-poster"))
+                .and_then(|v| url::check(&v, UrlContext::Media))
+        } else {
+            None
+        };
+        let mut size = None;
+        if embed == Embed::Iframe {
+            let w = self.tree.attribute(node, attr("width", "data-nv-width"));
+            let h = self.tree.attribute(node, attr("height", "data-nv-height"));
+            let w = w.and_then(|v| rules::clean_value(AttrRule::Count, &v, &[]));
+            let h = h.and_then(|v| rules::clean_value(AttrRule::Count, &v, &[]));
+            if let (Some(w), Some(h)) = (w, h) {
+                size = Some((w, h));
+            }
+        }
+        let title = self.tree.attribute(node, "title");
+        let Some(div) = self.tree.replace_with_element(parent, node, "div", false) else {
+            self.report.removed_elements += 1;
+            return next;
+        };
+        self.report.embeds += 1;
+        self.tree.set_attribute(div, "class", "nv-embed");
+        self.tree
+            .set_attribute(div, "data-nv-embed", embed.as_str());
+        self.tree.set_attribute(div, "data-nv-src", src.as_str());
+        if let Some(p) = poster {
+            self.tree.set_attribute(div, "data-nv-poster", p.as_str());
+        }
+        if let Some((w, h)) = size {
+            self.tree.set_attribute(div, "data-nv-width", &w);
+            self.tree.set_attribute(div, "data-nv-height", &h);
+        }
+        if let Some(t) = title {
+            self.tree.set_attribute(div, "title", &t);
+        }
+        next
+    }
+
+    /// The first acceptable `source src` among the children of a `video` or `audio`.
+    fn first_source(&mut self, node: T::Node) -> Option<SafeUrl> {
+        let mut child = self.tree.first_child(node);
+        while let Some(c) = child {
+            if self.tree.kind(c, &mut self.name) == NodeKind::Element && self.name == "source" {
+                let src = self.tree.attribute(c, "src");
+                if let Some(u) = src.and_then(|v| url::check(&v, UrlContext::Media)) {
+                    return Some(u);
+                }
+            }
+            child = self.tree.next_sibling(c);
+        }
+        None
+    }
+}

@@ -1,0 +1,99 @@
+# newsview: developer commands. `make help` lists them.
+#
+#   make demo   installs what is missing, builds, serves www/ on http://127.0.0.1:8080
+#   make test   installs what is missing, then runs every check CI runs
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+# Steps of `test` must run in the order written, even under `make -j`.
+.NOTPARALLEL:
+
+# Binaries from `cargo install` (wasm-bindgen, wasm-bindgen-test-runner).
+CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+export PATH := $(CARGO_BIN):$(PATH)
+
+WASM_TARGET := wasm32-unknown-unknown
+# The wasm tests run in headless Chromium through this driver (see .cargo/config.toml).
+CHROMEDRIVER ?= /usr/bin/chromedriver
+export CHROMEDRIVER
+PORT ?= 8080
+SIZE_BUDGET_KIB ?= 80
+WIDTHS ?= 390,1280
+
+# Inputs of the browser package; pkg/ is rebuilt only when one of them changed.
+PKG_INPUTS := $(shell find src -type f 2>/dev/null) $(wildcard build.rs) Cargo.toml Cargo.lock \
+	www/newsview.js $(wildcard www/*.css) scripts/build.sh package-lock.json
+PKG_STAMP := pkg/.stamp
+
+.PHONY: help setup build demo serve test ci fmt fmt-check clippy lint test-native test-wasm \
+	test-e2e size size-check screenshots clean
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+setup: ## Install what is missing: wasm32 target, wasm-bindgen-cli, Chromium, chromedriver, npm deps (wasm-opt, playwright-core)
+	@bash scripts/setup.sh
+
+build: $(PKG_STAMP) ## Build the browser package into pkg/ (incremental)
+
+$(PKG_STAMP): $(PKG_INPUTS)
+	@bash scripts/build.sh
+	@touch $@
+
+demo: setup build ## Install, build, and serve the demo on http://127.0.0.1:8080 (PORT=n to change)
+	node scripts/serve.mjs --port $(PORT)
+
+serve: build ## Serve www/ and pkg/ without running setup first
+	node scripts/serve.mjs --port $(PORT)
+
+test: setup fmt-check clippy test-native test-wasm build size-check test-e2e ## Install, then run every check (what CI runs)
+	@echo "==> all checks passed"
+
+ci: test ## Alias of test
+
+fmt: ## Format the Rust code
+	cargo fmt
+
+fmt-check:
+	@echo "==> cargo fmt --check"
+	@cargo fmt --check || { echo "make: the Rust code is not formatted; run 'make fmt'" >&2; exit 1; }
+
+# Twice: the native build checks the core, only the wasm32 build compiles the DOM layer (src/dom/).
+clippy:
+	@echo "==> cargo clippy --all-targets -- -D warnings"
+	@cargo clippy --all-targets -- -D warnings || { echo "make: clippy found problems (native build)" >&2; exit 1; }
+	@echo "==> cargo clippy --target $(WASM_TARGET) --all-targets -- -D warnings"
+	@cargo clippy --target $(WASM_TARGET) --all-targets -- -D warnings || \
+		{ echo "make: clippy found problems (wasm32 build, includes src/dom/)" >&2; exit 1; }
+
+lint: fmt-check clippy ## cargo fmt --check and clippy -D warnings (native and wasm32)
+
+test-native:
+	@echo "==> cargo test (core, native)"
+	@cargo test
+
+test-wasm:
+	@echo "==> cargo test --target $(WASM_TARGET) (DOM layer, headless Chromium via $(CHROMEDRIVER))"
+	@test -x "$(CHROMEDRIVER)" || { echo "make: $(CHROMEDRIVER) not found; run 'make setup'" >&2; exit 1; }
+	@cargo test --target $(WASM_TARGET) --tests
+
+test-e2e: build ## End-to-end tests: pkg/ in a host page in headless Chromium
+	@echo "==> node --test tests/e2e/"
+	@test -d node_modules/playwright-core || { echo "make: node_modules is missing; run 'make setup'" >&2; exit 1; }
+	@node --test --test-reporter=spec tests/e2e/
+
+size: build ## Raw, gzip and brotli sizes of what a page downloads
+	@node scripts/size.mjs
+
+size-check: build
+	@echo "==> size budget: gzip total <= $(SIZE_BUDGET_KIB) KiB"
+	@node scripts/size.mjs --budget $(SIZE_BUDGET_KIB)
+
+screenshots: build ## Full-page PNGs of the demo at 390 and 1280 px in screenshots/ (not committed)
+	@mkdir -p screenshots
+	@node scripts/screenshot.mjs --widths=$(WIDTHS) --out=screenshots/demo
+
+clean: ## Remove build outputs (target/, pkg/)
+	cargo clean
+	rm -rf pkg tests/e2e/.tmp

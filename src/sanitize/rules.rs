@@ -1,0 +1,526 @@
+//! The element and attribute tables and the attribute value checks.
+
+use crate::url::{self, UrlContext};
+
+/// Which element-specific attributes an element keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Only the global attributes (`dir`, `lang`, `title`, and `style` when enabled).
+    Plain,
+    /// `a`: `href`; `rel` and `target` are set by the policy.
+    A,
+    /// `img`: `src`, `srcset`, `alt`, `width`, `height`; `loading` and `decoding` are set.
+    Img,
+    /// `ol`: `start`, `reversed`.
+    Ol,
+    /// `th`: `colspan`, `rowspan`, `scope`.
+    Th,
+    /// `td`: `colspan`, `rowspan`.
+    Td,
+    /// `col`, `colgroup`: `span`.
+    Col,
+    /// `time`: `datetime`.
+    Time,
+    /// `del`, `ins`: `datetime`, `cite`.
+    Edit,
+    /// `blockquote`, `q`: `cite`.
+    Quote,
+    /// `div`: may be one of the sanitizer's own embed placeholders.
+    Div,
+}
+
+/// The three embeds that become click-to-load placeholders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Embed {
+    Iframe,
+    Video,
+    Audio,
+}
+
+impl Embed {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Embed::Iframe => "iframe",
+            Embed::Video => "video",
+            Embed::Audio => "audio",
+        }
+    }
+
+    pub(crate) fn from_placeholder(value: &str) -> Option<Embed> {
+        match value {
+            "iframe" => Some(Embed::Iframe),
+            "video" => Some(Embed::Video),
+            "audio" => Some(Embed::Audio),
+            _ => None,
+        }
+    }
+}
+
+/// What happens to an HTML element, by its (ASCII lower-case) local name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ElementRule {
+    /// Kept, under this (static) name.
+    Keep(&'static str, Kind),
+    /// Kept, renamed (`h1` becomes `h2`).
+    Rename(&'static str, Kind),
+    /// Becomes a placeholder, or is removed.
+    Embed(Embed),
+    /// Removed with everything in it.
+    Drop,
+    /// Unknown: replaced by its children.
+    Unwrap,
+}
+
+/// Elements no end tag closes; any children they have are removed.
+pub(crate) fn is_void(name: &str) -> bool {
+    matches!(name, "br" | "hr" | "img" | "col")
+}
+
+pub(crate) fn element_rule(name: &str) -> ElementRule {
+    use ElementRule::{Drop, Keep, Rename, Unwrap};
+    use Kind::*;
+    match name {
+        "p" => Keep("p", Plain),
+        "br" => Keep("br", Plain),
+        "h1" => Rename("h2", Plain),
+        "h2" => Keep("h2", Plain),
+        "h3" => Keep("h3", Plain),
+        "h4" => Keep("h4", Plain),
+        "h5" => Keep("h5", Plain),
+        "h6" => Keep("h6", Plain),
+        "strong" => Keep("strong", Plain),
+        "b" => Keep("b", Plain),
+        "em" => Keep("em", Plain),
+        "i" => Keep("i", Plain),
+        "u" => Keep("u", Plain),
+        "s" => Keep("s", Plain),
+        "del" => Keep("del", Edit),
+        "ins" => Keep("ins", Edit),
+        "sub" => Keep("sub", Plain),
+        "sup" => Keep("sup", Plain),
+        "small" => Keep("small", Plain),
+        "mark" => Keep("mark", Plain),
+        "code" => Keep("code", Plain),
+        "pre" => Keep("pre", Plain),
+        "blockquote" => Keep("blockquote", Quote),
+        "q" => Keep("q", Quote),
+        "cite" => Keep("cite", Plain),
+        "abbr" => Keep("abbr", Plain),
+        "span" => Keep("span", Plain),
+        "div" => Keep("div", Div),
+        "hr" => Keep("hr", Plain),
+        "time" => Keep("time", Time),
+        "ul" => Keep("ul", Plain),
+        "ol" => Keep("ol", Ol),
+        "li" => Keep("li", Plain),
+        "dl" => Keep("dl", Plain),
+        "dt" => Keep("dt", Plain),
+        "dd" => Keep("dd", Plain),
+        "a" => Keep("a", A),
+        "img" => Keep("img", Img),
+        "figure" => Keep("figure", Plain),
+        "figcaption" => Keep("figcaption", Plain),
+        "table" => Keep("table", Plain),
+        "caption" => Keep("caption", Plain),
+        "thead" => Keep("thead", Plain),
+        "tbody" => Keep("tbody", Plain),
+        "tfoot" => Keep("tfoot", Plain),
+        "tr" => Keep("tr", Plain),
+        "th" => Keep("th", Th),
+        "td" => Keep("td", Td),
+        "colgroup" => Keep("colgroup", Col),
+        "col" => Keep("col", Col),
+        "iframe" => ElementRule::Embed(Embed::Iframe),
+        "video" => ElementRule::Embed(Embed::Video),
+        "audio" => ElementRule::Embed(Embed::Audio),
+        // Script, styles, inert or foreign content, plugins, frames, forms and every form
+        // control, document metadata, and the raw-text elements.
+        "script" | "style" | "template" | "noscript" | "object" | "embed" | "applet" | "svg"
+        | "math" | "form" | "input" | "button" | "select" | "textarea" | "option" | "optgroup"
+        | "datalist" | "output" | "keygen" | "isindex" | "selectedcontent" | "base" | "meta"
+        | "link" | "title" | "xmp" | "noembed" | "noframes" | "plaintext" | "frame"
+        | "frameset" | "portal" | "fencedframe" => Drop,
+        _ => Unwrap,
+    }
+}
+
+/// What happens to an attribute of a kept element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AttrRule {
+    /// Removed.
+    Drop,
+    /// Kept as it is (`title`, `alt`).
+    Text,
+    /// `ltr`, `rtl` or `auto`, written in lower case.
+    Dir,
+    /// A language tag: letters, digits and `-`, at most 35 characters.
+    Lang,
+    /// 1 to 9 decimal digits.
+    Count,
+    /// An optional `-` and 1 to 9 decimal digits.
+    Integer,
+    /// A boolean attribute, written with an empty value.
+    Flag,
+    /// `row`, `col`, `rowgroup` or `colgroup`.
+    Scope,
+    /// A date or time: letters, digits, `-:+.,/` and spaces, at most 64 characters.
+    DateTime,
+    /// A URL judged in this context.
+    Url(UrlContext),
+    /// `img srcset`, filtered per candidate.
+    Srcset,
+    /// `style`, filtered through the property allow-list (dropped when it is empty).
+    Style,
+    /// Set by the policy itself (`a rel` / `target`, `img loading` / `decoding`).
+    Managed,
+}
+
+pub(crate) fn attr_rule(kind: Kind, name: &str) -> AttrRule {
+    use AttrRule::*;
+    match name {
+        "dir" => return Dir,
+        "lang" => return Lang,
+        "title" => return Text,
+        "style" => return Style,
+        _ => {}
+    }
+    match (kind, name) {
+        (Kind::A, "href") => Url(UrlContext::Link),
+        (Kind::A, "rel" | "target") => Managed,
+        (Kind::Img, "src") => Url(UrlContext::BodyImage),
+        (Kind::Img, "srcset") => Srcset,
+        (Kind::Img, "alt") => Text,
+        (Kind::Img, "width" | "height") => Count,
+        (Kind::Img, "loading" | "decoding") => Managed,
+        (Kind::Ol, "start") => Integer,
+        (Kind::Ol, "reversed") => Flag,
+        (Kind::Th | Kind::Td, "colspan" | "rowspan") => Count,
+        (Kind::Th, "scope") => Scope,
+        (Kind::Col, "span") => Count,
+        (Kind::Time | Kind::Edit, "datetime") => DateTime,
+        (Kind::Edit | Kind::Quote, "cite") => Url(UrlContext::Link),
+        _ => Drop,
+    }
+}
+
+/// The attribute's value as it should be written, or `None` when it is refused. URL rules are
+/// handled by the caller (they are counted apart); this takes every other rule.
+pub(crate) fn clean_value(rule: AttrRule, value: &str, style: &[&'static str]) -> Option<String> {
+    match rule {
+        AttrRule::Text => Some(value.to_owned()),
+        AttrRule::Dir => ["ltr", "rtl", "auto"]
+            .iter()
+            .find(|d| value.eq_ignore_ascii_case(d))
+            .map(|d| (*d).to_owned()),
+        AttrRule::Lang => (!value.is_empty()
+            && value.len() <= 35
+            && value
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        .then(|| value.to_owned()),
+        AttrRule::Count => is_digits(value).then(|| value.to_owned()),
+        AttrRule::Integer => {
+            is_digits(value.strip_prefix('-').unwrap_or(value)).then(|| value.to_owned())
+        }
+        AttrRule::Flag => Some(String::new()),
+        AttrRule::Scope => ["row", "col", "rowgroup", "colgroup"]
+            .iter()
+            .find(|d| value.eq_ignore_ascii_case(d))
+            .map(|d| (*d).to_owned()),
+        AttrRule::DateTime => (value.len() <= 64
+            && value.bytes().all(|b| {
+                b.is_ascii_alphanumeric()
+                    || matches!(b, b'-' | b':' | b'+' | b'.' | b',' | b'/' | b' ')
+            }))
+        .then(|| value.to_owned()),
+        AttrRule::Style => clean_style(value, style),
+        AttrRule::Url(_) | AttrRule::Srcset | AttrRule::Managed | AttrRule::Drop => None,
+    }
+}
+
+fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 9 && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Filters `srcset` per image candidate: each URL is judged as a body image, each descriptor
+/// must be `<digits>w` or `<number>x`. Returns the normalised list (candidates joined by `, `)
+/// and how many candidates were refused, or `None` when none survives.
+pub(crate) fn clean_srcset(value: &str) -> (Option<String>, usize) {
+    let mut out = String::new();
+    let mut refused = 0;
+    let is_space = |c: char| matches!(c, ' ' | '\t' | '\n' | '\u{c}' | '\r');
+    let mut rest = value;
+    loop {
+        // Skip whitespace and commas between candidates.
+        rest = rest.trim_start_matches(|c: char| is_space(c) || c == ',');
+        if rest.is_empty() {
+            break;
+        }
+        let url_end = rest.find(is_space).unwrap_or(rest.len());
+        let (raw_url, after) = rest.split_at(url_end);
+        let (raw_url, descriptor, next) = if raw_url.ends_with(',') {
+            (raw_url.trim_end_matches(','), "", after)
+        } else {
+            // The descriptor runs to the next comma that is not inside parentheses.
+            let mut depth = 0usize;
+            let mut end = after.len();
+            for (i, c) in after.char_indices() {
+                match c {
+                    '(' => depth += 1,
+                    ')' => depth = depth.saturating_sub(1),
+                    ',' if depth == 0 => {
+                        end = i;
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            let (d, n) = after.split_at(end);
+            (raw_url, d.trim_matches(is_space), n)
+        };
+        rest = next;
+        let safe = url::check(raw_url, UrlContext::BodyImage);
+        match safe {
+            Some(u) if descriptor_ok(descriptor) && !u.as_str().ends_with(',') => {
+                if !out.is_empty() {
+                    out.push_str(", ");
+                }
+                out.push_str(u.as_str());
+                if !descriptor.is_empty() {
+                    out.push(' ');
+                    out.push_str(descriptor);
+                }
+            }
+            _ => refused += 1,
+        }
+    }
+    ((!out.is_empty()).then_some(out), refused)
+}
+
+fn descriptor_ok(d: &str) -> bool {
+    if d.is_empty() {
+        return true;
+    }
+    if let Some(n) = d.strip_suffix('w') {
+        return is_digits(n);
+    }
+    if let Some(n) = d.strip_suffix('x') {
+        let (int, frac) = match n.split_once('.') {
+            Some((i, f)) => (i, Some(f)),
+            None => (n, None),
+        };
+        return is_digits(int) && frac.map_or(true, is_digits);
+    }
+    false
+}
+
+/// CSS properties that may ever be allowed in `style`: text presentation only, nothing that
+/// positions, sizes, loads or overlays.
+pub const SAFE_STYLE_PROPERTIES: &[&str] = &[
+    "text-align",
+    "text-indent",
+    "text-decoration",
+    "text-transform",
+    "vertical-align",
+    "color",
+    "background-color",
+    "font-weight",
+    "font-style",
+    "font-size",
+    "font-variant",
+    "letter-spacing",
+    "line-height",
+    "white-space",
+    "word-break",
+    "list-style-type",
+    "border-collapse",
+];
+
+/// Keeps the declarations of allowed properties whose values are plain: letters, digits,
+/// spaces and `#%.,+-`, with parentheses only in `rgb()`, `rgba()`, `hsl()`, `hsla()`. No
+/// quotes, backslashes, comments, `url(`, `!important` or at-rules can pass. The result is
+/// normalised as `prop: value; prop: value`.
+pub(crate) fn clean_style(value: &str, allowed: &[&'static str]) -> Option<String> {
+    if allowed.is_empty() {
+        return None;
+    }
+    let mut out = String::new();
+    for decl in value.split(';') {
+        let Some((prop, val)) = decl.split_once(':') else {
+            continue;
+        };
+        let prop = prop.trim().to_ascii_lowercase();
+        let Some(prop) = allowed.iter().find(|p| **p == prop) else {
+            continue;
+        };
+        let val = val.trim();
+        if val.is_empty() || val.len() > 100 || !style_value_ok(val) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("; ");
+        }
+        out.push_str(prop);
+        out.push_str(": ");
+        out.push_str(val);
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+fn style_value_ok(val: &str) -> bool {
+    let mut depth = 0u32;
+    let mut ident_start: Option<usize> = None;
+    for (i, b) in val.bytes().enumerate() {
+        match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'-' => {
+                if ident_start.is_none() {
+                    ident_start = Some(i);
+                }
+            }
+            b'0'..=b'9' | b'#' | b'%' | b'.' | b',' | b'+' | b' ' => ident_start = None,
+            b'(' => {
+                let name = ident_start.and_then(|s| val.get(s..i)).unwrap_or("");
+                let ok = ["rgb", "rgba", "hsl", "hsla"]
+                    .iter()
+                    .any(|f| name.eq_ignore_ascii_case(f));
+                if !ok || depth > 0 {
+                    return false;
+                }
+                depth += 1;
+                ident_start = None;
+            }
+            b')' => {
+                if depth == 0 {
+                    return false;
+                }
+                depth -= 1;
+                ident_start = None;
+            }
+            _ => return false,
+        }
+    }
+    depth == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn srcset_keeps_safe_candidates_with_valid_descriptors() {
+        let (v, refused) = clean_srcset(" a.jpg 1x,  https://X.com/b.jpg 2x ,c.jpg 300w,d.jpg");
+        assert_eq!(
+            v.as_deref(),
+            Some("a.jpg 1x, https://x.com/b.jpg 2x, c.jpg 300w, d.jpg")
+        );
+        assert_eq!(refused, 0);
+    }
+
+    #[test]
+    fn srcset_drops_unsafe_candidates_and_bad_descriptors() {
+        let (v, refused) =
+            clean_srcset("javascript:alert(1) 1x, ok.jpg 2x, data:text/html,x 3x, b.jpg 1q");
+        assert_eq!(v.as_deref(), Some("ok.jpg 2x"));
+        assert_eq!(refused, 3);
+        let (v, refused) = clean_srcset("javascript:alert(1)");
+        assert_eq!(v, None);
+        assert_eq!(refused, 1);
+    }
+
+    #[test]
+    fn srcset_keeps_data_image_candidates_with_commas() {
+        let (v, _) = clean_srcset("data:image/png;base64,AAAA 1x, b.jpg 2x");
+        assert_eq!(
+            v.as_deref(),
+            Some("data:image/png;base64,AAAA 1x, b.jpg 2x")
+        );
+    }
+
+    #[test]
+    fn srcset_output_is_stable() {
+        let (v, _) = clean_srcset("a.jpg 1.5x,b.jpg,c.jpg 10w");
+        let v = v.unwrap();
+        assert_eq!(clean_srcset(&v).0.as_deref(), Some(v.as_str()));
+    }
+
+    #[test]
+    fn style_keeps_allowed_plain_declarations_only() {
+        let allowed = &["text-align", "color"];
+        assert_eq!(
+            clean_style(
+                "TEXT-ALIGN: center; position: fixed; color: rgb(1, 2, 3)",
+                allowed
+            )
+            .as_deref(),
+            Some("text-align: center; color: rgb(1, 2, 3)")
+        );
+        for bad in [
+            "color: red !important",
+            "color: expression(alert(1))",
+            "color: url(x)",
+            "color: \\72 ed",
+            "color: /**/red",
+            "color: 'red'",
+            "color: var(--x)",
+            "color: rgb(rgb(1))",
+            "color: red)",
+        ] {
+            assert_eq!(clean_style(bad, allowed), None, "{bad}");
+        }
+        assert_eq!(clean_style("color: red", &[]), None);
+    }
+
+    #[test]
+    fn every_element_rule_names_a_static_lower_case_tag() {
+        for name in ["p", "h1", "img", "a", "td", "col"] {
+            match element_rule(name) {
+                ElementRule::Keep(n, _) | ElementRule::Rename(n, _) => {
+                    assert!(n
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+                }
+                other => panic!("{name}: {other:?}"),
+            }
+        }
+        assert_eq!(element_rule("x-foo"), ElementRule::Unwrap);
+        assert_eq!(element_rule("script"), ElementRule::Drop);
+    }
+
+    #[test]
+    fn value_rules() {
+        assert_eq!(
+            clean_value(AttrRule::Dir, "RTL", &[]).as_deref(),
+            Some("rtl")
+        );
+        assert_eq!(clean_value(AttrRule::Dir, "up", &[]), None);
+        assert_eq!(
+            clean_value(AttrRule::Lang, "zh-Hans-CN", &[]).as_deref(),
+            Some("zh-Hans-CN")
+        );
+        assert_eq!(clean_value(AttrRule::Lang, "en\"x", &[]), None);
+        assert_eq!(
+            clean_value(AttrRule::Count, "12", &[]).as_deref(),
+            Some("12")
+        );
+        assert_eq!(clean_value(AttrRule::Count, "12%", &[]), None);
+        assert_eq!(clean_value(AttrRule::Count, "1234567890", &[]), None);
+        assert_eq!(
+            clean_value(AttrRule::Integer, "-3", &[]).as_deref(),
+            Some("-3")
+        );
+        assert_eq!(
+            clean_value(AttrRule::Flag, "reversed", &[]).as_deref(),
+            Some("")
+        );
+        assert_eq!(
+            clean_value(AttrRule::Scope, "Col", &[]).as_deref(),
+            Some("col")
+        );
+        assert_eq!(clean_value(AttrRule::Scope, "all", &[]), None);
+        assert_eq!(
+            clean_value(AttrRule::DateTime, "2025-07-27T21:56:43+08:00", &[]).as_deref(),
+            Some("2025-07-27T21:56:43+08:00")
+        );
+        assert_eq!(clean_value(AttrRule::DateTime, "<x>", &[]), None);
+    }
+}
