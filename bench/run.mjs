@@ -15,7 +15,11 @@ import { fileURLToPath } from 'node:url';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
-const argv = new Set(process.argv.slice(2));
+const rawArgs = process.argv.slice(2);
+const argv = new Set(rawArgs);
+// --pkg=DIR serves another build as /pkg/ (e.g. one that keeps the wasm name section, so that
+// --profile shows Rust function names instead of wasm-function[N]).
+const PKG_DIR = path.resolve(rawArgs.find((a) => a.startsWith('--pkg='))?.slice(6) ?? path.join(ROOT, 'pkg'));
 const QUICK = argv.has('--quick');
 const PROFILE = argv.has('--profile');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -26,7 +30,7 @@ const SAMPLE_CAP_MS = QUICK ? 4000 : 8000;
 const MB = 1024 * KB;
 
 if (argv.has('--help')) {
-  console.log('usage: node bench/run.mjs [--quick] [--profile]');
+  console.log('usage: node bench/run.mjs [--quick] [--profile] [--pkg=DIR]');
   process.exit(0);
 }
 
@@ -37,8 +41,8 @@ try {
   console.error('bench: playwright-core is missing: run `npm ci --prefix bench` first');
   process.exit(2);
 }
-for (const f of ['pkg/newsview.js', 'pkg/newsview_bg.js', 'pkg/newsview_bg_bg.wasm', 'bench/node_modules/dompurify/dist/purify.es.mjs']) {
-  if (!fs.existsSync(path.join(ROOT, f))) {
+for (const f of [`${PKG_DIR}/newsview.js`, `${PKG_DIR}/newsview_bg.js`, `${PKG_DIR}/newsview_bg_bg.wasm`, `${ROOT}/bench/node_modules/dompurify/dist/purify.es.mjs`]) {
+  if (!fs.existsSync(f)) {
     console.error(`bench: ${f} is missing (build the package first; npm ci --prefix bench for dompurify)`);
     process.exit(2);
   }
@@ -58,8 +62,8 @@ const MOUNTS = ['/pkg/', '/bench/', '/tests/fixtures/'];
 const server = http.createServer(async (req, res) => {
   const url = new URL(req.url, 'http://x');
   const p = decodeURIComponent(url.pathname);
-  const file = path.resolve(ROOT, '.' + p);
-  const ok = MOUNTS.some((m) => p.startsWith(m) && file.startsWith(path.join(ROOT, m)));
+  const file = p.startsWith('/pkg/') ? path.resolve(PKG_DIR, '.' + p.slice(4)) : path.resolve(ROOT, '.' + p);
+  const ok = p.startsWith('/pkg/') ? file.startsWith(PKG_DIR + path.sep) : MOUNTS.some((m) => p.startsWith(m) && file.startsWith(path.join(ROOT, m)));
   if (!ok || req.method !== 'GET') {
     res.writeHead(404).end();
     return;
@@ -170,7 +174,8 @@ const results = {
   sanitizer: fs.readFileSync(path.join(ROOT, 'src/dom/sanitize_dom.rs'), 'utf8').includes('Placeholder')
     ? 'placeholder (body shown as text)'
     : 'real',
-  wasmBytes: fs.statSync(path.join(ROOT, 'pkg/newsview_bg_bg.wasm')).size,
+  pkg: path.relative(ROOT, PKG_DIR) || '.',
+  wasmBytes: fs.statSync(path.join(PKG_DIR, 'newsview_bg_bg.wasm')).size,
   cases: {},
   scale: { size: [], depth: [] },
 };
@@ -316,6 +321,8 @@ try {
     await page.evaluate(() => B.prepare('body-1m', 'cms', 1024 * 1024));
     results.profile = await cpuProfile(page, 'body-1m', 'nv', Q(10, 3));
     results.profileSeed = await cpuProfile(page, 'seed', 'nv', Q(300, 100));
+    await page.evaluate(() => B.prepare('depth-3000', 'nested', 3000));
+    results.profileDepth = await cpuProfile(page, 'depth-3000', 'nvMin', Q(10, 3));
     // JS↔wasm boundary calls per render (imports wrapped with counters, in a separate page).
     const cp = await context0.newPage();
     await openBench(cp, '?count=1');
@@ -323,14 +330,16 @@ try {
       const out = {};
       B.prepare('seed', 'seed', 0);
       B.prepare('body-1m', 'cms', 1024 * 1024);
-      for (const [key, impl] of [['seed', 'nv'], ['seed', 'nvMin'], ['body-1m', 'nvMin']]) {
+      B.prepare('depth-1000', 'nested', 1000);
+      B.prepare('depth-10000', 'nested', 10000);
+      for (const [key, impl] of [['seed', 'nv'], ['seed', 'nvMin'], ['body-1m', 'nvMin'], ['depth-1000', 'nvMin'], ['depth-10000', 'nvMin']]) {
         await B.repeat(key, impl, 1);
         B.resetCalls();
-        await B.repeat(key, impl, 1);
+        const ms = await B.repeat(key, impl, 1);
         const calls = B.calls();
         const total = Object.values(calls).reduce((a, b) => a + b, 0);
         const nodes = (await B.inspect(key, [impl]))[impl].totalNodes;
-        out[`${impl} ${key}`] = { total, elements: nodes, perElement: total / Math.max(1, nodes), top: Object.entries(calls).slice(0, 12) };
+        out[`${impl} ${key}`] = { ms, total, elements: nodes, perElement: total / Math.max(1, nodes), top: Object.entries(calls).slice(0, 12) };
       }
       return out;
     });
@@ -510,11 +519,11 @@ if (!finished) {
   if (results.boundary) {
     console.log('\nJS↔wasm boundary: imported-function calls per render (wrapped imports)');
     for (const [k, v] of Object.entries(results.boundary)) {
-      console.log(`  ${pad(k, 22)} ${v.total} calls for ${v.elements} elements (${v.perElement.toFixed(1)} per element); top: ${v.top.slice(0, 6).map(([n, c]) => `${n} ${c}`).join(', ')}`);
+      console.log(`  ${pad(k, 22)} ${v.total} calls for ${v.elements} elements out (${v.perElement.toFixed(1)} per element), ${fmt(v.ms)} ms with counting; top: ${v.top.slice(0, 6).map(([n, c]) => `${n} ${c}`).join(', ')}`);
     }
   }
   if (results.profile) {
-    for (const pr of [results.profile, results.profileSeed]) {
+    for (const pr of [results.profile, results.profileSeed, results.profileDepth]) {
       console.log(`\nProfile: ${LABEL[pr.impl]} on ${pr.key}, ${pr.renders} renders, ${fmt(pr.avgMs)} ms per render; self time per render:`);
       for (const [k, v] of Object.entries(pr.categories)) if (v > 0.005) console.log(`  ${pad(k, 50)}${lpad(fmt(v), 9)} ms`);
       console.log('  top functions:');
