@@ -44,6 +44,14 @@ else
   rustup target add wasm32-unknown-unknown
 fi
 
+# The size-optimised wasm build uses nightly's build-std (scripts/build.sh), which needs rust-src.
+if rustup component list --toolchain nightly --installed 2>/dev/null | grep -q '^rust-src'; then
+  ok "nightly toolchain with rust-src present"
+else
+  step "rustup toolchain install nightly (minimal, with rust-src and the wasm32 target)"
+  rustup toolchain install nightly --profile minimal --component rust-src --target wasm32-unknown-unknown
+fi
+
 for component in rustfmt clippy; do
   if ! rustup component list --installed 2>/dev/null | grep -q "^${component}"; then
     step "rustup component add ${component}"

@@ -109,6 +109,75 @@ impl Default for JsonLimits {
 /// The deepest nesting [`parse`] ever accepts, whatever [`JsonLimits::max_depth`] says.
 pub const MAX_DEPTH_CAP: usize = 1000;
 
+/// Exact powers of ten that an `f64` holds without rounding.
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// The value of an already validated JSON number. Correctly rounded (Clinger's fast path)
+/// whenever the significant digits fit in 2^53 and the decimal exponent is within ±22, which
+/// covers every count, size, duration and timestamp an article carries; otherwise within a
+/// few units in the last place, overflowing to ±infinity like `JSON.parse`. Written by hand so
+/// that the wasm build carries no general float parser.
+fn decimal_to_f64(text: &[u8]) -> f64 {
+    let (negative, digits) = match text.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, text),
+    };
+    let mut mantissa: u64 = 0;
+    let mut exp10: i64 = 0;
+    let mut in_fraction = false;
+    let mut i = 0;
+    while let Some(&c) = digits.get(i) {
+        match c {
+            b'0'..=b'9' => {
+                if mantissa < 1_000_000_000_000_000_000 {
+                    mantissa = mantissa * 10 + u64::from(c - b'0');
+                    if in_fraction {
+                        exp10 -= 1;
+                    }
+                } else if !in_fraction {
+                    exp10 += 1;
+                }
+            }
+            b'.' => in_fraction = true,
+            _ => break,
+        }
+        i += 1;
+    }
+    if let Some(b'e' | b'E') = digits.get(i) {
+        i += 1;
+        let exp_negative = digits.get(i) == Some(&b'-');
+        if let Some(b'+' | b'-') = digits.get(i) {
+            i += 1;
+        }
+        let mut e: i64 = 0;
+        while let Some(&c) = digits.get(i) {
+            e = (e * 10 + i64::from(c.wrapping_sub(b'0'))).min(1_000_000);
+            i += 1;
+        }
+        exp10 += if exp_negative { -e } else { e };
+    }
+    let mut value = mantissa as f64;
+    while exp10 != 0 && value != 0.0 && value.is_finite() {
+        let step = exp10.unsigned_abs().min(22) as usize;
+        let pow = POW10.get(step).copied().unwrap_or(1e22);
+        if exp10 > 0 {
+            value *= pow;
+            exp10 -= step as i64;
+        } else {
+            value /= pow;
+            exp10 += step as i64;
+        }
+    }
+    if negative {
+        -value
+    } else {
+        value
+    }
+}
+
 /// Parses `input` as one JSON document (RFC 8259, strictly: no comments, no trailing commas,
 /// no byte order mark, no leading zeros or `+`, no unescaped control characters in strings).
 ///
@@ -349,9 +418,9 @@ impl Parser<'_> {
                 return bad(self);
             }
         }
-        match self.src.get(start..self.pos).map(str::parse::<f64>) {
-            Some(Ok(n)) => Ok(n),
-            _ => bad(self),
+        match self.src.get(start..self.pos) {
+            Some(text) => Ok(decimal_to_f64(text.as_bytes())),
+            None => bad(self),
         }
     }
 
@@ -533,6 +602,49 @@ impl Parser<'_> {
 
 #[cfg(test)]
 mod tests {
+    use super::decimal_to_f64;
+
+    #[test]
+    fn numbers_read_as_the_standard_float_parser_reads_them() {
+        for text in [
+            "0",
+            "-0",
+            "1",
+            "66",
+            "95",
+            "2.5",
+            "0.1",
+            "1.2e3",
+            "12E-1",
+            "-7.25",
+            "1773554400000",
+            "9007199254740991",
+            "123456.789",
+            "1e22",
+            "1e-22",
+            "3.0e+2",
+            "0.000001",
+        ] {
+            let expected: f64 = text.parse().unwrap();
+            assert_eq!(decimal_to_f64(text.as_bytes()), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn extreme_numbers_overflow_and_underflow_like_json_parse() {
+        assert_eq!(decimal_to_f64(b"1e400"), f64::INFINITY);
+        assert_eq!(decimal_to_f64(b"-1e400"), f64::NEG_INFINITY);
+        assert_eq!(decimal_to_f64(b"1e-400"), 0.0);
+        let long = "1".repeat(40);
+        let expected: f64 = long.parse().unwrap();
+        let got = decimal_to_f64(long.as_bytes());
+        assert!(
+            ((got - expected) / expected).abs() < 1e-15,
+            "{got} vs {expected}"
+        );
+        assert!(decimal_to_f64(b"1e999999999999").is_infinite());
+    }
+
     use super::*;
 
     fn p(s: &str) -> Result<Json, Error> {

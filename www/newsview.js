@@ -1,4 +1,5 @@
-// newsview — the ES module entry of the package.
+// newsview — the ES module entry of the package (the build bundles it with wasm-bindgen's glue
+// into pkg/newsview.js, beside pkg/newsview_bg.wasm).
 //
 // The Rust/wasm side does the work (parse, validate, sanitize, lay out, mount, events). This
 // file holds only what wasm-bindgen cannot express: loading the .wasm that sits beside this
@@ -14,7 +15,7 @@ let ready = null;
  */
 export default function init(moduleOrPath) {
   if (!ready) {
-    const module_or_path = moduleOrPath ?? new URL('./newsview_bg_bg.wasm', import.meta.url);
+    const module_or_path = moduleOrPath ?? new URL('./newsview_bg.wasm', import.meta.url);
     ready = initWasm({ module_or_path }).then(
       () => undefined,
       (error) => {

@@ -91,8 +91,7 @@ impl View {
 #[wasm_bindgen]
 pub fn render(container: Element, article: JsValue, options: JsValue) -> Result<View, JsValue> {
     let parsed = read_article(&article)?;
-    let mut options = read_options(&options)?;
-    let policy = Policy::default();
+    let (mut options, policy) = read_options(&options)?;
     if options.page_url.is_none() {
         options.page_url = web_sys::window()
             .and_then(|w| w.location().href().ok())
@@ -228,13 +227,16 @@ fn read_article(value: &JsValue) -> Result<crate::model::Parsed, JsValue> {
     Article::from_json_str(&text).map_err(|e| error_to_js(&e))
 }
 
-fn read_options(value: &JsValue) -> Result<Options, JsValue> {
+/// Reads the options and the body sanitizer policy (`options.sanitize`).
+fn read_options(value: &JsValue) -> Result<(Options, Policy), JsValue> {
     if value.is_undefined() || value.is_null() {
-        return Ok(Options::default());
+        return Ok((Options::default(), Policy::default()));
     }
     let text = to_json_text(value, "options")?;
     let doc: Json = json::parse(&text, &JsonLimits::default()).map_err(|e| error_to_js(&e))?;
-    Options::from_json(&doc).map_err(|e| error_to_js(&e))
+    let options = Options::from_json(&doc).map_err(|e| error_to_js(&e))?;
+    let policy = Policy::from_json(&doc).map_err(|e| error_to_js(&e))?;
+    Ok((options, policy))
 }
 
 fn to_json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {

@@ -498,6 +498,14 @@ impl HtmlTree for Fragment {
         self.detach(node.0);
     }
 
+    fn move_before(&mut self, parent: NodeId, node: NodeId, reference: NodeId) {
+        if node == reference {
+            return;
+        }
+        self.detach(node.0);
+        self.link_before(parent.0, node.0, reference.0);
+    }
+
     fn replace_with_element(
         &mut self,
         _parent: NodeId,

@@ -21,7 +21,7 @@
 //! | `target` | dropped (`linkTarget: "drop"`); `"blank"` / `"blankExternal"` force `target="_blank"` with `rel` containing `noopener` |
 //! | images | `loading="lazy"`, `decoding="async"`; an `img` with no acceptable `src` or `srcset` is removed |
 //! | `style` | off; `allowStyleProperties` keeps plain declarations of listed properties from [`SAFE_STYLE_PROPERTIES`] |
-//! | `maxDepth` | 256: deeper elements are unwrapped, never recursed into |
+//! | `maxDepth` | 256: deeper elements are replaced by the text they hold (what unwrapping them all would give), walked with an explicit stack, moving only text nodes; before the browser parses a body, [`limit_nesting`] drops the start tags that would open deeper than this, because the browser's tree builder is quadratic in nesting |
 //! | `maxInputBytes` | 4 MiB (checked by the callers that parse) |
 //! | `maxNodes` | 250 000: the nodes after that are removed |
 //!
@@ -36,6 +36,7 @@
 //! writing a placeholder by hand gains nothing over writing the `iframe` or `video` itself.
 
 mod fragment;
+mod nesting;
 mod rules;
 #[cfg(test)]
 mod tests;
@@ -43,6 +44,7 @@ mod tests;
 pub use fragment::{
     sanitize_fragment, Children, CleanFragment, Fragment, Namespace, NodeId, NodeRef,
 };
+pub use nesting::limit_nesting;
 pub use rules::SAFE_STYLE_PROPERTIES;
 
 use crate::error::Error;
@@ -99,6 +101,9 @@ pub trait HtmlTree {
     fn remove(&mut self, parent: Self::Node, node: Self::Node);
     /// Replaces `node` in `parent` by its children, in order.
     fn unwrap(&mut self, parent: Self::Node, node: Self::Node);
+    /// Moves the text node `node`, from wherever it is inside `reference`'s subtree, into
+    /// `parent` just before `reference` (a child of `parent`).
+    fn move_before(&mut self, parent: Self::Node, node: Self::Node, reference: Self::Node);
     /// Replaces `node` in `parent` by a new HTML element named `tag` with no attributes, which
     /// takes over `node`'s children when `keep_children` (else they go with `node`). Returns the
     /// new element, or `None` when that failed.
@@ -398,7 +403,7 @@ pub struct Report {
     pub removed_elements: usize,
     /// Unknown elements replaced by their children.
     pub unwrapped_elements: usize,
-    /// Elements deeper than `maxDepth`, replaced by their children.
+    /// Kept elements deeper than `maxDepth`, replaced by their children (the text they hold).
     pub flattened_elements: usize,
     /// Attributes removed (URL attributes not included).
     pub removed_attributes: usize,
@@ -444,6 +449,7 @@ pub fn sanitize<T: HtmlTree>(tree: &mut T, root: T::Node, policy: &Policy) -> Re
         name: String::new(),
         names: Vec::new(),
         kept: Vec::new(),
+        visited: 0,
     };
     walker.run(root);
     walker.report
@@ -454,6 +460,8 @@ enum Step<N> {
     Next(Option<N>),
     /// The node was kept: go down into its children.
     Descend(N),
+    /// `maxNodes` was reached: remove this node and everything after it.
+    Truncate(Option<N>),
 }
 
 struct Walker<'a, T: HtmlTree> {
@@ -466,13 +474,14 @@ struct Walker<'a, T: HtmlTree> {
     names: Vec<String>,
     /// Kept attributes: index into `names`, value, whether the value changed.
     kept: Vec<(usize, String, bool)>,
+    /// Nodes visited so far.
+    visited: usize,
 }
 
 impl<T: HtmlTree> Walker<'_, T> {
     fn run(&mut self, root: T::Node) {
         let mut stack: Vec<T::Node> = vec![root];
         let mut cur = self.tree.first_child(root);
-        let mut visited = 0usize;
         while let Some(&parent) = stack.last() {
             let Some(node) = cur else {
                 stack.pop();
@@ -483,9 +492,9 @@ impl<T: HtmlTree> Walker<'_, T> {
                 };
                 continue;
             };
-            visited += 1;
-            if visited > self.policy.max_nodes {
-                self.truncate(&mut stack, node);
+            self.visited += 1;
+            if self.visited > self.policy.max_nodes {
+                self.truncate(&mut stack, Some(node));
                 return;
             }
             let step = match self.tree.kind(node, &mut self.name) {
@@ -506,14 +515,18 @@ impl<T: HtmlTree> Walker<'_, T> {
                     stack.push(n);
                     self.tree.first_child(n)
                 }
+                Step::Truncate(next) => {
+                    self.truncate(&mut stack, next);
+                    return;
+                }
             };
         }
     }
 
     /// Removes `node` and every node after it in document order that was not visited yet.
-    fn truncate(&mut self, stack: &mut Vec<T::Node>, node: T::Node) {
+    fn truncate(&mut self, stack: &mut Vec<T::Node>, from: Option<T::Node>) {
         self.report.truncated = true;
-        let mut cur = Some(node);
+        let mut cur = from;
         while let Some(&parent) = stack.last() {
             while let Some(n) = cur {
                 cur = self.tree.next_sibling(n);
@@ -554,16 +567,73 @@ impl<T: HtmlTree> Walker<'_, T> {
                 Step::Next(self.remove(parent, node))
             }
             ElementRule::Embed(e) => Step::Next(self.embed(parent, node, e, false)),
+            ElementRule::Keep(..) | ElementRule::Rename(..) | ElementRule::Unwrap if too_deep => {
+                self.flatten(parent, node)
+            }
             ElementRule::Unwrap => {
                 self.report.unwrapped_elements += 1;
                 Step::Next(self.unwrap(parent, node))
             }
-            ElementRule::Keep(..) | ElementRule::Rename(..) if too_deep => {
-                self.report.flattened_elements += 1;
-                Step::Next(self.unwrap(parent, node))
-            }
             ElementRule::Keep(tag, kind) => self.keep(parent, node, tag, kind, false),
             ElementRule::Rename(tag, kind) => self.keep(parent, node, tag, kind, true),
+        }
+    }
+
+    /// Replaces a too-deep element by the text it holds: its subtree is walked once (with an
+    /// explicit stack), each text node not inside a removed element is moved in front of it,
+    /// and the rest goes with it in one removal. The result is what unwrapping every element
+    /// down the subtree would give, but only leaves move, so the cost stays linear even where
+    /// moving a node costs the size of its subtree (the browser's DOM).
+    fn flatten(&mut self, parent: T::Node, node: T::Node) -> Step<T::Node> {
+        let next = self.tree.next_sibling(node);
+        self.count_flattened();
+        let mut stack: Vec<T::Node> = vec![node];
+        let mut cur = self.tree.first_child(node);
+        let mut truncated = false;
+        while let Some(&up) = stack.last() {
+            let Some(n) = cur else {
+                stack.pop();
+                cur = if stack.is_empty() {
+                    None
+                } else {
+                    self.tree.next_sibling(up)
+                };
+                continue;
+            };
+            self.visited += 1;
+            if self.visited > self.policy.max_nodes {
+                truncated = true;
+                break;
+            }
+            cur = self.tree.next_sibling(n);
+            match self.tree.kind(n, &mut self.name) {
+                NodeKind::Text => self.tree.move_before(parent, n, node),
+                NodeKind::Other => self.report.removed_other += 1,
+                NodeKind::Foreign => self.report.removed_elements += 1,
+                NodeKind::Element => match rules::element_rule(&self.name) {
+                    ElementRule::Drop | ElementRule::Embed(_) => self.report.removed_elements += 1,
+                    _ => {
+                        self.count_flattened();
+                        stack.push(n);
+                        cur = self.tree.first_child(n);
+                    }
+                },
+            }
+        }
+        self.tree.remove(parent, node);
+        if truncated {
+            Step::Truncate(next)
+        } else {
+            Step::Next(next)
+        }
+    }
+
+    /// Counts the element in `self.name` as flattened (or unwrapped, when it is unknown).
+    fn count_flattened(&mut self) {
+        if rules::element_rule(&self.name) == ElementRule::Unwrap {
+            self.report.unwrapped_elements += 1;
+        } else {
+            self.report.flattened_elements += 1;
         }
     }
 

@@ -1,0 +1,306 @@
+//! A linear pre-pass over HTML text that keeps browsers' parsers from seeing absurd nesting.
+//!
+//! The HTML tree builder checks "is there a `p` in button scope" and the like on every start
+//! tag by walking its stack of open elements, so a body of 100 000 nested `div`s costs a
+//! browser's parser time quadratic in the depth (over a minute in Chromium). The policy would
+//! flatten that nesting anyway; this pass does it on the text first, by dropping every start tag
+//! (and its end tag) that would open deeper than the bound, keeping all text. It counts depth on
+//! the tags as written (closing `li`, `p`, `dt`, `dd`, `tr`, `td`, `th`, `option` and the table
+//! sections that the next sibling of the same kind closes), skips comments and the contents of
+//! raw-text elements, and never makes anything: its output still goes through the browser's
+//! parser and the whole policy. Safety never depends on it.
+
+use std::borrow::Cow;
+
+/// Tags at most this far down the open-tag stack are searched for the match of an end tag.
+const MATCH_WINDOW: usize = 16;
+/// Tags at most this far down are searched for the open sibling a start tag closes.
+const SIBLING_WINDOW: usize = 8;
+
+/// Drops the start tags of `html` that would open deeper than `max_depth` (and their end
+/// tags), keeping everything else. Returns the text (borrowed when nothing was dropped) and the
+/// number of start tags dropped. Linear in the length of `html`.
+pub fn limit_nesting(html: &str, max_depth: usize) -> (Cow<'_, str>, usize) {
+    let bytes = html.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0usize;
+    let mut dropped = 0usize;
+    // Open tags: (name, dropped).
+    let mut stack: Vec<(&str, bool)> = Vec::new();
+    let mut depth = 0usize;
+    let mut i = 0usize;
+    let cut = |out: &mut Option<String>, copied: &mut usize, from: usize, to: usize| {
+        let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
+        o.push_str(html.get(*copied..from).unwrap_or(""));
+        *copied = to;
+    };
+    while let Some(off) = html.get(i..).and_then(|r| r.find('<')) {
+        i += off;
+        let rest = html.get(i..).unwrap_or("");
+        if rest.starts_with("<!--") {
+            i = rest
+                .get(4..)
+                .and_then(|r| r.find("-->"))
+                .map_or(bytes.len(), |e| i + 4 + e + 3);
+            continue;
+        }
+        let next = bytes.get(i + 1).copied().unwrap_or(0);
+        if next == b'!' || next == b'?' {
+            i = rest.find('>').map_or(bytes.len(), |e| i + e + 1);
+            continue;
+        }
+        if next == b'/' {
+            let name = tag_name(html, i + 2);
+            let end = tag_end(bytes, i + 2 + name.len());
+            if !name.is_empty() {
+                let low = stack.len().saturating_sub(MATCH_WINDOW);
+                let found = (low..stack.len()).rev().find(|&k| {
+                    stack
+                        .get(k)
+                        .is_some_and(|(n, _)| n.eq_ignore_ascii_case(name))
+                });
+                if let Some(k) = found {
+                    let was_dropped = stack.get(k).is_some_and(|(_, d)| *d);
+                    for (_, d) in stack.drain(k..) {
+                        if !d {
+                            depth = depth.saturating_sub(1);
+                        }
+                    }
+                    if was_dropped {
+                        cut(&mut out, &mut copied, i, end);
+                    }
+                }
+            }
+            i = end;
+            continue;
+        }
+        if !next.is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let name = tag_name(html, i + 1);
+        let end = tag_end(bytes, i + 1 + name.len());
+        if is_void(name) {
+            i = end;
+            continue;
+        }
+        if let Some((family, boundaries)) = closed_by_sibling(name) {
+            let low = stack.len().saturating_sub(SIBLING_WINDOW);
+            let mut found = None;
+            for k in (low..stack.len()).rev() {
+                let Some((n, _)) = stack.get(k) else { break };
+                if family.iter().any(|f| n.eq_ignore_ascii_case(f)) {
+                    found = Some(k);
+                    break;
+                }
+                if boundaries.iter().any(|b| n.eq_ignore_ascii_case(b)) {
+                    break;
+                }
+            }
+            if let Some(k) = found {
+                for (_, d) in stack.drain(k..) {
+                    if !d {
+                        depth = depth.saturating_sub(1);
+                    }
+                }
+            }
+        }
+        if let Some(raw) = raw_text_end(html, name, end) {
+            // Kept as it is; its content is text to the parser, and its end tag closes nothing
+            // on this stack.
+            i = raw;
+            continue;
+        }
+        if depth >= max_depth {
+            cut(&mut out, &mut copied, i, end);
+            stack.push((name, true));
+            dropped += 1;
+        } else {
+            stack.push((name, false));
+            depth += 1;
+        }
+        i = end;
+    }
+    match out {
+        None => (Cow::Borrowed(html), 0),
+        Some(mut o) => {
+            o.push_str(html.get(copied..).unwrap_or(""));
+            (Cow::Owned(o), dropped)
+        }
+    }
+}
+
+/// The tag name starting at byte `start`: up to whitespace, `/` or `>`.
+fn tag_name(html: &str, start: usize) -> &str {
+    let rest = html.get(start..).unwrap_or("");
+    let len = rest
+        .find(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
+        .unwrap_or(rest.len());
+    rest.get(..len).unwrap_or("")
+}
+
+/// The byte after the `>` that ends the tag whose attributes start at `from` (quotes
+/// respected), or the end of the text.
+fn tag_end(bytes: &[u8], from: usize) -> usize {
+    let mut quote = 0u8;
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        if quote != 0 {
+            if b == quote {
+                quote = 0;
+            }
+        } else if b == b'"' || b == b'\'' {
+            // A quote only opens a value right after `=` (possibly with spaces).
+            let mut k = i;
+            while k > from && bytes.get(k - 1).is_some_and(|c| c.is_ascii_whitespace()) {
+                k -= 1;
+            }
+            if k > from && bytes.get(k - 1) == Some(&b'=') {
+                quote = b;
+            }
+        } else if b == b'>' {
+            return i + 1;
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+fn is_void(name: &str) -> bool {
+    [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr", "keygen", "image", "frame",
+    ]
+    .iter()
+    .any(|v| name.eq_ignore_ascii_case(v))
+}
+
+/// The elements a start tag of the same family closes, and the elements that stop the search
+/// for one (as the tree builder's scopes do).
+fn closed_by_sibling(name: &str) -> Option<(&'static [&'static str], &'static [&'static str])> {
+    const TABLE: &[&str] = &["table", "template"];
+    const FAMILIES: &[(&[&str], &[&str])] = &[
+        (&["li"], &["ul", "ol", "table", "template"]),
+        (
+            &["p"],
+            &[
+                "button", "table", "td", "th", "caption", "marquee", "object", "applet", "template",
+            ],
+        ),
+        (&["dt", "dd"], &["dl", "table", "template"]),
+        (&["tr"], TABLE),
+        (&["td", "th"], TABLE),
+        (&["option"], &["select", "datalist", "template"]),
+        (&["optgroup"], &["select", "template"]),
+        (&["thead", "tbody", "tfoot"], TABLE),
+        (&["colgroup"], TABLE),
+        (&["caption"], TABLE),
+    ];
+    FAMILIES
+        .iter()
+        .copied()
+        .find(|(f, _)| f.iter().any(|n| name.eq_ignore_ascii_case(n)))
+}
+
+/// For a raw-text element (`script`, `style`, `textarea`, `title`, `xmp`, `iframe`,
+/// `noembed`, `noframes`, `plaintext`), where its content ends: the position of its end tag (or
+/// the end of the text). `None` for other elements.
+fn raw_text_end(html: &str, name: &str, from: usize) -> Option<usize> {
+    const RAW: &[&str] = &[
+        "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+    ];
+    if name.eq_ignore_ascii_case("plaintext") {
+        return Some(html.len());
+    }
+    if !RAW.iter().any(|r| name.eq_ignore_ascii_case(r)) {
+        return None;
+    }
+    let bytes = html.as_bytes();
+    let mut i = from;
+    while let Some(off) = html.get(i..).and_then(|r| r.find("</")) {
+        let at = i + off;
+        let candidate = bytes.get(at + 2..at + 2 + name.len());
+        if candidate.is_some_and(|c| c.eq_ignore_ascii_case(name.as_bytes())) {
+            return Some(at);
+        }
+        i = at + 2;
+    }
+    Some(html.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn benign_text_is_borrowed_unchanged() {
+        let mut html = String::from("<ul>");
+        for _ in 0..2000 {
+            html.push_str("<li>item<p>para<li>next");
+        }
+        html.push_str("</ul><table><tr><td>a<td>b<tr><td>c</table>");
+        let (out, dropped) = limit_nesting(&html, 256);
+        assert!(matches!(out, Cow::Borrowed(_)));
+        assert_eq!(dropped, 0);
+    }
+
+    #[test]
+    fn deep_nesting_is_cut_at_the_bound_keeping_text() {
+        let mut html = String::new();
+        for i in 0..100_000 {
+            html.push_str("<div class=\"a>b\">");
+            if i % 10_000 == 0 {
+                html.push('T');
+            }
+        }
+        html.push_str("bottom");
+        for _ in 0..100_000 {
+            html.push_str("</div>");
+        }
+        html.push_str("<p>after</p>");
+        let (out, dropped) = limit_nesting(&html, 256);
+        assert_eq!(dropped, 100_000 - 256);
+        assert_eq!(out.matches("<div").count(), 256);
+        assert_eq!(out.matches("</div>").count(), 256);
+        assert!(out.contains(">TTTTTTTTTbottom</div>"));
+        assert!(out.ends_with("</div><p>after</p>"));
+        assert_eq!(out.matches('T').count(), 10);
+    }
+
+    #[test]
+    fn nested_tables_count_as_nesting() {
+        let mut html = String::new();
+        for _ in 0..1000 {
+            html.push_str("<table><tr><td>");
+        }
+        let (out, dropped) = limit_nesting(&html, 30);
+        assert_eq!(out.matches("<table>").count(), 10);
+        assert_eq!(dropped, 3000 - 30);
+    }
+
+    #[test]
+    fn comments_raw_text_and_quoted_brackets_are_skipped() {
+        let html = "<div><!-- <div><div> --><script>if (a<b) { x('<div>') }</script>\
+                    <textarea><div><div></textarea><p title='<div>'>x</p></div>";
+        let (out, dropped) = limit_nesting(html, 2);
+        assert_eq!(dropped, 0, "{out}");
+        let (out, dropped) = limit_nesting("<div><div><div>x</div></div></div>", 2);
+        assert_eq!(out, "<div><div>x</div></div>");
+        assert_eq!(dropped, 1);
+    }
+
+    #[test]
+    fn unclosed_raw_text_and_stray_tags_end_cleanly() {
+        for html in [
+            "<script>never closed <div>",
+            "</div></p>",
+            "<",
+            "<!--",
+            "<a href=\"x",
+            "<!x",
+        ] {
+            let (out, _) = limit_nesting(html, 1);
+            assert_eq!(out, html);
+        }
+    }
+}
