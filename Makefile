@@ -109,3 +109,14 @@ fuzz: ## Run every fuzz target for 300 s
 
 fuzz-short: ## Run every fuzz target for 30 s (the short pass)
 	bash scripts/fuzz.sh 30
+
+# Benchmarks in headless Chromium: newsview vs DOMPurify + innerHTML, the innerHTML floor and
+# setHTML, cold start, memory, scale series; see docs/benchmarks.md. Installs bench/'s own deps.
+.PHONY: bench bench-quick
+bench: setup build ## Run the full benchmark suite (about 15 min)
+	@cd bench && { [ -d node_modules ] || npm ci --no-audit --no-fund; }
+	node bench/run.mjs
+
+bench-quick: setup build ## A shorter benchmark run (3–5 min)
+	@cd bench && { [ -d node_modules ] || npm ci --no-audit --no-fund; }
+	node bench/run.mjs --quick
