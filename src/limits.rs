@@ -154,34 +154,30 @@ pub fn mark(view: &mut Node, truncated: &Truncated, lang: Lang) {
             AttrValue::Static(v) if *name == "class" => Some(*v),
             _ => None,
         });
-        let note = match class {
-            Some("nv-body") if truncated.body => Some(
-                Element::new("p")
-                    .attr("class", "nv-truncated")
-                    .text(body_truncated_label(lang)),
-            ),
-            Some("nv-keywords") if truncated.keywords > 0 => Some(
-                Element::new("span")
-                    .attr("class", "nv-more")
-                    .text(more_label(lang, truncated.keywords)),
-            ),
-            Some("nv-related") if truncated.related_videos > 0 => Some(
-                Element::new("p")
-                    .attr("class", "nv-more")
-                    .text(more_label(lang, truncated.related_videos)),
-            ),
-            Some("nv-comments") if truncated.comments > 0 => Some(
-                Element::new("p")
-                    .attr("class", "nv-more")
-                    .text(more_label(lang, truncated.comments)),
-            ),
-            _ => None,
+        let (tag, note_class, text) = match class {
+            Some("nv-body") if truncated.body => {
+                ("p", "nv-truncated", body_truncated_label(lang).to_owned())
+            }
+            Some("nv-keywords") if truncated.keywords > 0 => {
+                ("span", "nv-more", more_label(lang, truncated.keywords))
+            }
+            Some("nv-related") if truncated.related_videos > 0 => {
+                ("p", "nv-more", more_label(lang, truncated.related_videos))
+            }
+            Some("nv-comments") if truncated.comments > 0 => {
+                ("p", "nv-more", more_label(lang, truncated.comments))
+            }
+            _ => {
+                stack.extend(el.children.iter_mut());
+                continue;
+            }
         };
-        if let Some(note) = note {
-            el.children.push(note.into());
-            continue;
-        }
-        stack.extend(el.children.iter_mut());
+        el.children.push(
+            Element::new(tag)
+                .attr("class", note_class)
+                .text(text)
+                .into(),
+        );
     }
 }
 

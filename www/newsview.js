@@ -18,6 +18,7 @@ import initWasm, {
   renderState as renderStateWasm,
   scheduleRestart,
   restartNow,
+  takeWarnings,
 } from './newsview_bg.js';
 
 let ready = null;
@@ -56,6 +57,25 @@ function emit(target, type, detail) {
   } catch {
     // A target that cannot dispatch events: the rejection still reports the fault.
   }
+}
+
+/**
+ * Reports what the last render or update dropped or cut, once: an `nv-warning` event
+ * `{warnings: [{path, message}]}` on the container (bubbling, composed) and one
+ * `console.warn`. Nothing when there is nothing to report.
+ */
+function reportWarnings(container) {
+  const text = takeWarnings();
+  if (!text) return;
+  const warnings = text
+    .split('\x1e')
+    .filter(Boolean)
+    .map((line) => {
+      const [path, message] = line.split('\x1f');
+      return { path, message };
+    });
+  emit(container, 'nv-warning', { warnings });
+  console.warn('newsview: some fields were dropped or cut', warnings);
 }
 
 /** Replaces the trapped instance with a fresh one; renders the live views again. */
@@ -125,6 +145,7 @@ class View {
   update(article) {
     this.#call('update', () => this.#inner.update(article));
     this.#article = article;
+    reportWarnings(this.#container);
   }
 
   destroy() {
@@ -151,6 +172,7 @@ class View {
   _revive() {
     try {
       this.#inner = renderWasm(this.#container, this.#article, this.#options);
+      takeWarnings(); // reported at the first render already
     } catch (error) {
       live.delete(this);
       this.#destroyed = true;
@@ -179,6 +201,7 @@ export async function render(container, article, options) {
   const inner = guard(container, () => renderWasm(container, article, opts));
   const view = new View(inner, container, article, opts);
   live.add(view);
+  reportWarnings(container);
   return view;
 }
 
@@ -337,6 +360,7 @@ export class NewsViewElement extends Base {
       const view = new View(inner, this, article, options);
       live.add(view);
       this.#view = view;
+      reportWarnings(this);
     } catch (error) {
       if (seq !== this.#seq) return;
       this.#fail(error?.code === 'panic' ? error : failure('invalid', error?.message ?? String(error)));

@@ -67,17 +67,16 @@ impl View {
         }
         let limits = body_limits(&self.state.borrow());
         let mut parsed = read_article(&article, &limits)?;
-        let container = {
+        {
             let mut s = self.state.borrow_mut();
             s.like_count = parsed.article.stats.likes;
             s.favorite_count = parsed.article.stats.favorites;
             s.article = parsed.article;
             s.liked = false;
             s.favorited = false;
-            s.container.clone()
-        };
+        }
         parsed.warnings.extend(draw(&self.state)?);
-        report_warnings(&container, &parsed.warnings);
+        keep_warnings(&parsed.warnings);
         Ok(())
     }
 
@@ -159,7 +158,7 @@ pub fn render(container: Element, article: JsValue, options: JsValue) -> Result<
         container.clone().into()
     };
     let state = Rc::new(RefCell::new(ViewState {
-        container: container.clone(),
+        container,
         root,
         like_count: parsed.article.stats.likes,
         favorite_count: parsed.article.stats.favorites,
@@ -177,7 +176,7 @@ pub fn render(container: Element, article: JsValue, options: JsValue) -> Result<
     }));
     warnings.extend(draw(&state)?);
     interact::wire(&state);
-    report_warnings(&container, &warnings);
+    keep_warnings(&warnings);
     Ok(View { state })
 }
 
@@ -326,41 +325,30 @@ fn body_limits(s: &ViewState) -> Limits {
     limits
 }
 
-/// Reports `warnings` to the host, once per render: an `nv-warning` CustomEvent on
-/// `container` (bubbling, composed) with `detail = {warnings: [{path, message}]}`, and one
-/// `console.warn`. Nothing when there is nothing to report. Never fails the render.
-fn report_warnings(container: &Element, warnings: &[Warning]) {
-    if warnings.is_empty() {
-        return;
-    }
-    let list = js_sys::Array::new();
-    for w in warnings {
-        let item = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&item, &"path".into(), &JsValue::from_str(&w.path));
-        let _ = js_sys::Reflect::set(&item, &"message".into(), &JsValue::from_str(&w.message));
-        list.push(&item);
-    }
-    let detail = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&detail, &"warnings".into(), &list);
-    let init = web_sys::CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    init.set_detail(&detail);
-    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("nv-warning", &init) {
-        let _ = container.dispatch_event(&event);
-    }
-    let console = js_sys::Reflect::get(&js_sys::global(), &"console".into());
-    if let Ok(warn) = console.as_ref().map_or(Err(JsValue::NULL), |c| {
-        js_sys::Reflect::get(c, &"warn".into())
-    }) {
-        if let Ok(warn) = warn.dyn_into::<js_sys::Function>() {
-            let _ = warn.call2(
-                console.as_ref().unwrap_or(&JsValue::NULL),
-                &JsValue::from_str("newsview: some fields were dropped or cut"),
-                &list,
-            );
+thread_local! {
+    static WARNINGS: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Keeps the warnings of the last render or update for the JS entry, which reports them to
+/// the host once per render (`nv-warning` on the container and one `console.warn`; see
+/// `www/newsview.js` and `takeWarnings`). Each warning is `path U+001F message U+001E`.
+fn keep_warnings(warnings: &[Warning]) {
+    WARNINGS.with(|cell| {
+        let mut out = cell.borrow_mut();
+        out.clear();
+        for w in warnings {
+            out.push_str(&w.path);
+            out.push('\u{1f}');
+            out.push_str(&w.message);
+            out.push('\u{1e}');
         }
-    }
+    });
+}
+
+/// The warnings of the last render or update (see `keep_warnings`), emptied by the call.
+#[wasm_bindgen(js_name = takeWarnings)]
+pub fn take_warnings() -> String {
+    WARNINGS.with(|cell| std::mem::take(&mut *cell.borrow_mut()))
 }
 
 /// Asks wasm-bindgen's glue for a fresh instance of the module before the next call into it
