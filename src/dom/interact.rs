@@ -42,7 +42,7 @@ pub(crate) fn wire(state: &Shared) {
                 let lost = document()
                     .ok()
                     .and_then(|d| d.active_element())
-                    .is_none_or(|a| {
+                    .map_or(true, |a| {
                         a.tag_name() == "BODY" || a.tag_name() == "HTML" || host.contains(Some(&a))
                     });
                 with(&w, |s| close_popovers(s, lost));
