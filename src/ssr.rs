@@ -530,9 +530,7 @@ pub fn push_json_string(out: &mut String, s: &str) {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20
-                || matches!(c, '<' | '>' | '&' | '\u{2028}' | '\u{2029}') =>
-            {
+            c if (c as u32) < 0x20 || matches!(c, '<' | '>' | '&' | '\u{2028}' | '\u{2029}') => {
                 let n = c as u32;
                 out.push_str("\\u");
                 for shift in [12u32, 8, 4, 0] {
@@ -786,7 +784,10 @@ mod tests {
     use super::*;
 
     fn html(input: &str) -> String {
-        sanitize_body(input, &Policy::default()).0.to_html().into_string()
+        sanitize_body(input, &Policy::default())
+            .0
+            .to_html()
+            .into_string()
     }
 
     #[test]
@@ -840,7 +841,9 @@ mod tests {
         // Scripting disabled: the <p> inside noscript is an element, dropped with it; the
         // noscript end tag then closes it, so the img after it is a sibling.
         assert_eq!(
-            html("<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">a</p></noscript>z"),
+            html(
+                "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">a</p></noscript>z"
+            ),
             "z"
         );
     }
@@ -855,7 +858,9 @@ mod tests {
     #[test]
     fn annotation_xml_integration_point_keeps_html_inside_math() {
         assert_eq!(
-            html("<math><annotation-xml encoding=\"text/html\"><p>in</p></annotation-xml></math>out"),
+            html(
+                "<math><annotation-xml encoding=\"text/html\"><p>in</p></annotation-xml></math>out"
+            ),
             "out"
         );
     }

@@ -5,7 +5,10 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 const BIN: &str = env!("CARGO_BIN_EXE_newsview");
-const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed-article.json");
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/seed-article.json"
+);
 
 fn run(args: &[&str], stdin: Option<&str>) -> Output {
     let mut child = Command::new(BIN)
@@ -49,7 +52,16 @@ fn render_writes_the_same_markup_as_the_library() {
 fn stdin_and_language_flags() {
     let seed = std::fs::read_to_string(SEED).unwrap();
     let out = run(
-        &["render", "--lang", "en", "--time-zone", "UTC", "--now", "1773626400000", "-"],
+        &[
+            "render",
+            "--lang",
+            "en",
+            "--time-zone",
+            "UTC",
+            "--now",
+            "1773626400000",
+            "-",
+        ],
         Some(&seed),
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
@@ -73,7 +85,15 @@ fn meta_prints_the_head_tags_only() {
 #[test]
 fn page_wraps_a_whole_document() {
     let out = run(
-        &["render", "--page", "--script", "/pkg/newsview.js", "--now", "0", SEED],
+        &[
+            "render",
+            "--page",
+            "--script",
+            "/pkg/newsview.js",
+            "--now",
+            "0",
+            SEED,
+        ],
         None,
     );
     assert!(out.status.success());
@@ -90,7 +110,9 @@ fn page_wraps_a_whole_document() {
 fn invalid_articles_name_the_field_and_exit_1() {
     let out = run(
         &["render", "-"],
-        Some(r#"{"schemaVersion":1,"id":"1","title":42,"publishedAt":"2025-07-27T21:56:43+08:00"}"#),
+        Some(
+            r#"{"schemaVersion":1,"id":"1","title":42,"publishedAt":"2025-07-27T21:56:43+08:00"}"#,
+        ),
     );
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
@@ -105,7 +127,11 @@ fn invalid_articles_name_the_field_and_exit_1() {
 fn invalid_options_name_the_option_and_exit_1() {
     let out = run(&["render", "--lang", "fr", SEED], None);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("options.lang"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("options.lang"),
+        "{}",
+        text(&out.stderr)
+    );
     let out = run(&["render", "--time-zone", "Mars/Base", SEED], None);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("options.timeZone"));

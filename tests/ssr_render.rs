@@ -26,10 +26,10 @@ fn fixed_options() -> Options {
 }
 
 fn article_with(fields: &str) -> Article {
-    let json = String::from(
-        r#"{"schemaVersion":1,"id":"x1","publishedAt":"2025-07-27T21:56:43+08:00","#,
-    ) + fields
-        + "}";
+    let json =
+        String::from(r#"{"schemaVersion":1,"id":"x1","publishedAt":"2025-07-27T21:56:43+08:00","#)
+            + fields
+            + "}";
     Article::from_json_str(&json).unwrap().article
 }
 
@@ -54,7 +54,9 @@ fn body_of(html: &str) -> &str {
 #[test]
 fn the_seed_renders_every_part() {
     let html = render_to_string(&seed(), &fixed_options());
-    assert!(html.starts_with("<news-view lang=\"zh-CN\" theme=\"light\"><template shadowrootmode=\"open\"><style>"));
+    assert!(html.starts_with(
+        "<news-view lang=\"zh-CN\" theme=\"light\"><template shadowrootmode=\"open\"><style>"
+    ));
     let template_end = html.find("</template></news-view>").unwrap();
     let article_start = html.find("<article class=\"nv\"").unwrap();
     assert!(article_start < template_end);
@@ -111,7 +113,9 @@ fn the_json_ld_parses_back_with_every_field() {
     );
     let keywords = doc.get("keywords").and_then(Json::as_array).unwrap();
     assert_eq!(keywords[0].as_str(), Some("上海国际科技创新中心"));
-    assert!(s(&doc, "description").unwrap().starts_with("2025年部市共建"));
+    assert!(s(&doc, "description")
+        .unwrap()
+        .starts_with("2025年部市共建"));
     let video = doc.get("video").unwrap();
     assert_eq!(s(video, "@type").as_deref(), Some("VideoObject"));
     assert_eq!(s(video, "name"), Some(article.title.clone()));
@@ -138,8 +142,14 @@ fn authors_are_people_in_the_json_ld() {
     let doc = json::parse(&json_ld(&a, &Options::default()), &JsonLimits::default()).unwrap();
     let authors = doc.get("author").and_then(Json::as_array).unwrap();
     assert_eq!(authors.len(), 2);
-    assert_eq!(authors[0].get("@type").and_then(Json::as_str), Some("Person"));
-    assert_eq!(authors[0].get("name").and_then(Json::as_str), Some("A \"Q\" <b>"));
+    assert_eq!(
+        authors[0].get("@type").and_then(Json::as_str),
+        Some("Person")
+    );
+    assert_eq!(
+        authors[0].get("name").and_then(Json::as_str),
+        Some("A \"Q\" <b>")
+    );
     assert_eq!(authors[1].get("name").and_then(Json::as_str), Some("B"));
     assert!(authors[1].get("url").is_none());
 }
@@ -188,11 +198,20 @@ fn meta_tags_are_complete_and_escaped() {
 
     let a = article_with(r#""title":"\"><script>x</script>","summary":"a \" b < c & d""#);
     let meta = meta_tags(&a, &Options::default());
-    assert!(meta.contains("<title>\"&gt;&lt;script&gt;x&lt;/script&gt;</title>"), "{meta}");
-    assert!(meta.contains(
-        "<meta property=\"og:title\" content=\"&quot;&gt;&lt;script&gt;x&lt;/script&gt;\">"
-    ), "{meta}");
-    assert!(meta.contains("<meta name=\"description\" content=\"a &quot; b &lt; c &amp; d\">"), "{meta}");
+    assert!(
+        meta.contains("<title>\"&gt;&lt;script&gt;x&lt;/script&gt;</title>"),
+        "{meta}"
+    );
+    assert!(
+        meta.contains(
+            "<meta property=\"og:title\" content=\"&quot;&gt;&lt;script&gt;x&lt;/script&gt;\">"
+        ),
+        "{meta}"
+    );
+    assert!(
+        meta.contains("<meta name=\"description\" content=\"a &quot; b &lt; c &amp; d\">"),
+        "{meta}"
+    );
     assert!(meta.contains("<meta name=\"twitter:card\" content=\"summary\">"));
     assert!(!meta.contains("og:url"), "no URL without a url or pageUrl");
 }
@@ -203,8 +222,15 @@ fn quotes_in_attributes_are_escaped() {
         r#""title":"T","bodyHtml":"<p title='a \"b\" &amp; c'>x</p><a href='https://x.test/?a=1&amp;b=\"2\"'>l</a>""#,
     );
     let html = render_to_string(&a, &fixed_options());
-    assert!(html.contains("<p title=\"a &quot;b&quot; &amp; c\">x</p>"), "{html}");
-    assert!(html.contains("href=\"https://x.test/?a=1&amp;b=%222%22\"") || html.contains("href=\"https://x.test/?a=1&amp;b=&quot;2&quot;\""), "{html}");
+    assert!(
+        html.contains("<p title=\"a &quot;b&quot; &amp; c\">x</p>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("href=\"https://x.test/?a=1&amp;b=%222%22\"")
+            || html.contains("href=\"https://x.test/?a=1&amp;b=&quot;2&quot;\""),
+        "{html}"
+    );
 }
 
 #[test]
@@ -253,7 +279,10 @@ fn corpora() -> Vec<(&'static str, Vec<String>)> {
                 .map(str::to_string)
                 .collect(),
         ),
-        ("h5sc", json_payloads(include_str!("fixtures/xss/h5sc.json"))),
+        (
+            "h5sc",
+            json_payloads(include_str!("fixtures/xss/h5sc.json")),
+        ),
         (
             "dompurify",
             json_payloads(include_str!("fixtures/xss/dompurify-expect.json")),
@@ -332,8 +361,22 @@ fn the_rich_fixture_survives_html5ever_whole() {
     assert_eq!(parser, reader);
     let html = clean.to_html();
     for needle in [
-        "<h2>", "<h3>", "<table>", "<caption>", "<thead>", "<tbody>", "<figure>", "<figcaption>",
-        "<blockquote", "<pre>", "<code>", "<dl>", "<sup>", "<sub>", "&nbsp;", "loading=\"lazy\"",
+        "<h2>",
+        "<h3>",
+        "<table>",
+        "<caption>",
+        "<thead>",
+        "<tbody>",
+        "<figure>",
+        "<figcaption>",
+        "<blockquote",
+        "<pre>",
+        "<code>",
+        "<dl>",
+        "<sup>",
+        "<sub>",
+        "&nbsp;",
+        "loading=\"lazy\"",
     ] {
         assert!(html.as_str().contains(needle), "lost {needle}");
     }

@@ -146,7 +146,9 @@ mod cli {
             }
         }
         if meta && page {
-            return Err(Failure::Usage("--meta and --page exclude each other".into()));
+            return Err(Failure::Usage(
+                "--meta and --page exclude each other".into(),
+            ));
         }
         let Some(input) = input else {
             return Err(Failure::Usage("no input file (use - for stdin)".into()));
