@@ -43,7 +43,7 @@ pub(crate) struct ViewState {
     pub(crate) favorite_count: Option<u64>,
     /// `options.videoPlayer(element, video)`, when the host gave a function.
     pub(crate) video_player: Option<js_sys::Function>,
-    /// `error` listeners of the images that have a fallback (avatars, covers, posters).
+    /// `error` listeners of the avatars (a failed one becomes the author's initial).
     pub(crate) image_listeners: Vec<Listener>,
     pub(crate) destroyed: bool,
 }
