@@ -36,7 +36,13 @@ fn check_urls(a: &Article) {
     if let Some(u) = &a.url {
         recheck(u, UrlContext::Absolute, "url");
     }
-    for n in a.channel.iter().chain(&a.source).chain(&a.authors).chain(&a.keywords) {
+    for n in a
+        .channel
+        .iter()
+        .chain(&a.source)
+        .chain(&a.authors)
+        .chain(&a.keywords)
+    {
         named(n, "named url");
     }
     if let Some(c) = &a.cover {
@@ -90,7 +96,10 @@ fn check_html(html: &str) {
             tag.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-'),
             "odd tag name {tag:?}"
         );
-        assert!(!matches!(tag, "script" | "iframe" | "object" | "embed" | "style"), "{tag}");
+        assert!(
+            !matches!(tag, "script" | "iframe" | "object" | "embed" | "style"),
+            "{tag}"
+        );
         // Attributes.
         loop {
             while i < b.len() && b[i] == b' ' {
@@ -104,8 +113,14 @@ fn check_html(html: &str) {
                 i += 1;
             }
             let name = &lower[ns..i];
-            assert!(!name.starts_with("on"), "event handler attribute {name:?} on {tag}");
-            assert!(name != "style" && name != "srcdoc", "{name} attribute on {tag}");
+            assert!(
+                !name.starts_with("on"),
+                "event handler attribute {name:?} on {tag}"
+            );
+            assert!(
+                name != "style" && name != "srcdoc",
+                "{name} attribute on {tag}"
+            );
             let mut value = "";
             if b.get(i) == Some(&b'=') {
                 i += 1;
