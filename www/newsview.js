@@ -134,7 +134,16 @@ class View {
     live.delete(this);
     const inner = this.#inner;
     this.#inner = null;
-    if (inner) guard(this.#container, () => inner.destroy());
+    if (inner) {
+      guard(this.#container, () => inner.destroy());
+      // Release the Rust side now rather than when the wrapper is collected: wasm memory
+      // then stays flat over many render/destroy cycles.
+      try {
+        inner.free();
+      } catch {
+        // Already released by a restart of the module.
+      }
+    }
   }
 
   /** Removes the view from the trapped instance (its listeners and timers go with it). */
