@@ -96,7 +96,7 @@ screenshots: build ## Full-page PNGs of the demo at 390 and 1280 px in screensho
 
 clean: ## Remove build outputs (target/, pkg/)
 	cargo clean
-	rm -rf pkg tests/e2e/.tmp
+	rm -rf pkg dist tests/e2e/.tmp
 
 .PHONY: package
 package: ## npm package: dist/package/ and dist/newsview-VERSION.tgz (runs make build)

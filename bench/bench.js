@@ -6,10 +6,15 @@ import { cmsBody, nested, utf8Length } from '/bench/gen.mjs';
 
 const params = new URLSearchParams(location.search);
 
-// --- JS↔wasm boundary counting (only on bench.html?count=1: the wrappers cost time) -------
+// --- the wasm instance: captured where it is instantiated, so that the harness does not depend
+// on how pkg/ is laid out (separate glue module or one bundle). On bench.html?count=1 every
+// import is also wrapped with a call counter (the wrappers cost time: counting page only). ------
 const calls = new Map();
-if (params.has('count')) {
+let wasmExports = null;
+{
+  const counting = params.has('count');
   const wrap = (imports) => {
+    if (!counting) return;
     for (const mod of Object.values(imports ?? {})) {
       for (const [name, f] of Object.entries(mod)) {
         if (typeof f !== 'function') continue;
@@ -21,10 +26,15 @@ if (params.has('count')) {
       }
     }
   };
+  const keep = (result) => {
+    const instance = result instanceof WebAssembly.Instance ? result : result.instance;
+    if (instance && !wasmExports) wasmExports = instance.exports;
+    return result;
+  };
   const instantiate = WebAssembly.instantiate;
   const streaming = WebAssembly.instantiateStreaming;
-  WebAssembly.instantiate = (m, imports) => (wrap(imports), instantiate(m, imports));
-  WebAssembly.instantiateStreaming = (r, imports) => (wrap(imports), streaming(r, imports));
+  WebAssembly.instantiate = (m, imports) => (wrap(imports), instantiate(m, imports).then(keep));
+  WebAssembly.instantiateStreaming = (r, imports) => (wrap(imports), streaming(r, imports).then(keep));
 }
 
 const NOW = Date.parse('2025-07-28T10:00:00+08:00');
@@ -33,7 +43,6 @@ const stage = document.getElementById('stage');
 const gc = globalThis.gc ?? (() => {});
 let seed = null;
 let sheet = null;
-let wasmMemory = null;
 const inputs = {};
 
 function fresh() {
@@ -189,11 +198,7 @@ window.B = {
   inputs,
   async setup() {
     seed = await (await fetch('/tests/fixtures/seed-article.json')).json();
-    const wasm = await (await import('/pkg/newsview_bg.js')).default({
-      module_or_path: new URL('/pkg/newsview_bg_bg.wasm', location.href),
-    });
-    await init(); // the package entry's init (same module instance: already done)
-    wasmMemory = wasm.memory ?? null;
+    await init();
     // Borrow newsview's own constructed stylesheet for the peers.
     const c = fresh();
     const v = await render(c, JSON.stringify(seed), OPTS);
@@ -206,7 +211,7 @@ window.B = {
       exposedGc: typeof globalThis.gc === 'function',
       hasSetHTML: typeof Element.prototype.setHTML === 'function',
       dompurify: DOMPurify.version,
-      wasmMemory: wasmMemory !== null,
+      wasmMemory: wasmExports?.memory instanceof WebAssembly.Memory,
       timerResolutionMs: (() => {
         let min = Infinity;
         for (let i = 0; i < 200; i++) {
@@ -274,7 +279,8 @@ window.B = {
 
   // --- memory -----------------------------------------------------------------------------
   wasmBytes() {
-    return wasmMemory ? wasmMemory.buffer.byteLength : null;
+    const m = wasmExports?.memory;
+    return m instanceof WebAssembly.Memory ? m.buffer.byteLength : null;
   },
   /** n × (render → update → destroy); `yieldEach`: one macrotask turn after each cycle. */
   async cycles(n, yieldEach = false) {

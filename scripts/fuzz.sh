@@ -139,7 +139,7 @@ build_corpus() {
   esac
 }
 
-declare -A EXECS RATE STATUS
+declare -A EXECS RATE STATUS ARTIFACT
 failed=0
 for t in "${TARGETS[@]}"; do
   if [[ ! -f fuzz/fuzz_targets/$t.rs ]]; then
@@ -162,7 +162,7 @@ for t in "${TARGETS[@]}"; do
   cargo "+$TOOLCHAIN" fuzz run --sanitizer "$SANITIZER" "$t" "fuzz/corpus/$t" "${seeds[@]}" -- \
     -max_total_time="$SECONDS_EACH" -print_final_stats=1 -timeout=10 -rss_limit_mb=2048 \
     ${FUZZ_JOBS:+-jobs=$FUZZ_JOBS} ${FUZZ_ARGS:-} 2>&1 | tee "$log" |
-    grep -E '^(#[0-9]+.*(INITED|DONE)|==[0-9]+==|SUMMARY|artifact_prefix|Test unit written|thread .* panicked|.*(assertion|panicked))'
+    grep -E '^#[0-9]+.*(INITED|DONE)'
   rc=${PIPESTATUS[0]}
   set -e
   execs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' | tail -1)
@@ -172,7 +172,10 @@ for t in "${TARGETS[@]}"; do
   if [[ $rc -ne 0 ]]; then
     STATUS[$t]="FAILED (exit $rc)"
     failed=1
-    grep -E 'Test unit written to|panicked at|SUMMARY' "$log" | head -n 10 || true
+    # The first failure: its message (the lines after `panicked at`) and the artifact.
+    grep -m1 -A8 'panicked at' "$log" | grep -vE '^stack backtrace|^ +([0-9]+: | *at )' || true
+    grep -m3 -E 'ERROR: libFuzzer|SUMMARY|Test unit written to' "$log" || true
+    ARTIFACT[$t]=$(grep -oE 'Test unit written to [^ ]+' "$log" | tail -1 | sed 's/.* //')
   else
     STATUS[$t]=ok
   fi
@@ -184,6 +187,9 @@ echo "==> fuzz summary (${SECONDS_EACH}s per target)"
 printf '  %-10s %14s %10s  %s\n' target executions exec/s status
 for t in "${TARGETS[@]}"; do
   printf '  %-10s %14s %10s  %s\n' "$t" "${EXECS[$t]}" "${RATE[$t]}" "${STATUS[$t]}"
+done
+for t in "${TARGETS[@]}"; do
+  [[ -n ${ARTIFACT[$t]:-} ]] && echo "  $t artifact: ${ARTIFACT[$t]}"
 done
 if [[ $failed -ne 0 ]]; then
   echo "fuzz.sh: a target failed; reproduce with: cargo +$TOOLCHAIN fuzz run --sanitizer $SANITIZER TARGET fuzz/artifacts/TARGET/<file>" >&2

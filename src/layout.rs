@@ -211,16 +211,17 @@ fn image(img: &Image, class: &'static str, default_size: (u32, u32), lazy: bool)
         (Some(w), Some(h)) if w > 0 && h > 0 => (w, h),
         _ => default_size,
     };
-    let mut el = Element::new("img")
-        .attr("class", class)
-        .url_attr("src", &img.url)
-        .text_attr("alt", img.alt.clone().unwrap_or_default())
-        .text_attr("width", index_attr(w as usize))
-        .text_attr("height", index_attr(h as usize));
+    // `loading` before `src`: the DOM layer sets attributes in order, and an `img` starts its
+    // download as soon as it has a `src` unless it already knows it is lazy.
+    let mut el = Element::new("img").attr("class", class);
     if lazy {
         el = el.attr("loading", "lazy");
     }
     el.attr("decoding", "async")
+        .url_attr("src", &img.url)
+        .text_attr("alt", img.alt.clone().unwrap_or_default())
+        .text_attr("width", index_attr(w as usize))
+        .text_attr("height", index_attr(h as usize))
 }
 
 fn lead(video: &crate::model::LeadVideo, l: &Labels) -> Element {
@@ -608,12 +609,12 @@ fn comment(item: &Comment, ctx: &Context<'_>) -> Element {
     let avatar = match &item.author_avatar {
         Some(url) => Element::new("img")
             .attr("class", "nv-avatar")
+            .attr("loading", "lazy")
+            .attr("decoding", "async")
             .url_attr("src", url)
             .attr("alt", "")
             .attr("width", "36")
-            .attr("height", "36")
-            .attr("loading", "lazy")
-            .attr("decoding", "async"),
+            .attr("height", "36"),
         None => Element::new("span")
             .attr("class", "nv-avatar nv-avatar-fallback")
             .attr("aria-hidden", "true")

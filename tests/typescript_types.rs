@@ -12,8 +12,8 @@
 //!   ```
 //!
 //! * The option keys. The keys the Rust readers accept are taken from their source: the
-//!   top-level members `Options::from_json_with_warnings` reads (`present(doc, "key")` and
-//!   `opt_url(doc, "key", ...)` in `src/options.rs`) and the match arms of
+//!   top-level members `Options::from_json_with_warnings` reads (`present(doc, "key")`,
+//!   `opt_url(doc, "key", ...)` or `doc.get("key")` in `src/options.rs`) and the match arms of
 //!   `Policy::from_json` (`"key" =>` in `src/sanitize/mod.rs`, for `options.sanitize`). Source
 //!   text rather than a doc comment or the README, because the code is what runs: a key added
 //!   to the reader appears there whatever the docs say. Each extracted key is then confirmed
@@ -352,6 +352,7 @@ fn rust_option_keys() -> Vec<&'static str> {
     let body = &body[..body.find("\n}\n").unwrap_or(body.len())];
     let mut keys = literals_after(body, "present(doc, \"");
     keys.extend(literals_after(body, "(doc, \""));
+    keys.extend(literals_after(body, "doc.get(\""));
     keys.sort_unstable();
     keys.dedup();
     keys

@@ -38,6 +38,33 @@ export function render(
   options?: Options | null,
 ): Promise<View>;
 
+/**
+ * Takes over markup written by newsview's server rendering (`render_to_string`: a declarative
+ * shadow root holding the article): events, image fallbacks and relative times are wired to
+ * the nodes already there, which are not rebuilt. Without such markup it renders as `render()`.
+ */
+export function hydrate(
+  container: Element,
+  article: Article | string,
+  options?: Options | null,
+): Promise<View>;
+
+/** `options.limits`: whole numbers >= 0; absent members keep their defaults. */
+export interface LimitOptions {
+  /** Characters of `title`. @defaultValue 500 */
+  maxTitleChars?: number;
+  /** Characters of every other plain-text field. @defaultValue 10000 */
+  maxTextChars?: number;
+  /** Keywords shown. @defaultValue 50 */
+  maxKeywords?: number;
+  /** Related videos kept. @defaultValue 100 */
+  maxRelatedVideos?: number;
+  /** Comments shown. @defaultValue 500 */
+  maxComments?: number;
+  /** UTF-8 bytes of `bodyHtml`, cut before sanitizing. @defaultValue 4194304 */
+  maxBodyBytes?: number;
+}
+
 /** A rendered article, returned by `render()`. */
 export interface View {
   /**
@@ -151,6 +178,11 @@ export interface Options {
   theme?: Theme | null;
   /** The body sanitizer's policy. */
   sanitize?: SanitizeOptions | null;
+  /**
+   * Bounds on text and list lengths. What goes past is cut with a visible marker (`…`,
+   * `还有 N 条`, `…(内容过长,已截断)`) and reported in `nv-warning`, never silently.
+   */
+  limits?: LimitOptions | null;
   /**
    * Plays the lead video when the reader presses play (instead of the built-in `<video>`):
    * called with the placeholder element and the lead video. JS only.

@@ -15,6 +15,7 @@
 // module, and the live views are rendered again on it from their last good article.
 import initWasm, {
   render as renderWasm,
+  hydrate as hydrateWasm,
   renderState as renderStateWasm,
   scheduleRestart,
   restartNow,
@@ -154,7 +155,16 @@ class View {
     live.delete(this);
     const inner = this.#inner;
     this.#inner = null;
-    if (inner) guard(this.#container, () => inner.destroy());
+    if (inner) {
+      guard(this.#container, () => inner.destroy());
+      // Release the Rust side now rather than when the wrapper is collected: wasm memory
+      // then stays flat over many render/destroy cycles.
+      try {
+        inner.free();
+      } catch {
+        // Already released by a restart of the module.
+      }
+    }
   }
 
   /** Removes the view from the trapped instance (its listeners and timers go with it). */
@@ -202,6 +212,22 @@ export async function render(container, article, options) {
   const view = new View(inner, container, article, opts);
   live.add(view);
   reportWarnings(container);
+  return view;
+}
+
+/**
+ * Takes over markup written by newsview's server rendering (`render_to_string`: a declarative
+ * shadow root holding the article) for `article`: events, image fallbacks and relative times
+ * are wired to the nodes already there, which are not rebuilt. Without such markup it renders
+ * as `render()` does. Resolves to the same kind of view.
+ */
+export async function hydrate(container, article, options) {
+  await init();
+  checkContainer(container);
+  const opts = options ?? null;
+  const inner = guard(container, () => hydrateWasm(container, article, opts));
+  const view = new View(inner, container, article, opts);
+  live.add(view);
   return view;
 }
 
@@ -308,7 +334,8 @@ export class NewsViewElement extends Base {
       await init();
       if (seq !== this.#seq) return;
       this.#destroyView();
-      renderState(this, 'loading', '', this.getAttribute('lang') ?? '');
+      // Server-rendered markup stays on screen while the article data loads.
+      if (!this.#serverMarkup()) renderState(this, 'loading', '', this.getAttribute('lang') ?? '');
       let response;
       let text;
       try {
@@ -348,6 +375,11 @@ export class NewsViewElement extends Base {
     }
   }
 
+  /** Whether the shadow root holds server-rendered markup that no view has taken over yet. */
+  #serverMarkup() {
+    return !this.#view && !!this.shadowRoot?.querySelector(':scope > article.nv');
+  }
+
   /** Renders `article`. Never rejects. */
   async #show(article, seq) {
     try {
@@ -356,7 +388,10 @@ export class NewsViewElement extends Base {
       this.#destroyView();
       checkContainer(this);
       const options = this.#options();
-      const inner = guard(this, () => renderWasm(this, article, options));
+      // Markup from newsview's server rendering (a declarative shadow root) is taken over, not
+      // rebuilt; afterwards every render replaces the view.
+      const take = this.#serverMarkup() ? hydrateWasm : renderWasm;
+      const inner = guard(this, () => take(this, article, options));
       const view = new View(inner, this, article, options);
       live.add(view);
       this.#view = view;

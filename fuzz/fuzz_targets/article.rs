@@ -4,6 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use newsview::json::{parse, JsonLimits};
 use newsview::layout::{self, Context};
 use newsview::model::{Article, Image, Named};
 use newsview::options::Options;
@@ -36,7 +37,13 @@ fn check_urls(a: &Article) {
     if let Some(u) = &a.url {
         recheck(u, UrlContext::Absolute, "url");
     }
-    for n in a.channel.iter().chain(&a.source).chain(&a.authors).chain(&a.keywords) {
+    for n in a
+        .channel
+        .iter()
+        .chain(&a.source)
+        .chain(&a.authors)
+        .chain(&a.keywords)
+    {
         named(n, "named url");
     }
     if let Some(c) = &a.cover {
@@ -90,7 +97,10 @@ fn check_html(html: &str) {
             tag.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-'),
             "odd tag name {tag:?}"
         );
-        assert!(!matches!(tag, "script" | "iframe" | "object" | "embed" | "style"), "{tag}");
+        assert!(
+            !matches!(tag, "script" | "iframe" | "object" | "embed" | "style"),
+            "{tag}"
+        );
         // Attributes.
         loop {
             while i < b.len() && b[i] == b' ' {
@@ -104,8 +114,14 @@ fn check_html(html: &str) {
                 i += 1;
             }
             let name = &lower[ns..i];
-            assert!(!name.starts_with("on"), "event handler attribute {name:?} on {tag}");
-            assert!(name != "style" && name != "srcdoc", "{name} attribute on {tag}");
+            assert!(
+                !name.starts_with("on"),
+                "event handler attribute {name:?} on {tag}"
+            );
+            assert!(
+                name != "style" && name != "srcdoc",
+                "{name} attribute on {tag}"
+            );
             let mut value = "";
             if b.get(i) == Some(&b'=') {
                 i += 1;
@@ -137,6 +153,16 @@ fn check_html(html: &str) {
     }
 }
 
+/// Render options the article is laid out with.
+const OPTIONS: &[&str] = &[
+    "{}",
+    r#"{"lang": "en", "theme": "dark", "share": "wechat,weibo,qq,copy", "relatedLimit": 0}"#,
+    r#"{"lang": "zh-TW", "user": {"name": "<b>x</b>", "avatar": "https://a.example/u.png"},
+        "pageUrl": "https://www.kankanews.com/a/1.html", "share": []}"#,
+    r#"{"lang": "en", "timeZone": "UTC", "now": 1773554400000, "shadow": false,
+        "relatedLimit": 1, "theme": "auto"}"#,
+];
+
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let first = Article::from_json_str(&text);
@@ -145,9 +171,15 @@ fuzz_target!(|data: &[u8]| {
     let Ok(parsed) = first else { return };
     let article = &parsed.article;
     check_urls(article);
-    let options = Options::default();
-    let mut ctx = Context::new(article, &options, 1_773_554_400);
-    ctx.system_share = data.len() % 2 == 1;
+    // Options vary with the input's length, so that the input stays plain article JSON.
+    let doc = OPTIONS[data.len() % OPTIONS.len()];
+    let options = match parse(doc, &JsonLimits::default()).map(|j| Options::from_json(&j)) {
+        Ok(Ok(o)) => o,
+        other => panic!("options preset {doc} refused: {other:?}"),
+    };
+    let now = [1_773_554_400, 0, i64::MAX / 2, -1][data.len() / 7 % 4];
+    let mut ctx = Context::new(article, &options, now);
+    ctx.system_share = data.len() % 3 == 1;
     let view = layout::article(article, &ctx);
     let html = write_html(&view, None);
     check_html(html.as_str());

@@ -1,6 +1,7 @@
 //! `json::parse`: never panics, respects the depth limit, and every accepted value survives a
 //! round trip through a small writer written here (numbers compared to within the parser's
-//! documented precision).
+//! documented precision). Accepted values also go through `Article::from_json`,
+//! `Options::from_json` and `Policy::from_json`, which must not panic.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -89,7 +90,9 @@ fn write(out: &mut String, v: &Json) {
 
 /// Numbers: the parser documents a relative error below 1e-15 against the standard parser.
 fn close(a: f64, b: f64) -> bool {
-    a == b || (a - b).abs() <= 4e-15 * a.abs().max(b.abs()) || (a.abs() < 1e-300 && b.abs() < 1e-300)
+    a == b
+        || (a - b).abs() <= 4e-15 * a.abs().max(b.abs())
+        || (a.abs() < 1e-300 && b.abs() < 1e-300)
 }
 
 fn same(a: &Json, b: &Json) -> bool {
@@ -140,7 +143,10 @@ fuzz_target!(|data: &[u8]| {
     let Ok(v) = parse(&text, &limits) else {
         return;
     };
-    assert!(text.len() <= limits.max_bytes, "input over max_bytes accepted");
+    assert!(
+        text.len() <= limits.max_bytes,
+        "input over max_bytes accepted"
+    );
     let d = depth(&v);
     assert!(
         d <= limits.max_depth.min(MAX_DEPTH_CAP),
@@ -157,5 +163,21 @@ fuzz_target!(|data: &[u8]| {
         Ok(again) => again,
         Err(e) => panic!("written JSON refused: {e:?}\n{out}"),
     };
-    assert!(same(&v, &again), "round trip changed the value:\n{v:?}\n{again:?}\n{out}");
+    assert!(
+        same(&v, &again),
+        "round trip changed the value:\n{v:?}\n{again:?}\n{out}"
+    );
+    // The readers of parsed documents never panic, and give the same answer twice.
+    let _ = newsview::model::Article::from_json(&v);
+    let _ = newsview::sanitize::Policy::from_json(&v);
+    if let Ok(options) = newsview::options::Options::from_json(&v) {
+        if let Some(u) = &options.page_url {
+            let ctx = newsview::url::UrlContext::Absolute;
+            assert_eq!(newsview::url::check(u.as_str(), ctx).as_ref(), Some(u));
+        }
+        assert_eq!(
+            newsview::options::Options::from_json(&v).ok(),
+            Some(options)
+        );
+    }
 });

@@ -23,7 +23,9 @@ fn siblings(name: &str) -> Option<(&'static [&'static str], &'static [&'static s
         (&["li"], &["ul", "ol", "table", "template"]),
         (
             &["p"],
-            &["button", "table", "td", "th", "caption", "marquee", "object", "applet", "template"],
+            &[
+                "button", "table", "td", "th", "caption", "marquee", "object", "applet", "template",
+            ],
         ),
         (&["dt", "dd"], &["dl", "table", "template"]),
         (&["tr"], T),
@@ -92,13 +94,22 @@ fn tokens(html: &str) -> Vec<Token<'_>> {
             let end = html[i + 4..].find("-->").map_or(b.len(), |e| i + 4 + e + 3);
             (Token::Other, end)
         } else if next == b'!' || next == b'?' {
-            (Token::Other, html[i..].find('>').map_or(b.len(), |e| i + e + 1))
+            (
+                Token::Other,
+                html[i..].find('>').map_or(b.len(), |e| i + e + 1),
+            )
         } else if next == b'/' {
             let name = name_at(i + 2);
-            (Token::End(name.to_ascii_lowercase()), tag_end(i + 2 + name.len()))
+            (
+                Token::End(name.to_ascii_lowercase()),
+                tag_end(i + 2 + name.len()),
+            )
         } else if next.is_ascii_alphabetic() {
             let name = name_at(i + 1);
-            (Token::Start(name.to_ascii_lowercase()), tag_end(i + 1 + name.len()))
+            (
+                Token::Start(name.to_ascii_lowercase()),
+                tag_end(i + 1 + name.len()),
+            )
         } else {
             i += 1;
             continue;
@@ -219,11 +230,17 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(out, html, "nothing dropped but the text changed");
         assert!(matches!(out, Cow::Borrowed(_)));
     } else {
-        assert!(out.len() < html.len(), "dropped {dropped} tags but did not shrink");
+        assert!(
+            out.len() < html.len(),
+            "dropped {dropped} tags but did not shrink"
+        );
     }
     assert_eq!(text_of(&out), text_of(&html), "text changed");
     let (again, dropped_again) = limit_nesting(&out, depth);
-    assert_eq!(dropped_again, 0, "a second pass dropped more: {out:?} -> {again:?}");
+    assert_eq!(
+        dropped_again, 0,
+        "a second pass dropped more: {out:?} -> {again:?}"
+    );
     let got = max_depth(&out);
     assert!(got <= depth, "nested {got} deep, bound {depth}: {out:?}");
 });

@@ -65,7 +65,10 @@ fuzz_target!(|input: &[u8]| {
     let mask = Mask::new((head >> 4) & 7).filter(|_| advanced && head & 0x80 != 0);
     let border = usize::from(range >> 6);
     let (lo, hi) = if advanced {
-        (1 + (range & 0x3f) % 40, 1 + (range.wrapping_mul(7) >> 2) % 40)
+        (
+            1 + (range & 0x3f) % 40,
+            1 + (range.wrapping_mul(7) >> 2) % 40,
+        )
     } else {
         (1, 40)
     };
@@ -86,7 +89,11 @@ fuzz_target!(|input: &[u8]| {
     let code = match (ours, reference) {
         (Ok(code), Ok(theirs)) => {
             assert_eq!(code.version().value(), theirs.version().value(), "version");
-            assert_eq!(reference_level(code.ecc()), theirs.error_correction_level(), "ecc");
+            assert_eq!(
+                reference_level(code.ecc()),
+                theirs.error_correction_level(),
+                "ecc"
+            );
             assert_eq!(code.mask().value(), theirs.mask().value(), "mask");
             assert_eq!(code.size() as i32, theirs.size(), "size");
             for y in 0..code.size() {

@@ -18,25 +18,157 @@ mod common;
 use common::{assert_scheme_safe, Bytes};
 
 const TAGS: &[&str] = &[
-    "p", "br", "h1", "h2", "h3", "h6", "strong", "b", "em", "i", "u", "s", "del", "ins", "sub",
-    "sup", "small", "mark", "code", "pre", "blockquote", "q", "cite", "abbr", "span", "div", "hr",
-    "time", "ul", "ol", "li", "dl", "dt", "dd", "a", "img", "figure", "figcaption", "table",
-    "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "colgroup", "col", "iframe", "video",
-    "audio", "source", "track", "script", "style", "template", "noscript", "object", "embed",
-    "applet", "svg", "math", "form", "input", "button", "select", "textarea", "option", "base",
-    "meta", "link", "title", "xmp", "noembed", "noframes", "plaintext", "frame", "frameset",
-    "portal", "fencedframe", "selectedcontent", "unknown-x", "font", "center", "marquee",
-    "details", "summary", "dialog", "slot", "image", "SCRIPT", "A", "Img", "DIV", "foreignobject",
-    "annotation-xml", "use", "animate", "set",
+    "p",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h6",
+    "strong",
+    "b",
+    "em",
+    "i",
+    "u",
+    "s",
+    "del",
+    "ins",
+    "sub",
+    "sup",
+    "small",
+    "mark",
+    "code",
+    "pre",
+    "blockquote",
+    "q",
+    "cite",
+    "abbr",
+    "span",
+    "div",
+    "hr",
+    "time",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "a",
+    "img",
+    "figure",
+    "figcaption",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
+    "colgroup",
+    "col",
+    "iframe",
+    "video",
+    "audio",
+    "source",
+    "track",
+    "script",
+    "style",
+    "template",
+    "noscript",
+    "object",
+    "embed",
+    "applet",
+    "svg",
+    "math",
+    "form",
+    "input",
+    "button",
+    "select",
+    "textarea",
+    "option",
+    "base",
+    "meta",
+    "link",
+    "title",
+    "xmp",
+    "noembed",
+    "noframes",
+    "plaintext",
+    "frame",
+    "frameset",
+    "portal",
+    "fencedframe",
+    "selectedcontent",
+    "unknown-x",
+    "font",
+    "center",
+    "marquee",
+    "details",
+    "summary",
+    "dialog",
+    "slot",
+    "image",
+    "SCRIPT",
+    "A",
+    "Img",
+    "DIV",
+    "foreignobject",
+    "annotation-xml",
+    "use",
+    "animate",
+    "set",
 ];
 
 const ATTRS: &[&str] = &[
-    "onclick", "onerror", "onload", "ONMOUSEOVER", "onfocus", "href", "HREF", "src", "srcset",
-    "style", "id", "name", "is", "data-x", "data-nv-embed", "data-nv-src", "data-nv-poster",
-    "data-nv-width", "data-nv-height", "class", "target", "rel", "title", "alt", "width", "height",
-    "dir", "lang", "cite", "datetime", "start", "reversed", "colspan", "rowspan", "scope", "span",
-    "poster", "loading", "decoding", "srcdoc", "formaction", "xlink:href", "action", "background",
-    "ping", "part", "slot", "autofocus", "popover",
+    "onclick",
+    "onerror",
+    "onload",
+    "ONMOUSEOVER",
+    "onfocus",
+    "href",
+    "HREF",
+    "src",
+    "srcset",
+    "style",
+    "id",
+    "name",
+    "is",
+    "data-x",
+    "data-nv-embed",
+    "data-nv-src",
+    "data-nv-poster",
+    "data-nv-width",
+    "data-nv-height",
+    "class",
+    "target",
+    "rel",
+    "title",
+    "alt",
+    "width",
+    "height",
+    "dir",
+    "lang",
+    "cite",
+    "datetime",
+    "start",
+    "reversed",
+    "colspan",
+    "rowspan",
+    "scope",
+    "span",
+    "poster",
+    "loading",
+    "decoding",
+    "srcdoc",
+    "formaction",
+    "xlink:href",
+    "action",
+    "background",
+    "ping",
+    "part",
+    "slot",
+    "autofocus",
+    "popover",
 ];
 
 const VALUES: &[&str] = &[
@@ -97,14 +229,65 @@ const VALUES: &[&str] = &[
 ];
 
 const KEPT: &[&str] = &[
-    "p", "br", "h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "i", "u", "s", "del", "ins",
-    "sub", "sup", "small", "mark", "code", "pre", "blockquote", "q", "cite", "abbr", "span",
-    "div", "hr", "time", "ul", "ol", "li", "dl", "dt", "dd", "a", "img", "figure", "figcaption",
-    "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "colgroup", "col",
+    "p",
+    "br",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "strong",
+    "b",
+    "em",
+    "i",
+    "u",
+    "s",
+    "del",
+    "ins",
+    "sub",
+    "sup",
+    "small",
+    "mark",
+    "code",
+    "pre",
+    "blockquote",
+    "q",
+    "cite",
+    "abbr",
+    "span",
+    "div",
+    "hr",
+    "time",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "a",
+    "img",
+    "figure",
+    "figcaption",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
+    "colgroup",
+    "col",
 ];
 
 const IFRAME_HOSTS: &[&str] = &["player.kankanews.com", "www.youtube.com"];
-const STYLE: &[&str] = &["color", "text-align", "font-weight", "background-color", "position"];
+const STYLE: &[&str] = &[
+    "color",
+    "text-align",
+    "font-weight",
+    "background-color",
+    "position",
+];
 
 struct Chosen {
     policy: Policy,
@@ -188,8 +371,10 @@ fn build(bytes: &mut Bytes) -> Fragment {
                         attrs.push((name, value));
                     }
                 }
-                let refs: Vec<(&str, &str)> =
-                    attrs.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+                let refs: Vec<(&str, &str)> = attrs
+                    .iter()
+                    .map(|(n, v)| (n.as_str(), v.as_str()))
+                    .collect();
                 let id = f.append_element_ns(parent, ns, name, &refs);
                 stack.push(id);
             }
@@ -225,12 +410,7 @@ fn url_ok(value: &str, ctx: UrlContext, what: &str) {
     assert_scheme_safe(value, ctx == UrlContext::BodyImage, what);
 }
 
-fn check_attrs(
-    chosen: &Chosen,
-    name: &str,
-    attrs: &[(String, String)],
-    has_children: bool,
-) {
+fn check_attrs(chosen: &Chosen, name: &str, attrs: &[(String, String)], has_children: bool) {
     let get = |n: &str| attrs.iter().find(|(k, _)| k == n).map(|(_, v)| v.as_str());
     for (i, (n, _)) in attrs.iter().enumerate() {
         assert!(
@@ -250,7 +430,10 @@ fn check_attrs(
                 assert_eq!(u.as_str(), src);
                 assert!(src.starts_with("https:"), "iframe over http: {src:?}");
                 let host = u.host().unwrap_or("");
-                assert!(IFRAME_HOSTS.contains(&host), "iframe host {host:?} not allowed");
+                assert!(
+                    IFRAME_HOSTS.contains(&host),
+                    "iframe host {host:?} not allowed"
+                );
             }
             "video" | "audio" => url_ok(src, UrlContext::Media, "data-nv-src"),
             other => panic!("placeholder kind {other:?}"),
@@ -321,7 +504,9 @@ fn check_attrs(
             ("img", "decoding") => v == "async",
             ("img", "width" | "height")
             | ("th" | "td", "colspan" | "rowspan")
-            | ("col" | "colgroup", "span") => !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()),
+            | ("col" | "colgroup", "span") => {
+                !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit())
+            }
             ("ol", "start") => {
                 let d = v.strip_prefix('-').unwrap_or(v);
                 !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())
@@ -334,7 +519,10 @@ fn check_attrs(
         assert!(ok, "attribute {n}={v:?} kept on {name}");
     }
     if name == "img" {
-        assert!(get("src").is_some() || get("srcset").is_some(), "img without a source");
+        assert!(
+            get("src").is_some() || get("srcset").is_some(),
+            "img without a source"
+        );
     }
 }
 
@@ -387,7 +575,10 @@ fn check_markup(html: &str) {
                     .chars()
                     .take_while(|c| c.is_ascii_alphanumeric())
                     .collect();
-                assert!(KEPT.contains(&name.as_str()), "markup <{name} at {i}: {html:?}");
+                assert!(
+                    KEPT.contains(&name.as_str()),
+                    "markup <{name} at {i}: {html:?}"
+                );
             }
             _ => {}
         }

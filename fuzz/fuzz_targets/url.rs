@@ -49,7 +49,10 @@ fuzz_target!(|data: &[u8]| {
             "tab/newline kept: {text:?}"
         );
         if ctx == UrlContext::Absolute {
-            assert!(u.is_absolute() && u.host().is_some_and(|h| !h.is_empty()), "{text:?}");
+            assert!(
+                u.is_absolute() && u.host().is_some_and(|h| !h.is_empty()),
+                "{text:?}"
+            );
         }
         if let Some(h) = u.host() {
             assert!(!h.contains('@'), "user info in host: {text:?}");

@@ -43,7 +43,7 @@ pub(crate) struct ViewState {
     pub(crate) favorite_count: Option<u64>,
     /// `options.videoPlayer(element, video)`, when the host gave a function.
     pub(crate) video_player: Option<js_sys::Function>,
-    /// `error` listeners of the images that have a fallback (avatars, covers, posters).
+    /// `error` listeners of the avatars (a failed one becomes the author's initial).
     pub(crate) image_listeners: Vec<Listener>,
     pub(crate) destroyed: bool,
 }
@@ -126,6 +126,35 @@ fn count_from_js(n: f64) -> Option<u64> {
 /// JSON, except `videoPlayer`, a function kept as it is.
 #[wasm_bindgen]
 pub fn render(container: Element, article: JsValue, options: JsValue) -> Result<View, JsValue> {
+    start(container, article, options, false)
+}
+
+/// Takes over server-rendered markup (`newsview::render_to_string`: a declarative shadow root
+/// holding `<article class="nv">`) for `article`: wires events, image fallbacks and the
+/// relative-time refresh to the nodes that are there, without rebuilding them. Without such
+/// markup it renders as [`render`] does.
+#[wasm_bindgen]
+pub fn hydrate(container: Element, article: JsValue, options: JsValue) -> Result<View, JsValue> {
+    start(container, article, options, true)
+}
+
+/// The server-rendered article in `root`, if any.
+fn server_markup(root: &Node) -> bool {
+    let found = if let Some(f) = root.dyn_ref::<web_sys::DocumentFragment>() {
+        f.query_selector(":scope > article.nv").ok().flatten()
+    } else {
+        root.dyn_ref::<Element>()
+            .and_then(|e| e.query_selector(":scope > article.nv").ok().flatten())
+    };
+    found.is_some()
+}
+
+fn start(
+    container: Element,
+    article: JsValue,
+    options: JsValue,
+    hydrating: bool,
+) -> Result<View, JsValue> {
     let video_player = if options.is_object() {
         js_sys::Reflect::get(&options, &JsValue::from_str("videoPlayer"))
             .ok()
@@ -174,7 +203,14 @@ pub fn render(container: Element, article: JsValue, options: JsValue) -> Result<
         favorited: false,
         destroyed: false,
     }));
-    warnings.extend(draw(&state)?);
+    let root = state.borrow().root.clone();
+    if hydrating && server_markup(&root) {
+        let images = interact::watch_images(&state);
+        state.borrow_mut().image_listeners = images;
+        interact::refresh_times(&state);
+    } else {
+        warnings.extend(draw(&state)?);
+    }
     interact::wire(&state);
     keep_warnings(&warnings);
     Ok(View { state })

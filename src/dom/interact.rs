@@ -39,12 +39,12 @@ pub(crate) fn wire(state: &Shared) {
             if !inside {
                 // Focus goes back to the popover's button unless the click gave it to
                 // something else on the page.
-                let lost = document()
-                    .ok()
-                    .and_then(|d| d.active_element())
-                    .is_none_or(|a| {
+                let lost = match document().ok().and_then(|d| d.active_element()) {
+                    None => true,
+                    Some(a) => {
                         a.tag_name() == "BODY" || a.tag_name() == "HTML" || host.contains(Some(&a))
-                    });
+                    }
+                };
                 with(&w, |s| close_popovers(s, lost));
             }
         }));
@@ -305,11 +305,11 @@ pub(crate) fn set_pressed(state: &Shared, like: bool, pressed: bool, count: Opti
     }
 }
 
-/// Gives avatars, related covers and the poster their fallback when the image fails: an
-/// avatar becomes the author's initial, a cover or poster leaves its neutral placeholder.
+/// Swaps an avatar that fails to load for the author's initial. (Covers and the poster need
+/// nothing: the stylesheet draws a broken image as the neutral placeholder.)
 pub(crate) fn watch_images(state: &Shared) -> Vec<Listener> {
     let root = state.borrow().root.clone();
-    let Some(list) = query_all(&root, "img.nv-avatar,img.nv-thumb-img,img.nv-poster") else {
+    let Some(list) = query_all(&root, "img.nv-avatar") else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -326,10 +326,6 @@ pub(crate) fn watch_images(state: &Shared) -> Vec<Listener> {
 }
 
 fn image_failed(img: &Element) {
-    if !img.matches(".nv-avatar").unwrap_or(false) {
-        img.remove();
-        return;
-    }
     let initial = img
         .closest(".nv-comment")
         .ok()

@@ -152,7 +152,7 @@ describe('npm package: the packed declarations type-check (tsc, no registry need
     writeFileSync(join(app, 'src', 'typed-usage-loose.ts'), usage.replaceAll('// @ts-expect-error', '// (was: expect error)'));
     writeFileSync(
       join(app, 'tsconfig.check.json'),
-      JSON.stringify({ extends: './tsconfig.json', files: ['src/main.ts', 'src/typed-usage.ts', 'src/typed-usage-loose.ts'] }),
+      JSON.stringify({ extends: './tsconfig.json', files: ['src/main.ts', 'src/element.ts', 'src/typed-usage.ts', 'src/typed-usage-loose.ts'] }),
     );
     tscRun = await run(tsc, ['-p', join(app, 'tsconfig.check.json')], { cwd: app, maxBuffer: 16 << 20 }).then(
       (r) => r.stdout,
@@ -180,6 +180,7 @@ describe('npm package: a Vite app installs the tarball, builds, and renders the 
   let skip = null;
   let app;
   let viteVersion;
+  let buildWarnings = '';
   let server;
   let browser;
 
@@ -195,7 +196,8 @@ describe('npm package: a Vite app installs the tarball, builds, and renders the 
         rmSync(join(app, 'node_modules'), { recursive: true, force: true });
         rmSync(join(app, 'package-lock.json'), { force: true });
         await sh('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: app });
-        await sh(join(app, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], { cwd: app });
+        const built = await sh(join(app, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], { cwd: app });
+        buildWarnings = `${built.stdout}${built.stderr}`.trim();
         viteVersion = v;
         break;
       } catch (e) {
@@ -222,6 +224,8 @@ describe('npm package: a Vite app installs the tarball, builds, and renders the 
 
   test('vite build emitted the wasm as an asset beside the bundle', (t) => {
     if (skip) return t.skip(`npm registry unreachable: ${skip}`);
+    // Shown, not failed on: e.g. the glue's unused default `new URL('newsview_bg_bg.wasm', …)`.
+    if (buildWarnings) t.diagnostic(`vite build warnings: ${buildWarnings.replace(/\s+/g, ' ').slice(0, 400)}`);
     const assets = readdirSync(join(app, 'dist', 'assets'));
     const wasm = assets.filter((f) => f.endsWith('.wasm'));
     assert.equal(wasm.length, 1, `assets: ${assets.join(', ')}`);
@@ -275,6 +279,23 @@ describe('npm package: a Vite app installs the tarball, builds, and renders the 
     await context.close();
     t.diagnostic(`vite ${viteVersion}`);
   });
+
+  test("a page that only does `import 'newsview'` gets <news-view> (sideEffects kept it)", async (t) => {
+    if (skip) return t.skip(`npm registry unreachable: ${skip}`);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: server.url });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(String(e?.stack || e)));
+    await context.route('**/*', (route) => (isLocal(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
+    await page.goto('/element.html');
+    const el = page.locator('news-view');
+    await el.locator('h1').waitFor();
+    assert.equal(await el.locator('h1').textContent(), seed.title);
+    assert.equal(await el.locator('[part~="related-item"]').count(), 20);
+    assert.deepEqual(pageErrors, []);
+    await context.close();
+  });
 });
 
 function writePackageJson(dir, viteVersion) {
@@ -311,8 +332,38 @@ function writeApp(dir) {
 `,
   );
   for (const d of ['src', 'public']) mkdirSync(join(dir, d), { recursive: true });
+  // A second page whose only use of the package is a bare `import 'newsview'`: it works only if
+  // the bundler keeps the module's side effect (the element definition), which
+  // `sideEffects: ["./newsview.js"]` promises.
+  writeFileSync(
+    join(dir, 'element.html'),
+    `<!doctype html>
+<html lang="zh-CN">
+<head><meta charset="utf-8"><title>newsview element only</title></head>
+<body>
+  <news-view src="./seed-article.json" now="${NOW}"></news-view>
+  <script type="module" src="/src/element.ts"></script>
+</body>
+</html>
+`,
+  );
+  writeFileSync(
+    join(dir, 'vite.config.js'),
+    `import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  build: {
+    rollupOptions: {
+      input: { main: resolve(import.meta.dirname, 'index.html'), element: resolve(import.meta.dirname, 'element.html') },
+    },
+  },
+});
+`,
+  );
   copyFileSync(seedPath, join(dir, 'src', 'seed-article.json'));
   copyFileSync(seedPath, join(dir, 'public', 'seed-article.json'));
+  writeFileSync(join(dir, 'src', 'element.ts'), `import 'newsview';\n`);
   writeFileSync(
     join(dir, 'src', 'main.ts'),
     `import init, { render, NewsViewElement, type Article, type View } from 'newsview';
@@ -426,10 +477,11 @@ export async function use(container: HTMLElement): Promise<void> {
           strict: true,
           noEmit: true,
           resolveJsonModule: true,
-          skipLibCheck: false,
+          skipLibCheck: false, // newsview.d.ts itself is checked
+          skipDefaultLibCheck: true, // lib.dom.d.ts is not (it is slow and not ours)
           types: [],
         },
-        files: ['src/main.ts', 'src/typed-usage.ts'],
+        files: ['src/main.ts', 'src/element.ts', 'src/typed-usage.ts'],
       },
       null,
       2,

@@ -98,7 +98,7 @@ describe('SSR parity: native render vs render() in Chromium', () => {
         const shadow = host?.localName === 'news-view' ? host.firstElementChild : null;
         const ok =
           shadow?.localName === 'template' && shadow.getAttribute('shadowrootmode') === 'open';
-        const nativeArticle = ok ? shadow.content.querySelector(':scope > article') : null;
+        const nativeArticle = ok ? [...shadow.content.children].find((e) => e.localName === 'article') : null;
         return {
           browser,
           native: nativeArticle ? nativeArticle.outerHTML : `(no <news-view><template shadowrootmode=open><article>: ${nativeHtml.slice(0, 200)})`,

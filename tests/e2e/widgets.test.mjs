@@ -87,8 +87,8 @@ const focusedName = (page) =>
     return (a?.getAttribute('aria-label') || a?.textContent || '').trim();
   });
 
-/** Decodes the QR code drawn by `locator` (an <svg>) from a screenshot. */
-async function decodeQr(page, locator) {
+/** The pixels of a screenshot of `locator`, read back through a canvas: {width, height, data}. */
+async function pixels(page, locator) {
   const png = await locator.screenshot();
   const { width, height, data } = await page.evaluate(async (b64) => {
     const img = new Image();
@@ -102,6 +102,19 @@ async function decodeQr(page, locator) {
     const d = ctx.getImageData(0, 0, c.width, c.height);
     return { width: d.width, height: d.height, data: Array.from(d.data) };
   }, png.toString('base64'));
+  return { width, height, data };
+}
+
+/** The colour at the centre of `locator`'s screenshot, as [r, g, b]. */
+async function centre(page, locator) {
+  const { width, height, data } = await pixels(page, locator);
+  const i = (Math.floor(height / 2) * width + Math.floor(width / 2)) * 4;
+  return data.slice(i, i + 3);
+}
+
+/** Decodes the QR code drawn by `locator` (an <svg>) from a screenshot. */
+async function decodeQr(page, locator) {
+  const { width, height, data } = await pixels(page, locator);
   const code = jsQR(Uint8ClampedArray.from(data), width, height);
   assert.ok(code, 'jsQR found a QR code in the screenshot');
   return code.data;
@@ -583,12 +596,21 @@ describe('related videos', () => {
     assert.equal(await time.textContent(), '刚刚');
   });
 
-  test('a missing or failing cover leaves the neutral placeholder', async () => {
-    assert.equal(await items().nth(2).locator('img').count(), 0);
-    await waitUntil(async () => (await items().nth(1).locator('img').count()) === 0, 'failed cover removed');
-    const bg = await items().nth(1).locator('.nv-thumb').evaluate((t) => getComputedStyle(t).backgroundColor);
-    assert.notEqual(bg, 'rgba(0, 0, 0, 0)');
-    assert.equal(await items().nth(0).locator('img').count(), 1, 'a good cover stays');
+  test('a missing or failing cover shows the neutral placeholder (#dfe3e8), a good one its picture', async () => {
+    assert.equal(await items().nth(2).locator('img').count(), 0, 'no <img> without a cover');
+    await waitUntil(
+      () => items().nth(1).locator('img').evaluate((i) => i.complete && i.naturalWidth === 0),
+      'the 404 cover failed',
+    );
+    await waitUntil(() => items().nth(0).locator('img').evaluate((i) => i.complete && i.naturalWidth > 0), 'the cover loaded');
+    const near = (got, want) => got.every((c, k) => Math.abs(c - want[k]) <= 3);
+    const placeholder = [0xdf, 0xe3, 0xe8];
+    const missing = await centre(page, items().nth(2).locator('.nv-thumb'));
+    const failed = await centre(page, items().nth(1).locator('.nv-thumb'));
+    const good = await centre(page, items().nth(0).locator('.nv-thumb'));
+    assert.ok(near(missing, placeholder), `missing cover: ${missing}`);
+    assert.ok(near(failed, placeholder), `failed cover: ${failed}`);
+    assert.ok(near(good, [0x4a, 0x6f, 0xa5]), `good cover: ${good}`);
   });
 
   test('relative times refresh every minute without re-rendering the list', async () => {

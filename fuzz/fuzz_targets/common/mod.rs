@@ -42,7 +42,10 @@ impl<'a> Bytes<'a> {
 /// C0 controls and spaces stripped, every tab and newline removed.
 pub fn browser_normalize(raw: &str) -> String {
     let trimmed = raw.trim_matches(|c: char| (c as u32) <= 0x20);
-    trimmed.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect()
+    trimmed
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect()
 }
 
 /// The scheme a browser would see, lower-cased: an ASCII letter, then letters, digits, `+`,
