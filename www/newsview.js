@@ -228,6 +228,7 @@ export async function hydrate(container, article, options) {
   const inner = guard(container, () => hydrateWasm(container, article, opts));
   const view = new View(inner, container, article, opts);
   live.add(view);
+  reportWarnings(container);
   return view;
 }
 
