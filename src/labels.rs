@@ -60,7 +60,7 @@ impl Lang {
 }
 
 /// The strings of one language.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Labels {
     /// 点赞
     pub like: &'static str,
@@ -114,6 +114,96 @@ pub struct Labels {
     pub link_copied: &'static str,
     /// 评论内容不能为空 (an empty comment was submitted)
     pub comment_empty: &'static str,
+}
+
+/// The keys of `options.labels`: each field of [`Labels`] in camelCase.
+pub const LABEL_KEYS: [&str; 26] = [
+    "like",
+    "favorite",
+    "share",
+    "viewOnPhone",
+    "qrCaption",
+    "editor",
+    "keywords",
+    "allComments",
+    "loginPrompt",
+    "noComments",
+    "relatedVideos",
+    "playVideo",
+    "justNow",
+    "minutesAgo",
+    "hoursAgo",
+    "daysAgo",
+    "source",
+    "loading",
+    "loadFailed",
+    "retry",
+    "wechatScan",
+    "wechatHint",
+    "commentPlaceholder",
+    "submitComment",
+    "linkCopied",
+    "commentEmpty",
+];
+
+impl Labels {
+    /// The field for `key` (camelCase, as in `options.labels`), or `None` for an unknown key.
+    fn field_mut(&mut self, key: &str) -> Option<&mut &'static str> {
+        Some(match key {
+            "like" => &mut self.like,
+            "favorite" => &mut self.favorite,
+            "share" => &mut self.share,
+            "viewOnPhone" => &mut self.view_on_phone,
+            "qrCaption" => &mut self.qr_caption,
+            "editor" => &mut self.editor,
+            "keywords" => &mut self.keywords,
+            "allComments" => &mut self.all_comments,
+            "loginPrompt" => &mut self.login_prompt,
+            "noComments" => &mut self.no_comments,
+            "relatedVideos" => &mut self.related_videos,
+            "playVideo" => &mut self.play_video,
+            "justNow" => &mut self.just_now,
+            "minutesAgo" => &mut self.minutes_ago,
+            "hoursAgo" => &mut self.hours_ago,
+            "daysAgo" => &mut self.days_ago,
+            "source" => &mut self.source,
+            "loading" => &mut self.loading,
+            "loadFailed" => &mut self.load_failed,
+            "retry" => &mut self.retry,
+            "wechatScan" => &mut self.wechat_scan,
+            "wechatHint" => &mut self.wechat_hint,
+            "commentPlaceholder" => &mut self.comment_placeholder,
+            "submitComment" => &mut self.submit_comment,
+            "linkCopied" => &mut self.link_copied,
+            "commentEmpty" => &mut self.comment_empty,
+            _ => return None,
+        })
+    }
+
+    /// These labels with `key` replaced by `value`. Returns `None` for an unknown key.
+    pub fn with(mut self, key: &str, value: &str) -> Option<Labels> {
+        let interned = intern(value);
+        *self.field_mut(key)? = interned;
+        Some(self)
+    }
+}
+
+thread_local! {
+    /// Override strings, kept for the life of the page so that [`Labels`] stays a table of
+    /// `&'static str`. It grows only with the distinct strings a host passes, not per render.
+    static INTERNED: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn intern(s: &str) -> &'static str {
+    INTERNED.with(|cell| {
+        let mut list = cell.borrow_mut();
+        if let Some(found) = list.iter().find(|&&x| x == s) {
+            return *found;
+        }
+        let leaked: &'static str = Box::leak(s.to_owned().into_boxed_str());
+        list.push(leaked);
+        leaked
+    })
 }
 
 /// The labels for `lang`.

@@ -4,7 +4,7 @@
 //! [`Context`]. Every string from the article goes into text nodes or text attributes (escaped
 //! by the writer, or set through DOM text APIs); every URL is a [`SafeUrl`].
 
-use crate::labels::{labels, Labels};
+use crate::labels::Labels;
 use crate::model::{Article, Comment, Image, Named, RelatedVideo};
 use crate::options::Options;
 use crate::qr::{self, Ecc, QrCode};
@@ -43,8 +43,8 @@ impl<'a> Context<'a> {
         }
     }
 
-    fn labels(&self) -> &'static Labels {
-        labels(self.options.lang)
+    fn labels(&self) -> &'a Labels {
+        self.options.labels()
     }
 }
 

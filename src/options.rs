@@ -5,7 +5,7 @@
 
 use crate::error::{Error, Path, Warning};
 use crate::json::Json;
-use crate::labels::Lang;
+use crate::labels::{labels, Labels, Lang, LABEL_KEYS};
 use crate::model::{count, object, present, str_of, text, type_error, Reader};
 use crate::share::ShareService;
 use crate::text::TimeZone;
@@ -65,6 +65,8 @@ pub struct Options {
     pub page_url: Option<SafeUrl>,
     /// The colour theme.
     pub theme: Theme,
+    /// The UI strings when `options.labels` overrides some; `None` uses the language's.
+    pub labels: Option<Labels>,
     /// Size limits on the article (`limits`, see [`crate::limits`]).
     pub limits: crate::limits::Limits,
 }
@@ -81,12 +83,18 @@ impl Default for Options {
             related_limit: None,
             page_url: None,
             theme: Theme::Light,
+            labels: None,
             limits: crate::limits::Limits::default(),
         }
     }
 }
 
 impl Options {
+    /// The UI strings of this render: `labels` overrides on top of the language's.
+    pub fn labels(&self) -> &Labels {
+        self.labels.as_ref().unwrap_or_else(|| labels(self.lang))
+    }
+
     /// Reads options from a JSON object; `null` gives the defaults. Warnings (an avatar or
     /// `pageUrl` refused by the URL policy) are discarded; see
     /// [`Options::from_json_with_warnings`].
@@ -195,6 +203,26 @@ impl Options {
         options.page_url = reader.opt_url(doc, "pageUrl", &root, UrlContext::Absolute)?;
         if let Some(v) = present(doc, "limits") {
             options.limits = crate::limits::Limits::from_json(v)?;
+        }
+        if let Some(v) = present(doc, "labels") {
+            let path = root.key("labels");
+            object(v, &path)?;
+            let mut table = *labels(options.lang);
+            if let Json::Object(members) = v {
+                for (key, value) in members {
+                    let item = path.key(key);
+                    let text = str_of(value, &item)?;
+                    table = table.with(key, text).ok_or_else(|| {
+                        let mut m = String::from("unknown label (expected one of ");
+                        m.push_str(&LABEL_KEYS.join(", "));
+                        m.push(')');
+                        item.error(m)
+                    })?;
+                }
+            }
+            if table != *labels(options.lang) {
+                options.labels = Some(table);
+            }
         }
         if let Some(v) = present(doc, "theme") {
             let path = root.key("theme");
@@ -415,6 +443,23 @@ mod tests {
                 path: "options.user.avatar".into(),
                 message: "dropped: not an allowed URL".into()
             }]
+        );
+    }
+
+    #[test]
+    fn labels_override_single_strings_of_the_language() {
+        let o =
+            read(r#"{"lang": "en", "labels": {"like": "Upvote", "relatedVideos": "Watch next"}}"#)
+                .unwrap();
+        assert_eq!(o.labels().like, "Upvote");
+        assert_eq!(o.labels().related_videos, "Watch next");
+        assert_eq!(o.labels().share, "Share");
+        assert_eq!(read(r#"{}"#).unwrap().labels().like, "点赞");
+        assert!(fail(r#"{"labels": {"lik": "x"}}"#)
+            .starts_with("options.labels.lik: unknown label (expected one of like, "));
+        assert_eq!(
+            fail(r#"{"labels": {"like": 1}}"#),
+            "options.labels.like: expected a string, got a number"
         );
     }
 

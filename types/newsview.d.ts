@@ -49,6 +49,14 @@ export function hydrate(
   options?: Options | null,
 ): Promise<View>;
 
+/** The keys of `options.labels`. */
+export type LabelKey =
+  | 'like' | 'favorite' | 'share' | 'viewOnPhone' | 'qrCaption' | 'editor' | 'keywords'
+  | 'allComments' | 'loginPrompt' | 'noComments' | 'relatedVideos' | 'playVideo' | 'justNow'
+  | 'minutesAgo' | 'hoursAgo' | 'daysAgo' | 'source' | 'loading' | 'loadFailed' | 'retry'
+  | 'wechatScan' | 'wechatHint' | 'commentPlaceholder' | 'submitComment' | 'linkCopied'
+  | 'commentEmpty';
+
 /** `options.limits`: whole numbers >= 0; absent members keep their defaults. */
 export interface LimitOptions {
   /** Characters of `title`. @defaultValue 500 */
@@ -183,6 +191,15 @@ export interface Options {
    * `还有 N 条`, `…(内容过长,已截断)`) and reported in `nv-warning`, never silently.
    */
   limits?: LimitOptions | null;
+  /**
+   * Overrides of single UI strings, on top of the language's: keys `like`, `favorite`, `share`,
+   * `viewOnPhone`, `qrCaption`, `editor`, `keywords`, `allComments`, `loginPrompt`,
+   * `noComments`, `relatedVideos`, `playVideo`, `justNow`, `minutesAgo`, `hoursAgo`, `daysAgo`,
+   * `source`, `loading`, `loadFailed`, `retry`, `wechatScan`, `wechatHint`,
+   * `commentPlaceholder`, `submitComment`, `linkCopied`, `commentEmpty`. An unknown key is an
+   * error (`options.labels.foo: unknown label …`).
+   */
+  labels?: Partial<Record<LabelKey, string>> | null;
   /**
    * Plays the lead video when the reader presses play (instead of the built-in `<video>`):
    * called with the placeholder element and the lead video. JS only.

@@ -3,7 +3,6 @@
 
 use super::api::{document, Shared};
 use super::handle::{Interval, Listener, Timeout};
-use crate::labels::labels;
 use crate::share::ShareService;
 use crate::text;
 use js_sys::{Object, Reflect};
@@ -536,7 +535,7 @@ fn copied(state: &Shared, done: bool) {
     close_popovers(state, true);
     let (message, url) = {
         let s = state.borrow();
-        let l = labels(s.options.lang);
+        let l = *s.options.labels();
         (l.link_copied, share_url_of(&s))
     };
     if done {
@@ -588,7 +587,7 @@ fn submit_comment(state: &Shared, button: &Element) {
     if text.trim().is_empty() {
         let _ = area.set_attribute("aria-invalid", "true");
         if let Some(h) = &hint {
-            let message = labels(state.borrow().options.lang).comment_empty;
+            let message = state.borrow().options.labels().comment_empty;
             h.set_text_content(Some(message));
         }
         let _ = area.focus();
@@ -684,7 +683,7 @@ pub(crate) fn refresh_times(state: &Shared) {
     let s = state.borrow();
     let now_ms = s.options.now_ms.unwrap_or_else(js_sys::Date::now);
     let now = (now_ms / 1000.0).floor() as i64;
-    let l = labels(s.options.lang);
+    let l = *s.options.labels();
     let Some(list) = query_all(&s.root, "time[data-nv-rel]") else {
         return;
     };
@@ -702,7 +701,7 @@ pub(crate) fn refresh_times(state: &Shared) {
             unix_seconds: secs,
             offset_minutes: 0,
         };
-        let label = text::relative_time(ts, now, s.options.time_zone, l);
+        let label = text::relative_time(ts, now, s.options.time_zone, &l);
         if el.text_content().as_deref() != Some(label.as_str()) {
             el.set_text_content(Some(&label));
         }
