@@ -64,7 +64,8 @@ rustup component list --toolchain nightly --installed 2>/dev/null | grep -q '^ru
 # panic=immediate-abort: a panic (never expected: the code has no panicking paths on input)
 # traps at once instead of formatting a message; that removes core::fmt from the binary.
 step "cargo +nightly build --release --target ${TARGET} --lib (build-std, panic=immediate-abort)"
-RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+# -inline-threshold=0: LLVM inlines only what removes code (measured: -0.6 KiB gzip).
+RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Cllvm-args=-inline-threshold=0" \
   cargo +nightly build --release --target "${TARGET}" --lib \
   -Zbuild-std=std,panic_abort --target-dir "$SIZE_TARGET_DIR"
 

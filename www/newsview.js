@@ -378,7 +378,7 @@ export class NewsViewElement extends Base {
 
   /** Whether the shadow root holds server-rendered markup that no view has taken over yet. */
   #serverMarkup() {
-    return !this.#view && !!this.shadowRoot?.querySelector(':scope > article.nv');
+    return !this.#view && !!this.shadowRoot?.querySelector('article.nv');
   }
 
   /** Renders `article`. Never rejects. */

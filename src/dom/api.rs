@@ -138,13 +138,15 @@ pub fn hydrate(container: Element, article: JsValue, options: JsValue) -> Result
     start(container, article, options, true)
 }
 
-/// The server-rendered article in `root`, if any.
+/// Whether `root` holds a server-rendered article. `article.nv` cannot come from a body: the
+/// sanitizer keeps no `article` element and no `class` attribute. (`:scope` would match nothing
+/// in a shadow root, which is not an element.)
 fn server_markup(root: &Node) -> bool {
     let found = if let Some(f) = root.dyn_ref::<web_sys::DocumentFragment>() {
-        f.query_selector(":scope > article.nv").ok().flatten()
+        f.query_selector("article.nv").ok().flatten()
     } else {
         root.dyn_ref::<Element>()
-            .and_then(|e| e.query_selector(":scope > article.nv").ok().flatten())
+            .and_then(|e| e.query_selector("article.nv").ok().flatten())
     };
     found.is_some()
 }
