@@ -96,7 +96,11 @@ screenshots: build ## Full-page PNGs of the demo at 390 and 1280 px in screensho
 
 clean: ## Remove build outputs (target/, pkg/)
 	cargo clean
-	rm -rf pkg tests/e2e/.tmp
+	rm -rf pkg dist tests/e2e/.tmp
+
+.PHONY: package
+package: ## npm package: dist/package/ and dist/newsview-VERSION.tgz (runs make build)
+	@bash scripts/package.sh
 
 # Fuzzing (cargo-fuzz, nightly): each target for a bounded time; see docs/fuzzing.md.
 .PHONY: fuzz fuzz-short
@@ -105,3 +109,14 @@ fuzz: ## Run every fuzz target for 300 s
 
 fuzz-short: ## Run every fuzz target for 30 s (the short pass)
 	bash scripts/fuzz.sh 30
+
+# Benchmarks in headless Chromium: newsview vs DOMPurify + innerHTML, the innerHTML floor and
+# setHTML, cold start, memory, scale series; see docs/benchmarks.md. Installs bench/'s own deps.
+.PHONY: bench bench-quick
+bench: setup build ## Run the full benchmark suite (about 15 min)
+	@cd bench && { [ -d node_modules ] || npm ci --no-audit --no-fund; }
+	node bench/run.mjs
+
+bench-quick: setup build ## A shorter benchmark run (3–5 min)
+	@cd bench && { [ -d node_modules ] || npm ci --no-audit --no-fund; }
+	node bench/run.mjs --quick

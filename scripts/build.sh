@@ -80,6 +80,9 @@ rm -f "$TMP/newsview_bg_bg.wasm" "$TMP"/*.d.ts
 
 step "esbuild: bundle www/newsview.js with the glue, minify"
 cp "$GLUE" "$TMP/entry.js"
+# The glue's own default wasm name is never used (init() always passes ./newsview_bg.wasm), but
+# bundlers would see it: point it at the file that exists.
+sed -i 's/newsview_bg_bg\.wasm/newsview_bg.wasm/g' "$TMP/newsview_bg.js"
 "$ESBUILD" "$TMP/entry.js" --bundle --format=esm --minify --target=es2022 --log-level=warning \
   --legal-comments=none --outfile="$TMP/newsview.js"
 rm -f "$TMP/entry.js" "$TMP/newsview_bg.js"

@@ -59,6 +59,66 @@ pub struct Warning {
     pub message: String,
 }
 
+impl Warning {
+    /// The one warning that sums up what the body sanitizer removed, e.g.
+    /// `bodyHtml: removed 3 elements, 2 attributes, 1 URL`; `None` when it removed nothing.
+    pub fn from_sanitize_report(report: &crate::sanitize::Report) -> Option<Warning> {
+        let parts: [(usize, &str, &str, &str); 6] = [
+            (report.removed_elements, "removed ", " element", "s"),
+            (report.removed_attributes, "removed ", " attribute", "s"),
+            (report.removed_urls, "removed ", " URL", "s"),
+            (
+                report.removed_other,
+                "removed ",
+                " comment or other node",
+                "s",
+            ),
+            (
+                report.unwrapped_elements,
+                "unwrapped ",
+                " unknown element",
+                "s",
+            ),
+            (
+                report.flattened_elements,
+                "flattened ",
+                " too deeply nested element",
+                "s",
+            ),
+        ];
+        let mut message = String::new();
+        for (n, verb, noun, plural) in parts {
+            if n == 0 {
+                continue;
+            }
+            if !message.is_empty() {
+                message.push_str(", ");
+            }
+            message.push_str(verb);
+            crate::text::push_u64(&mut message, n as u64);
+            message.push_str(noun);
+            if n != 1 {
+                message.push_str(plural);
+            }
+        }
+        for (flag, text) in [
+            (report.truncated, "cut at the node limit"),
+            (report.input_too_large, "refused: larger than maxInputBytes"),
+        ] {
+            if flag {
+                if !message.is_empty() {
+                    message.push_str(", ");
+                }
+                message.push_str(text);
+            }
+        }
+        (!message.is_empty()).then(|| Warning {
+            path: String::from("bodyHtml"),
+            message,
+        })
+    }
+}
+
 /// A JSON path, built lazily on the stack while a document is read and only written out when
 /// an error or warning needs it. Root segments are written as given (`""` or `"options"`).
 #[derive(Debug, Clone, Copy)]
@@ -136,6 +196,25 @@ mod tests {
         assert_eq!(Error::new("a.b", "bad").to_message(), "a.b: bad");
         assert_eq!(Error::new("", "bad").to_message(), "bad");
         assert_eq!(Error::new("a", "bad").to_string(), "a: bad");
+    }
+
+    #[test]
+    fn sanitize_report_sums_up_in_one_warning() {
+        use crate::sanitize::Report;
+        assert_eq!(Warning::from_sanitize_report(&Report::default()), None);
+        let w = Warning::from_sanitize_report(&Report {
+            removed_elements: 3,
+            removed_attributes: 2,
+            removed_urls: 1,
+            truncated: true,
+            ..Report::default()
+        })
+        .unwrap();
+        assert_eq!(w.path, "bodyHtml");
+        assert_eq!(
+            w.message,
+            "removed 3 elements, removed 2 attributes, removed 1 URL, cut at the node limit"
+        );
     }
 
     #[test]

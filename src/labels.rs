@@ -112,6 +112,8 @@ pub struct Labels {
     pub submit_comment: &'static str,
     /// 链接已复制
     pub link_copied: &'static str,
+    /// 评论内容不能为空 (an empty comment was submitted)
+    pub comment_empty: &'static str,
 }
 
 /// The labels for `lang`.
@@ -149,6 +151,7 @@ static ZH_CN: Labels = Labels {
     comment_placeholder: "写下你的评论…",
     submit_comment: "发表",
     link_copied: "链接已复制",
+    comment_empty: "评论内容不能为空",
 };
 
 static ZH_TW: Labels = Labels {
@@ -177,6 +180,7 @@ static ZH_TW: Labels = Labels {
     comment_placeholder: "寫下你的評論…",
     submit_comment: "發表",
     link_copied: "連結已複製",
+    comment_empty: "評論內容不能為空",
 };
 
 static EN: Labels = Labels {
@@ -205,6 +209,7 @@ static EN: Labels = Labels {
     comment_placeholder: "Write a comment…",
     submit_comment: "Post",
     link_copied: "Link copied",
+    comment_empty: "The comment is empty",
 };
 
 #[cfg(test)]

@@ -25,6 +25,9 @@ pub struct Context<'a> {
     pub share_url: Option<SafeUrl>,
     /// Whether the browser has a system share sheet (`navigator.share`).
     pub system_share: bool,
+    /// Whether the page runs inside WeChat's browser (its user agent names
+    /// `MicroMessenger`): 微信 then shows the hint to use WeChat's own menu, not a QR code.
+    pub in_wechat: bool,
 }
 
 impl<'a> Context<'a> {
@@ -36,6 +39,7 @@ impl<'a> Context<'a> {
             now_unix_seconds,
             share_url: article.url.clone().or_else(|| options.page_url.clone()),
             system_share: false,
+            in_wechat: false,
         }
     }
 
@@ -207,34 +211,36 @@ fn image(img: &Image, class: &'static str, default_size: (u32, u32), lazy: bool)
         (Some(w), Some(h)) if w > 0 && h > 0 => (w, h),
         _ => default_size,
     };
-    let mut el = Element::new("img")
-        .attr("class", class)
-        .url_attr("src", &img.url)
-        .text_attr("alt", img.alt.clone().unwrap_or_default())
-        .text_attr("width", index_attr(w as usize))
-        .text_attr("height", index_attr(h as usize));
+    // `loading` before `src`: the DOM layer sets attributes in order, and an `img` starts its
+    // download as soon as it has a `src` unless it already knows it is lazy.
+    let mut el = Element::new("img").attr("class", class);
     if lazy {
         el = el.attr("loading", "lazy");
     }
     el.attr("decoding", "async")
+        .url_attr("src", &img.url)
+        .text_attr("alt", img.alt.clone().unwrap_or_default())
+        .text_attr("width", index_attr(w as usize))
+        .text_attr("height", index_attr(h as usize))
 }
 
 fn lead(video: &crate::model::LeadVideo, l: &Labels) -> Element {
     let mut button = Element::new("button")
         .attr("class", "nv-play")
         .attr("type", "button")
-        .text_attr(
-            "aria-label",
-            match &video.title {
-                Some(t) => {
-                    let mut s = String::from(l.play_video);
-                    s.push_str(": ");
-                    s.push_str(t);
-                    s
-                }
-                None => String::from(l.play_video),
-            },
-        )
+        .text_attr("aria-label", {
+            // The visible duration is part of the name (WCAG 2.5.3, label in name).
+            let mut s = String::from(l.play_video);
+            if let Some(t) = &video.title {
+                s.push_str(": ");
+                s.push_str(t);
+            }
+            if let Some(d) = video.duration_seconds {
+                s.push(' ');
+                s.push_str(&text::format_duration(d));
+            }
+            s
+        })
         .attr("data-nv-action", "play");
     if let Some(poster) = &video.poster {
         button = button.child(image(poster, "nv-poster", (1280, 720), false));
@@ -358,7 +364,6 @@ fn actions(article: &Article, ctx: &Context<'_>) -> Element {
             l.view_on_phone,
             None,
         )
-        .attr("aria-haspopup", "true")
         .attr("aria-expanded", "false");
         let pop = Element::new("div")
             .attr("class", "nv-popover nv-qr")
@@ -430,11 +435,11 @@ fn share_menu(
         Some(list) => list,
         None => share::default_services(lang),
     };
+    // The menu holds menu items only; the WeChat panel sits beside it in the popover.
     let mut menu = Element::new("div")
-        .attr("class", "nv-popover nv-share-menu")
-        .attr("part", "share-menu")
+        .attr("class", "nv-share-list")
         .attr("role", "menu")
-        .attr("hidden", "");
+        .attr("aria-label", l.share);
     let mut wechat_panel = None;
     for &service in services {
         let glyph = Element::new("span")
@@ -451,19 +456,27 @@ fn share_menu(
                     continue;
                 }
                 if service == ShareService::Wechat {
-                    if let Some(code) = qr_code {
-                        wechat_panel = Some(
-                            Element::new("div")
-                                .attr("class", "nv-share-wechat")
-                                .attr("hidden", "")
-                                .child(qr_svg(code, l.qr_caption))
-                                .child(
-                                    Element::new("p")
-                                        .attr("class", "nv-qr-caption")
-                                        .text(l.wechat_scan),
-                                ),
-                        );
-                    }
+                    let panel = Element::new("div")
+                        .attr("class", "nv-share-wechat")
+                        .attr("hidden", "");
+                    wechat_panel = match (ctx.in_wechat, qr_code) {
+                        // Inside WeChat a QR code cannot be scanned by the phone showing it.
+                        (true, _) => Some(
+                            panel.child(
+                                Element::new("p")
+                                    .attr("class", "nv-share-hint")
+                                    .text(l.wechat_hint),
+                            ),
+                        ),
+                        (false, Some(code)) => Some(
+                            panel.child(qr_svg(code, l.wechat_scan)).child(
+                                Element::new("p")
+                                    .attr("class", "nv-qr-caption")
+                                    .text(l.wechat_scan),
+                            ),
+                        ),
+                        (false, None) => None,
+                    };
                 }
                 Element::new("button").attr("type", "button")
             }
@@ -477,14 +490,19 @@ fn share_menu(
                 .text(service.name(lang)),
         );
     }
-    menu = menu.maybe(wechat_panel);
+    let pop = Element::new("div")
+        .attr("class", "nv-popover nv-share-menu")
+        .attr("part", "share-menu")
+        .attr("hidden", "")
+        .child(menu)
+        .maybe(wechat_panel);
     let button = action_button("nv-action nv-share", "share", ICON_SHARE, l.share, None)
         .attr("aria-haspopup", "true")
         .attr("aria-expanded", "false");
     Element::new("div")
         .attr("class", "nv-popover-anchor")
         .child(button)
-        .child(menu)
+        .child(pop)
 }
 
 fn keywords(list: &[Named], l: &Labels) -> Element {
@@ -540,7 +558,7 @@ fn comments(article: &Article, ctx: &Context<'_>) -> Element {
                 .attr("data-nv-action", "login")
                 .text(l.login_prompt),
         ),
-        Some(user) => Element::new("div").attr("class", "nv-comment-box").child(
+        Some(_) => Element::new("div").attr("class", "nv-comment-box").child(
             Element::new("div")
                 .attr("class", "nv-comment-form")
                 .child(
@@ -548,8 +566,14 @@ fn comments(article: &Article, ctx: &Context<'_>) -> Element {
                         .attr("class", "nv-comment-input")
                         .attr("rows", "3")
                         .attr("maxlength", "2000")
-                        .text_attr("aria-label", user.name.as_str())
+                        .attr("aria-label", l.comment_placeholder)
                         .attr("placeholder", l.comment_placeholder),
+                )
+                // Empty until an empty comment is submitted; an alert, so it is announced.
+                .child(
+                    Element::new("p")
+                        .attr("class", "nv-comment-hint")
+                        .attr("role", "alert"),
                 )
                 .child(
                     Element::new("button")
@@ -585,12 +609,12 @@ fn comment(item: &Comment, ctx: &Context<'_>) -> Element {
     let avatar = match &item.author_avatar {
         Some(url) => Element::new("img")
             .attr("class", "nv-avatar")
+            .attr("loading", "lazy")
+            .attr("decoding", "async")
             .url_attr("src", url)
             .attr("alt", "")
             .attr("width", "36")
-            .attr("height", "36")
-            .attr("loading", "lazy")
-            .attr("decoding", "async"),
+            .attr("height", "36"),
         None => Element::new("span")
             .attr("class", "nv-avatar nv-avatar-fallback")
             .attr("aria-hidden", "true")
@@ -735,4 +759,72 @@ pub fn error_state(l: &Labels, detail: &str) -> Node {
                 .text(l.retry),
         )
         .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::options::User;
+    use crate::view::write_html;
+
+    const SEED: &str = include_str!("../tests/fixtures/seed-article.json");
+
+    fn html(ctx_edit: impl FnOnce(&mut Context<'_>), options: &Options) -> String {
+        let article = Article::from_json_str(SEED).unwrap().article;
+        let mut ctx = Context::new(&article, options, 1_773_626_400);
+        ctx_edit(&mut ctx);
+        write_html(&super::article(&article, &ctx), None).into_string()
+    }
+
+    fn wechat_panel(page: &str) -> &str {
+        let start = page.find("nv-share-wechat").expect("a WeChat panel");
+        let end = start + page[start..].find("</div>").unwrap();
+        &page[start..end]
+    }
+
+    #[test]
+    fn wechat_outside_wechat_is_a_qr_code_with_its_caption() {
+        let page = html(|_| {}, &Options::default());
+        let panel = wechat_panel(&page);
+        assert!(panel.contains("<svg"), "{panel}");
+        assert!(panel.contains("微信扫一扫"), "{panel}");
+    }
+
+    #[test]
+    fn wechat_inside_wechat_is_the_hint_without_a_qr_code() {
+        let page = html(|c| c.in_wechat = true, &Options::default());
+        let panel = wechat_panel(&page);
+        assert!(!panel.contains("<svg"), "{panel}");
+        assert!(panel.contains("点击右上角分享"), "{panel}");
+    }
+
+    #[test]
+    fn the_menu_holds_only_menu_items() {
+        let page = html(|_| {}, &Options::default());
+        let start = page.find("role=\"menu\"").expect("a menu");
+        let menu = &page[start..start + page[start..].find("nv-share-wechat").unwrap()];
+        let items = menu.matches("role=\"menuitem\"").count();
+        assert_eq!(
+            items, 5,
+            "微信 微博 QQ QQ空间 复制链接 (no system sheet): {menu}"
+        );
+        assert!(!menu.contains("<svg"), "{menu}");
+    }
+
+    #[test]
+    fn comment_form_has_a_named_box_and_an_alert_for_the_empty_hint() {
+        let options = Options {
+            user: Some(User {
+                name: "读者".into(),
+                avatar: None,
+            }),
+            ..Options::default()
+        };
+        let page = html(|_| {}, &options);
+        assert!(page.contains("aria-label=\"写下你的评论…\""), "{page}");
+        assert!(
+            page.contains("<p class=\"nv-comment-hint\" role=\"alert\"></p>"),
+            "{page}"
+        );
+    }
 }

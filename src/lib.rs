@@ -21,11 +21,14 @@ pub mod error;
 pub mod json;
 pub mod labels;
 pub mod layout;
+pub mod limits;
 pub mod model;
 pub mod options;
 pub mod qr;
 pub mod sanitize;
 pub mod share;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod ssr;
 pub mod text;
 pub mod url;
 pub mod view;
@@ -36,3 +39,5 @@ pub mod dom;
 pub use error::Error;
 pub use model::Article;
 pub use options::Options;
+#[cfg(not(target_arch = "wasm32"))]
+pub use ssr::render_to_string;

@@ -26,6 +26,7 @@
 
 use crate::error::{Error, Path, Warning};
 use crate::json::Json;
+use crate::limits::{cut_bytes, cut_chars, Limits, Truncated};
 use crate::text::Timestamp;
 use crate::url::{check, SafeUrl, UrlContext};
 
@@ -92,6 +93,8 @@ pub struct Article {
     pub comments: Comments,
     /// Related videos.
     pub related_videos: Vec<RelatedVideo>,
+    /// What was cut at the [`Limits`] (strings carry their own `…`).
+    pub truncated: Truncated,
 }
 
 /// A name with an optional link (channel, source, author, keyword).
@@ -213,16 +216,34 @@ pub struct Parsed {
 }
 
 impl Article {
-    /// Reads and validates article JSON v1 text.
+    /// Reads and validates article JSON v1 text, with the default [`Limits`].
     pub fn from_json_str(input: &str) -> Result<Parsed, Error> {
-        let doc = crate::json::parse(input, &crate::json::JsonLimits::default())?;
-        Article::from_json(&doc)
+        Article::from_json_str_with_limits(input, &Limits::default())
     }
 
-    /// Validates a parsed JSON document as article JSON v1.
+    /// Reads and validates article JSON v1 text; what goes past `limits` is cut with a
+    /// visible marker and a warning.
+    pub fn from_json_str_with_limits(input: &str, limits: &Limits) -> Result<Parsed, Error> {
+        let doc = crate::json::parse(input, &crate::json::JsonLimits::default())?;
+        Article::from_json_with_limits(&doc, limits)
+    }
+
+    /// Validates a parsed JSON document as article JSON v1, with the default [`Limits`].
     pub fn from_json(doc: &Json) -> Result<Parsed, Error> {
+        Article::from_json_with_limits(doc, &Limits::default())
+    }
+
+    /// Validates a parsed JSON document as article JSON v1. Strings longer than `limits`
+    /// allow end in `…`, lists keep their first items (the rest is counted in
+    /// [`Article::truncated`]) and the body is cut on a character boundary; each cut is a
+    /// warning. At most [`MAX_WARNINGS`] warnings are kept, then one that counts the rest.
+    pub fn from_json_with_limits(doc: &Json, limits: &Limits) -> Result<Parsed, Error> {
         let root = Path::Root("");
-        let mut r = Reader::default();
+        let mut r = Reader {
+            limits: *limits,
+            ..Reader::default()
+        };
+        let mut truncated = Truncated::default();
         object(doc, &root)?;
         schema_version(doc.get("schemaVersion"), &root.key("schemaVersion"))?;
 
@@ -233,7 +254,8 @@ impl Article {
         if title.is_empty() {
             return Err(title_path.error("must not be empty"));
         }
-        let summary = opt_text(doc, "summary", &root)?;
+        let title = r.fit(title, &title_path, limits.max_title_chars);
+        let summary = r.opt_text(doc, "summary", &root)?;
         let channel = r.opt_named(doc, "channel", &root, false)?;
         let published_at = timestamp(
             required(doc, "publishedAt", &root)?,
@@ -241,8 +263,8 @@ impl Article {
         )?;
         let updated_at = opt_timestamp(doc, "updatedAt", &root)?;
         let source = r.opt_named(doc, "source", &root, true)?;
-        let authors = r.named_list(doc, "authors", &root, false)?;
-        let editor = opt_text(doc, "editor", &root)?;
+        let (authors, _) = r.named_list(doc, "authors", &root, false, usize::MAX)?;
+        let editor = r.opt_text(doc, "editor", &root)?;
         let cover = match present(doc, "cover") {
             Some(v) => r.image(v, &root.key("cover"))?,
             None => None,
@@ -252,25 +274,46 @@ impl Article {
             None => None,
         };
         let body_html = match present(doc, "bodyHtml") {
-            Some(v) => Some(clean(str_of(v, &root.key("bodyHtml"))?, false)),
+            Some(v) => {
+                let path = root.key("bodyHtml");
+                let raw = str_of(v, &path)?;
+                let kept = cut_bytes(raw, limits.max_body_bytes);
+                if kept.len() < raw.len() {
+                    truncated.body = true;
+                    r.warn(path.warning(limit_message(
+                        "truncated to ",
+                        limits.max_body_bytes,
+                        " bytes",
+                    )));
+                }
+                Some(clean(kept, false))
+            }
             None => None,
         };
-        let keywords = r.named_list(doc, "keywords", &root, true)?;
+        let (keywords, more) = r.named_list(doc, "keywords", &root, true, limits.max_keywords)?;
+        truncated.keywords = more;
         let stats = match present(doc, "stats") {
             Some(v) => stats(v, &root.key("stats"))?,
             None => Stats::default(),
         };
         let comments = match present(doc, "comments") {
-            Some(v) => r.comments(v, &root.key("comments"))?,
+            Some(v) => r.comments(v, &root.key("comments"), &mut truncated.comments)?,
             None => Comments::default(),
         };
         let mut related_videos = Vec::new();
         let rv_path = root.key("relatedVideos");
-        for (i, v) in array(doc, "relatedVideos", &root)?.iter().enumerate() {
+        let rv = array(doc, "relatedVideos", &root)?;
+        for (i, v) in rv.iter().enumerate() {
+            if related_videos.len() >= limits.max_related_videos {
+                truncated.related_videos = rv.len() - i;
+                r.warn(rv_path.warning(more_message(rv.len() - i)));
+                break;
+            }
             if let Some(video) = r.related_video(v, &rv_path.index(i))? {
                 related_videos.push(video);
             }
         }
+        r.finish_warnings();
 
         Ok(Parsed {
             article: Article {
@@ -291,22 +334,97 @@ impl Article {
                 stats,
                 comments,
                 related_videos,
+                truncated,
             },
             warnings: r.warnings,
         })
     }
 }
 
+/// The most warnings [`Article::from_json_with_limits`] keeps; one more counts the rest.
+pub const MAX_WARNINGS: usize = 100;
+
 /// Collects warnings while a document is read.
 #[derive(Default)]
 pub(crate) struct Reader {
     /// Fields dropped so far, in document order.
     pub(crate) warnings: Vec<Warning>,
+    /// Warnings past [`MAX_WARNINGS`], counted only.
+    pub(crate) more_warnings: usize,
+    /// The limits text and lists are cut at.
+    pub(crate) limits: Limits,
+}
+
+/// `before` N `after`.
+fn limit_message(before: &str, n: usize, after: &str) -> String {
+    let mut msg = String::from(before);
+    crate::text::push_u64(&mut msg, n as u64);
+    msg.push_str(after);
+    msg
+}
+
+/// `truncated: N more not shown`.
+fn more_message(n: usize) -> String {
+    limit_message("truncated: ", n, " more not shown")
 }
 
 const DROPPED_URL: &str = "dropped: not an allowed URL";
 
 impl Reader {
+    /// Records a warning, or only counts it past [`MAX_WARNINGS`].
+    pub(crate) fn warn(&mut self, w: Warning) {
+        if self.warnings.len() < MAX_WARNINGS {
+            self.warnings.push(w);
+        } else {
+            self.more_warnings += 1;
+        }
+    }
+
+    /// Adds the warning that counts the warnings not kept, if any.
+    fn finish_warnings(&mut self) {
+        if self.more_warnings > 0 {
+            self.warnings.push(Warning {
+                path: String::new(),
+                message: limit_message("and ", self.more_warnings, " more warnings"),
+            });
+            self.more_warnings = 0;
+        }
+    }
+
+    /// `s` cut to `max` characters with `…` and a warning at `path`, if longer.
+    fn fit(&mut self, s: String, path: &Path<'_>, max: usize) -> String {
+        match cut_chars(&s, max) {
+            Some(cut) => {
+                self.warn(path.warning(limit_message("truncated to ", max, " characters")));
+                cut
+            }
+            None => s,
+        }
+    }
+
+    /// A required plain-text value, cut at `maxTextChars`.
+    fn text(&mut self, v: &Json, path: &Path<'_>) -> Result<String, Error> {
+        let t = text(v, path)?;
+        Ok(self.fit(t, path, self.limits.max_text_chars))
+    }
+
+    /// An optional plain-text member, cut at `maxTextChars`.
+    fn opt_text(
+        &mut self,
+        obj: &Json,
+        key: &str,
+        parent: &Path<'_>,
+    ) -> Result<Option<String>, Error> {
+        match opt_text(obj, key, parent)? {
+            Some(t) => Ok(Some(self.fit(
+                t,
+                &parent.key(key),
+                self.limits.max_text_chars,
+            ))),
+            None => Ok(None),
+        }
+    }
+
     /// An optional URL member: absent, `null` or empty → `None`; refused → `None` and a
     /// warning; not a string → error.
     pub(crate) fn opt_url(
@@ -326,7 +444,7 @@ impl Reader {
         }
         let url = check(raw, context);
         if url.is_none() {
-            self.warnings.push(path.warning(DROPPED_URL));
+            self.warn(path.warning(DROPPED_URL));
         }
         Ok(url)
     }
@@ -354,7 +472,7 @@ impl Reader {
             } else {
                 " is not an allowed URL"
             });
-            self.warnings.push(item.warning(msg));
+            self.warn(item.warning(msg));
         }
         Ok(url)
     }
@@ -368,9 +486,12 @@ impl Reader {
         allow_string: bool,
     ) -> Result<Option<Named>, Error> {
         let (name, url) = match v {
-            Json::String(s) if allow_string => (clean(s, true), None),
+            Json::String(s) if allow_string => {
+                let name = clean(s, true);
+                (self.fit(name, path, self.limits.max_text_chars), None)
+            }
             Json::Object(_) => {
-                let name = text(required(v, "name", path)?, &path.key("name"))?;
+                let name = self.text(required(v, "name", path)?, &path.key("name"))?;
                 let url = self.opt_url(v, "url", path, UrlContext::Link)?;
                 (name, url)
             }
@@ -384,7 +505,7 @@ impl Reader {
             }
         };
         if name.is_empty() {
-            self.warnings.push(path.warning("dropped: empty name"));
+            self.warn(path.warning("dropped: empty name"));
             return Ok(None);
         }
         Ok(Some(Named { name, url }))
@@ -409,16 +530,22 @@ impl Reader {
         key: &str,
         parent: &Path<'_>,
         allow_string: bool,
-    ) -> Result<Vec<Named>, Error> {
+        max: usize,
+    ) -> Result<(Vec<Named>, usize), Error> {
         let path = parent.key(key);
         let items = array(obj, key, parent)?;
-        let mut out = Vec::with_capacity(items.len());
+        let mut out = Vec::with_capacity(items.len().min(max));
         for (i, v) in items.iter().enumerate() {
+            if out.len() >= max {
+                let more = items.len() - i;
+                self.warn(path.warning(more_message(more)));
+                return Ok((out, more));
+            }
             if let Some(named) = self.named(v, &path.index(i), allow_string)? {
                 out.push(named);
             }
         }
-        Ok(out)
+        Ok((out, 0))
     }
 
     /// An Image; dropped with a warning when its url is refused.
@@ -427,9 +554,9 @@ impl Reader {
         let url = self.item_url(v, "url", path, UrlContext::Media)?;
         let width = opt_size(v, "width", path)?;
         let height = opt_size(v, "height", path)?;
-        let alt = opt_text(v, "alt", path)?;
-        let caption = opt_text(v, "caption", path)?;
-        let credit = opt_text(v, "credit", path)?;
+        let alt = self.opt_text(v, "alt", path)?;
+        let caption = self.opt_text(v, "caption", path)?;
+        let credit = self.opt_text(v, "credit", path)?;
         Ok(url.map(|url| Image {
             url,
             width,
@@ -452,7 +579,7 @@ impl Reader {
             None => None,
         };
         let duration_seconds = opt_duration(v, "durationSeconds", path)?;
-        let title = opt_text(v, "title", path)?;
+        let title = self.opt_text(v, "title", path)?;
         Ok(src.map(|src| LeadVideo {
             src,
             poster,
@@ -461,7 +588,7 @@ impl Reader {
         }))
     }
 
-    fn comments(&mut self, v: &Json, path: &Path<'_>) -> Result<Comments, Error> {
+    fn comments(&mut self, v: &Json, path: &Path<'_>, more: &mut usize) -> Result<Comments, Error> {
         object(v, path)?;
         let enabled = match present(v, "enabled") {
             Some(Json::Bool(b)) => *b,
@@ -471,8 +598,14 @@ impl Reader {
         let total = opt_count(v, "total", path)?;
         let items_path = path.key("items");
         let list = array(v, "items", path)?;
-        let mut items = Vec::with_capacity(list.len());
+        let max = self.limits.max_comments;
+        let mut items = Vec::with_capacity(list.len().min(max));
         for (i, item) in list.iter().enumerate() {
+            if items.len() >= max {
+                *more = list.len() - i;
+                self.warn(items_path.warning(more_message(list.len() - i)));
+                break;
+            }
             items.push(self.comment(item, &items_path.index(i))?);
         }
         Ok(Comments {
@@ -488,12 +621,12 @@ impl Reader {
         let author_path = path.key("author");
         let author = required(v, "author", path)?;
         object(author, &author_path)?;
-        let author_name = text(
+        let author_name = self.text(
             required(author, "name", &author_path)?,
             &author_path.key("name"),
         )?;
         let author_avatar = self.opt_url(author, "avatar", &author_path, UrlContext::Media)?;
-        let text = text(required(v, "text", path)?, &path.key("text"))?;
+        let text = self.text(required(v, "text", path)?, &path.key("text"))?;
         let published_at = timestamp(required(v, "publishedAt", path)?, &path.key("publishedAt"))?;
         let likes = opt_count(v, "likes", path)?;
         Ok(Comment {
@@ -510,7 +643,7 @@ impl Reader {
         object(v, path)?;
         let id = id(required(v, "id", path)?, &path.key("id"))?;
         let url = self.item_url(v, "url", path, UrlContext::Link)?;
-        let title = text(required(v, "title", path)?, &path.key("title"))?;
+        let title = self.text(required(v, "title", path)?, &path.key("title"))?;
         // Read the cover only for a kept video, so that a dropped video gives one warning;
         // its type is still checked.
         let cover = match present(v, "cover") {
@@ -522,7 +655,7 @@ impl Reader {
             None => None,
         };
         let duration_seconds = opt_duration(v, "durationSeconds", path)?;
-        let channel = opt_text(v, "channel", path)?;
+        let channel = self.opt_text(v, "channel", path)?;
         let published_at = opt_timestamp(v, "publishedAt", path)?;
         Ok(url.map(|url| RelatedVideo {
             id,
@@ -1550,11 +1683,131 @@ mod tests {
             r#"{"id": "v", "url": "javascript:x", "title": "t"}]}"#,
         ]
         .concat();
-        let p = Article::from_json_str(&json).unwrap();
+        let unlimited = Limits {
+            max_title_chars: usize::MAX,
+            max_text_chars: usize::MAX,
+            max_keywords: usize::MAX,
+            max_related_videos: usize::MAX,
+            max_comments: usize::MAX,
+            max_body_bytes: usize::MAX,
+        };
+        let p = Article::from_json_str_with_limits(&json, &unlimited).unwrap();
         assert_eq!(p.article.keywords.len(), 100_001);
         assert_eq!(p.article.title.len(), title.len());
         assert_eq!(p.article.related_videos.len(), 0);
-        assert_eq!(p.warnings.len(), 10_001);
+        // 10 001 dropped videos: the first MAX_WARNINGS, then one that counts the rest.
+        assert_eq!(p.warnings.len(), MAX_WARNINGS + 1);
+        assert_eq!(
+            p.warnings.last().map(|w| w.message.as_str()),
+            Some("and 9901 more warnings")
+        );
+
+        // The same document with the default limits: cut, marked and reported.
+        let p = Article::from_json_str(&json).unwrap();
+        assert_eq!(p.article.keywords.len(), 50);
+        assert_eq!(p.article.truncated.keywords, 100_001 - 50);
+        assert_eq!(p.article.title.chars().count(), 501);
+        assert!(p.article.title.ends_with('…'));
+        assert_eq!(
+            warnings(&p)[..2],
+            [
+                "title: truncated to 500 characters",
+                "keywords: truncated: 99951 more not shown"
+            ]
+        );
+    }
+
+    #[test]
+    fn long_text_fields_are_cut_with_an_ellipsis_and_a_warning() {
+        let limits = Limits {
+            max_text_chars: 3,
+            ..Limits::default()
+        };
+        let d = parse(
+            &doc(r#""summary": "abcdef", "comments": {"items": [{"id": 1, "author": {"name": "读者甲乙"}, "text": "好", "publishedAt": "2026-03-16T09:00:00+08:00"}]}"#),
+            &JsonLimits::default(),
+        )
+        .unwrap();
+        let p = Article::from_json_with_limits(&d, &limits).unwrap();
+        assert_eq!(p.article.summary.as_deref(), Some("abc…"));
+        assert_eq!(p.article.comments.items[0].author_name, "读者甲…");
+        assert_eq!(
+            warnings(&p),
+            [
+                "summary: truncated to 3 characters",
+                "comments.items[0].author.name: truncated to 3 characters"
+            ]
+        );
+    }
+
+    #[test]
+    fn lists_past_their_limit_keep_the_first_items_and_count_the_rest() {
+        let limits = Limits {
+            max_keywords: 2,
+            max_related_videos: 1,
+            max_comments: 1,
+            ..Limits::default()
+        };
+        let comment = r#"{"id": 1, "author": {"name": "a"}, "text": "t", "publishedAt": "2026-03-16T09:00:00+08:00"}"#;
+        let video = r#"{"id": "v", "url": "https://example.com/v", "title": "t"}"#;
+        let extra = [
+            r#""keywords": ["a", "b", "c", "d"], "comments": {"items": ["#,
+            comment,
+            ",",
+            comment,
+            ",",
+            comment,
+            r#"]}, "relatedVideos": ["#,
+            video,
+            ",",
+            video,
+            "]",
+        ]
+        .concat();
+        let d = parse(&doc(&extra), &JsonLimits::default()).unwrap();
+        let p = Article::from_json_with_limits(&d, &limits).unwrap();
+        let a = &p.article;
+        assert_eq!(a.keywords.len(), 2);
+        assert_eq!(a.comments.items.len(), 1);
+        assert_eq!(a.related_videos.len(), 1);
+        assert_eq!(
+            a.truncated,
+            Truncated {
+                body: false,
+                keywords: 2,
+                related_videos: 1,
+                comments: 2
+            }
+        );
+        assert_eq!(
+            warnings(&p),
+            [
+                "keywords: truncated: 2 more not shown",
+                "comments.items: truncated: 2 more not shown",
+                "relatedVideos: truncated: 1 more not shown"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_body_past_its_limit_is_cut_on_a_char_boundary() {
+        let limits = Limits {
+            max_body_bytes: 8,
+            ..Limits::default()
+        };
+        let d = parse(
+            &doc(r#""bodyHtml": "<p>新闻内容</p>""#),
+            &JsonLimits::default(),
+        )
+        .unwrap();
+        let p = Article::from_json_with_limits(&d, &limits).unwrap();
+        // "<p>新" is 6 bytes, "<p>新闻" 9: the cut falls back to 6.
+        assert_eq!(p.article.body_html.as_deref(), Some("<p>新"));
+        assert!(p.article.truncated.body);
+        assert_eq!(warnings(&p), ["bodyHtml: truncated to 8 bytes"]);
+        let p = Article::from_json(&d).unwrap();
+        assert!(!p.article.truncated.body);
+        assert!(p.warnings.is_empty());
     }
 
     #[test]

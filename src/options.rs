@@ -65,6 +65,8 @@ pub struct Options {
     pub page_url: Option<SafeUrl>,
     /// The colour theme.
     pub theme: Theme,
+    /// Size limits on the article (`limits`, see [`crate::limits`]).
+    pub limits: crate::limits::Limits,
 }
 
 impl Default for Options {
@@ -79,6 +81,7 @@ impl Default for Options {
             related_limit: None,
             page_url: None,
             theme: Theme::Light,
+            limits: crate::limits::Limits::default(),
         }
     }
 }
@@ -105,6 +108,7 @@ impl Options {
     /// * `relatedLimit`: a whole number >= 0.
     /// * `pageUrl`: an absolute http(s) URL.
     /// * `theme`: `light` (default), `dark` or `auto`.
+    /// * `limits`: size limits ([`crate::limits::Limits::from_json`]).
     pub fn from_json_with_warnings(doc: &Json) -> Result<(Options, Vec<Warning>), Error> {
         let root = Path::Root("options");
         let mut options = Options::default();
@@ -189,6 +193,9 @@ impl Options {
             options.related_limit = Some(usize::try_from(n).unwrap_or(usize::MAX));
         }
         options.page_url = reader.opt_url(doc, "pageUrl", &root, UrlContext::Absolute)?;
+        if let Some(v) = present(doc, "limits") {
+            options.limits = crate::limits::Limits::from_json(v)?;
+        }
         if let Some(v) = present(doc, "theme") {
             let path = root.key("theme");
             options.theme = match str_of(v, &path)? {
@@ -453,6 +460,17 @@ mod tests {
         assert_eq!(
             fail(r#"{"relatedLimit": "5"}"#),
             "options.relatedLimit: expected a number, got a string"
+        );
+    }
+
+    #[test]
+    fn limits_are_read() {
+        let o = read(r#"{"limits": {"maxKeywords": 3}}"#).unwrap();
+        assert_eq!(o.limits.max_keywords, 3);
+        assert_eq!(o.limits.max_comments, 500);
+        assert_eq!(
+            fail(r#"{"limits": {"maxKeywords": true}}"#),
+            "options.limits.maxKeywords: expected a number, got a boolean"
         );
     }
 

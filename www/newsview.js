@@ -3,11 +3,27 @@
 //
 // The Rust/wasm side does the work (parse, validate, sanitize, lay out, mount, events). This
 // file holds only what wasm-bindgen cannot express: loading the .wasm that sits beside this
-// module, and the <news-view> custom element class (a class extending HTMLElement), whose
-// fetch of `src` is a few lines of JS.
-import initWasm, { render as renderWasm, renderState } from './newsview_bg.js';
+// module, the fault boundary around every call into it, and the <news-view> custom element
+// class (a class extending HTMLElement), whose fetch of `src` is a few lines of JS.
+//
+// Fault boundary (docs/robustness.md): the release wasm is built with panic=immediate-abort, so
+// a Rust panic is a wasm trap, a `WebAssembly.RuntimeError` thrown out of the call. Every call
+// into the wasm goes through `guard()`: a trap becomes an `Error` ("newsview: internal error
+// (…); the module was restarted", `code: 'panic'`) and an `nv-error` event on the container,
+// and the module is restarted: the live views are destroyed on the old instance (which removes
+// their listeners and timers), wasm-bindgen's glue makes a fresh instance from the same
+// module, and the live views are rendered again on it from their last good article.
+import initWasm, {
+  render as renderWasm,
+  hydrate as hydrateWasm,
+  renderState as renderStateWasm,
+  scheduleRestart,
+  restartNow,
+} from './newsview_bg.js';
 
 let ready = null;
+/** Views rendered and not destroyed, to render again after a restart. */
+const live = new Set();
 
 /**
  * Loads and instantiates the wasm beside this module (or `moduleOrPath`). Idempotent.
@@ -20,30 +36,194 @@ export default function init(moduleOrPath) {
       () => undefined,
       (error) => {
         ready = null;
-        throw error;
+        throw asError(error);
       },
     );
   }
   return ready;
 }
 
+function asError(value) {
+  return value instanceof Error ? value : new Error(String(value?.message ?? value));
+}
+
+function isTrap(error) {
+  return typeof WebAssembly !== 'undefined' && error instanceof WebAssembly.RuntimeError;
+}
+
+function emit(target, type, detail) {
+  try {
+    target?.dispatchEvent?.(new CustomEvent(type, { bubbles: true, composed: true, detail }));
+  } catch {
+    // A target that cannot dispatch events: the rejection still reports the fault.
+  }
+}
+
+/** Replaces the trapped instance with a fresh one; renders the live views again. */
+function restart() {
+  for (const view of live) view._detach();
+  try {
+    scheduleRestart();
+    restartNow();
+  } catch {
+    // The old instance could not even schedule the restart: reload the module on next init().
+    ready = null;
+  }
+  for (const view of live) view._revive();
+}
+
+/**
+ * Runs `call` (a call into the wasm). A trap restarts the module, fires `nv-error`
+ * `{code: 'panic', message}` on `container` and throws an `Error` with `code = 'panic'`;
+ * anything else thrown is rethrown as an `Error`.
+ */
+function guard(container, call) {
+  try {
+    return call();
+  } catch (error) {
+    if (!isTrap(error)) throw asError(error);
+    restart();
+    const fault = new Error(`newsview: internal error (${error.message}); the module was restarted`);
+    fault.code = 'panic';
+    fault.cause = error;
+    emit(container, 'nv-error', { code: 'panic', message: fault.message });
+    throw fault;
+  }
+}
+
+/**
+ * A rendered article: `update(article)` renders a new article in place (throws an `Error`
+ * naming the field at fault; the old article stays), `destroy()` removes it (a second call does
+ * nothing). `update()` after `destroy()` throws `Error('view: update() after destroy()')`.
+ * Other methods of the wasm view are forwarded.
+ */
+class View {
+  #inner;
+  #container;
+  #article;
+  #options;
+  #destroyed = false;
+
+  constructor(inner, container, article, options) {
+    this.#inner = inner;
+    this.#container = container;
+    this.#article = article;
+    this.#options = options;
+    for (const name of Object.getOwnPropertyNames(Object.getPrototypeOf(inner))) {
+      if (name === 'constructor' || name === 'free' || name.startsWith('__') || name in this) continue;
+      if (typeof inner[name] !== 'function') continue;
+      Object.defineProperty(this, name, {
+        value: (...args) => this.#call(name, () => this.#inner[name](...args)),
+      });
+    }
+  }
+
+  #call(name, call) {
+    if (this.#destroyed || !this.#inner) throw new Error(`view: ${name}() after destroy()`);
+    return guard(this.#container, call);
+  }
+
+  update(article) {
+    this.#call('update', () => this.#inner.update(article));
+    this.#article = article;
+  }
+
+  destroy() {
+    if (this.#destroyed) return;
+    this.#destroyed = true;
+    live.delete(this);
+    const inner = this.#inner;
+    this.#inner = null;
+    if (inner) {
+      guard(this.#container, () => inner.destroy());
+      // Release the Rust side now rather than when the wrapper is collected: wasm memory
+      // then stays flat over many render/destroy cycles.
+      try {
+        inner.free();
+      } catch {
+        // Already released by a restart of the module.
+      }
+    }
+  }
+
+  /** Removes the view from the trapped instance (its listeners and timers go with it). */
+  _detach() {
+    const inner = this.#inner;
+    this.#inner = null;
+    try {
+      inner?.destroy();
+    } catch {
+      // Its state may be what broke; its DOM goes when it is rendered again.
+    }
+  }
+
+  /** Renders the last good article again on the fresh instance. */
+  _revive() {
+    try {
+      this.#inner = renderWasm(this.#container, this.#article, this.#options);
+    } catch (error) {
+      live.delete(this);
+      this.#destroyed = true;
+      emit(this.#container, 'nv-error', { code: 'panic', message: asError(error).message });
+    }
+  }
+}
+
+function checkContainer(container) {
+  const E = globalThis.Element;
+  if (!E || !(container instanceof E)) {
+    throw new TypeError('newsview: container must be an Element');
+  }
+}
+
 /**
  * Renders `article` (object or JSON string) into an open shadow root of `container`
  * (its light DOM with `{shadow: false}`). Resolves to a view with `update(article)` and
- * `destroy()`; rejects with an Error whose message names the field at fault.
+ * `destroy()`; rejects with an Error whose message names the field at fault. A container that
+ * is not in the document is rendered into all the same; the view shows when it is attached.
  */
 export async function render(container, article, options) {
   await init();
-  return renderWasm(container, article, options ?? null);
+  checkContainer(container);
+  const opts = options ?? null;
+  const inner = guard(container, () => renderWasm(container, article, opts));
+  const view = new View(inner, container, article, opts);
+  live.add(view);
+  return view;
+}
+
+/**
+ * Takes over markup written by newsview's server rendering (`render_to_string`: a declarative
+ * shadow root holding the article) for `article`: events, image fallbacks and relative times
+ * are wired to the nodes already there, which are not rebuilt. Without such markup it renders
+ * as `render()` does. Resolves to the same kind of view.
+ */
+export async function hydrate(container, article, options) {
+  await init();
+  checkContainer(container);
+  const opts = options ?? null;
+  const inner = guard(container, () => hydrateWasm(container, article, opts));
+  const view = new View(inner, container, article, opts);
+  live.add(view);
+  return view;
+}
+
+function renderState(container, state, detail, lang) {
+  return guard(container, () => renderStateWasm(container, state, detail, lang));
 }
 
 const Base = globalThis.HTMLElement ?? class {};
 const TIMEOUT_MS = 10000;
 
-/** `<news-view src="article.json" lang="zh-CN" now="…">`; property `article`. */
+/**
+ * `<news-view src="article.json" lang="zh-CN" now="…" timeout="10000">`; property `article`.
+ * Fetch failures show the error state (with 重试 / Retry) and fire `nv-error` `{code,
+ * message}`: `http`, `network`, `timeout`, `content-type`, `json`, `invalid` (refused by the
+ * model), `panic`. When `src` changes during a fetch, the latest wins.
+ */
 export class NewsViewElement extends Base {
   static get observedAttributes() {
-    return ['src', 'lang', 'now', 'time-zone', 'theme', 'share'];
+    return ['src', 'lang', 'now', 'time-zone', 'theme', 'share', 'timeout'];
   }
 
   #view = null;
@@ -66,9 +246,9 @@ export class NewsViewElement extends Base {
 
   set article(value) {
     this.#article = value;
-    this.#seq++;
+    const seq = ++this.#seq;
     this.#fetch?.abort();
-    if (this.isConnected) this.#show(value, this.#seq);
+    if (this.isConnected) this.#show(value, seq);
   }
 
   /** The live view, or null. */
@@ -81,9 +261,9 @@ export class NewsViewElement extends Base {
   }
 
   disconnectedCallback() {
+    this.#seq++;
     this.#fetch?.abort();
-    this.#view?.destroy();
-    this.#view = null;
+    this.#destroyView();
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
@@ -105,6 +285,12 @@ export class NewsViewElement extends Base {
     return options;
   }
 
+  #timeout() {
+    const value = Number(this.getAttribute('timeout'));
+    return Number.isFinite(value) && value > 0 ? value : TIMEOUT_MS;
+  }
+
+  /** Fetches `src` (or shows the article property). Never rejects. */
   async #update() {
     const seq = ++this.#seq;
     const src = this.getAttribute('src');
@@ -113,20 +299,41 @@ export class NewsViewElement extends Base {
     this.#fetch?.abort();
     const controller = new AbortController();
     this.#fetch = controller;
-    const timer = setTimeout(() => controller.abort(new DOMException('timeout', 'TimeoutError')), TIMEOUT_MS);
+    const timer = setTimeout(
+      () => controller.abort(new DOMException('timeout', 'TimeoutError')),
+      this.#timeout(),
+    );
+    const lost = (error) =>
+      controller.signal.reason?.name === 'TimeoutError'
+        ? failure('timeout', `no response within ${this.#timeout()} ms`)
+        : failure('network', String(error?.message ?? error));
     try {
       await init();
       if (seq !== this.#seq) return;
       this.#destroyView();
-      renderState(this, 'loading', '', this.getAttribute('lang') ?? '');
+      // Server-rendered markup stays on screen while the article data loads.
+      if (!this.#serverMarkup()) renderState(this, 'loading', '', this.getAttribute('lang') ?? '');
       let response;
+      let text;
       try {
-        response = await fetch(new URL(src, document.baseURI), { signal: controller.signal, headers: { accept: 'application/json' } });
+        response = await fetch(new URL(src, document.baseURI), {
+          signal: controller.signal,
+          headers: { accept: 'application/json' },
+        });
       } catch (error) {
-        throw failure(controller.signal.aborted && seq === this.#seq ? 'timeout' : 'network', String(error?.message ?? error));
+        throw lost(error);
       }
+      if (seq !== this.#seq) return;
       if (!response.ok) throw failure('http', `HTTP ${response.status}`);
-      const text = await response.text();
+      const type = response.headers.get('content-type');
+      if (type && !/^\s*(application\/([\w.+-]*\+)?json|text\/json)\s*(;|$)/i.test(type)) {
+        throw failure('content-type', `expected JSON, got ${type.split(';')[0].trim()}`);
+      }
+      try {
+        text = await response.text();
+      } catch (error) {
+        throw lost(error);
+      }
       if (seq !== this.#seq) return;
       let article;
       try {
@@ -141,24 +348,44 @@ export class NewsViewElement extends Base {
       this.#fail(error);
     } finally {
       clearTimeout(timer);
+      if (this.#fetch === controller) this.#fetch = null;
     }
   }
 
+  /** Whether the shadow root holds server-rendered markup that no view has taken over yet. */
+  #serverMarkup() {
+    return !this.#view && !!this.shadowRoot?.querySelector(':scope > article.nv');
+  }
+
+  /** Renders `article`. Never rejects. */
   async #show(article, seq) {
     try {
       await init();
       if (seq !== this.#seq) return;
       this.#destroyView();
-      this.#view = renderWasm(this, article, this.#options());
+      checkContainer(this);
+      const options = this.#options();
+      // Markup from newsview's server rendering (a declarative shadow root) is taken over, not
+      // rebuilt; afterwards every render replaces the view.
+      const take = this.#serverMarkup() ? hydrateWasm : renderWasm;
+      const inner = guard(this, () => take(this, article, options));
+      const view = new View(inner, this, article, options);
+      live.add(view);
+      this.#view = view;
     } catch (error) {
       if (seq !== this.#seq) return;
-      this.#fail(failure('invalid', error?.message ?? String(error)));
+      this.#fail(error?.code === 'panic' ? error : failure('invalid', error?.message ?? String(error)));
     }
   }
 
   #destroyView() {
-    this.#view?.destroy();
+    const view = this.#view;
     this.#view = null;
+    try {
+      view?.destroy();
+    } catch {
+      // A trap while destroying restarted the module and fired nv-error already.
+    }
   }
 
   #fail(error) {
@@ -170,7 +397,8 @@ export class NewsViewElement extends Base {
     } catch {
       // The error state could not be drawn (e.g. the wasm failed to load): the event still fires.
     }
-    this.dispatchEvent(new CustomEvent('nv-error', { bubbles: true, composed: true, detail: { code, message } }));
+    // A panic fired its nv-error where it was caught.
+    if (code !== 'panic') emit(this, 'nv-error', { code, message });
   }
 }
 

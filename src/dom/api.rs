@@ -5,10 +5,11 @@ use super::handle::{Interval, Listener};
 use super::interact;
 use super::mount::mount;
 use super::sanitize_dom::parse_and_sanitize;
-use crate::error::Error;
+use crate::error::{Error, Warning};
 use crate::json::{self, Json, JsonLimits};
 use crate::labels::{labels, Lang};
 use crate::layout::{self, Context};
+use crate::limits::Limits;
 use crate::model::Article;
 use crate::options::Options;
 use crate::sanitize::Policy;
@@ -36,6 +37,14 @@ pub(crate) struct ViewState {
     pub(crate) toast_timer: Option<super::handle::Timeout>,
     pub(crate) liked: bool,
     pub(crate) favorited: bool,
+    /// The counts shown on 点赞 / 收藏: the article's stats, then what toggles and the
+    /// host's setters made of them.
+    pub(crate) like_count: Option<u64>,
+    pub(crate) favorite_count: Option<u64>,
+    /// `options.videoPlayer(element, video)`, when the host gave a function.
+    pub(crate) video_player: Option<js_sys::Function>,
+    /// `error` listeners of the avatars (a failed one becomes the author's initial).
+    pub(crate) image_listeners: Vec<Listener>,
     pub(crate) destroyed: bool,
 }
 
@@ -53,17 +62,37 @@ impl View {
     /// Renders `article` (an object or a JSON string) in place of the current one, keeping
     /// the options. Throws an `Error` naming the field at fault; the old article stays.
     pub fn update(&self, article: JsValue) -> Result<(), JsValue> {
-        let parsed = read_article(&article)?;
-        {
+        if self.state.borrow().destroyed {
+            return Err(js_error("view: update() after destroy()"));
+        }
+        let limits = body_limits(&self.state.borrow());
+        let mut parsed = read_article(&article, &limits)?;
+        let container = {
             let mut s = self.state.borrow_mut();
-            if s.destroyed {
-                return Err(js_error("view: update() after destroy()"));
-            }
+            s.like_count = parsed.article.stats.likes;
+            s.favorite_count = parsed.article.stats.favorites;
             s.article = parsed.article;
             s.liked = false;
             s.favorited = false;
-        }
-        draw(&self.state)
+            s.container.clone()
+        };
+        parsed.warnings.extend(draw(&self.state)?);
+        report_warnings(&container, &parsed.warnings);
+        Ok(())
+    }
+
+    /// Sets the truth of 点赞 from the host (e.g. after its server answered): `aria-pressed`
+    /// becomes `liked`, and the count `count` when given. Fires no event.
+    #[wasm_bindgen(js_name = setLiked)]
+    pub fn set_liked(&self, liked: bool, count: Option<f64>) {
+        interact::set_pressed(&self.state, true, liked, count.and_then(count_from_js));
+    }
+
+    /// Sets the truth of 收藏 from the host: `aria-pressed` becomes `favorited`, and the
+    /// count `count` when given. Fires no event.
+    #[wasm_bindgen(js_name = setFavorited)]
+    pub fn set_favorited(&self, favorited: bool, count: Option<f64>) {
+        interact::set_pressed(&self.state, false, favorited, count.and_then(count_from_js));
     }
 
     /// Removes the view from the page, with its listeners and timers. Calling it twice does
@@ -82,16 +111,64 @@ impl View {
                 s.root.clone(),
             )
         };
-        drop((listeners, timers, toast));
+        let images = std::mem::take(&mut self.state.borrow_mut().image_listeners);
+        self.state.borrow_mut().video_player = None;
+        drop((listeners, timers, toast, images));
         clear(&root);
     }
 }
 
-/// Renders `article` into `container` and returns the live [`View`].
+/// A count from JS: a finite, non-negative number, truncated; anything else is ignored.
+fn count_from_js(n: f64) -> Option<u64> {
+    (n.is_finite() && n >= 0.0).then_some(n as u64)
+}
+
+/// Renders `article` into `container` and returns the live [`View`]. `options` is read as
+/// JSON, except `videoPlayer`, a function kept as it is.
 #[wasm_bindgen]
 pub fn render(container: Element, article: JsValue, options: JsValue) -> Result<View, JsValue> {
-    let parsed = read_article(&article)?;
-    let (mut options, policy) = read_options(&options)?;
+    start(container, article, options, false)
+}
+
+/// Takes over server-rendered markup (`newsview::render_to_string`: a declarative shadow root
+/// holding `<article class="nv">`) for `article`: wires events, image fallbacks and the
+/// relative-time refresh to the nodes that are there, without rebuilding them. Without such
+/// markup it renders as [`render`] does.
+#[wasm_bindgen]
+pub fn hydrate(container: Element, article: JsValue, options: JsValue) -> Result<View, JsValue> {
+    start(container, article, options, true)
+}
+
+/// The server-rendered article in `root`, if any.
+fn server_markup(root: &Node) -> bool {
+    let found = if let Some(f) = root.dyn_ref::<web_sys::DocumentFragment>() {
+        f.query_selector(":scope > article.nv").ok().flatten()
+    } else {
+        root.dyn_ref::<Element>()
+            .and_then(|e| e.query_selector(":scope > article.nv").ok().flatten())
+    };
+    found.is_some()
+}
+
+fn start(
+    container: Element,
+    article: JsValue,
+    options: JsValue,
+    hydrating: bool,
+) -> Result<View, JsValue> {
+    let video_player = if options.is_object() {
+        js_sys::Reflect::get(&options, &JsValue::from_str("videoPlayer"))
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    } else {
+        None
+    };
+    let (mut options, policy, option_warnings) = read_options(&options)?;
+    let mut limits = options.limits;
+    limits.max_body_bytes = limits.max_body_bytes.min(policy.input_limit());
+    let mut parsed = read_article(&article, &limits)?;
+    let mut warnings = option_warnings;
+    warnings.append(&mut parsed.warnings);
     if options.page_url.is_none() {
         options.page_url = web_sys::window()
             .and_then(|w| w.location().href().ok())
@@ -111,8 +188,12 @@ pub fn render(container: Element, article: JsValue, options: JsValue) -> Result<
         container.clone().into()
     };
     let state = Rc::new(RefCell::new(ViewState {
-        container,
+        container: container.clone(),
         root,
+        like_count: parsed.article.stats.likes,
+        favorite_count: parsed.article.stats.favorites,
+        video_player,
+        image_listeners: Vec::new(),
         article: parsed.article,
         options,
         policy,
@@ -123,8 +204,16 @@ pub fn render(container: Element, article: JsValue, options: JsValue) -> Result<
         favorited: false,
         destroyed: false,
     }));
-    draw(&state)?;
+    let root = state.borrow().root.clone();
+    if hydrating && server_markup(&root) {
+        let images = interact::watch_images(&state);
+        state.borrow_mut().image_listeners = images;
+        interact::refresh_times(&state);
+    } else {
+        warnings.extend(draw(&state)?);
+    }
     interact::wire(&state);
+    report_warnings(&container, &warnings);
     Ok(View { state })
 }
 
@@ -155,23 +244,39 @@ pub fn render_state(
     mount(&document()?, &root, &view, None)
 }
 
-/// Lays out and mounts the current article, replacing what was there.
-pub(crate) fn draw(state: &Shared) -> Result<(), JsValue> {
+/// Lays out and mounts the current article, replacing what was there, and watches its images
+/// for load failures. Returns the warning that sums up what the body sanitizer removed, if
+/// anything.
+pub(crate) fn draw(state: &Shared) -> Result<Option<Warning>, JsValue> {
+    let warning = draw_tree(state)?;
+    let images = interact::watch_images(state);
+    state.borrow_mut().image_listeners = images;
+    Ok(warning)
+}
+
+fn draw_tree(state: &Shared) -> Result<Option<Warning>, JsValue> {
     let s = state.borrow();
     let doc = document()?;
     let now_ms = s.options.now_ms.unwrap_or_else(js_sys::Date::now);
     let mut ctx = Context::new(&s.article, &s.options, (now_ms / 1000.0).floor() as i64);
     ctx.system_share = has_system_share();
-    let view = layout::article(&s.article, &ctx);
+    ctx.in_wechat = in_wechat();
+    let mut view = layout::article(&s.article, &ctx);
+    crate::limits::mark(&mut view, &s.article.truncated, s.options.lang);
+    let mut body_warning = None;
     let body = match &s.article.body_html {
-        Some(html) => Some(parse_and_sanitize(html, &s.policy)?.0),
+        Some(html) => {
+            let (fragment, report) = parse_and_sanitize(html, &s.policy)?;
+            body_warning = Warning::from_sanitize_report(&report);
+            Some(fragment)
+        }
         None => None,
     };
     let fresh = doc.create_document_fragment();
     mount(&doc, fresh.as_ref(), &view, body)?;
     clear(&s.root);
     s.root.append_child(&fresh)?;
-    Ok(())
+    Ok(body_warning)
 }
 
 fn clear(node: &Node) {
@@ -190,6 +295,13 @@ fn has_system_share() -> bool {
     web_sys::window()
         .map(|w| js_sys::Reflect::has(&w.navigator(), &JsValue::from_str("share")).unwrap_or(false))
         .unwrap_or(false)
+}
+
+/// WeChat's in-app browser names itself `MicroMessenger` in its user agent.
+fn in_wechat() -> bool {
+    web_sys::window()
+        .and_then(|w| w.navigator().user_agent().ok())
+        .is_some_and(|ua| ua.contains("MicroMessenger"))
 }
 
 thread_local! {
@@ -222,22 +334,82 @@ fn adopt_stylesheet(target: &JsValue) -> Result<(), JsValue> {
 
 /// Reads the article argument: a JSON string, or an object (serialised with
 /// `JSON.stringify`, so getters, prototypes and `__proto__` keys have no effect).
-fn read_article(value: &JsValue) -> Result<crate::model::Parsed, JsValue> {
+fn read_article(value: &JsValue, limits: &Limits) -> Result<crate::model::Parsed, JsValue> {
     let text = to_json_text(value, "article")?;
-    Article::from_json_str(&text).map_err(|e| error_to_js(&e))
+    Article::from_json_str_with_limits(&text, limits).map_err(|e| error_to_js(&e))
 }
 
-/// Reads the options and the body sanitizer policy (`options.sanitize`).
-fn read_options(value: &JsValue) -> Result<(Options, Policy), JsValue> {
+/// Reads the options, the body sanitizer policy (`options.sanitize`) and the options'
+/// warnings (URLs refused).
+fn read_options(value: &JsValue) -> Result<(Options, Policy, Vec<Warning>), JsValue> {
     if value.is_undefined() || value.is_null() {
-        return Ok((Options::default(), Policy::default()));
+        return Ok((Options::default(), Policy::default(), Vec::new()));
     }
     let text = to_json_text(value, "options")?;
     let doc: Json = json::parse(&text, &JsonLimits::default()).map_err(|e| error_to_js(&e))?;
-    let options = Options::from_json(&doc).map_err(|e| error_to_js(&e))?;
+    let (options, warnings) =
+        Options::from_json_with_warnings(&doc).map_err(|e| error_to_js(&e))?;
     let policy = Policy::from_json(&doc).map_err(|e| error_to_js(&e))?;
-    Ok((options, policy))
+    Ok((options, policy, warnings))
 }
+
+// ---- Robustness: limits, warnings, restart (issue 7). ----
+
+/// The view's limits, with the body cut at the sanitizer's input limit at most.
+fn body_limits(s: &ViewState) -> Limits {
+    let mut limits = s.options.limits;
+    limits.max_body_bytes = limits.max_body_bytes.min(s.policy.input_limit());
+    limits
+}
+
+/// Reports `warnings` to the host, once per render: an `nv-warning` CustomEvent on
+/// `container` (bubbling, composed) with `detail = {warnings: [{path, message}]}`, and one
+/// `console.warn`. Nothing when there is nothing to report. Never fails the render.
+fn report_warnings(container: &Element, warnings: &[Warning]) {
+    if warnings.is_empty() {
+        return;
+    }
+    let list = js_sys::Array::new();
+    for w in warnings {
+        let item = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&item, &"path".into(), &JsValue::from_str(&w.path));
+        let _ = js_sys::Reflect::set(&item, &"message".into(), &JsValue::from_str(&w.message));
+        list.push(&item);
+    }
+    let detail = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&detail, &"warnings".into(), &list);
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("nv-warning", &init) {
+        let _ = container.dispatch_event(&event);
+    }
+    let console = js_sys::Reflect::get(&js_sys::global(), &"console".into());
+    if let Ok(warn) = console.as_ref().map_or(Err(JsValue::NULL), |c| {
+        js_sys::Reflect::get(c, &"warn".into())
+    }) {
+        if let Ok(warn) = warn.dyn_into::<js_sys::Function>() {
+            let _ = warn.call2(
+                console.as_ref().unwrap_or(&JsValue::NULL),
+                &JsValue::from_str("newsview: some fields were dropped or cut"),
+                &list,
+            );
+        }
+    }
+}
+
+/// Asks wasm-bindgen's glue for a fresh instance of the module before the next call into it
+/// (called by the JS entry after a trap; see `www/newsview.js`).
+#[wasm_bindgen(js_name = scheduleRestart)]
+pub fn schedule_restart() {
+    wasm_bindgen::handler::schedule_reinit();
+}
+
+/// Does nothing; the JS entry calls it right after [`schedule_restart`] so that the restart
+/// happens at once, before any call that passes strings into memory.
+#[wasm_bindgen(js_name = restartNow)]
+pub fn restart_now() {}
 
 fn to_json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
     if let Some(s) = value.as_string() {

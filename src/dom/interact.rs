@@ -37,7 +37,15 @@ pub(crate) fn wire(state: &Shared) {
                 .and_then(|t| t.dyn_into::<Node>().ok())
                 .is_some_and(|t| host.contains(Some(&t)));
             if !inside {
-                with(&w, |s| close_popovers(s, false));
+                // Focus goes back to the popover's button unless the click gave it to
+                // something else on the page.
+                let lost = match document().ok().and_then(|d| d.active_element()) {
+                    None => true,
+                    Some(a) => {
+                        a.tag_name() == "BODY" || a.tag_name() == "HTML" || host.contains(Some(&a))
+                    }
+                };
+                with(&w, |s| close_popovers(s, lost));
             }
         }));
     }
@@ -133,8 +141,62 @@ fn on_key(state: &Shared, e: &Event) {
     let Some(key) = e.dyn_ref::<KeyboardEvent>().map(|k| k.key()) else {
         return;
     };
-    if key == "Escape" {
-        close_popovers(state, true);
+    let step: i32 = match key.as_str() {
+        "Escape" => {
+            close_popovers(state, true);
+            return;
+        }
+        "ArrowDown" | "ArrowRight" => 1,
+        "ArrowUp" | "ArrowLeft" => -1,
+        "Home" => -10_000,
+        "End" => 10_000,
+        "Enter" | " " => {
+            // A keyword without a URL is an `<a role=link tabindex=0>` with no href: Enter
+            // does not click it by itself.
+            if let Some(el) = target_element(e) {
+                if key == "Enter" && el.matches("a[data-nv-action]:not([href])").unwrap_or(false) {
+                    e.prevent_default();
+                    if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+                        h.click();
+                    }
+                }
+            }
+            return;
+        }
+        _ => return,
+    };
+    // Arrow keys move between the items of an open menu (wrapping), Home/End to the ends.
+    let Some(item) = target_element(e) else {
+        return;
+    };
+    let Some(menu) = item.closest("[role=menu]").ok().flatten() else {
+        return;
+    };
+    let Ok(items) = menu.query_selector_all("[role=menuitem]") else {
+        return;
+    };
+    let n = items.length() as i32;
+    if n == 0 {
+        return;
+    }
+    e.prevent_default();
+    let current = (0..n).find(|&i| {
+        items
+            .item(i as u32)
+            .is_some_and(|m| m.contains(Some(item.as_ref())))
+    });
+    let next = match (current, step) {
+        (_, -10_000) => 0,
+        (_, 10_000) => n - 1,
+        (Some(i), s) => (i + s).rem_euclid(n),
+        (None, 1) => 0,
+        (None, _) => n - 1,
+    };
+    if let Some(h) = items
+        .item(next as u32)
+        .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = h.focus();
     }
 }
 
@@ -161,16 +223,15 @@ fn toggle_pressed(state: &Shared, button: &Element, like: bool) {
     let (pressed, count, id) = {
         let s = state.borrow();
         let was = if like { s.liked } else { s.favorited };
-        let base = if like {
-            s.article.stats.likes
-        } else {
-            s.article.stats.favorites
-        };
-        (
-            !was,
-            base.map(|b| b + u64::from(!was)),
-            s.article.id.clone(),
-        )
+        let base = if like { s.like_count } else { s.favorite_count };
+        let next = base.map(|b| {
+            if was {
+                b.saturating_sub(1)
+            } else {
+                b.saturating_add(1)
+            }
+        });
+        (!was, next, s.article.id.clone())
     };
     let detail = Object::new();
     set(&detail, "id", &id.as_str().into());
@@ -190,19 +251,98 @@ fn toggle_pressed(state: &Shared, button: &Element, like: bool) {
     ) {
         return;
     }
+    apply_pressed(state, button, like, pressed, count);
+}
+
+/// Records and shows the state of 点赞 (`like`) or 收藏.
+fn apply_pressed(state: &Shared, button: &Element, like: bool, pressed: bool, count: Option<u64>) {
     let lang = {
         let mut s = state.borrow_mut();
         if like {
             s.liked = pressed;
+            s.like_count = count.or(s.like_count);
         } else {
             s.favorited = pressed;
+            s.favorite_count = count.or(s.favorite_count);
         }
         s.options.lang
     };
     let _ = button.set_attribute("aria-pressed", if pressed { "true" } else { "false" });
-    if let (Some(c), Ok(Some(count_el))) = (count, button.query_selector(".nv-count")) {
-        count_el.set_text_content(Some(&text::format_count(c, lang)));
+    if let Some(c) = count {
+        let count_el = match button.query_selector(".nv-count") {
+            Ok(Some(el)) => Some(el),
+            _ => document().ok().and_then(|d| {
+                let el = d.create_element("span").ok()?;
+                let _ = el.set_attribute("class", "nv-count");
+                button.append_child(&el).ok()?;
+                Some(el)
+            }),
+        };
+        if let Some(el) = count_el {
+            el.set_text_content(Some(&text::format_count(c, lang)));
+        }
     }
+}
+
+/// `view.setLiked` / `view.setFavorited`: the host states the truth; no event fires.
+pub(crate) fn set_pressed(state: &Shared, like: bool, pressed: bool, count: Option<u64>) {
+    let root = {
+        let s = state.borrow();
+        if s.destroyed {
+            return;
+        }
+        s.root.clone()
+    };
+    let selector = if like {
+        "[data-nv-action=like]"
+    } else {
+        "[data-nv-action=favorite]"
+    };
+    if let Some(button) = query_all(&root, selector).and_then(|l| l.item(0)) {
+        if let Ok(button) = button.dyn_into::<Element>() {
+            apply_pressed(state, &button, like, pressed, count);
+        }
+    }
+}
+
+/// Swaps an avatar that fails to load for the author's initial. (Covers and the poster need
+/// nothing: the stylesheet draws a broken image as the neutral placeholder.)
+pub(crate) fn watch_images(state: &Shared) -> Vec<Listener> {
+    let root = state.borrow().root.clone();
+    let Some(list) = query_all(&root, "img.nv-avatar") else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for i in 0..list.length() {
+        let Some(img) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let target = img.clone();
+        out.push(Listener::new(img.as_ref(), "error", move |_| {
+            image_failed(&target)
+        }));
+    }
+    out
+}
+
+fn image_failed(img: &Element) {
+    let initial = img
+        .closest(".nv-comment")
+        .ok()
+        .flatten()
+        .and_then(|li| li.query_selector(".nv-comment-author").ok().flatten())
+        .and_then(|a| a.text_content())
+        .and_then(|t| t.chars().next())
+        .map(String::from)
+        .unwrap_or_default();
+    let Ok(doc) = document() else { return };
+    let Ok(span) = doc.create_element("span") else {
+        return;
+    };
+    let _ = span.set_attribute("class", "nv-avatar nv-avatar-fallback");
+    let _ = span.set_attribute("aria-hidden", "true");
+    span.set_text_content(Some(&initial));
+    let _ = img.replace_with_with_node_1(&span);
 }
 
 fn toggle_popover(state: &Shared, button: &Element) {
@@ -284,7 +424,9 @@ fn share_service(state: &Shared, el: &Element, e: &Event) {
         ShareService::CopyLink => copy_link(state, &url),
         ShareService::Wechat => {
             if let Some(panel) = el
-                .parent_element()
+                .closest(".nv-share-menu")
+                .ok()
+                .flatten()
                 .and_then(|m| m.query_selector(".nv-share-wechat").ok().flatten())
             {
                 let _ = panel.remove_attribute("hidden");
@@ -440,12 +582,22 @@ fn submit_comment(state: &Shared, button: &Element) {
         return;
     };
     let text = area.value();
+    let hint = button
+        .parent_element()
+        .and_then(|f| f.query_selector(".nv-comment-hint").ok().flatten());
     if text.trim().is_empty() {
         let _ = area.set_attribute("aria-invalid", "true");
+        if let Some(h) = &hint {
+            let message = labels(state.borrow().options.lang).comment_empty;
+            h.set_text_content(Some(message));
+        }
         let _ = area.focus();
         return;
     }
     let _ = area.remove_attribute("aria-invalid");
+    if let Some(h) = &hint {
+        h.set_text_content(None);
+    }
     let detail = Object::new();
     set(&detail, "text", &text.as_str().into());
     if emit(state, "nv-comment", &detail, true) {
@@ -454,10 +606,10 @@ fn submit_comment(state: &Shared, button: &Element) {
 }
 
 fn play(state: &Shared, button: &Element) {
-    let src = {
+    let (src, player) = {
         let s = state.borrow();
         match s.article.lead_video.as_ref() {
-            Some(v) => v.src.as_str().to_owned(),
+            Some(v) => (v.src.as_str().to_owned(), s.video_player.clone()),
             None => return,
         }
     };
@@ -473,13 +625,57 @@ fn play(state: &Shared, button: &Element) {
     ] {
         let _ = video.set_attribute(k, v);
     }
-    // `src` comes from the model's URL policy (media: http, https or relative only).
-    let _ = video.set_attribute("src", &src);
-    if button.replace_with_with_node_1(&video).is_ok() {
-        if let Some(h) = video.dyn_ref::<web_sys::HtmlElement>() {
-            let _ = h.focus();
-        }
+    // HLS plays natively where the browser can (Safari, some Android browsers); elsewhere the
+    // host's `videoPlayer(element, video)` attaches its own player (e.g. hls.js).
+    let native = !is_hls(&src) || can_play_hls(&video);
+    let player = if native { None } else { player };
+    if player.is_none() {
+        // `src` comes from the model's URL policy (media: http, https or relative only).
+        let _ = video.set_attribute("src", &src);
     }
+    if button.replace_with_with_node_1(&video).is_err() {
+        return;
+    }
+    if let Some(h) = video.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = h.focus();
+    }
+    if let Some(f) = player {
+        let detail = Object::new();
+        {
+            let s = state.borrow();
+            if let Some(v) = s.article.lead_video.as_ref() {
+                set(&detail, "src", &src.as_str().into());
+                set(
+                    &detail,
+                    "poster",
+                    &v.poster.as_ref().map(|p| p.url.as_str()).into(),
+                );
+                set(&detail, "title", &v.title.as_deref().into());
+                set(&detail, "duration", &v.duration_seconds.into());
+            }
+        }
+        // A host player that throws leaves the bare <video> element in place.
+        let _ = f.call2(&JsValue::NULL, &video, &detail);
+    }
+}
+
+/// `video.canPlayType("application/vnd.apple.mpegurl")` is not `""`.
+fn can_play_hls(video: &Element) -> bool {
+    Reflect::get(video, &"canPlayType".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call1(video, &"application/vnd.apple.mpegurl".into()).ok())
+        .and_then(|v| v.as_string())
+        .is_some_and(|v| !v.is_empty())
+}
+
+/// Whether `src` names an HLS playlist (`….m3u8`, before any query or fragment).
+fn is_hls(src: &str) -> bool {
+    let path = src.split(['?', '#']).next().unwrap_or(src);
+    path.len() >= 5
+        && path
+            .get(path.len() - 5..)
+            .is_some_and(|ext| ext.eq_ignore_ascii_case(".m3u8"))
 }
 
 /// Rewrites every relative time (`time[data-nv-rel]`) for the current clock, without

@@ -2,7 +2,7 @@
 //! mount the view tree into an open shadow root, wire events, export the JS API.
 
 mod api;
-pub use api::{render, render_state, View};
+pub use api::{hydrate, render, render_state, View};
 mod handle;
 mod interact;
 mod mount;

@@ -1,0 +1,330 @@
+//! Size limits on what an article may show, and the visible markers left where something
+//! was cut. Nothing past a limit is dropped silently: strings end in `…`, lists get a
+//! `nv-more` note (`还有 N 条` / `N more`), the body gets a `nv-truncated` paragraph, and each
+//! cut is also reported as a [`crate::error::Warning`].
+//!
+//! | limit (option)       | default   | applies to                                            |
+//! |----------------------|-----------|-------------------------------------------------------|
+//! | `maxTitleChars`      | 500       | `title`                                               |
+//! | `maxTextChars`       | 10 000    | every other plain-text field (summary, names, captions, comment text, ...) |
+//! | `maxKeywords`        | 50        | `keywords`                                            |
+//! | `maxRelatedVideos`   | 100       | `relatedVideos`                                       |
+//! | `maxComments`        | 500       | `comments.items`                                      |
+//! | `maxBodyBytes`       | 4 MiB     | `bodyHtml` (UTF-8 bytes; the DOM layer uses the sanitizer's `maxInputBytes`) |
+
+use crate::error::{Error, Path};
+use crate::json::Json;
+use crate::labels::Lang;
+use crate::view::{AttrValue, Element, Node};
+
+/// Limits applied while an article is read. Lengths in characters are Unicode scalar values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Longest title shown, in characters.
+    pub max_title_chars: usize,
+    /// Longest other plain-text field shown, in characters.
+    pub max_text_chars: usize,
+    /// Most keywords shown.
+    pub max_keywords: usize,
+    /// Most related videos shown.
+    pub max_related_videos: usize,
+    /// Most comments shown.
+    pub max_comments: usize,
+    /// Largest `bodyHtml` sanitized, in UTF-8 bytes; the rest is cut on a character boundary.
+    pub max_body_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_title_chars: 500,
+            max_text_chars: 10_000,
+            max_keywords: 50,
+            max_related_videos: 100,
+            max_comments: 500,
+            max_body_bytes: 4 * 1024 * 1024,
+        }
+    }
+}
+
+impl Limits {
+    /// Reads `options.limits`: an object whose members (`maxTitleChars`, `maxTextChars`,
+    /// `maxKeywords`, `maxRelatedVideos`, `maxComments`, `maxBodyBytes`) are whole numbers
+    /// >= 0; absent or `null` members keep their defaults, unknown members are ignored.
+    pub fn from_json(v: &Json) -> Result<Limits, Error> {
+        let root = Path::Root("options");
+        let path = root.key("limits");
+        let mut limits = Limits::default();
+        if matches!(v, Json::Null) {
+            return Ok(limits);
+        }
+        crate::model::object(v, &path)?;
+        let fields: [(&str, &mut usize); 6] = [
+            ("maxTitleChars", &mut limits.max_title_chars),
+            ("maxTextChars", &mut limits.max_text_chars),
+            ("maxKeywords", &mut limits.max_keywords),
+            ("maxRelatedVideos", &mut limits.max_related_videos),
+            ("maxComments", &mut limits.max_comments),
+            ("maxBodyBytes", &mut limits.max_body_bytes),
+        ];
+        for (key, slot) in fields {
+            if let Some(value) = crate::model::present(v, key) {
+                let n = crate::model::count(value, &path.key(key))?;
+                *slot = usize::try_from(n).unwrap_or(usize::MAX);
+            }
+        }
+        Ok(limits)
+    }
+}
+
+/// What was cut from the lists and the body of an article (strings carry their own `…`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Truncated {
+    /// `bodyHtml` was cut at [`Limits::max_body_bytes`].
+    pub body: bool,
+    /// Keywords not shown.
+    pub keywords: usize,
+    /// Related videos not shown.
+    pub related_videos: usize,
+    /// Comments not shown.
+    pub comments: usize,
+}
+
+/// The mark appended to a string cut at its limit.
+pub const ELLIPSIS: char = '…';
+
+/// `s` cut to at most `max` characters followed by `…`, or `None` when it fits. Linear.
+pub fn cut_chars(s: &str, max: usize) -> Option<String> {
+    let (end, _) = s.char_indices().nth(max)?;
+    let mut out = String::with_capacity(end + ELLIPSIS.len_utf8());
+    out.push_str(s.get(..end).unwrap_or_default());
+    out.push(ELLIPSIS);
+    Some(out)
+}
+
+/// The longest prefix of `s` of at most `max` bytes that ends on a character boundary.
+pub fn cut_bytes(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while end > 0 && !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s.get(..end).unwrap_or_default()
+}
+
+/// `还有 N 条` / `還有 N 條` / `N more`.
+pub fn more_label(lang: Lang, n: usize) -> String {
+    let mut s = String::new();
+    match lang {
+        Lang::ZhCn => s.push_str("还有 "),
+        Lang::ZhTw => s.push_str("還有 "),
+        Lang::En => {}
+    }
+    crate::text::push_u64(&mut s, n as u64);
+    s.push_str(match lang {
+        Lang::ZhCn => " 条",
+        Lang::ZhTw => " 條",
+        Lang::En => " more",
+    });
+    s
+}
+
+/// The paragraph text appended to a body cut at its limit.
+pub fn body_truncated_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::ZhCn => "…(内容过长,已截断)",
+        Lang::ZhTw => "…(內容過長,已截斷)",
+        Lang::En => "…(content too long, truncated)",
+    }
+}
+
+/// Adds the visible markers for `truncated` to a laid-out article: a `nv-truncated`
+/// paragraph after the body slot, and a `nv-more` note at the end of the keywords, related
+/// videos and comments sections. Sections that are not in the view get no note.
+pub fn mark(view: &mut Node, truncated: &Truncated, lang: Lang) {
+    if *truncated == Truncated::default() {
+        return;
+    }
+    let mut stack: Vec<&mut Node> = vec![view];
+    while let Some(node) = stack.pop() {
+        let Node::Element(el) = node else { continue };
+        let class = el.attrs.iter().find_map(|(name, value)| match value {
+            AttrValue::Static(v) if *name == "class" => Some(*v),
+            _ => None,
+        });
+        let note = match class {
+            Some("nv-body") if truncated.body => Some(
+                Element::new("p")
+                    .attr("class", "nv-truncated")
+                    .text(body_truncated_label(lang)),
+            ),
+            Some("nv-keywords") if truncated.keywords > 0 => Some(
+                Element::new("span")
+                    .attr("class", "nv-more")
+                    .text(more_label(lang, truncated.keywords)),
+            ),
+            Some("nv-related") if truncated.related_videos > 0 => Some(
+                Element::new("p")
+                    .attr("class", "nv-more")
+                    .text(more_label(lang, truncated.related_videos)),
+            ),
+            Some("nv-comments") if truncated.comments > 0 => Some(
+                Element::new("p")
+                    .attr("class", "nv-more")
+                    .text(more_label(lang, truncated.comments)),
+            ),
+            _ => None,
+        };
+        if let Some(note) = note {
+            el.children.push(note.into());
+            continue;
+        }
+        stack.extend(el.children.iter_mut());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::{parse, JsonLimits};
+
+    fn classes(node: &Node, out: &mut Vec<(String, String)>) {
+        if let Node::Element(el) = node {
+            for (name, value) in &el.attrs {
+                if *name == "class" {
+                    let text = el
+                        .children
+                        .iter()
+                        .filter_map(|c| match c {
+                            Node::Text(t) => Some(t.as_str()),
+                            _ => None,
+                        })
+                        .collect::<String>();
+                    out.push((value.as_str().to_owned(), text));
+                }
+            }
+            for c in &el.children {
+                classes(c, out);
+            }
+        }
+    }
+
+    #[test]
+    fn defaults_are_the_documented_ones() {
+        let l = Limits::default();
+        assert_eq!(
+            (
+                l.max_title_chars,
+                l.max_text_chars,
+                l.max_keywords,
+                l.max_related_videos,
+                l.max_comments,
+                l.max_body_bytes
+            ),
+            (500, 10_000, 50, 100, 500, 4 * 1024 * 1024)
+        );
+    }
+
+    #[test]
+    fn limits_from_json_reads_each_member() {
+        let doc = parse(
+            r#"{"maxTitleChars": 1, "maxTextChars": 2, "maxKeywords": 3, "maxRelatedVideos": 4,
+                "maxComments": 5, "maxBodyBytes": 6, "other": true}"#,
+            &JsonLimits::default(),
+        )
+        .unwrap();
+        let l = Limits::from_json(&doc).unwrap();
+        assert_eq!(
+            (
+                l.max_title_chars,
+                l.max_text_chars,
+                l.max_keywords,
+                l.max_related_videos,
+                l.max_comments,
+                l.max_body_bytes
+            ),
+            (1, 2, 3, 4, 5, 6)
+        );
+        let partial = parse(r#"{"maxKeywords": 0}"#, &JsonLimits::default()).unwrap();
+        let l = Limits::from_json(&partial).unwrap();
+        assert_eq!(l.max_keywords, 0);
+        assert_eq!(l.max_title_chars, 500);
+        assert_eq!(Limits::from_json(&Json::Null).unwrap(), Limits::default());
+    }
+
+    #[test]
+    fn limits_from_json_names_the_bad_member() {
+        for (json, path) in [
+            (r#"{"maxKeywords": -1}"#, "options.limits.maxKeywords"),
+            (r#"{"maxComments": 1.5}"#, "options.limits.maxComments"),
+            (r#"{"maxTitleChars": "9"}"#, "options.limits.maxTitleChars"),
+            (r#"[1]"#, "options.limits"),
+        ] {
+            let doc = parse(json, &JsonLimits::default()).unwrap();
+            assert_eq!(Limits::from_json(&doc).unwrap_err().path(), path, "{json}");
+        }
+    }
+
+    #[test]
+    fn cut_chars_counts_characters_and_adds_an_ellipsis() {
+        assert_eq!(cut_chars("标题很长", 2).as_deref(), Some("标题…"));
+        assert_eq!(cut_chars("abc", 3), None);
+        assert_eq!(cut_chars("abcd", 0).as_deref(), Some("…"));
+    }
+
+    #[test]
+    fn cut_bytes_stays_on_a_char_boundary() {
+        assert_eq!(cut_bytes("ab标", 4), "ab");
+        assert_eq!(cut_bytes("ab标", 5), "ab标");
+        assert_eq!(cut_bytes("<p>abc", 4), "<p>a");
+    }
+
+    #[test]
+    fn more_labels() {
+        assert_eq!(more_label(Lang::ZhCn, 9900), "还有 9900 条");
+        assert_eq!(more_label(Lang::ZhTw, 3), "還有 3 條");
+        assert_eq!(more_label(Lang::En, 3), "3 more");
+    }
+
+    #[test]
+    fn mark_adds_notes_to_the_sections_that_were_cut() {
+        let mut view: Node = Element::new("article")
+            .attr("class", "nv")
+            .child(
+                Element::new("div")
+                    .attr("class", "nv-body")
+                    .child(Node::BodySlot),
+            )
+            .child(Element::new("div").attr("class", "nv-keywords"))
+            .child(Element::new("section").attr("class", "nv-related"))
+            .child(Element::new("section").attr("class", "nv-comments"))
+            .into();
+        let untouched = view.clone();
+        mark(&mut view, &Truncated::default(), Lang::ZhCn);
+        assert_eq!(view, untouched);
+        let t = Truncated {
+            body: true,
+            keywords: 2,
+            related_videos: 0,
+            comments: 7,
+        };
+        mark(&mut view, &t, Lang::En);
+        let mut found = Vec::new();
+        classes(&view, &mut found);
+        let notes: Vec<_> = found
+            .iter()
+            .filter(|(c, _)| c == "nv-more" || c == "nv-truncated")
+            .map(|(c, t)| (c.as_str(), t.as_str()))
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                ("nv-truncated", "…(content too long, truncated)"),
+                ("nv-more", "2 more"),
+                ("nv-more", "7 more")
+            ]
+        );
+    }
+}

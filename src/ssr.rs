@@ -1,0 +1,910 @@
+//! Server-side rendering (native builds only): the same article markup the browser shows, as a
+//! string, with declarative shadow DOM, JSON-LD and suggested `<meta>` tags.
+//!
+//! The article body is parsed by html5ever with the HTML fragment parsing algorithm in a
+//! `<body>` context, exactly as the browser's `body.innerHTML = html` in an inert document
+//! parses it (no-quirks mode, scripting disabled, declarative shadow roots not attached), and
+//! the parser feeds the sanitizer's arena [`Fragment`] directly through html5ever's
+//! [`TreeSink`]. The same [`Policy`] then runs over it as over the browser's nodes.
+//!
+//! ```
+//! use newsview::{render_to_string, Article, Options};
+//! let json = r#"{"schemaVersion":1,"id":"1","title":"Hello","publishedAt":"2025-07-27T21:56:43+08:00",
+//!   "bodyHtml":"<p onclick=alert(1)>Hi <script>x</script></p>"}"#;
+//! let article = Article::from_json_str(json).unwrap().article;
+//! let html = render_to_string(&article, &Options::default());
+//! assert!(html.starts_with("<news-view"));
+//! assert!(html.contains("<template shadowrootmode=\"open\">"));
+//! assert!(html.contains("<p>Hi </p>"));
+//! assert!(html.contains("application/ld+json"));
+//! ```
+
+use crate::layout::{self, Context};
+use crate::model::{Article, Image};
+use crate::options::Options;
+use crate::sanitize::{
+    sanitize_fragment, CleanFragment, Fragment, Namespace, NodeId, NodeRef, Policy, Report,
+};
+use crate::text::{push_u64, Timestamp};
+use crate::view::write_html;
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tree_builder::{ElemName, ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::{local_name, ns, Attribute, LocalName, ParseOpts, QualName};
+use std::borrow::Cow;
+use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+/// The component's stylesheet, written into the declarative shadow root.
+const STYLESHEET: &str = include_str!("../www/newsview.css");
+
+// ---------------------------------------------------------------------------------------------
+// The parser feed.
+
+/// Parses `html` as the browser's `body.innerHTML = html` does (the HTML fragment parsing
+/// algorithm with a `body` context element, in a no-quirks document without scripting) into
+/// an unsanitized [`Fragment`] whose root holds the fragment's top-level nodes.
+///
+/// Template contents are kept apart (detached), as in the DOM, and comments are kept (the
+/// sanitizer removes them). Adjacent text nodes are merged when text is appended at the end of
+/// an element; text inserted before a node (foster parenting out of a table) is a separate
+/// text node, which serializes the same. No size limit is applied here: see [`sanitize_body`].
+pub fn parse_body(html: &str) -> Fragment {
+    parse_bounded(html, u64::MAX).unwrap_or_default()
+}
+
+/// How many tree-builder queries (element names, node comparisons) a parse may make per byte
+/// of input, plus [`WORK_BASE`]. html5ever, like the HTML standard's algorithm, scans the stack
+/// of open elements for many start tags, so a body nested thousands deep costs time quadratic
+/// in its size; real articles stay far below this bound (a 100 KiB article with 30 levels of
+/// nesting makes about 300 000 queries).
+pub const WORK_PER_BYTE: u64 = 128;
+/// The work every parse may do whatever its size (see [`WORK_PER_BYTE`]).
+pub const WORK_BASE: u64 = 100_000;
+
+/// The input is fed to the parser in chunks of this many bytes, and the work bound checked
+/// between them.
+const CHUNK: usize = 16 * 1024;
+
+/// [`parse_body`], stopped when the tree builder has made more than `budget` queries:
+/// `None` then (the caller refuses the body whole).
+fn parse_bounded(html: &str, budget: u64) -> Option<Fragment> {
+    let work = Rc::new(Cell::new(0u64));
+    let sink = Sink {
+        work: Rc::clone(&work),
+        ..Sink::default()
+    };
+    let opts = ParseOpts {
+        tree_builder: html5ever::tree_builder::TreeBuilderOpts {
+            // An inert document (`createHTMLDocument`) has no browsing context: scripting is
+            // disabled, so `<noscript>` content is parsed as markup, as the browser does.
+            scripting_enabled: false,
+            quirks_mode: QuirksMode::NoQuirks,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let context = QualName::new(None, ns!(html), local_name!("body"));
+    let mut parser = html5ever::parse_fragment(sink, opts, context, Vec::new(), false);
+    let mut rest = html;
+    while !rest.is_empty() {
+        let mut cut = rest.len().min(CHUNK);
+        while !rest.is_char_boundary(cut) {
+            cut += 1;
+        }
+        let (chunk, tail) = rest.split_at(cut);
+        parser.process(StrTendril::from_slice(chunk));
+        if work.get() > budget {
+            return None;
+        }
+        rest = tail;
+    }
+    let fragment = parser.finish();
+    (work.get() <= budget).then_some(fragment)
+}
+
+/// Parses `html` with [`parse_body`] and runs `policy` over it. A body larger than
+/// [`Policy::input_limit`] is refused whole (empty fragment, `input_too_large` in the report),
+/// as the browser side does; so is a body whose parse would take more than [`WORK_PER_BYTE`]
+/// tree-builder queries per byte (thousands of nested elements), which the browser parses.
+pub fn sanitize_body(html: &str, policy: &Policy) -> (CleanFragment, Report) {
+    if html.len() > policy.input_limit() {
+        let (clean, mut report) = sanitize_fragment(Fragment::new(), policy);
+        report.input_too_large = true;
+        return (clean, report);
+    }
+    let budget = (html.len() as u64)
+        .saturating_mul(WORK_PER_BYTE)
+        .saturating_add(WORK_BASE);
+    match parse_bounded(html, budget) {
+        Some(fragment) => sanitize_fragment(fragment, policy),
+        None => {
+            let (clean, mut report) = sanitize_fragment(Fragment::new(), policy);
+            report.input_too_large = true;
+            (clean, report)
+        }
+    }
+}
+
+/// html5ever's tree sink over the sanitizer's arena. Handles are the arena's own ids; element
+/// names (which the tree builder asks for) are kept beside it.
+#[derive(Default)]
+struct Sink {
+    fragment: RefCell<Fragment>,
+    names: RefCell<HashMap<NodeId, QualName>>,
+    /// Template element → its (detached) contents.
+    templates: RefCell<HashMap<NodeId, NodeId>>,
+    /// MathML `annotation-xml` elements that are HTML integration points.
+    integration_points: RefCell<HashSet<NodeId>>,
+    /// Queries the tree builder made (see [`WORK_PER_BYTE`]).
+    work: Rc<Cell<u64>>,
+}
+
+/// An element name as the tree builder reads it (atoms are reference-counted, so this is a
+/// cheap copy).
+#[derive(Debug)]
+struct Name {
+    ns: html5ever::Namespace,
+    local: LocalName,
+}
+
+impl ElemName for Name {
+    fn ns(&self) -> &html5ever::Namespace {
+        &self.ns
+    }
+    fn local_name(&self) -> &LocalName {
+        &self.local
+    }
+}
+
+impl Sink {
+    fn tick(&self) {
+        self.work.set(self.work.get().saturating_add(1));
+    }
+
+    fn insert_text_before(&self, sibling: NodeId, text: &str) {
+        let mut f = self.fragment.borrow_mut();
+        let node = f.create_text(text);
+        f.insert_before(sibling, node);
+    }
+}
+
+impl TreeSink for Sink {
+    type Handle = NodeId;
+    type Output = Fragment;
+    type ElemName<'a> = Name;
+
+    fn finish(self) -> Fragment {
+        let mut f = self.fragment.into_inner();
+        // The fragment algorithm's result is the children of the `html` element it made as the
+        // document's only child.
+        let root = f.root();
+        let html = f.children(root).next();
+        if let Some(html) = html {
+            f.reparent_children(html, root);
+            f.remove_from_parent(html);
+        }
+        f
+    }
+
+    fn parse_error(&self, _msg: Cow<'static, str>) {}
+
+    fn get_document(&self) -> NodeId {
+        self.fragment.borrow().root()
+    }
+
+    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Name {
+        self.tick();
+        match self.names.borrow().get(target) {
+            Some(q) => Name {
+                ns: q.ns.clone(),
+                local: q.local.clone(),
+            },
+            None => Name {
+                ns: ns!(html),
+                local: local_name!(""),
+            },
+        }
+    }
+
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
+        let namespace = if name.ns == ns!(html) {
+            Namespace::Html
+        } else if name.ns == ns!(mathml) {
+            Namespace::MathMl
+        } else {
+            // SVG, and any other namespace (which the parser never makes): foreign content.
+            Namespace::Svg
+        };
+        let owned: Vec<(String, String)> = attrs
+            .iter()
+            .map(|a| {
+                let mut n = String::new();
+                if let Some(p) = &a.name.prefix {
+                    n.push_str(p);
+                    n.push(':');
+                }
+                n.push_str(&a.name.local);
+                (n, a.value.to_string())
+            })
+            .collect();
+        let pairs: Vec<(&str, &str)> = owned
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
+        let id = {
+            let mut f = self.fragment.borrow_mut();
+            let id = f.create_element(namespace, &name.local, &pairs);
+            if flags.template {
+                let contents = f.create_element(Namespace::Html, "template", &[]);
+                self.templates.borrow_mut().insert(id, contents);
+            }
+            id
+        };
+        if flags.mathml_annotation_xml_integration_point {
+            self.integration_points.borrow_mut().insert(id);
+        }
+        self.names.borrow_mut().insert(id, name);
+        id
+    }
+
+    fn create_comment(&self, text: StrTendril) -> NodeId {
+        self.fragment.borrow_mut().create_comment(&text)
+    }
+
+    fn create_pi(&self, _target: StrTendril, data: StrTendril) -> NodeId {
+        // HTML parsing never makes processing instructions; a comment is removed the same way.
+        self.fragment.borrow_mut().create_comment(&data)
+    }
+
+    fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
+        let mut f = self.fragment.borrow_mut();
+        match child {
+            NodeOrText::AppendNode(node) => {
+                f.append_child(*parent, node);
+            }
+            NodeOrText::AppendText(text) => {
+                f.append_text_merged(*parent, &text);
+            }
+        }
+    }
+
+    fn append_based_on_parent_node(
+        &self,
+        element: &NodeId,
+        prev_element: &NodeId,
+        child: NodeOrText<NodeId>,
+    ) {
+        let has_parent = self.fragment.borrow().parent(*element).is_some();
+        if has_parent {
+            self.append_before_sibling(element, child);
+        } else {
+            self.append(prev_element, child);
+        }
+    }
+
+    fn append_doctype_to_document(&self, _: StrTendril, _: StrTendril, _: StrTendril) {}
+
+    fn get_template_contents(&self, target: &NodeId) -> NodeId {
+        if let Some(c) = self.templates.borrow().get(target) {
+            return *c;
+        }
+        // Only templates are asked for; answer anything else with fresh detached contents.
+        let contents = self
+            .fragment
+            .borrow_mut()
+            .create_element(Namespace::Html, "template", &[]);
+        self.templates.borrow_mut().insert(*target, contents);
+        contents
+    }
+
+    fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
+        self.tick();
+        x == y
+    }
+
+    fn set_quirks_mode(&self, _mode: QuirksMode) {}
+
+    fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
+        match new_node {
+            NodeOrText::AppendNode(node) => {
+                self.fragment.borrow_mut().insert_before(*sibling, node);
+            }
+            NodeOrText::AppendText(text) => self.insert_text_before(*sibling, &text),
+        }
+    }
+
+    fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
+        let owned: Vec<(String, String)> = attrs
+            .iter()
+            .map(|a| (a.name.local.to_string(), a.value.to_string()))
+            .collect();
+        let pairs: Vec<(&str, &str)> = owned
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
+        self.fragment
+            .borrow_mut()
+            .add_attrs_if_missing(*target, &pairs);
+    }
+
+    fn remove_from_parent(&self, target: &NodeId) {
+        self.fragment.borrow_mut().remove_from_parent(*target);
+    }
+
+    fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
+        self.fragment
+            .borrow_mut()
+            .reparent_children(*node, *new_parent);
+    }
+
+    fn is_mathml_annotation_xml_integration_point(&self, handle: &NodeId) -> bool {
+        self.integration_points.borrow().contains(handle)
+    }
+
+    fn allow_declarative_shadow_roots(&self, _intended_parent: &NodeId) -> bool {
+        // `innerHTML` never attaches declarative shadow roots: `<template shadowrootmode>` in
+        // a body stays a template (which the policy removes).
+        false
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering.
+
+/// Renders `article` with `options` as the browser's `render()` would show it, as HTML: a
+/// `<news-view>` element whose declarative shadow root (`<template shadowrootmode="open">`)
+/// holds the component stylesheet and the article, followed by a
+/// `<script type="application/ld+json">` with the `NewsArticle` (see [`json_ld`]).
+///
+/// "Now" is `options.now_ms`, else the system clock; the share URL is the article's `url`,
+/// else `options.page_url`. The body is parsed with [`parse_body`] and cleaned with the
+/// default [`Policy`], the one the browser applies. With `options.shadow == false` the
+/// stylesheet and the article are written into the element's light DOM instead.
+pub fn render_to_string(article: &Article, options: &Options) -> String {
+    render_with_policy(article, options, &Policy::default())
+}
+
+/// [`render_to_string`] with a sanitizer policy other than the default.
+pub fn render_with_policy(article: &Article, options: &Options, policy: &Policy) -> String {
+    let now = now_unix_seconds(options);
+    let ctx = Context::new(article, options, now);
+    let view = layout::article(article, &ctx);
+    let body = article
+        .body_html
+        .as_deref()
+        .map(|html| sanitize_body(html, policy).0.to_html());
+    let markup = write_html(&view, body.as_ref());
+
+    let mut out = String::with_capacity(markup.as_str().len() + STYLESHEET.len() + 2048);
+    out.push_str("<news-view lang=\"");
+    out.push_str(options.lang.tag());
+    out.push_str("\" theme=\"");
+    out.push_str(options.theme.key());
+    out.push_str("\">");
+    if options.shadow {
+        out.push_str("<template shadowrootmode=\"open\">");
+    }
+    out.push_str("<style>");
+    out.push_str(STYLESHEET);
+    out.push_str("</style>");
+    out.push_str(markup.as_str());
+    if options.shadow {
+        out.push_str("</template>");
+    }
+    out.push_str("</news-view>");
+    out.push_str("<script type=\"application/ld+json\">");
+    out.push_str(&json_ld(article, options));
+    out.push_str("</script>");
+    out
+}
+
+/// The article's main markup only: the `<article class="nv">` element as
+/// [`render_to_string`] writes it inside the shadow root (for comparisons and custom wrappers).
+pub fn render_article_markup(article: &Article, options: &Options) -> String {
+    let ctx = Context::new(article, options, now_unix_seconds(options));
+    let view = layout::article(article, &ctx);
+    let body = article
+        .body_html
+        .as_deref()
+        .map(|html| sanitize_body(html, &Policy::default()).0.to_html());
+    write_html(&view, body.as_ref()).into_string()
+}
+
+fn now_unix_seconds(options: &Options) -> i64 {
+    match options.now_ms {
+        Some(ms) if ms.is_finite() => (ms / 1000.0).floor() as i64,
+        _ => std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX)),
+    }
+}
+
+/// The canonical URL: the article's `url`, else `options.page_url`.
+fn canonical_url(article: &Article, options: &Options) -> Option<String> {
+    article
+        .url
+        .as_ref()
+        .or(options.page_url.as_ref())
+        .map(|u| u.as_str().to_owned())
+}
+
+/// The main image: the cover, else the lead video's poster.
+fn main_image(article: &Article) -> Option<&Image> {
+    article
+        .cover
+        .as_ref()
+        .or_else(|| article.lead_video.as_ref().and_then(|v| v.poster.as_ref()))
+}
+
+/// The description: the summary, else the start of the body's text (at most 160 characters,
+/// white space collapsed).
+pub fn description(article: &Article) -> Option<String> {
+    if let Some(s) = &article.summary {
+        return Some(s.clone());
+    }
+    let html = article.body_html.as_deref()?;
+    let (clean, _) = sanitize_body(html, &Policy::default());
+    let text = fragment_text(clean.fragment(), 160);
+    (!text.is_empty()).then_some(text)
+}
+
+/// The text of `f` in document order, white space collapsed, cut at `max` characters (with
+/// `…` when cut). Iterative.
+fn fragment_text(f: &Fragment, max: usize) -> String {
+    let mut out = String::new();
+    let mut count = 0usize;
+    let mut pending_space = false;
+    let mut stack: Vec<NodeId> = f.children(f.root()).collect();
+    stack.reverse();
+    while let Some(id) = stack.pop() {
+        match f.node(id) {
+            Some(NodeRef::Text(t)) => {
+                for c in t.chars() {
+                    if c.is_whitespace() {
+                        pending_space = count > 0;
+                        continue;
+                    }
+                    if pending_space {
+                        if count + 1 >= max {
+                            out.push('…');
+                            return out;
+                        }
+                        out.push(' ');
+                        count += 1;
+                        pending_space = false;
+                    }
+                    if count + 1 >= max {
+                        out.push('…');
+                        return out;
+                    }
+                    out.push(c);
+                    count += 1;
+                }
+            }
+            Some(NodeRef::Element { name, .. }) => {
+                if !matches!(
+                    name,
+                    "a" | "b" | "strong" | "em" | "i" | "u" | "s" | "span" | "code" | "mark"
+                ) {
+                    pending_space = count > 0;
+                }
+                let mut children: Vec<NodeId> = f.children(id).collect();
+                children.reverse();
+                stack.extend(children);
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// An ISO 8601 duration: `PT1M35S` for 95 seconds, `PT0S` for none.
+pub fn iso_duration(seconds: u32) -> String {
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    let mut out = String::from("PT");
+    if h > 0 {
+        push_u64(&mut out, u64::from(h));
+        out.push('H');
+    }
+    if m > 0 {
+        push_u64(&mut out, u64::from(m));
+        out.push('M');
+    }
+    if s > 0 || (h == 0 && m == 0) {
+        push_u64(&mut out, u64::from(s));
+        out.push('S');
+    }
+    out
+}
+
+/// Writes `s` as a JSON string that is also safe inside an HTML `<script>` element: `<`, `>`,
+/// `&`, U+2028 and U+2029 are written as `\u` escapes, so no `</script>` or `<!--` can appear.
+pub fn push_json_string(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 || matches!(c, '<' | '>' | '&' | '\u{2028}' | '\u{2029}') => {
+                let n = c as u32;
+                out.push_str("\\u");
+                for shift in [12u32, 8, 4, 0] {
+                    let digit = (n >> shift) & 0xf;
+                    out.push(char::from(HEX[digit as usize]));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// A small writer of JSON objects.
+struct JsonObject<'a> {
+    out: &'a mut String,
+    first: bool,
+}
+
+impl<'a> JsonObject<'a> {
+    fn open(out: &'a mut String) -> Self {
+        out.push('{');
+        JsonObject { out, first: true }
+    }
+
+    fn key(&mut self, key: &str) -> &mut String {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        push_json_string(self.out, key);
+        self.out.push(':');
+        self.out
+    }
+
+    fn string(&mut self, key: &str, value: &str) {
+        let out = self.key(key);
+        push_json_string(out, value);
+    }
+
+    fn close(self) {
+        self.out.push('}');
+    }
+}
+
+fn push_person_or_org(out: &mut String, kind: &str, name: &str, url: Option<&str>) {
+    let mut o = JsonObject::open(out);
+    o.string("@type", kind);
+    o.string("name", name);
+    if let Some(u) = url {
+        o.string("url", u);
+    }
+    o.close();
+}
+
+fn rfc3339(ts: Timestamp) -> String {
+    ts.to_rfc3339()
+}
+
+/// The schema.org `NewsArticle` for `article`, as JSON that can go straight into a
+/// `<script type="application/ld+json">` (see [`push_json_string`]): `headline`,
+/// `description`, `datePublished`, `dateModified`, `author` (people), `publisher` (the source,
+/// an organization), `articleSection` (the channel), `image`, `keywords`, `url` and
+/// `mainEntityOfPage`, and `video`, a `VideoObject` for the lead video (`name`,
+/// `description`, `thumbnailUrl`, `contentUrl`, `duration` in ISO 8601, `uploadDate`).
+pub fn json_ld(article: &Article, options: &Options) -> String {
+    let mut out = String::new();
+    let url = canonical_url(article, options);
+    let image = main_image(article);
+    let description = description(article);
+    let mut o = JsonObject::open(&mut out);
+    o.string("@context", "https://schema.org");
+    o.string("@type", "NewsArticle");
+    o.string("headline", &article.title);
+    if let Some(d) = &description {
+        o.string("description", d);
+    }
+    o.string("datePublished", &rfc3339(article.published_at));
+    o.string(
+        "dateModified",
+        &rfc3339(article.updated_at.unwrap_or(article.published_at)),
+    );
+    if !article.authors.is_empty() {
+        let out = o.key("author");
+        out.push('[');
+        for (i, a) in article.authors.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            push_person_or_org(out, "Person", &a.name, a.url.as_ref().map(|u| u.as_str()));
+        }
+        out.push(']');
+    }
+    if let Some(source) = &article.source {
+        let out = o.key("publisher");
+        push_person_or_org(
+            out,
+            "Organization",
+            &source.name,
+            source.url.as_ref().map(|u| u.as_str()),
+        );
+    }
+    if let Some(channel) = &article.channel {
+        o.string("articleSection", &channel.name);
+    }
+    if let Some(img) = image {
+        let out = o.key("image");
+        out.push('[');
+        push_json_string(out, img.url.as_str());
+        out.push(']');
+    }
+    if !article.keywords.is_empty() {
+        let out = o.key("keywords");
+        out.push('[');
+        for (i, k) in article.keywords.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            push_json_string(out, &k.name);
+        }
+        out.push(']');
+    }
+    if let Some(u) = &url {
+        o.string("url", u);
+        o.string("mainEntityOfPage", u);
+    }
+    if let Some(video) = &article.lead_video {
+        let out = o.key("video");
+        let mut v = JsonObject::open(out);
+        v.string("@type", "VideoObject");
+        v.string(
+            "name",
+            video.title.as_deref().unwrap_or(article.title.as_str()),
+        );
+        v.string(
+            "description",
+            description.as_deref().unwrap_or(article.title.as_str()),
+        );
+        if let Some(p) = video.poster.as_ref().or(article.cover.as_ref()) {
+            v.string("thumbnailUrl", p.url.as_str());
+        }
+        v.string("contentUrl", video.src.as_str());
+        if let Some(d) = video.duration_seconds {
+            v.string("duration", &iso_duration(d));
+        }
+        v.string("uploadDate", &rfc3339(article.published_at));
+        v.close();
+    }
+    o.close();
+    out
+}
+
+fn push_meta(out: &mut String, attr: &str, key: &str, value: &str) {
+    out.push_str("<meta ");
+    out.push_str(attr);
+    out.push_str("=\"");
+    out.push_str(key);
+    out.push_str("\" content=\"");
+    html_escape::encode_double_quoted_attribute_to_string(value, out);
+    out.push_str("\">\n");
+}
+
+/// The suggested `<head>` tags for `article`, one a line: `<title>`, `<link rel="canonical">`
+/// (with a URL), `<meta name="description">`, Open Graph (`og:type` `article`, `og:title`,
+/// `og:description`, `og:url`, `og:image`, `og:site_name`, `article:published_time`,
+/// `article:modified_time`, `article:section`, `article:tag`) and `twitter:card`
+/// (`summary_large_image` with an image, else `summary`). Every value is escaped.
+pub fn meta_tags(article: &Article, options: &Options) -> String {
+    let mut out = String::new();
+    let url = canonical_url(article, options);
+    let description = description(article);
+    let image = main_image(article);
+    out.push_str("<title>");
+    html_escape::encode_text_to_string(&article.title, &mut out);
+    out.push_str("</title>\n");
+    if let Some(u) = &url {
+        out.push_str("<link rel=\"canonical\" href=\"");
+        html_escape::encode_double_quoted_attribute_to_string(u, &mut out);
+        out.push_str("\">\n");
+    }
+    if let Some(d) = &description {
+        push_meta(&mut out, "name", "description", d);
+    }
+    push_meta(&mut out, "property", "og:type", "article");
+    push_meta(&mut out, "property", "og:title", &article.title);
+    if let Some(d) = &description {
+        push_meta(&mut out, "property", "og:description", d);
+    }
+    if let Some(u) = &url {
+        push_meta(&mut out, "property", "og:url", u);
+    }
+    if let Some(img) = image {
+        push_meta(&mut out, "property", "og:image", img.url.as_str());
+        if let Some(alt) = &img.alt {
+            push_meta(&mut out, "property", "og:image:alt", alt);
+        }
+    }
+    if let Some(source) = &article.source {
+        push_meta(&mut out, "property", "og:site_name", &source.name);
+    }
+    push_meta(
+        &mut out,
+        "property",
+        "article:published_time",
+        &rfc3339(article.published_at),
+    );
+    if let Some(t) = article.updated_at {
+        push_meta(&mut out, "property", "article:modified_time", &rfc3339(t));
+    }
+    if let Some(channel) = &article.channel {
+        push_meta(&mut out, "property", "article:section", &channel.name);
+    }
+    for k in &article.keywords {
+        push_meta(&mut out, "property", "article:tag", &k.name);
+    }
+    push_meta(
+        &mut out,
+        "name",
+        "twitter:card",
+        if image.is_some() {
+            "summary_large_image"
+        } else {
+            "summary"
+        },
+    );
+    out
+}
+
+/// A whole HTML document: `<!DOCTYPE html>`, a `<head>` with the charset, the viewport and
+/// [`meta_tags`], and a `<body>` with [`render_to_string`]. `script_src`, when given, adds
+/// `<script type="module" src="…">` (the component, for hydration) to the head.
+pub fn render_page(article: &Article, options: &Options, script_src: Option<&str>) -> String {
+    let mut out = String::from("<!DOCTYPE html>\n<html lang=\"");
+    out.push_str(options.lang.tag());
+    out.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str(&meta_tags(article, options));
+    if let Some(src) = script_src {
+        out.push_str("<script type=\"module\" src=\"");
+        html_escape::encode_double_quoted_attribute_to_string(src, &mut out);
+        out.push_str("\"></script>\n");
+    }
+    out.push_str("</head>\n<body>\n");
+    out.push_str(&render_to_string(article, options));
+    out.push_str("\n</body>\n</html>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html(input: &str) -> String {
+        sanitize_body(input, &Policy::default())
+            .0
+            .to_html()
+            .into_string()
+    }
+
+    #[test]
+    fn durations_are_iso_8601() {
+        assert_eq!(iso_duration(95), "PT1M35S");
+        assert_eq!(iso_duration(0), "PT0S");
+        assert_eq!(iso_duration(3600), "PT1H");
+        assert_eq!(iso_duration(3661), "PT1H1M1S");
+    }
+
+    #[test]
+    fn json_strings_cannot_close_a_script() {
+        let mut out = String::new();
+        push_json_string(&mut out, "</script><!--\u{2028}\"\\\u{1}&");
+        assert_eq!(
+            out,
+            "\"\\u003c/script\\u003e\\u003c!--\\u2028\\\"\\\\\\u0001\\u0026\""
+        );
+    }
+
+    #[test]
+    fn fragment_is_parsed_in_a_body_context() {
+        // A leading <html>/<head>/<body> tag is ignored, text before them kept.
+        assert_eq!(html("x<body><p>y"), "x<p>y</p>");
+    }
+
+    #[test]
+    fn table_text_is_foster_parented() {
+        assert_eq!(
+            html("<table><tr><td>a</td></tr>oops</table>"),
+            "oops<table><tbody><tr><td>a</td></tr></tbody></table>"
+        );
+    }
+
+    #[test]
+    fn misnested_formatting_is_reparented() {
+        assert_eq!(html("<b>1<p>2</b>3</p>"), "<b>1</b><p><b>2</b>3</p>");
+    }
+
+    #[test]
+    fn template_contents_are_dropped() {
+        assert_eq!(html("<template><p>x</p></template>y"), "y");
+        assert_eq!(
+            html("<div><template shadowrootmode=open><p>x</p></template>y</div>"),
+            "<div>y</div>"
+        );
+    }
+
+    #[test]
+    fn noscript_is_parsed_as_markup_without_scripting() {
+        // Scripting disabled: the <p> inside noscript is an element, dropped with it; the
+        // noscript end tag then closes it, so the img after it is a sibling.
+        assert_eq!(
+            html(
+                "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">a</p></noscript>z"
+            ),
+            "z"
+        );
+    }
+
+    #[test]
+    fn attributes_are_added_to_body_when_missing() {
+        // A second <body> tag adds its attributes to the context's body, which is not in
+        // the fragment; nothing leaks.
+        assert_eq!(html("<p>a</p><body onload=alert(1)>b"), "<p>a</p>b");
+    }
+
+    #[test]
+    fn annotation_xml_integration_point_keeps_html_inside_math() {
+        assert_eq!(
+            html(
+                "<math><annotation-xml encoding=\"text/html\"><p>in</p></annotation-xml></math>out"
+            ),
+            "out"
+        );
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let input = "<div>".repeat(400) + "x";
+        let out = html(&input);
+        assert_eq!(out, "<div>".repeat(256) + "x" + &"</div>".repeat(256));
+    }
+
+    #[test]
+    fn quadratic_nesting_is_refused_whole() {
+        // 4 000 nested divs would take the tree builder about 2e7 steps.
+        let (clean, report) = sanitize_body(&"<div>".repeat(4_000), &Policy::default());
+        assert!(report.input_too_large);
+        assert_eq!(clean.to_html().as_str(), "");
+        // Wide input of the same size is fine.
+        let (clean, report) = sanitize_body(&"<p>x</p>".repeat(12_500), &Policy::default());
+        assert!(!report.input_too_large);
+        assert_eq!(clean.to_html().as_str().len(), 100_000);
+    }
+
+    #[test]
+    fn oversized_input_is_refused_whole() {
+        let policy = Policy::default().max_input_bytes(10);
+        let (clean, report) = sanitize_body("<p>more than ten bytes</p>", &policy);
+        assert!(report.input_too_large);
+        assert_eq!(clean.to_html().as_str(), "");
+    }
+
+    #[test]
+    fn stylesheet_cannot_end_the_style_element() {
+        assert!(!STYLESHEET.to_ascii_lowercase().contains("</style"));
+    }
+
+    #[test]
+    fn description_falls_back_to_body_text() {
+        let json = r#"{"schemaVersion":1,"id":"1","title":"T","publishedAt":"2025-07-27T21:56:43+08:00",
+          "bodyHtml":"<p>First  para.</p><p>Second <b>bold</b>.</p>"}"#;
+        let article = Article::from_json_str(json).unwrap().article;
+        assert_eq!(
+            description(&article).as_deref(),
+            Some("First para. Second bold.")
+        );
+    }
+}

@@ -1,0 +1,155 @@
+//! The `newsview` binary: `newsview render article.json`, its flags, stdin and its errors.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_newsview");
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/seed-article.json"
+);
+
+fn run(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    if let Some(s) = stdin {
+        input.write_all(s.as_bytes()).unwrap();
+    }
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8(b.to_vec()).unwrap()
+}
+
+#[test]
+fn render_writes_the_same_markup_as_the_library() {
+    let out = run(
+        &["render", "--now", "2026-03-16T10:00:00+08:00", SEED],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let article = newsview::Article::from_json_str(&std::fs::read_to_string(SEED).unwrap())
+        .unwrap()
+        .article;
+    let options = newsview::Options {
+        now_ms: Some(1_773_626_400_000.0),
+        ..Default::default()
+    };
+    let expected = newsview::render_to_string(&article, &options) + "\n";
+    assert_eq!(text(&out.stdout), expected);
+}
+
+#[test]
+fn stdin_and_language_flags() {
+    let seed = std::fs::read_to_string(SEED).unwrap();
+    let out = run(
+        &[
+            "render",
+            "--lang",
+            "en",
+            "--time-zone",
+            "UTC",
+            "--now",
+            "1773626400000",
+            "-",
+        ],
+        Some(&seed),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let html = text(&out.stdout);
+    assert!(html.starts_with("<news-view lang=\"en\""));
+    assert!(html.contains("lang=\"en\" data-theme=\"light\""));
+    // The date in UTC: 2025-07-27 13:56.
+    assert!(html.contains("2025-07-27 13:56"), "{html}");
+}
+
+#[test]
+fn meta_prints_the_head_tags_only() {
+    let out = run(&["render", "--meta", SEED], None);
+    assert!(out.status.success());
+    let meta = text(&out.stdout);
+    assert!(meta.starts_with("<title>"));
+    assert!(meta.contains("<meta property=\"og:type\" content=\"article\">"));
+    assert!(!meta.contains("<news-view"));
+}
+
+#[test]
+fn page_wraps_a_whole_document() {
+    let out = run(
+        &[
+            "render",
+            "--page",
+            "--script",
+            "/pkg/newsview.js",
+            "--now",
+            "0",
+            SEED,
+        ],
+        None,
+    );
+    assert!(out.status.success());
+    let page = text(&out.stdout);
+    assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"zh-CN\">"));
+    let head_end = page.find("</head>").unwrap();
+    assert!(page[..head_end].contains("<meta property=\"og:title\""));
+    assert!(page[..head_end].contains("<script type=\"module\" src=\"/pkg/newsview.js\"></script>"));
+    assert!(page[head_end..].contains("<news-view"));
+    assert!(page.ends_with("</html>\n"));
+}
+
+#[test]
+fn invalid_articles_name_the_field_and_exit_1() {
+    let out = run(
+        &["render", "-"],
+        Some(
+            r#"{"schemaVersion":1,"id":"1","title":42,"publishedAt":"2025-07-27T21:56:43+08:00"}"#,
+        ),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("article.title: expected a string"), "{err}");
+    assert!(out.stdout.is_empty());
+
+    let out = run(&["render", "-"], Some("{not json"));
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn invalid_options_name_the_option_and_exit_1() {
+    let out = run(&["render", "--lang", "fr", SEED], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("options.lang"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = run(&["render", "--time-zone", "Mars/Base", SEED], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("options.timeZone"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &[][..],
+        &["render"][..],
+        &["draw", SEED][..],
+        &["render", "--bogus", SEED][..],
+        &["render", "--lang"][..],
+        &["render", "/nonexistent/article.json"][..],
+        &["render", "--meta", "--page", SEED][..],
+    ] {
+        let out = run(args, None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(text(&out.stderr).starts_with("newsview: "), "{args:?}");
+    }
+}
