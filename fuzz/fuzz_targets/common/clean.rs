@@ -209,6 +209,13 @@ fn check_attrs(chosen: &Chosen, name: &str, attrs: &[(String, String)], has_chil
                 for cand in v.split(", ") {
                     let url = cand.split(' ').next().unwrap_or("");
                     url_ok(url, UrlContext::BodyImage, "srcset candidate");
+                    // A browser's srcset parser skips commas before a URL: what it loads is
+                    // the text after them.
+                    assert_scheme_safe(url.trim_start_matches(','), true, "srcset candidate");
+                    assert!(
+                        !url.starts_with(','),
+                        "srcset candidate {url:?} starts with ','"
+                    );
                 }
                 true
             }
