@@ -16,7 +16,7 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-ALL_TARGETS=(article json url sanitize nesting qr)
+ALL_TARGETS=(article json url sanitize ssr nesting qr)
 SECONDS_EACH=${1:-60}
 shift || true
 if [[ ! $SECONDS_EACH =~ ^[0-9]+$ ]]; then
@@ -124,6 +124,15 @@ build_corpus() {
     sanitize)
       # Structured input: these only give the fuzzer realistic bytes to start from.
       lines_to_files "$dir" 200 <"$FIX/xss/payloadbox.txt"
+      ;;
+    ssr)
+      # Two bytes of policy (`00`: iframe hosts and style properties allowed), then HTML.
+      { printf '00'; cat "$FIX/rich-body.html"; } >"$dir/rich-body.html"
+      { printf '\x01\x00'; cat "$FIX/rich-body.html"; } >"$dir/rich-body-ugc.html"
+      json_payloads | lines_to_files "$dir" 600 '00'
+      # libFuzzer reads corpus directories recursively.
+      mkdir -p "$dir/payloadbox"
+      lines_to_files "$dir/payloadbox" 200 '00' <"$FIX/xss/payloadbox.txt"
       ;;
     nesting)
       # First byte: the depth bound (`4` = 4, `P` = 8).

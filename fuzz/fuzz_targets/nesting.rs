@@ -12,6 +12,9 @@ const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
     "track", "wbr", "keygen", "image", "frame",
 ];
+/// The search windows `limit_nesting` documents (private constants of src/sanitize/nesting.rs).
+const MATCH_WINDOW: usize = 16;
+const SIBLING_WINDOW: usize = 8;
 const RAW: &[&str] = &[
     "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
 ];
@@ -164,16 +167,19 @@ fn text_of(html: &str) -> String {
         .collect()
 }
 
-/// The deepest nesting of the tags as written: end tags close up to the nearest open element of
-/// that name, start tags of a sibling family close the nearest open sibling below a boundary.
-/// Searches without any window, so this never counts deeper than the function does.
+/// The deepest nesting of the tags as written, counted the way the function documents it: an end
+/// tag closes up to the nearest open element of its name among the top `MATCH_WINDOW` open
+/// elements; a start tag of a sibling family closes the nearest open sibling among the top
+/// `SIBLING_WINDOW`, stopping at a boundary. (Searching without windows is not a bound: closing
+/// more early can leave a later end tag without its match, found by the fuzzer.)
 fn max_depth(html: &str) -> usize {
     let mut stack: Vec<String> = Vec::new();
     let mut max = 0;
     for t in tokens(html) {
         match t {
             Token::End(n) => {
-                if let Some(k) = stack.iter().rposition(|s| *s == n) {
+                let low = stack.len().saturating_sub(MATCH_WINDOW);
+                if let Some(k) = (low..stack.len()).rev().find(|&k| stack[k] == n) {
                     stack.truncate(k);
                 }
             }
@@ -182,7 +188,8 @@ fn max_depth(html: &str) -> usize {
                     continue;
                 }
                 if let Some((family, bounds)) = siblings(&n) {
-                    for k in (0..stack.len()).rev() {
+                    let low = stack.len().saturating_sub(SIBLING_WINDOW);
+                    for k in (low..stack.len()).rev() {
                         if family.contains(&stack[k].as_str()) {
                             stack.truncate(k);
                             break;

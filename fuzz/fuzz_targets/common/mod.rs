@@ -2,6 +2,8 @@
 //! the invariants do not just repeat the implementation.
 #![allow(dead_code)]
 
+pub mod clean;
+
 /// Reads decisions out of the fuzzer's bytes; runs out into zeros.
 pub struct Bytes<'a> {
     data: &'a [u8],
