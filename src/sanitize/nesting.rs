@@ -17,6 +17,26 @@ const MATCH_WINDOW: usize = 16;
 /// Tags at most this far down are searched for the open sibling a start tag closes.
 const SIBLING_WINDOW: usize = 8;
 
+/// Whether text ending like `out` could form a tag or a character reference with the text that
+/// follows it: it ends in `<` (or `</`, `<!`), or in `&` followed only by name or number
+/// characters.
+fn could_join(out: &str) -> bool {
+    let b = out.as_bytes();
+    let n = b.len();
+    if b.last() == Some(&b'<')
+        || (n >= 2 && b.get(n - 2) == Some(&b'<') && matches!(b.last(), Some(b'/' | b'!')))
+    {
+        return true;
+    }
+    let tail = b
+        .iter()
+        .rev()
+        .take(40)
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == b'#');
+    let len = tail.count();
+    n > len && b.get(n - len - 1) == Some(&b'&')
+}
+
 /// Drops the start tags of `html` that would open deeper than `max_depth` (and their end
 /// tags), keeping everything else. Returns the text (borrowed when nothing was dropped) and the
 /// number of start tags dropped. Linear in the length of `html`.
@@ -32,6 +52,12 @@ pub fn limit_nesting(html: &str, max_depth: usize) -> (Cow<'_, str>, usize) {
     let cut = |out: &mut Option<String>, copied: &mut usize, from: usize, to: usize| {
         let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
         o.push_str(html.get(*copied..from).unwrap_or(""));
+        // The text on both sides of the dropped tag must not join into markup (`<` + `b>`)
+        // or a character reference (`&l` + `t;`): where it could, an empty comment keeps them
+        // apart (the policy removes comments).
+        if could_join(o) {
+            o.push_str("<!---->");
+        }
         *copied = to;
     };
     while let Some(off) = html.get(i..).and_then(|r| r.find('<')) {
@@ -302,5 +328,18 @@ mod tests {
             let (out, _) = limit_nesting(html, 1);
             assert_eq!(out, html);
         }
+    }
+
+    #[test]
+    fn text_around_a_dropped_tag_never_joins_into_markup() {
+        let (out, _) = limit_nesting("<p>a<b>b<</b>script>x", 1);
+        assert!(!out.contains("<script"), "{out}");
+        let (out, _) = limit_nesting("<div><<b>img src=x onerror=alert(1)>", 1);
+        assert!(!out.contains("<img"), "{out}");
+        let (out, _) = limit_nesting("<p>&l<b>t;</b></p>", 1);
+        assert!(!out.contains("&lt;"), "{out}");
+        // Where nothing could join, nothing is added.
+        let (out, _) = limit_nesting("<p>a<b>b</b>c</p>", 1);
+        assert_eq!(out, "<p>abc</p>");
     }
 }

@@ -281,7 +281,14 @@ pub(crate) fn clean_srcset(value: &str) -> (Option<String>, usize) {
         rest = next;
         let safe = url::check(raw_url, UrlContext::BodyImage);
         match safe {
-            Some(u) if descriptor_ok(descriptor) && !u.as_str().ends_with(',') => {
+            // A normalised URL that begins or ends with a comma would be read differently by
+            // the browser's srcset parser (`\u{1},javascript:…` normalises to
+            // `,javascript:…`, whose comma that parser skips): refused.
+            Some(u)
+                if descriptor_ok(descriptor)
+                    && !u.as_str().ends_with(',')
+                    && !u.as_str().starts_with(',') =>
+            {
                 if !out.is_empty() {
                     out.push_str(", ");
                 }
@@ -434,6 +441,17 @@ mod tests {
             v.as_deref(),
             Some("data:image/png;base64,AAAA 1x, b.jpg 2x")
         );
+    }
+
+    #[test]
+    fn srcset_candidate_normalised_to_a_leading_comma_is_refused() {
+        // Found by the sanitize fuzz target: U+0001 is stripped by URL normalisation, and the
+        // browser's srcset parser would then skip the comma and load `javascript:alert(1)`.
+        let (out, refused) = clean_srcset("\u{1},javascript:alert(1)");
+        assert_eq!(out, None);
+        assert_eq!(refused, 1);
+        let (out, _) = clean_srcset("a.png 1x, \u{1},javascript:alert(1) 2x");
+        assert_eq!(out.as_deref(), Some("a.png 1x"));
     }
 
     #[test]
