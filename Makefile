@@ -50,7 +50,7 @@ demo: setup build ## Install, build, and serve the demo on http://127.0.0.1:8080
 serve: build ## Serve www/ and pkg/ without running setup first
 	node scripts/serve.mjs --port $(PORT)
 
-test: setup fmt-check clippy test-native test-wasm build size-check test-e2e ## Install, then run every check (what CI runs)
+test: setup fmt-check clippy test-native test-wasm build size-check test-e2e fuzz-short ## Install, then run every check (what CI runs)
 	@echo "==> all checks passed"
 
 ci: test ## Alias of test
@@ -110,8 +110,8 @@ package: ## npm package: dist/package/ and dist/newsview-VERSION.tgz (runs make 
 fuzz: ## Run every fuzz target for 300 s
 	bash scripts/fuzz.sh 300
 
-fuzz-short: ## Run every fuzz target for 30 s (the short pass)
-	bash scripts/fuzz.sh 30
+fuzz-short: ## Run every fuzz target for 20 s (the short pass that make test runs)
+	bash scripts/fuzz.sh 20
 
 # Benchmarks in headless Chromium: newsview vs DOMPurify + innerHTML, the innerHTML floor and
 # setHTML, cold start, memory, scale series; see docs/benchmarks.md. Installs bench/'s own deps.
