@@ -72,7 +72,12 @@ pub fn article(article: &Article, ctx: &Context<'_>) -> Node {
         let mut line = String::from(l.editor);
         line.push_str(": ");
         line.push_str(editor);
-        root = root.child(Element::new("p").attr("class", "nv-editor").text(line));
+        root = root.child(
+            Element::new("p")
+                .attr("class", "nv-editor")
+                .attr("part", "editor")
+                .text(line),
+        );
     }
     root = root.child(actions(article, ctx));
     if !article.keywords.is_empty() {
@@ -91,6 +96,7 @@ pub fn article(article: &Article, ctx: &Context<'_>) -> Node {
     root.child(
         Element::new("div")
             .attr("class", "nv-toast")
+            .attr("part", "toast")
             .attr("role", "status")
             .attr("aria-live", "polite"),
     )

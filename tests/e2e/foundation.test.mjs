@@ -11,7 +11,7 @@ const seedText = readFileSync(join(root, 'tests', 'fixtures', 'seed-article.json
 const seed = JSON.parse(seedText);
 const NOW = '2026-03-16T10:00:00+08:00';
 const EVENT_TYPES = ['nv-like', 'nv-favorite', 'nv-share', 'nv-keyword', 'nv-related', 'nv-login'];
-const PARTS = ['header', 'title', 'meta', 'lead', 'body', 'actions', 'keywords', 'comments', 'related', 'related-item'];
+const PARTS = ['header', 'title', 'meta', 'lead', 'body', 'editor', 'actions', 'keywords', 'comments', 'related', 'related-item', 'toast'];
 
 /** The paragraphs of the seed body, as text. */
 const PARAGRAPHS = [...seed.bodyHtml.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((m) => m[1]);
