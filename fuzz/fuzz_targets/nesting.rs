@@ -237,10 +237,10 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(out, html, "nothing dropped but the text changed");
         assert!(matches!(out, Cow::Borrowed(_)));
     } else {
-        // Each dropped tag is at least 3 bytes (`<a>`); where the text around it could join
-        // into markup, an empty comment (7 bytes) takes its place.
+        // A dropped tag may be as short as `<a` (cut off by the end of the input); where the
+        // text around it could join into markup, an empty comment (7 bytes) takes its place.
         assert!(
-            out.len() <= html.len() + 4 * dropped,
+            out.len() <= html.len() + 7 * dropped,
             "dropped {dropped} tags but grew by more than the separators: {} -> {}",
             html.len(),
             out.len()
