@@ -11,7 +11,9 @@
 # reproduces it:  cargo +nightly fuzz run NAME fuzz/artifacts/NAME/crash-...
 #
 # Environment: FUZZ_TOOLCHAIN (default nightly), FUZZ_SANITIZER (default none; address, ...), FUZZ_JOBS (libFuzzer -jobs, default unset),
-# FUZZ_ARGS (extra libFuzzer flags).
+# FUZZ_ARGS (extra libFuzzer flags), FUZZ_FIXED=1 (the pass `make test` runs: a fixed random
+# seed and a fixed number of executions per target, so that the same commit explores the same
+# inputs on every machine and a run is reproducible; SECONDS then only caps each target).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -148,6 +150,11 @@ build_corpus() {
   esac
 }
 
+# Executions per target in the fixed pass (about 10-15 s each on the 2-core machine).
+declare -A FIXED_RUNS=([article]=8000 [json]=60000 [url]=120000 [sanitize]=80000 [ssr]=25000
+  [nesting]=100000 [qr]=3000)
+FIXED_SEED=20261128
+
 declare -A EXECS RATE STATUS ARTIFACT
 failed=0
 for t in "${TARGETS[@]}"; do
@@ -165,11 +172,17 @@ for t in "${TARGETS[@]}"; do
   [[ -d fuzz/seeds/$t ]] && seeds=("fuzz/seeds/$t")
   mkdir -p "fuzz/artifacts/$t"
   log=$(mktemp)
-  echo "==> fuzz $t for ${SECONDS_EACH}s"
+  fixed=()
+  if [[ ${FUZZ_FIXED:-0} == 1 ]]; then
+    fixed=(-seed=$FIXED_SEED -runs="${FIXED_RUNS[$t]}")
+    echo "==> fuzz $t: ${FIXED_RUNS[$t]} executions from seed $FIXED_SEED (at most ${SECONDS_EACH}s)"
+  else
+    echo "==> fuzz $t for ${SECONDS_EACH}s"
+  fi
   set +e
   # shellcheck disable=SC2086
   cargo "+$TOOLCHAIN" fuzz run --sanitizer "$SANITIZER" "$t" "fuzz/corpus/$t" "${seeds[@]}" -- \
-    -max_total_time="$SECONDS_EACH" -print_final_stats=1 -timeout=10 -rss_limit_mb=2048 \
+    -max_total_time="$SECONDS_EACH" -print_final_stats=1 -timeout=10 -rss_limit_mb=2048 "${fixed[@]}" \
     ${FUZZ_JOBS:+-jobs=$FUZZ_JOBS} ${FUZZ_ARGS:-} 2>&1 | tee "$log" |
     grep -E '^#[0-9]+.*(INITED|DONE)'
   rc=${PIPESTATUS[0]}

@@ -246,7 +246,13 @@ fn raw_text_end(html: &str, name: &str, from: usize) -> Option<usize> {
     while let Some(off) = html.get(i..).and_then(|r| r.find("</")) {
         let at = i + off;
         let candidate = bytes.get(at + 2..at + 2 + name.len());
-        if candidate.is_some_and(|c| c.eq_ignore_ascii_case(name.as_bytes())) {
+        // Only an end tag of the same name ends it: the name must be followed by whitespace,
+        // `/` or `>` (`</stylex>` is text inside a `style`), as the tokenizer's "appropriate
+        // end tag" rule says. At the end of the input, `</style` is text too.
+        let terminated = bytes
+            .get(at + 2 + name.len())
+            .is_some_and(|c| c.is_ascii_whitespace() || *c == b'/' || *c == b'>');
+        if terminated && candidate.is_some_and(|c| c.eq_ignore_ascii_case(name.as_bytes())) {
             return Some(at);
         }
         i = at + 2;
@@ -341,5 +347,17 @@ mod tests {
         // Where nothing could join, nothing is added.
         let (out, _) = limit_nesting("<p>a<b>b</b>c</p>", 1);
         assert_eq!(out, "<p>abc</p>");
+    }
+
+    #[test]
+    fn raw_text_ends_only_at_an_end_tag_of_exactly_its_name() {
+        // `</stylex>` is text inside a `style` (found by the fuzzer: it was taken for the end
+        // of the raw text, then cut as the end tag of a dropped `<stylex>`).
+        let html = "<stylex><style></stylex></";
+        let (out, dropped) = limit_nesting(html, 0);
+        assert_eq!(dropped, 1);
+        assert_eq!(out, "<style></stylex></");
+        let (out, _) = limit_nesting("<style>a</STYLE >b<i>c</i>", 0);
+        assert_eq!(out, "<style>a</STYLE >bc");
     }
 }
