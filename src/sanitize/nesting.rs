@@ -45,9 +45,15 @@ pub fn limit_nesting(html: &str, max_depth: usize) -> (Cow<'_, str>, usize) {
     let mut out: Option<String> = None;
     let mut copied = 0usize;
     let mut dropped = 0usize;
-    // Open tags: (name, dropped).
-    let mut stack: Vec<(&str, bool)> = Vec::new();
-    let mut depth = 0usize;
+    // The open tags, in two blocks: those kept (their count is the depth), then those dropped.
+    // Dropped tags only ever sit on top of the kept ones (a tag is dropped only at the bound,
+    // and closing a kept tag closes everything above it), so the two stacks are one stack cut
+    // in two. Searches for a match look at each block with its own window, so that the kept
+    // block is searched exactly as a second pass over the output (which has only the kept
+    // tags) would search it: the pass is idempotent, and the bound holds when the output is
+    // counted again (found by the fuzzer when one window spanned both blocks).
+    let mut kept: Vec<&str> = Vec::new();
+    let mut dropped_open: Vec<&str> = Vec::new();
     let mut i = 0usize;
     let cut = |out: &mut Option<String>, copied: &mut usize, from: usize, to: usize| {
         let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
@@ -79,22 +85,12 @@ pub fn limit_nesting(html: &str, max_depth: usize) -> (Cow<'_, str>, usize) {
             let name = tag_name(html, i + 2);
             let end = tag_end(bytes, i + 2 + name.len());
             if !name.is_empty() {
-                let low = stack.len().saturating_sub(MATCH_WINDOW);
-                let found = (low..stack.len()).rev().find(|&k| {
-                    stack
-                        .get(k)
-                        .is_some_and(|(n, _)| n.eq_ignore_ascii_case(name))
-                });
-                if let Some(k) = found {
-                    let was_dropped = stack.get(k).is_some_and(|(_, d)| *d);
-                    for (_, d) in stack.drain(k..) {
-                        if !d {
-                            depth = depth.saturating_sub(1);
-                        }
-                    }
-                    if was_dropped {
-                        cut(&mut out, &mut copied, i, end);
-                    }
+                if let Search::Found(k) = nearest(&dropped_open, MATCH_WINDOW, &[name], &[]) {
+                    dropped_open.truncate(k);
+                    cut(&mut out, &mut copied, i, end);
+                } else if let Search::Found(k) = nearest(&kept, MATCH_WINDOW, &[name], &[]) {
+                    kept.truncate(k);
+                    dropped_open.clear();
                 }
             }
             i = end;
@@ -111,22 +107,13 @@ pub fn limit_nesting(html: &str, max_depth: usize) -> (Cow<'_, str>, usize) {
             continue;
         }
         if let Some((family, boundaries)) = closed_by_sibling(name) {
-            let low = stack.len().saturating_sub(SIBLING_WINDOW);
-            let mut found = None;
-            for k in (low..stack.len()).rev() {
-                let Some((n, _)) = stack.get(k) else { break };
-                if family.iter().any(|f| n.eq_ignore_ascii_case(f)) {
-                    found = Some(k);
-                    break;
-                }
-                if boundaries.iter().any(|b| n.eq_ignore_ascii_case(b)) {
-                    break;
-                }
-            }
-            if let Some(k) = found {
-                for (_, d) in stack.drain(k..) {
-                    if !d {
-                        depth = depth.saturating_sub(1);
+            match nearest(&dropped_open, SIBLING_WINDOW, family, boundaries) {
+                Search::Found(k) => dropped_open.truncate(k),
+                Search::Stopped => {}
+                Search::NotFound => {
+                    if let Search::Found(k) = nearest(&kept, SIBLING_WINDOW, family, boundaries) {
+                        kept.truncate(k);
+                        dropped_open.clear();
                     }
                 }
             }
@@ -137,13 +124,12 @@ pub fn limit_nesting(html: &str, max_depth: usize) -> (Cow<'_, str>, usize) {
             i = raw;
             continue;
         }
-        if depth >= max_depth {
+        if kept.len() >= max_depth {
             cut(&mut out, &mut copied, i, end);
-            stack.push((name, true));
+            dropped_open.push(name);
             dropped += 1;
         } else {
-            stack.push((name, false));
-            depth += 1;
+            kept.push(name);
         }
         i = end;
     }
@@ -154,6 +140,32 @@ pub fn limit_nesting(html: &str, max_depth: usize) -> (Cow<'_, str>, usize) {
             (Cow::Owned(o), dropped)
         }
     }
+}
+
+/// What a search of the open tags found.
+enum Search {
+    /// The nearest open tag of the names sought, at this index.
+    Found(usize),
+    /// A boundary came first: nothing below it may match.
+    Stopped,
+    /// Neither, within the window.
+    NotFound,
+}
+
+/// Searches the top `window` tags of `stack` for the nearest one named one of `names`,
+/// stopping at a tag named one of `boundaries`.
+fn nearest(stack: &[&str], window: usize, names: &[&str], boundaries: &[&str]) -> Search {
+    let low = stack.len().saturating_sub(window);
+    for k in (low..stack.len()).rev() {
+        let Some(open) = stack.get(k) else { break };
+        if names.iter().any(|n| open.eq_ignore_ascii_case(n)) {
+            return Search::Found(k);
+        }
+        if boundaries.iter().any(|b| open.eq_ignore_ascii_case(b)) {
+            return Search::Stopped;
+        }
+    }
+    Search::NotFound
 }
 
 /// The tag name starting at byte `start`: up to whitespace, `/` or `>`.
@@ -359,5 +371,18 @@ mod tests {
         assert_eq!(out, "<style></stylex></");
         let (out, _) = limit_nesting("<style>a</STYLE >b<i>c</i>", 0);
         assert_eq!(out, "<style>a</STYLE >bc");
+    }
+
+    #[test]
+    fn a_second_pass_drops_nothing_more() {
+        // Found by the fuzzer: one window over kept and dropped tags together let `</em>` miss
+        // on the first pass and match on the second, so the output counted again went past
+        // the bound.
+        let html = "<u><em><h><h3>x<i><m><h><a><h><t><l><a><d><x><u><f><i><b></em>6</a><t><h>\
+                    <a></h3><h><a><h><h><a><h><m><m><h><a><h";
+        let (out, dropped) = limit_nesting(html, 14);
+        assert!(dropped > 0);
+        let (again, dropped_again) = limit_nesting(&out, 14);
+        assert_eq!(dropped_again, 0, "{out} -> {again}");
     }
 }
