@@ -20,10 +20,12 @@
 //!   a constant number of calls whatever its number of children.
 //! * **Trusted Types.** Under `require-trusted-types-for 'script'`, `innerHTML` takes only a
 //!   `TrustedHTML`. When `trustedTypes` exists, one policy named `newsview` is made, once, with
-//!   `createHTML` returning its input unchanged: the only string ever passed to it is the
-//!   untrusted body, and the only sink it feeds is the inert document's `<body>`, whose nodes are
-//!   sanitized before anything reaches the page. The policy object stays in Rust and is never
-//!   exposed. A host whose CSP has a `trusted-types` directive must list `newsview` in it.
+//!   `createHTML` returning its input unchanged. It is passed exactly two kinds of string: the
+//!   untrusted body, whose only sink is the inert document's `<body>` (its nodes are sanitized
+//!   before anything reaches the page), and the component's own view as a [`crate::view::Markup`]
+//!   written by the escaping writer (`mount`), whose sink is an inert `<template>`. The policy
+//!   object stays in Rust and is never exposed. A host whose CSP has a `trusted-types`
+//!   directive must list `newsview` in it.
 
 use std::cell::RefCell;
 
@@ -320,8 +322,7 @@ thread_local! {
 
 /// `html` as a `TrustedHTML` from the `newsview` policy when the browser has Trusted Types,
 /// else as a plain string. Only for strings that go into an inert document to be sanitized, or
-/// that the crate wrote itself (escaped view markup).
-#[allow(dead_code)] // Also offered to the DOM layer, for its own string sinks if it has any.
+/// that the crate wrote itself (escaped view markup, a [`crate::view::Markup`]).
 pub(crate) fn trusted_html(html: &str) -> Result<JsValue, JsValue> {
     let tt = Reflect::get(&js_sys::global(), &JsValue::from_str("trustedTypes"))?;
     if tt.is_undefined() || tt.is_null() {
