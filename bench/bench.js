@@ -43,6 +43,7 @@ const stage = document.getElementById('stage');
 const gc = globalThis.gc ?? (() => {});
 let seed = null;
 let sheet = null;
+let pageMarkup = '';
 const inputs = {};
 
 function fresh() {
@@ -127,6 +128,21 @@ const IMPL = {
     c.remove();
     return t;
   },
+  // The floor for the whole article page: innerHTML of the markup newsview itself produces for
+  // the seed (captured once in setup), into a shadow root with the same stylesheet. It builds
+  // the same 257 elements with no JSON, layout, sanitizing or wiring.
+  async pageFloor() {
+    const c = fresh();
+    const t0 = now();
+    const sr = c.attachShadow({ mode: 'open' });
+    sr.adoptedStyleSheets = [sheet];
+    sr.innerHTML = pageMarkup;
+    const t1 = now();
+    c.offsetHeight;
+    const t = [t1 - t0, now() - t0];
+    c.remove();
+    return t;
+  },
   async setHTML(inp) {
     const c = fresh();
     const t0 = now();
@@ -145,6 +161,10 @@ async function inspect(name, inp) {
   const c = fresh();
   let body;
   let view = null;
+  if (name === 'pageFloor') {
+    await IMPL.pageFloor();
+    return { elements: 0, textChars: 0, scripts: 0, handlers: 0, jsUrls: 0, totalNodes: pageMarkup.split('<').length - 1 };
+  }
   if (name.startsWith('nv')) {
     const art = name === 'nv' ? inp.json : name === 'nvMin' ? inp.jsonMin : inp.obj;
     view = await render(c, art, OPTS);
@@ -203,6 +223,7 @@ window.B = {
     const c = fresh();
     const v = await render(c, JSON.stringify(seed), OPTS);
     sheet = c.shadowRoot.adoptedStyleSheets[0] ?? new CSSStyleSheet();
+    pageMarkup = c.shadowRoot.innerHTML;
     v.destroy();
     c.remove();
     return {

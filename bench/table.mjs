@@ -16,6 +16,7 @@ const LABEL = {
   purify: 'DOMPurify + innerHTML',
   floor: 'innerHTML of clean HTML',
   setHTML: 'Element.setHTML',
+  pageFloor: 'innerHTML of the whole page',
 };
 const out = [];
 const p = (s = '') => out.push(s);
