@@ -240,9 +240,7 @@ pub fn render_state(
         }
     };
     adopt_stylesheet(shadow.as_ref())?;
-    let root: Node = shadow.into();
-    clear(&root);
-    mount(&document()?, &root, &view, None)
+    mount(shadow.as_ref(), &view, None)
 }
 
 /// Lays out and mounts the current article, replacing what was there, and watches its images
@@ -257,7 +255,6 @@ pub(crate) fn draw(state: &Shared) -> Result<Option<Warning>, JsValue> {
 
 fn draw_tree(state: &Shared) -> Result<Option<Warning>, JsValue> {
     let s = state.borrow();
-    let doc = document()?;
     let now_ms = s.options.now_ms.unwrap_or_else(js_sys::Date::now);
     let mut ctx = Context::new(&s.article, &s.options, (now_ms / 1000.0).floor() as i64);
     ctx.system_share = has_system_share();
@@ -273,10 +270,7 @@ fn draw_tree(state: &Shared) -> Result<Option<Warning>, JsValue> {
         }
         None => None,
     };
-    let fresh = doc.create_document_fragment();
-    mount(&doc, fresh.as_ref(), &view, body)?;
-    clear(&s.root);
-    s.root.append_child(&fresh)?;
+    mount(&s.root, &view, body)?;
     Ok(body_warning)
 }
 

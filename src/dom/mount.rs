@@ -1,6 +1,6 @@
 //! View tree → DOM, in one parse. The view is written as HTML by the escaping writer
 //! ([`write_html`], the same writer server-side rendering uses), and that [`Markup`] is parsed
-//! once by the browser into an inert `<template>`, whose nodes are then moved into place.
+//! once by the browser, straight into the view's root.
 //!
 //! One parse of one string replaces a `createElement` + `setAttribute` × n + `appendChild` walk
 //! (about 1 500 JS↔wasm calls and as many string copies for the seed article's 257 elements):
@@ -10,14 +10,13 @@
 //! serializer can make. The writer escapes every text node and attribute value; element and
 //! attribute names are `&'static str` chosen by this crate; URL attributes hold only a
 //! [`crate::url::SafeUrl`]. The article body is not in the string at all: it is sanitized on
-//! its own (`sanitize_dom`) and moved in at the body slot as nodes. `<template>` content is
-//! inert (no script runs, no image loads) until it is moved into the page.
+//! its own (`sanitize_dom`) and moved in at the body slot as nodes.
 
 use super::sanitize_dom::trusted_html;
 use crate::view::{write_html, Markup, Node as ViewNode};
 use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, DocumentFragment, HtmlTemplateElement, Node};
+use web_sys::{DocumentFragment, Element, Node};
 
 /// Written where the body goes, then replaced by the sanitized body's nodes. Nothing else in
 /// the view's markup can be a `template` with this attribute: the writer makes elements only
@@ -25,11 +24,12 @@ use web_sys::{Document, DocumentFragment, HtmlTemplateElement, Node};
 /// never part of the string.
 const BODY_MARKER: &str = "<template data-nv-body></template>";
 
-/// Builds the DOM for `view` and appends it to `parent`. `body` (the sanitized article body)
-/// is moved in at [`ViewNode::BodySlot`].
+/// Replaces the content of `root` (a shadow root, or the container in light-DOM mode) with
+/// the DOM for `view`; `body` (the sanitized article body) is moved in at
+/// [`ViewNode::BodySlot`]. The markup is parsed straight into `root`, in the page's document,
+/// so that no node has to be adopted from another document afterwards.
 pub(crate) fn mount(
-    doc: &Document,
-    parent: &Node,
+    root: &Node,
     view: &ViewNode,
     body: Option<DocumentFragment>,
 ) -> Result<(), JsValue> {
@@ -37,23 +37,23 @@ pub(crate) fn mount(
         .as_ref()
         .map(|_| Markup::from_trusted(BODY_MARKER.to_owned()));
     let markup = write_html(view, marker.as_ref());
-    let template: HtmlTemplateElement = doc.create_element("template")?.unchecked_into();
     // The page's Trusted Types (when enforced) see this through the `newsview` policy; see
     // `trusted_html` for what that policy admits.
     Reflect::set(
-        &template,
+        root,
         &JsValue::from_str("innerHTML"),
         &trusted_html(markup.as_str())?,
     )?;
-    let content = template.content();
-    let slot = match body {
-        Some(_) => content.query_selector("template[data-nv-body]")?,
-        None => None,
-    };
-    // Moved into the page first, so that the (possibly large) body is adopted only once.
-    parent.append_child(&content)?;
-    if let (Some(slot), Some(body)) = (slot, body) {
-        slot.replace_with_with_node_1(&body)?;
+    if let Some(body) = body {
+        let slot = if let Some(f) = root.dyn_ref::<DocumentFragment>() {
+            f.query_selector("template[data-nv-body]")?
+        } else {
+            root.unchecked_ref::<Element>()
+                .query_selector("template[data-nv-body]")?
+        };
+        if let Some(slot) = slot {
+            slot.replace_with_with_node_1(&body)?;
+        }
     }
     Ok(())
 }
