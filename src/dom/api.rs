@@ -43,8 +43,6 @@ pub(crate) struct ViewState {
     pub(crate) favorite_count: Option<u64>,
     /// `options.videoPlayer(element, video)`, when the host gave a function.
     pub(crate) video_player: Option<js_sys::Function>,
-    /// `error` listeners of the avatars (a failed one becomes the author's initial).
-    pub(crate) image_listeners: Vec<Listener>,
     pub(crate) destroyed: bool,
 }
 
@@ -110,9 +108,8 @@ impl View {
                 s.root.clone(),
             )
         };
-        let images = std::mem::take(&mut self.state.borrow_mut().image_listeners);
         self.state.borrow_mut().video_player = None;
-        drop((listeners, timers, toast, images));
+        drop((listeners, timers, toast));
         clear(&root);
     }
 }
@@ -194,7 +191,6 @@ fn start(
         like_count: parsed.article.stats.likes,
         favorite_count: parsed.article.stats.favorites,
         video_player,
-        image_listeners: Vec::new(),
         article: parsed.article,
         options,
         policy,
@@ -207,8 +203,6 @@ fn start(
     }));
     let root = state.borrow().root.clone();
     if hydrating && server_markup(&root) {
-        let images = interact::watch_images(&state);
-        state.borrow_mut().image_listeners = images;
         interact::refresh_times(&state);
     } else {
         warnings.extend(draw(&state)?);
@@ -243,17 +237,9 @@ pub fn render_state(
     mount(shadow.as_ref(), &view, None)
 }
 
-/// Lays out and mounts the current article, replacing what was there, and watches its images
-/// for load failures. Returns the warning that sums up what the body sanitizer removed, if
-/// anything.
+/// Lays out and mounts the current article, replacing what was there. Returns the warning that
+/// sums up what the body sanitizer removed, if anything.
 pub(crate) fn draw(state: &Shared) -> Result<Option<Warning>, JsValue> {
-    let warning = draw_tree(state)?;
-    let images = interact::watch_images(state);
-    state.borrow_mut().image_listeners = images;
-    Ok(warning)
-}
-
-fn draw_tree(state: &Shared) -> Result<Option<Warning>, JsValue> {
     let s = state.borrow();
     let now_ms = s.options.now_ms.unwrap_or_else(js_sys::Date::now);
     let mut ctx = Context::new(&s.article, &s.options, (now_ms / 1000.0).floor() as i64);

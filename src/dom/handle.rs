@@ -9,22 +9,40 @@ use web_sys::{Event, EventTarget};
 pub(crate) struct Listener {
     target: EventTarget,
     kind: &'static str,
+    capture: bool,
     closure: Closure<dyn FnMut(Event)>,
 }
 
 impl Listener {
-    /// Adds `callback` for `kind` events on `target`.
+    /// Adds `callback` for `kind` events on `target`, in the bubbling phase.
     pub(crate) fn new(
         target: &EventTarget,
         kind: &'static str,
         callback: impl FnMut(Event) + 'static,
     ) -> Listener {
+        Listener::add(target, kind, false, callback)
+    }
+
+    /// Adds `callback` for `kind` events on `target`, in the capturing phase when `capture`
+    /// (which also sees events that do not bubble, like an image's `error`, on their way to a
+    /// descendant).
+    pub(crate) fn add(
+        target: &EventTarget,
+        kind: &'static str,
+        capture: bool,
+        callback: impl FnMut(Event) + 'static,
+    ) -> Listener {
         let closure = Closure::<dyn FnMut(Event)>::new(callback);
         // Adding a listener cannot fail for a function; a failure leaves a handle that does nothing.
-        let _ = target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref());
+        let _ = target.add_event_listener_with_callback_and_bool(
+            kind,
+            closure.as_ref().unchecked_ref(),
+            capture,
+        );
         Listener {
             target: target.clone(),
             kind,
+            capture,
             closure,
         }
     }
@@ -32,9 +50,11 @@ impl Listener {
 
 impl Drop for Listener {
     fn drop(&mut self) {
-        let _ = self
-            .target
-            .remove_event_listener_with_callback(self.kind, self.closure.as_ref().unchecked_ref());
+        let _ = self.target.remove_event_listener_with_callback_and_bool(
+            self.kind,
+            self.closure.as_ref().unchecked_ref(),
+            self.capture,
+        );
     }
 }
 

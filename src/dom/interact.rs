@@ -48,6 +48,9 @@ pub(crate) fn wire(state: &Shared) {
             }
         }));
     }
+    // A commenter's avatar that fails to load becomes the initial of their name: one
+    // capturing listener for every image, present and future (`error` does not bubble).
+    listeners.push(watch_images(&root));
     let w = weak.clone();
     let timer = Interval::new(60_000, move || with(&w, refresh_times));
     let mut s = state.borrow_mut();
@@ -306,22 +309,17 @@ pub(crate) fn set_pressed(state: &Shared, like: bool, pressed: bool, count: Opti
 
 /// Swaps an avatar that fails to load for the author's initial. (Covers and the poster need
 /// nothing: the stylesheet draws a broken image as the neutral placeholder.)
-pub(crate) fn watch_images(state: &Shared) -> Vec<Listener> {
-    let root = state.borrow().root.clone();
-    let Some(list) = query_all(&root, "img.nv-avatar") else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for i in 0..list.length() {
-        let Some(img) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-            continue;
-        };
-        let target = img.clone();
-        out.push(Listener::new(img.as_ref(), "error", move |_| {
-            image_failed(&target)
-        }));
-    }
-    out
+fn watch_images(root: &Node) -> Listener {
+    Listener::add(root.as_ref(), "error", true, |e| {
+        if let Some(img) = target_element(&e) {
+            let avatar = img
+                .get_attribute("class")
+                .is_some_and(|c| c.split_ascii_whitespace().any(|t| t == "nv-avatar"));
+            if avatar && img.tag_name() == "IMG" {
+                image_failed(&img);
+            }
+        }
+    })
 }
 
 fn image_failed(img: &Element) {
