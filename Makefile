@@ -111,7 +111,7 @@ fuzz: ## Run every fuzz target for 300 s
 	bash scripts/fuzz.sh 300
 
 fuzz-short: ## A fixed-seed pass of every fuzz target, a fixed number of runs each (what make test runs)
-	FUZZ_FIXED=1 bash scripts/fuzz.sh 60
+	FUZZ_FIXED=1 bash scripts/fuzz.sh 120
 
 # Benchmarks in headless Chromium: newsview vs DOMPurify + innerHTML, the innerHTML floor and
 # setHTML, cold start, memory, scale series; see docs/benchmarks.md. Installs bench/'s own deps.
