@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use newsview::sanitize::limit_nesting;
+use newsview::sanitize::{defuse_handlers, limit_nesting};
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
@@ -94,7 +94,21 @@ fn tokens(html: &str) -> Vec<Token<'_>> {
         }
         let next = b.get(i + 1).copied().unwrap_or(0);
         let (tok, end) = if html[i..].starts_with("<!--") {
-            let end = html[i + 4..].find("-->").map_or(b.len(), |e| i + 4 + e + 3);
+            // As the tokenizer ends a comment: `<!-->` and `<!--->` are whole ones; `-->` or
+            // `--!>` ends the others.
+            let after = &html[i + 4..];
+            let end = if after.starts_with('>') {
+                i + 5
+            } else if after.starts_with("->") {
+                i + 6
+            } else {
+                let close = after.find("-->").map(|e| e + 3);
+                let bang = after.find("--!>").map(|e| e + 4);
+                match (close, bang) {
+                    (Some(a), Some(c)) => i + 4 + a.min(c),
+                    (a, c) => a.or(c).map_or(b.len(), |e| i + 4 + e),
+                }
+            };
             (Token::Other, end)
         } else if next == b'!' || next == b'?' {
             (
@@ -260,4 +274,14 @@ fuzz_target!(|data: &[u8]| {
     );
     let got = max_depth(&out);
     assert!(got <= depth, "nested {got} deep, bound {depth}: {out:?}");
+
+    // The handler-renaming pass that follows in the browser path: it inserts `x-` and nothing
+    // else, never into text, and a second pass finds nothing more to rename.
+    let (defused, renamed) = defuse_handlers(&out);
+    assert_eq!(defused.len(), out.len() + 2 * renamed);
+    if renamed == 0 {
+        assert!(matches!(defused, Cow::Borrowed(_)));
+    }
+    assert_eq!(text_of(&defused), text_of(&out), "defusing changed the text: {out:?}");
+    assert_eq!(defuse_handlers(&defused).1, 0, "a second pass renamed more: {defused:?}");
 });

@@ -380,6 +380,9 @@ pub(crate) fn parse_and_sanitize(
         .ok_or_else(|| JsValue::from_str("no body in the inert document"))?;
     // Absurd nesting is cut on the text first: the browser's tree builder is quadratic in it.
     let (html, cut) = sanitize::limit_nesting(html, policy.depth_limit());
+    // Handler attributes renamed, so that a host's CSP does not report them as the inert
+    // document parses them (the policy removes them either way).
+    let (html, _) = sanitize::defuse_handlers(&html);
     Reflect::set(
         &body,
         &JsValue::from_str("innerHTML"),

@@ -15,7 +15,7 @@
 //! | unwrapped (children kept) | every other element, and any element deeper than `maxDepth` |
 //! | attributes on every kept element | `dir` (`ltr`/`rtl`/`auto`), `lang`, `title` |
 //! | element attributes | `a`: `href`; `img`: `src`, `srcset`, `alt`, `width`, `height`; `ol`: `start`, `reversed`; `th`: `colspan`, `rowspan`, `scope`; `td`: `colspan`, `rowspan`; `col`, `colgroup`: `span`; `time`: `datetime`; `del`, `ins`: `datetime`, `cite`; `blockquote`, `q`: `cite` |
-//! | every other attribute | dropped: `on*`, `style` (unless allowed), `class`, `id`, `name`, `data-*`, `is`, `part`, `slot`, `srcdoc`, `formaction`, `ping`, ... |
+//! | every other attribute | dropped: `on*` (in the browser, [`defuse_handlers`] renames them to `x-on*` before the body is parsed, so that a host's CSP reports nothing; then dropped like the rest), `style` (unless allowed), `class`, `id`, `name`, `data-*`, `is`, `part`, `slot`, `srcdoc`, `formaction`, `ping`, ... |
 //! | URLs | through [`crate::url::check`]: `href`/`cite` as links (http, https, mailto, tel, relative); `img src`/`srcset` as body images (http, https, relative, `data:image/(png\|jpeg\|gif\|webp)`); `video`/`audio` sources and posters as media; iframes as absolute `https` on an allowed host |
 //! | links to other hosts | `rel="noopener noreferrer"` (plus `ugc nofollow` with `ugc`); the own host is not set by default, so every absolute link is "other" |
 //! | `target` | dropped (`linkTarget: "drop"`); `"blank"` / `"blankExternal"` force `target="_blank"` with `rel` containing `noopener` |
@@ -36,6 +36,7 @@
 //! writing a placeholder by hand gains nothing over writing the `iframe` or `video` itself.
 
 mod fragment;
+mod handlers;
 mod nesting;
 mod rules;
 #[cfg(test)]
@@ -44,6 +45,7 @@ mod tests;
 pub use fragment::{
     sanitize_fragment, Children, CleanFragment, Fragment, Namespace, NodeId, NodeRef,
 };
+pub use handlers::defuse_handlers;
 pub use nesting::limit_nesting;
 pub use rules::SAFE_STYLE_PROPERTIES;
 

@@ -68,19 +68,11 @@ pub fn limit_nesting(html: &str, max_depth: usize) -> (Cow<'_, str>, usize) {
     };
     while let Some(off) = html.get(i..).and_then(|r| r.find('<')) {
         i += off;
-        let rest = html.get(i..).unwrap_or("");
-        if rest.starts_with("<!--") {
-            i = rest
-                .get(4..)
-                .and_then(|r| r.find("-->"))
-                .map_or(bytes.len(), |e| i + 4 + e + 3);
+        if let Some(after) = skip_comment(html, i) {
+            i = after;
             continue;
         }
         let next = bytes.get(i + 1).copied().unwrap_or(0);
-        if next == b'!' || next == b'?' {
-            i = rest.find('>').map_or(bytes.len(), |e| i + e + 1);
-            continue;
-        }
         if next == b'/' {
             let name = tag_name(html, i + 2);
             let end = tag_end(bytes, i + 2 + name.len());
@@ -168,8 +160,40 @@ fn nearest(stack: &[&str], window: usize, names: &[&str], boundaries: &[&str]) -
     Search::NotFound
 }
 
+/// When the `<` at byte `i` opens a comment (`<!--`), a declaration or bogus comment (`<!…>`)
+/// or a processing instruction (`<?…>`), the byte after it ends (or the end of the text);
+/// `None` when it opens anything else.
+pub(super) fn skip_comment(html: &str, i: usize) -> Option<usize> {
+    let rest = html.get(i..)?;
+    if let Some(after) = rest.strip_prefix("<!--") {
+        return Some(comment_end(after).map_or(html.len(), |e| i + 4 + e));
+    }
+    if rest.starts_with("<!") || rest.starts_with("<?") {
+        return Some(rest.find('>').map_or(html.len(), |e| i + e + 1));
+    }
+    None
+}
+
+/// Where a comment whose text starts at the beginning of `after` (just past `<!--`) ends, as
+/// the tokenizer ends it: the byte after `-->` or `--!>`, or after the abrupt `>` / `->` right
+/// at its start (`<!-->` is a whole comment).
+fn comment_end(after: &str) -> Option<usize> {
+    if after.starts_with('>') {
+        return Some(1);
+    }
+    if after.starts_with("->") {
+        return Some(2);
+    }
+    let close = after.find("-->").map(|e| e + 3);
+    let bang = after.find("--!>").map(|e| e + 4);
+    match (close, bang) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
 /// The tag name starting at byte `start`: up to whitespace, `/` or `>`.
-fn tag_name(html: &str, start: usize) -> &str {
+pub(super) fn tag_name(html: &str, start: usize) -> &str {
     let rest = html.get(start..).unwrap_or("");
     let len = rest
         .find(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
@@ -243,7 +267,7 @@ fn closed_by_sibling(name: &str) -> Option<(&'static [&'static str], &'static [&
 /// For a raw-text element (`script`, `style`, `textarea`, `title`, `xmp`, `iframe`,
 /// `noembed`, `noframes`, `plaintext`), where its content ends: the position of its end tag (or
 /// the end of the text). `None` for other elements.
-fn raw_text_end(html: &str, name: &str, from: usize) -> Option<usize> {
+pub(super) fn raw_text_end(html: &str, name: &str, from: usize) -> Option<usize> {
     const RAW: &[&str] = &[
         "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
     ];
@@ -384,5 +408,17 @@ mod tests {
         assert!(dropped > 0);
         let (again, dropped_again) = limit_nesting(&out, 14);
         assert_eq!(dropped_again, 0, "{out} -> {again}");
+    }
+
+    #[test]
+    fn comments_end_where_the_tokenizer_ends_them() {
+        // `<!-->` and `<!--->` are whole comments, and `--!>` ends one: the tags after them are
+        // counted (they used to be skipped to the next `-->`, which a body need not have).
+        for open in ["<!-->", "<!--->", "<!-- x --!>"] {
+            let html = format!("{open}{}", "<div>".repeat(10));
+            let (out, dropped) = limit_nesting(&html, 4);
+            assert_eq!(dropped, 6, "{open}");
+            assert_eq!(out.matches("<div>").count(), 4, "{open}");
+        }
     }
 }

@@ -15,11 +15,14 @@ try {
   await new Promise((r) => setTimeout(r, 300));
   window.seedViolations = violations.slice();
   const hostile = document.createElement('div');
+  hostile.id = 'hostile';
   document.body.append(hostile);
   await render(hostile, {
     ...article,
     id: 'hostile',
-    bodyHtml: '<p>ok</p><img src=x onerror="window.pwned=1"><script>window.pwned=2</script><a href="javascript:window.pwned=3">x</a>',
+    bodyHtml: '<p>ok</p><img src=x onerror="window.pwned=1"><script>window.pwned=2</script><a href="javascript:window.pwned=3">x</a>' +
+      '<IMG SRC=y OnError=window.pwned=4><svg/onload=window.pwned=5><details open ontoggle="window.pwned=6"><summary>s</summary></details>' +
+      '<body onpageshow="window.pwned=7"><p title="a onclick=b" onmouseover=\'window.pwned=8\'>t</p>',
   });
   window.cspDone = 'ok';
 } catch (e) {
