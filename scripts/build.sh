@@ -86,7 +86,8 @@ cp "$GLUE" "$TMP/entry.js"
 sed -i 's/newsview_bg_bg\.wasm/newsview_bg.wasm/g' "$TMP/newsview_bg.js"
 "$ESBUILD" "$TMP/entry.js" --bundle --format=esm --minify --target=es2022 --log-level=warning \
   --legal-comments=none --outfile="$TMP/newsview.js"
-rm -f "$TMP/entry.js" "$TMP/newsview_bg.js"
+# wasm-bindgen's inline JS snippets (snippets/) are bundled into newsview.js by now.
+rm -rf "$TMP/entry.js" "$TMP/newsview_bg.js" "$TMP/snippets"
 
 rm -rf "$OUT"
 mv "$TMP" "$OUT"

@@ -23,14 +23,12 @@
 //!   `createHTML` returning its input unchanged. It is passed exactly two kinds of string: the
 //!   untrusted body, whose only sink is the inert document's `<body>` (its nodes are sanitized
 //!   before anything reaches the page), and the component's own view as a [`crate::view::Markup`]
-//!   written by the escaping writer (`mount`), whose sink is an inert `<template>`. The policy
-//!   object stays in Rust and is never exposed. A host whose CSP has a `trusted-types`
+//!   written by the escaping writer (`mount`), whose sink is the view's root. The policy object
+//!   stays in a private JS module scope (made once per page, kept across a restart of the wasm
+//!   module after a trap) and is never exposed. A host whose CSP has a `trusted-types`
 //!   directive must list `newsview` in it.
 
-use std::cell::RefCell;
-
-use js_sys::{Array, Function, Object, Reflect};
-use wasm_bindgen::closure::Closure;
+use js_sys::{Array, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::DocumentFragment;
@@ -315,9 +313,17 @@ impl HtmlTree for DomTree {
     }
 }
 
-thread_local! {
-    /// The `newsview` Trusted Types policy, once made (`None` until then).
-    static TRUSTED_TYPES_POLICY: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+// The `newsview` Trusted Types policy lives in this small module's scope, not in the wasm
+// instance: it is made once per page, survives a restart of the module after a trap (a page
+// whose CSP lists `trusted-types newsview` allows the name only once), and no page script can
+// reach it. Its `createHTML` is plain JS returning its input, so calling it never enters the
+// wasm (nor an instance that trapped).
+#[wasm_bindgen(
+    inline_js = "let p = null;\nexport function nv_trusted_html(tt, html) {\n  p ??= tt.createPolicy('newsview', { createHTML: (s) => s });\n  return p.createHTML(html);\n}\n"
+)]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    fn nv_trusted_html(tt: &JsValue, html: &str) -> Result<JsValue, JsValue>;
 }
 
 /// `html` as a `TrustedHTML` from the `newsview` policy when the browser has Trusted Types,
@@ -328,28 +334,7 @@ pub(crate) fn trusted_html(html: &str) -> Result<JsValue, JsValue> {
     if tt.is_undefined() || tt.is_null() {
         return Ok(JsValue::from_str(html));
     }
-    let policy = TRUSTED_TYPES_POLICY.with(|cell| -> Result<JsValue, JsValue> {
-        if let Some(p) = cell.borrow().as_ref() {
-            return Ok(p.clone());
-        }
-        let create: Function = Reflect::get(&tt, &JsValue::from_str("createPolicy"))?.dyn_into()?;
-        let rules = Object::new();
-        // A Rust closure, not `new Function(...)`: no eval under a strict CSP.
-        let identity = Closure::<dyn Fn(JsValue) -> JsValue>::new(|s: JsValue| s);
-        Reflect::set(
-            &rules,
-            &JsValue::from_str("createHTML"),
-            identity.as_ref().unchecked_ref(),
-        )?;
-        // The policy lives as long as the page; so does its function.
-        identity.forget();
-        let policy = create.call2(&tt, &JsValue::from_str("newsview"), &rules)?;
-        *cell.borrow_mut() = Some(policy.clone());
-        Ok(policy)
-    })?;
-    let create_html: Function =
-        Reflect::get(&policy, &JsValue::from_str("createHTML"))?.dyn_into()?;
-    create_html.call1(&policy, &JsValue::from_str(html))
+    nv_trusted_html(&tt, html)
 }
 
 /// Parses `html` with the browser's inert parser, runs `policy` over the parsed nodes in place,

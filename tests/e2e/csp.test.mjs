@@ -5,11 +5,19 @@ import assert from 'node:assert/strict';
 import { startHarness } from './harness.mjs';
 
 const CSP = "script-src 'self' 'wasm-unsafe-eval'; require-trusted-types-for 'script'";
+// Trusted Types required, and only the policy name newsview allowed, once (no
+// 'allow-duplicates'): what a page that lists its policies looks like.
+const TT_NAMED = "require-trusted-types-for 'script'; trusted-types newsview";
 let h;
 
 before(async () => {
   h = await startHarness({
-    headers: (pathname) => (pathname === '/pages/csp.html' ? { 'Content-Security-Policy': CSP } : {}),
+    headers: (pathname) =>
+      pathname === '/pages/csp.html'
+        ? { 'Content-Security-Policy': CSP }
+        : pathname === '/pages/robust.html'
+          ? { 'Content-Security-Policy': TT_NAMED }
+          : {},
   });
 });
 after(async () => {
@@ -55,5 +63,51 @@ test('the seed renders under script-src self + wasm-unsafe-eval + required Trust
   });
   assert.equal(enforced, true, 'the page enforces Trusted Types for innerHTML');
   assert.deepEqual(s.pageErrors, []);
+  await s.close();
+});
+
+test('after a trap restarts the module, bodies still render on a page that allows the policy name once', async () => {
+  // pages/robust.html makes the export named in window.nvTrapNext trap once.
+  const s = await h.open('/pages/robust.html');
+  await s.page.waitForFunction(() => window.newsviewLoaded || window.newsviewLoadError);
+  const out = await s.page.evaluate(async () => {
+    const violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective}: ${e.sample}`));
+    const base = { id: 'a', title: 't', publishedAt: '2026-03-16T09:00:00+08:00', bodyHtml: '<p>one</p>' };
+    const app = document.getElementById('app');
+    const a = document.createElement('div');
+    const b = document.createElement('div');
+    app.append(a, b);
+    await window.newsview.render(a, base);
+    window.nvTrapNext = 'render';
+    let trapped = false;
+    try {
+      await window.newsview.render(b, base);
+    } catch (e) {
+      trapped = e.code === 'panic';
+    }
+    // The fresh instance needs the policy again: it must not try to create a second one.
+    let after = null;
+    try {
+      await window.newsview.render(b, { ...base, bodyHtml: '<p>two</p>' });
+      after = b.shadowRoot.querySelector('.nv-body').textContent;
+    } catch (e) {
+      after = `error: ${e.message}`;
+    }
+    const enforced = (() => {
+      try {
+        document.createElement('div').innerHTML = '<b>x</b>';
+        return false;
+      } catch {
+        return true;
+      }
+    })();
+    return { trapped, after, first: a.shadowRoot.querySelector('.nv-body').textContent, violations, enforced };
+  });
+  assert.equal(out.enforced, true, 'the page enforces Trusted Types');
+  assert.equal(out.trapped, true, 'the trap fired');
+  assert.equal(out.first, 'one');
+  assert.equal(out.after, 'two');
+  assert.deepEqual(out.violations, []);
   await s.close();
 });
