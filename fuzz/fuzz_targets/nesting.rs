@@ -24,12 +24,6 @@ fn siblings(name: &str) -> Option<(&'static [&'static str], &'static [&'static s
     const T: &[&str] = &["table", "template"];
     let fam: &[(&[&str], &[&str])] = &[
         (&["li"], &["ul", "ol", "table", "template"]),
-        (
-            &["p"],
-            &[
-                "button", "table", "td", "th", "caption", "marquee", "object", "applet", "template",
-            ],
-        ),
         (&["dt", "dd"], &["dl", "table", "template"]),
         (&["tr"], T),
         (&["td", "th"], T),
@@ -42,6 +36,18 @@ fn siblings(name: &str) -> Option<(&'static [&'static str], &'static [&'static s
     fam.iter().copied().find(|(f, _)| f.contains(&name))
 }
 
+/// Start tags that close an open `p` in button scope first (the tree builder's "in body"
+/// rules), and the elements that end that scope.
+const CLOSES_P: &[&str] = &[
+    "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl",
+    "fieldset", "figcaption", "figure", "footer", "header", "hgroup", "main", "menu", "nav", "ol",
+    "p", "search", "section", "summary", "ul", "h1", "h2", "h3", "h4", "h5", "h6", "pre",
+    "listing", "form", "li", "dd", "dt", "plaintext", "table", "hr", "xmp",
+];
+const P_SCOPE: &[&str] = &[
+    "button", "table", "td", "th", "caption", "marquee", "object", "applet", "template", "html",
+];
+
 enum Token<'a> {
     Text(&'a str),
     Start(String),
@@ -50,33 +56,57 @@ enum Token<'a> {
 }
 
 /// Splits HTML into text and tags: `<` + letter starts a start tag, `</` an end tag, `<!` and
-/// `<?` a declaration (`<!--` a comment, to `-->`); a tag ends at the first `>` outside a quoted
-/// attribute value (a quote opens a value only right after `=`); the content of a raw-text
-/// element is text up to its end tag; `plaintext` makes the rest text.
+/// `<?` a declaration (`<!--` a comment, to `-->`, `--!>` or an abrupt `<!-->`); a tag ends at
+/// the first `>` outside a quoted attribute value (the tokenizer's attribute states: a quote
+/// opens a value only after the `=` that follows a name); the content of a raw-text element is
+/// text up to its end tag; `plaintext` makes the rest text.
 fn tokens(html: &str) -> Vec<Token<'_>> {
     let b = html.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
     let mut text_from = 0;
+    // The tokenizer's attribute states, from just after the tag name to the `>`.
     let tag_end = |from: usize| -> usize {
-        let mut quote = 0u8;
-        let mut last_non_space = 0u8;
-        let mut k = from;
-        while k < b.len() {
-            let c = b[k];
-            if quote != 0 {
-                if c == quote {
-                    quote = 0;
-                }
-            } else if (c == b'"' || c == b'\'') && last_non_space == b'=' {
-                quote = c;
-            } else if c == b'>' {
+        #[derive(Clone, Copy)]
+        enum S {
+            BeforeName,
+            Name,
+            AfterName,
+            BeforeValue,
+            Quoted(u8),
+            Unquoted,
+            AfterQuoted,
+            SelfClosing,
+        }
+        let ws = |c: u8| matches!(c, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ');
+        let mut st = S::BeforeName;
+        for (k, &c) in b.iter().enumerate().skip(from) {
+            if c == b'>' && !matches!(st, S::Quoted(_)) {
                 return k + 1;
             }
-            if !c.is_ascii_whitespace() {
-                last_non_space = c;
-            }
-            k += 1;
+            st = match st {
+                S::BeforeName | S::AfterQuoted if ws(c) => S::BeforeName,
+                S::BeforeName | S::AfterQuoted if c == b'/' => S::SelfClosing,
+                S::BeforeName | S::AfterQuoted => S::Name,
+                S::Name if ws(c) => S::AfterName,
+                S::Name if c == b'/' => S::SelfClosing,
+                S::Name if c == b'=' => S::BeforeValue,
+                S::Name => S::Name,
+                S::AfterName if ws(c) => S::AfterName,
+                S::AfterName if c == b'/' => S::SelfClosing,
+                S::AfterName if c == b'=' => S::BeforeValue,
+                S::AfterName => S::Name,
+                S::BeforeValue if ws(c) => S::BeforeValue,
+                S::BeforeValue if c == b'"' || c == b'\'' => S::Quoted(c),
+                S::BeforeValue => S::Unquoted,
+                S::Quoted(q) if c == q => S::AfterQuoted,
+                S::Quoted(q) => S::Quoted(q),
+                S::Unquoted if ws(c) => S::BeforeName,
+                S::Unquoted => S::Unquoted,
+                S::SelfClosing if ws(c) => S::BeforeName,
+                S::SelfClosing if c == b'/' => S::SelfClosing,
+                S::SelfClosing => S::Name,
+            };
         }
         b.len()
     };
@@ -204,6 +234,18 @@ fn max_depth(html: &str) -> usize {
             Token::Start(n) => {
                 if VOID.contains(&n.as_str()) {
                     continue;
+                }
+                if CLOSES_P.contains(&n.as_str()) {
+                    let low = stack.len().saturating_sub(SIBLING_WINDOW);
+                    for k in (low..stack.len()).rev() {
+                        if stack[k] == "p" {
+                            stack.truncate(k);
+                            break;
+                        }
+                        if P_SCOPE.contains(&stack[k].as_str()) {
+                            break;
+                        }
+                    }
                 }
                 if let Some((family, bounds)) = siblings(&n) {
                     let low = stack.len().saturating_sub(SIBLING_WINDOW);

@@ -14,7 +14,7 @@
 //! ends and the text stay exactly what they were. Safety never depends on this pass: its output
 //! still goes through the browser's parser and the whole policy.
 
-use super::nesting::{raw_text_end, skip_comment, tag_name};
+use super::nesting::{raw_text_end, skip_comment, tag_end, tag_name};
 use std::borrow::Cow;
 
 /// What goes before a renamed handler attribute's name.
@@ -40,7 +40,7 @@ pub fn defuse_handlers(html: &str) -> (Cow<'_, str>, usize) {
                 // An end tag: its attributes are ignored by the parser, but its end is found the
                 // same way.
                 let name = tag_name(html, i + 2);
-                i = attributes(bytes, i + 2 + name.len(), &mut Vec::new());
+                i = tag_end(bytes, i + 2 + name.len(), &mut Vec::new());
             } else {
                 // `</` and no letter: a bogus comment, to the next `>`.
                 i = html
@@ -55,7 +55,7 @@ pub fn defuse_handlers(html: &str) -> (Cow<'_, str>, usize) {
             continue;
         }
         let name = tag_name(html, i + 1);
-        let end = attributes(bytes, i + 1 + name.len(), &mut at);
+        let end = tag_end(bytes, i + 1 + name.len(), &mut at);
         i = raw_text_end(html, name, end).unwrap_or(end);
     }
     if at.is_empty() {
@@ -70,80 +70,6 @@ pub fn defuse_handlers(html: &str) -> (Cow<'_, str>, usize) {
     }
     out.push_str(html.get(copied..).unwrap_or(""));
     (Cow::Owned(out), at.len())
-}
-
-fn is_space(b: u8) -> bool {
-    matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
-}
-
-/// Runs the tokenizer's attribute states from `from` (just after a tag name) to the end of the
-/// tag; pushes onto `handlers` where each attribute name starting with `on` starts. Returns the
-/// byte after the tag's `>`, or the end of the text.
-fn attributes(bytes: &[u8], from: usize, handlers: &mut Vec<usize>) -> usize {
-    let mut p = from;
-    loop {
-        // Before attribute name.
-        while bytes.get(p).copied().is_some_and(is_space) {
-            p += 1;
-        }
-        match bytes.get(p) {
-            None => return bytes.len(),
-            Some(b'>') => return p + 1,
-            Some(b'/') => {
-                // Self-closing start tag: `>` ends the tag, anything else starts over.
-                p += 1;
-                continue;
-            }
-            Some(_) => {}
-        }
-        // Attribute name: its first character is part of it whatever it is (even `=`); then
-        // up to whitespace, `/`, `>` or `=`.
-        let start = p;
-        p += 1;
-        while bytes
-            .get(p)
-            .is_some_and(|&c| !is_space(c) && c != b'/' && c != b'>' && c != b'=')
-        {
-            p += 1;
-        }
-        if bytes
-            .get(start..start + 2)
-            .is_some_and(|n| n.eq_ignore_ascii_case(b"on"))
-        {
-            handlers.push(start);
-        }
-        // After attribute name.
-        while bytes.get(p).copied().is_some_and(is_space) {
-            p += 1;
-        }
-        if bytes.get(p) != Some(&b'=') {
-            continue;
-        }
-        p += 1;
-        // Before attribute value.
-        while bytes.get(p).copied().is_some_and(is_space) {
-            p += 1;
-        }
-        match bytes.get(p) {
-            None => return bytes.len(),
-            Some(b'>') => return p + 1,
-            Some(&q @ (b'"' | b'\'')) => {
-                p += 1;
-                while bytes.get(p).is_some_and(|&c| c != q) {
-                    p += 1;
-                }
-                if p >= bytes.len() {
-                    return bytes.len();
-                }
-                p += 1;
-            }
-            Some(_) => {
-                while bytes.get(p).is_some_and(|&c| !is_space(c) && c != b'>') {
-                    p += 1;
-                }
-            }
-        }
-    }
 }
 
 #[cfg(test)]

@@ -75,7 +75,7 @@ pub fn limit_nesting(html: &str, max_depth: usize) -> (Cow<'_, str>, usize) {
         let next = bytes.get(i + 1).copied().unwrap_or(0);
         if next == b'/' {
             let name = tag_name(html, i + 2);
-            let end = tag_end(bytes, i + 2 + name.len());
+            let end = tag_end(bytes, i + 2 + name.len(), &mut Vec::new());
             if !name.is_empty() {
                 if let Search::Found(k) = nearest(&dropped_open, MATCH_WINDOW, &[name], &[]) {
                     dropped_open.truncate(k);
@@ -93,22 +93,16 @@ pub fn limit_nesting(html: &str, max_depth: usize) -> (Cow<'_, str>, usize) {
             continue;
         }
         let name = tag_name(html, i + 1);
-        let end = tag_end(bytes, i + 1 + name.len());
+        let end = tag_end(bytes, i + 1 + name.len(), &mut Vec::new());
         if is_void(name) {
             i = end;
             continue;
         }
+        if closes_p(name) {
+            close_nearest(&mut kept, &mut dropped_open, &["p"], P_SCOPE);
+        }
         if let Some((family, boundaries)) = closed_by_sibling(name) {
-            match nearest(&dropped_open, SIBLING_WINDOW, family, boundaries) {
-                Search::Found(k) => dropped_open.truncate(k),
-                Search::Stopped => {}
-                Search::NotFound => {
-                    if let Search::Found(k) = nearest(&kept, SIBLING_WINDOW, family, boundaries) {
-                        kept.truncate(k);
-                        dropped_open.clear();
-                    }
-                }
-            }
+            close_nearest(&mut kept, &mut dropped_open, family, boundaries);
         }
         if let Some(raw) = raw_text_end(html, name, end) {
             // Kept as it is; its content is text to the parser, and its end tag closes nothing
@@ -201,31 +195,80 @@ pub(super) fn tag_name(html: &str, start: usize) -> &str {
     rest.get(..len).unwrap_or("")
 }
 
-/// The byte after the `>` that ends the tag whose attributes start at `from` (quotes
-/// respected), or the end of the text.
-fn tag_end(bytes: &[u8], from: usize) -> usize {
-    let mut quote = 0u8;
-    let mut i = from;
-    while let Some(&b) = bytes.get(i) {
-        if quote != 0 {
-            if b == quote {
-                quote = 0;
-            }
-        } else if b == b'"' || b == b'\'' {
-            // A quote only opens a value right after `=` (possibly with spaces).
-            let mut k = i;
-            while k > from && bytes.get(k - 1).is_some_and(|c| c.is_ascii_whitespace()) {
-                k -= 1;
-            }
-            if k > from && bytes.get(k - 1) == Some(&b'=') {
-                quote = b;
-            }
-        } else if b == b'>' {
-            return i + 1;
+fn is_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
+}
+
+/// The byte after the `>` that ends the tag whose attributes start at `from` (just after the
+/// tag name), or the end of the text: the tokenizer's attribute states, run exactly (a quote
+/// opens a value only in "before attribute value"; the first character of a name, even `=`
+/// or a quote, is part of the name). Pushes onto `handlers` where each attribute name starting
+/// with `on` starts.
+pub(super) fn tag_end(bytes: &[u8], from: usize, handlers: &mut Vec<usize>) -> usize {
+    let mut p = from;
+    loop {
+        // Before attribute name.
+        while bytes.get(p).copied().is_some_and(is_space) {
+            p += 1;
         }
-        i += 1;
+        match bytes.get(p) {
+            None => return bytes.len(),
+            Some(b'>') => return p + 1,
+            Some(b'/') => {
+                // Self-closing start tag: `>` ends the tag, anything else starts over.
+                p += 1;
+                continue;
+            }
+            Some(_) => {}
+        }
+        // Attribute name: its first character is part of it whatever it is (even `=`); then
+        // up to whitespace, `/`, `>` or `=`.
+        let start = p;
+        p += 1;
+        while bytes
+            .get(p)
+            .is_some_and(|&c| !is_space(c) && c != b'/' && c != b'>' && c != b'=')
+        {
+            p += 1;
+        }
+        if bytes
+            .get(start..start + 2)
+            .is_some_and(|n| n.eq_ignore_ascii_case(b"on"))
+        {
+            handlers.push(start);
+        }
+        // After attribute name.
+        while bytes.get(p).copied().is_some_and(is_space) {
+            p += 1;
+        }
+        if bytes.get(p) != Some(&b'=') {
+            continue;
+        }
+        p += 1;
+        // Before attribute value.
+        while bytes.get(p).copied().is_some_and(is_space) {
+            p += 1;
+        }
+        match bytes.get(p) {
+            None => return bytes.len(),
+            Some(b'>') => return p + 1,
+            Some(&q @ (b'"' | b'\'')) => {
+                p += 1;
+                while bytes.get(p).is_some_and(|&c| c != q) {
+                    p += 1;
+                }
+                if p >= bytes.len() {
+                    return bytes.len();
+                }
+                p += 1;
+            }
+            Some(_) => {
+                while bytes.get(p).is_some_and(|&c| !is_space(c) && c != b'>') {
+                    p += 1;
+                }
+            }
+        }
     }
-    bytes.len()
 }
 
 fn is_void(name: &str) -> bool {
@@ -237,18 +280,89 @@ fn is_void(name: &str) -> bool {
     .any(|v| name.eq_ignore_ascii_case(v))
 }
 
+/// Closes the nearest open tag named one of `family` (and everything above it), searching the
+/// dropped block first, then the kept block (see [`limit_nesting`]), each within
+/// [`SIBLING_WINDOW`] and stopping at `boundaries`.
+fn close_nearest<'a>(
+    kept: &mut Vec<&'a str>,
+    dropped: &mut Vec<&'a str>,
+    family: &[&str],
+    boundaries: &[&str],
+) {
+    match nearest(dropped, SIBLING_WINDOW, family, boundaries) {
+        Search::Found(k) => dropped.truncate(k),
+        Search::Stopped => {}
+        Search::NotFound => {
+            if let Search::Found(k) = nearest(kept, SIBLING_WINDOW, family, boundaries) {
+                kept.truncate(k);
+                dropped.clear();
+            }
+        }
+    }
+}
+
+/// The elements that end a `p`'s "button scope": the search for an open `p` stops at them.
+const P_SCOPE: &[&str] = &[
+    "button", "table", "td", "th", "caption", "marquee", "object", "applet", "template", "html",
+];
+
+/// Whether a start tag `name` closes an open `p` (in button scope) before it opens, as the tree
+/// builder's "in body" rules say for block-level elements: `<div>` after `<p>` is its sibling,
+/// not its child. Without this, `<div><p>` repeated counted two levels deep at most, while the
+/// browser nests every `div` in the one before.
+fn closes_p(name: &str) -> bool {
+    const CLOSERS: &[&str] = &[
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "center",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "header",
+        "hgroup",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "search",
+        "section",
+        "summary",
+        "ul",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "pre",
+        "listing",
+        "form",
+        "li",
+        "dd",
+        "dt",
+        "plaintext",
+        "table",
+        "hr",
+        "xmp",
+    ];
+    CLOSERS.iter().any(|c| name.eq_ignore_ascii_case(c))
+}
+
 /// The elements a start tag of the same family closes, and the elements that stop the search
-/// for one (as the tree builder's scopes do).
+/// for one (as the tree builder's scopes do). (`p` is closed by [`closes_p`].)
 fn closed_by_sibling(name: &str) -> Option<(&'static [&'static str], &'static [&'static str])> {
     const TABLE: &[&str] = &["table", "template"];
     const FAMILIES: &[(&[&str], &[&str])] = &[
         (&["li"], &["ul", "ol", "table", "template"]),
-        (
-            &["p"],
-            &[
-                "button", "table", "td", "th", "caption", "marquee", "object", "applet", "template",
-            ],
-        ),
         (&["dt", "dd"], &["dl", "table", "template"]),
         (&["tr"], TABLE),
         (&["td", "th"], TABLE),
@@ -420,5 +534,31 @@ mod tests {
             assert_eq!(dropped, 6, "{open}");
             assert_eq!(out.matches("<div>").count(), 4, "{open}");
         }
+    }
+
+    #[test]
+    fn block_tags_close_an_open_p_as_the_tree_builder_does() {
+        // `<div>` after `<p>` closes the `p`: the divs nest in one another, 2 500 deep in the
+        // browser. Counted as the browser counts them, they are cut at the bound.
+        let html = "<div><p>".repeat(2_500) + "deep" + &"</p></div>".repeat(2_500);
+        let (out, dropped) = limit_nesting(&html, 256);
+        assert!(dropped > 4_000, "{dropped}");
+        assert!(out.contains("deep"));
+        assert_eq!(out.matches("<div>").count(), 256);
+        // Inside a button (a boundary of the p's scope), the p stays open.
+        let (out, dropped) = limit_nesting("<p><button><div><p>x", 3);
+        assert_eq!((out.as_ref(), dropped), ("<p><button><div>x", 1));
+    }
+
+    #[test]
+    fn a_quote_opens_a_value_only_where_the_tokenizer_opens_one() {
+        // `="x` is an attribute *name* (a name's first character may be `=`), so the tag ends
+        // at the `>`: the divs after it are markup and are counted. (A quote after any `=` used
+        // to open a value here, hiding everything up to the next quote from the bound.)
+        let html = "<a =\"x>".to_owned() + &"<div>".repeat(10) + "\"";
+        let (out, dropped) = limit_nesting(&html, 4);
+        // The `a` and three divs are the four levels.
+        assert_eq!(dropped, 7);
+        assert_eq!(out.matches("<div>").count(), 3);
     }
 }

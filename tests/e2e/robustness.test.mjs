@@ -214,6 +214,12 @@ const TABLE = [
     warn: ['bodyHtml'],
     ok: (o) => assert.match(o.text, /deep/),
   }],
+  // Each `<div>` closes the `<p>` before it, so the divs nest in one another: the pre-pass
+  // counts depth as the tree builder does, or this would reach the parser 100 000 deep.
+  ['100 000 × <div><p>: block tags that close a paragraph', `() => ({ ...${JSON.stringify(BASE)}, bodyHtml: '<div><p>'.repeat(100000) + 'deep' + '</p></div>'.repeat(100000) })`, {
+    warn: ['bodyHtml'],
+    ok: (o) => assert.match(o.text, /deep/),
+  }],
   // `<!-->` is a whole comment to the browser; the nesting pre-pass once read it as the start of
   // one running to the next `-->`, so the nesting after it reached the parser uncut.
   ['100 000-level nesting after an abruptly closed comment', `() => ({ ...${JSON.stringify(BASE)}, bodyHtml: '<!-->' + '<div>'.repeat(100000) + 'deep' + '</div>'.repeat(100000) })`, {
