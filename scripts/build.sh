@@ -81,8 +81,8 @@ step "wasm-opt -Oz ($("$WASM_OPT" --version))"
 mv "$TMP/newsview_bg_bg.opt.wasm" "$TMP/newsview_bg.wasm"
 rm -f "$TMP/newsview_bg_bg.wasm" "$TMP"/*.d.ts
 
-step "shorten the import names (wasm and glue)"
-node scripts/minify-imports.mjs "$TMP/newsview_bg.wasm" "$TMP/newsview_bg.js"
+step "shorten the import and export names (wasm and glue)"
+node scripts/minify-names.mjs "$TMP/newsview_bg.wasm" "$TMP/newsview_bg.js"
 
 step "esbuild: bundle www/newsview.js with the glue, minify"
 cp "$GLUE" "$TMP/entry.js"
