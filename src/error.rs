@@ -3,8 +3,14 @@
 
 /// An error in article or options input. `path` is the JSON path of the field at fault
 /// (`relatedVideos[3].durationSeconds`, or empty for the document itself).
+///
+/// Boxed: a `Result<T, Error>` then carries one pointer on its error side, which keeps the many
+/// `?` of the readers small in the wasm.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Error {
+pub struct Error(Box<ErrorParts>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ErrorParts {
     path: String,
     message: String,
 }
@@ -12,31 +18,33 @@ pub struct Error {
 impl Error {
     /// Makes an error for the field at `path` with a message that says what was expected.
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Error {
-            path: path.into(),
-            message: message.into(),
-        }
+        Error::from_parts(path.into(), message.into())
+    }
+
+    fn from_parts(path: String, message: String) -> Self {
+        Error(Box::new(ErrorParts { path, message }))
     }
 
     /// The JSON path of the field at fault (empty for the whole document).
     pub fn path(&self) -> &str {
-        &self.path
+        &self.0.path
     }
 
     /// What was wrong, without the path.
     pub fn message(&self) -> &str {
-        &self.message
+        &self.0.message
     }
 
     /// `path: message`, or `message` alone when the path is empty. Built without `format!`
     /// so that the wasm build carries no formatting machinery for it.
     pub fn to_message(&self) -> String {
-        let mut out = String::with_capacity(self.path.len() + self.message.len() + 2);
-        if !self.path.is_empty() {
-            out.push_str(&self.path);
+        let ErrorParts { path, message } = &*self.0;
+        let mut out = String::with_capacity(path.len() + message.len() + 2);
+        if !path.is_empty() {
+            out.push_str(path);
             out.push_str(": ");
         }
-        out.push_str(&self.message);
+        out.push_str(message);
         out
     }
 }
@@ -175,7 +183,7 @@ impl<'a> Path<'a> {
 
     /// An error at this path.
     pub(crate) fn error(&self, message: impl Into<String>) -> Error {
-        Error::new(self.render(), message)
+        Error::from_parts(self.render(), message.into())
     }
 
     /// A warning at this path.
