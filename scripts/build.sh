@@ -77,7 +77,8 @@ rm -rf "$TMP"
 wasm-bindgen "$WASM_IN" --target web --out-dir "$TMP" --out-name newsview_bg
 
 step "wasm-opt -Oz ($("$WASM_OPT" --version))"
-"$WASM_OPT" -Oz "${WASM_OPT_FEATURES[@]}" --strip-debug --strip-producers \
+# --strip-target-features: the target_features section is for tools; engines ignore it.
+"$WASM_OPT" -Oz "${WASM_OPT_FEATURES[@]}" --strip-debug --strip-producers --strip-target-features \
   "$TMP/newsview_bg_bg.wasm" -o "$TMP/newsview_bg_bg.opt.wasm"
 mv "$TMP/newsview_bg_bg.opt.wasm" "$TMP/newsview_bg.wasm"
 rm -f "$TMP/newsview_bg_bg.wasm" "$TMP"/*.d.ts
