@@ -74,7 +74,9 @@ fn action_of(e: &Event) -> Option<(Element, String)> {
 }
 
 fn index_of(el: &Element) -> Option<usize> {
-    el.get_attribute("data-nv-index")?.parse().ok()
+    // Parsed as the times' `data-nv-rel` is (one integer parser in the wasm), then narrowed.
+    let n: i64 = el.get_attribute("data-nv-index")?.parse().ok()?;
+    usize::try_from(n).ok()
 }
 
 fn on_click(state: &Shared, e: &Event) {
@@ -448,9 +450,7 @@ fn system_share(state: &Shared, url: &str) {
     );
     set(&data, "url", &url.into());
     let navigator: JsValue = window.navigator().into();
-    if let Ok(f) =
-        Reflect::get(&navigator, &"share".into()).and_then(|f| f.dyn_into::<js_sys::Function>())
-    {
+    if let Some(f) = method(&navigator, "share") {
         if let Ok(p) = f.call1(&navigator, &data) {
             // A reader who dismisses the sheet rejects the promise: not an error.
             let ignore = Closure::once_into_js(|_: JsValue| {});
@@ -465,13 +465,7 @@ fn copy_link(state: &Shared, url: &str) {
     let clipboard = web_sys::window()
         .map(|w| Reflect::get(&w.navigator(), &"clipboard".into()).unwrap_or(JsValue::UNDEFINED))
         .filter(|c| !c.is_undefined() && !c.is_null());
-    let promise = clipboard.and_then(|c| {
-        let f = Reflect::get(&c, &"writeText".into())
-            .ok()?
-            .dyn_into::<js_sys::Function>()
-            .ok()?;
-        f.call1(&c, &url.into()).ok()
-    });
+    let promise = clipboard.and_then(|c| method(&c, "writeText")?.call1(&c, &url.into()).ok());
     match promise {
         Some(p) => {
             let w1 = weak.clone();
@@ -493,11 +487,14 @@ fn copy_link(state: &Shared, url: &str) {
 
 /// `promise.then(ok, fail)`, with plain JS functions.
 fn then(promise: &JsValue, ok: &JsValue, fail: &JsValue) {
-    if let Ok(f) =
-        Reflect::get(promise, &"then".into()).and_then(|f| f.dyn_into::<js_sys::Function>())
-    {
+    if let Some(f) = method(promise, "then") {
         let _ = f.call2(promise, ok, fail);
     }
+}
+
+/// `obj[name]` when it is a function.
+fn method(obj: &JsValue, name: &str) -> Option<js_sys::Function> {
+    Reflect::get(obj, &name.into()).ok()?.dyn_into().ok()
 }
 
 /// Copies through a hidden textarea and `execCommand("copy")`, for browsers or contexts
@@ -514,16 +511,10 @@ fn fallback_copy(text: &str) -> bool {
     if body.append_child(&area).is_err() {
         return false;
     }
-    let select = Reflect::get(&area, &"select".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    if let Some(f) = select {
+    if let Some(f) = method(&area, "select") {
         let _ = f.call0(&area);
     }
-    let exec = Reflect::get(&doc, &"execCommand".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    let done = exec
+    let done = method(&doc, "execCommand")
         .and_then(|f| f.call1(&doc, &"copy".into()).ok())
         .and_then(|v| v.as_bool())
         .unwrap_or(false);
@@ -660,9 +651,7 @@ fn play(state: &Shared, button: &Element) {
 
 /// `video.canPlayType("application/vnd.apple.mpegurl")` is not `""`.
 fn can_play_hls(video: &Element) -> bool {
-    Reflect::get(video, &"canPlayType".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    method(video, "canPlayType")
         .and_then(|f| f.call1(video, &"application/vnd.apple.mpegurl".into()).ok())
         .and_then(|v| v.as_string())
         .is_some_and(|v| !v.is_empty())
