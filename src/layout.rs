@@ -504,8 +504,10 @@ fn comments(article: &Article, ctx: &Context<'_>) -> Element {
     if c.items.is_empty() {
         section = section.child(Element::with("p", "class=nv-empty").text(l.no_comments));
     } else {
-        let list = Element::with("ol", "class=nv-comment-list")
-            .children(c.items.iter().map(|item| comment(item, ctx).into()));
+        let mut list = Element::with("ol", "class=nv-comment-list");
+        for item in &c.items {
+            list = list.child(comment(item, ctx));
+        }
         section = section.child(list);
     }
     section
@@ -549,14 +551,14 @@ fn comment(item: &Comment, ctx: &Context<'_>) -> Element {
 
 fn related(list: &[RelatedVideo], ctx: &Context<'_>) -> Element {
     let l = ctx.labels();
-    let items = list
-        .iter()
-        .enumerate()
-        .map(|(i, v)| related_item(i, v, ctx).into());
+    let mut items = Element::with("ul", "class=nv-related-list");
+    for (i, v) in list.iter().enumerate() {
+        items = items.child(related_item(i, v, ctx));
+    }
     Element::with("section", "class=nv-related;part=related")
         .attr("aria-label", l.related_videos)
         .child(Element::with("h2", "class=nv-section-title").text(l.related_videos))
-        .child(Element::with("ul", "class=nv-related-list").children(items))
+        .child(items)
 }
 
 fn related_item(index: usize, v: &RelatedVideo, ctx: &Context<'_>) -> Element {

@@ -103,9 +103,9 @@ fn on_click(state: &Shared, e: &Event) {
                     return;
                 };
                 let d = Object::new();
-                set(&d, "name", &k.name.as_str().into());
-                set(&d, "url", &k.url.as_ref().map(|u| u.as_str()).into());
-                set(&d, "index", &(i as u32).into());
+                set(&d, "name", k.name.as_str().into());
+                set(&d, "url", k.url.as_ref().map(|u| u.as_str()).into());
+                set(&d, "index", (i as u32).into());
                 d
             };
             if !emit(state, "nv-keyword", &detail, true) {
@@ -120,9 +120,9 @@ fn on_click(state: &Shared, e: &Event) {
                     return;
                 };
                 let d = Object::new();
-                set(&d, "id", &v.id.as_str().into());
-                set(&d, "url", &v.url.as_str().into());
-                set(&d, "index", &(i as u32).into());
+                set(&d, "id", v.id.as_str().into());
+                set(&d, "url", v.url.as_str().into());
+                set(&d, "index", (i as u32).into());
                 d
             };
             if !emit(state, "nv-related", &detail, true) {
@@ -201,8 +201,9 @@ fn on_key(state: &Shared, e: &Event) {
     }
 }
 
-fn set(obj: &Object, key: &str, value: &JsValue) {
-    let _ = Reflect::set(obj, &JsValue::from_str(key), value);
+/// `obj[key] = value`. Takes the value, so that callers hold no temporary to drop.
+fn set(obj: &Object, key: &str, value: JsValue) {
+    let _ = Reflect::set(obj, &JsValue::from_str(key), &value);
 }
 
 /// Dispatches `name` on the container (bubbling, composed); returns false when the host
@@ -235,14 +236,14 @@ fn toggle_pressed(state: &Shared, button: &Element, like: bool) {
         (!was, next, s.article.id.clone())
     };
     let detail = Object::new();
-    set(&detail, "id", &id.as_str().into());
+    set(&detail, "id", id.as_str().into());
     set(
         &detail,
         if like { "liked" } else { "favorited" },
-        &pressed.into(),
+        pressed.into(),
     );
     if let Some(c) = count {
-        set(&detail, "count", &(c as f64).into());
+        set(&detail, "count", (c as f64).into());
     }
     if !emit(
         state,
@@ -415,8 +416,8 @@ fn share_service(state: &Shared, el: &Element, e: &Event) {
     };
     let url = share_url(state).unwrap_or_default();
     let detail = Object::new();
-    set(&detail, "service", &service.key().into());
-    set(&detail, "url", &url.as_str().into());
+    set(&detail, "service", service.key().into());
+    set(&detail, "url", url.as_str().into());
     if !emit(state, "nv-share", &detail, true) {
         e.prevent_default();
         return;
@@ -443,12 +444,8 @@ fn system_share(state: &Shared, url: &str) {
         return;
     };
     let data = Object::new();
-    set(
-        &data,
-        "title",
-        &state.borrow().article.title.as_str().into(),
-    );
-    set(&data, "url", &url.into());
+    set(&data, "title", state.borrow().article.title.as_str().into());
+    set(&data, "url", url.into());
     let navigator: JsValue = window.navigator().into();
     if let Some(f) = method(&navigator, "share") {
         if let Ok(p) = f.call1(&navigator, &data) {
@@ -589,7 +586,7 @@ fn submit_comment(state: &Shared, button: &Element) {
         h.set_text_content(None);
     }
     let detail = Object::new();
-    set(&detail, "text", &text.as_str().into());
+    set(&detail, "text", text.as_str().into());
     if emit(state, "nv-comment", &detail, true) {
         area.set_value("");
     }
@@ -634,14 +631,14 @@ fn play(state: &Shared, button: &Element) {
         {
             let s = state.borrow();
             if let Some(v) = s.article.lead_video.as_ref() {
-                set(&detail, "src", &src.as_str().into());
+                set(&detail, "src", src.as_str().into());
                 set(
                     &detail,
                     "poster",
-                    &v.poster.as_ref().map(|p| p.url.as_str()).into(),
+                    v.poster.as_ref().map(|p| p.url.as_str()).into(),
                 );
-                set(&detail, "title", &v.title.as_deref().into());
-                set(&detail, "duration", &v.duration_seconds.into());
+                set(&detail, "title", v.title.as_deref().into());
+                set(&detail, "duration", v.duration_seconds.into());
             }
         }
         // A host player that throws leaves the bare <video> element in place.
