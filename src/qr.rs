@@ -378,11 +378,11 @@ fn data_codewords(data: &[u8], version: Version, ecc: Ecc) -> Vec<u8> {
     let terminator = (capacity * 8).saturating_sub(w.bits).min(4);
     w.push(0, terminator as u32);
     w.push(0, (8 - w.bits % 8) as u32 % 8);
-    for pad in [0xEC, 0x11].into_iter().cycle() {
-        if w.bytes.len() >= capacity {
-            break;
-        }
+    // Pad bytes 0xEC, 0x11, 0xEC, … (a plain loop: `cycle()` costs the wasm an iterator).
+    let mut pad = 0xEC;
+    while w.bytes.len() < capacity {
         w.push(pad, 8);
+        pad ^= 0xEC ^ 0x11;
     }
     w.bytes
 }
