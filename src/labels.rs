@@ -201,7 +201,7 @@ fn intern(s: &str) -> &'static str {
         if let Some(found) = list.iter().find(|&&x| x == s) {
             return *found;
         }
-        let leaked: &'static str = Box::leak(s.to_owned().into_boxed_str());
+        let leaked: &'static str = s.to_owned().leak();
         list.push(leaked);
         leaked
     })

@@ -52,7 +52,10 @@ pub(crate) fn wire(state: &Shared) {
     let timer = Interval::new(60_000, move || with(&w, refresh_times));
     let mut s = state.borrow_mut();
     s.listeners = listeners;
-    s.timers = timer.into_iter().collect();
+    s.timers = match timer {
+        Some(t) => vec![t],
+        None => Vec::new(),
+    };
 }
 
 fn with(weak: &Weak<std::cell::RefCell<super::api::ViewState>>, f: impl FnOnce(&Shared)) {
