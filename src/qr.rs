@@ -139,10 +139,14 @@ impl QrCode {
         boost_ecc: bool,
     ) -> Result<QrCode, QrError> {
         let len = data.len();
-        let version = (min.0..=max.0)
-            .map(Version)
-            .find(|&v| fits(len, v, ecc))
-            .ok_or(QrError::DataTooLong)?;
+        let mut found = None;
+        for v in min.0..=max.0 {
+            if fits(len, Version(v), ecc) {
+                found = Some(Version(v));
+                break;
+            }
+        }
+        let version = found.ok_or(QrError::DataTooLong)?;
         let mut ecc = ecc;
         if boost_ecc {
             for higher in [Ecc::Medium, Ecc::Quartile, Ecc::High] {
