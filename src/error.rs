@@ -71,31 +71,25 @@ impl Warning {
     /// The one warning that sums up what the body sanitizer removed, e.g.
     /// `bodyHtml: removed 3 elements, 2 attributes, 1 URL`; `None` when it removed nothing.
     pub fn from_sanitize_report(report: &crate::sanitize::Report) -> Option<Warning> {
-        let parts: [(usize, &str, &str, &str); 6] = [
-            (report.removed_elements, "removed ", " element", "s"),
-            (report.removed_attributes, "removed ", " attribute", "s"),
-            (report.removed_urls, "removed ", " URL", "s"),
-            (
-                report.removed_other,
-                "removed ",
-                " comment or other node",
-                "s",
-            ),
-            (
-                report.unwrapped_elements,
-                "unwrapped ",
-                " unknown element",
-                "s",
-            ),
-            (
-                report.flattened_elements,
-                "flattened ",
-                " too deeply nested element",
-                "s",
-            ),
+        // What each count says: verb and noun; a count other than 1 takes a plural `s`.
+        const PARTS: [(&str, &str); 6] = [
+            ("removed ", " element"),
+            ("removed ", " attribute"),
+            ("removed ", " URL"),
+            ("removed ", " comment or other node"),
+            ("unwrapped ", " unknown element"),
+            ("flattened ", " too deeply nested element"),
+        ];
+        let counts = [
+            report.removed_elements,
+            report.removed_attributes,
+            report.removed_urls,
+            report.removed_other,
+            report.unwrapped_elements,
+            report.flattened_elements,
         ];
         let mut message = String::new();
-        for (n, verb, noun, plural) in parts {
+        for (&n, (verb, noun)) in counts.iter().zip(PARTS) {
             if n == 0 {
                 continue;
             }
@@ -106,7 +100,7 @@ impl Warning {
             crate::text::push_u64(&mut message, n as u64);
             message.push_str(noun);
             if n != 1 {
-                message.push_str(plural);
+                message.push('s');
             }
         }
         for (flag, text) in [

@@ -389,7 +389,7 @@ fn share_menu(
     let mut wechat_panel = None;
     for &service in services {
         let glyph = Element::with("span", "class=nv-share-icon")
-            .text_attr("data-nv-service", service.key())
+            .attr("data-nv-service", service.key())
             .attr("aria-hidden", "true");
         let item = match service.share_url(&input) {
             Some(target) => Element::new("a")
@@ -420,7 +420,7 @@ fn share_menu(
         };
         menu = menu.child(
             item.attrs("class=nv-share-item;role=menuitem;data-nv-action=share-service")
-                .text_attr("data-nv-service", service.key())
+                .attr("data-nv-service", service.key())
                 .child(glyph)
                 .text(service.name(lang)),
         );
