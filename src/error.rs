@@ -3,8 +3,14 @@
 
 /// An error in article or options input. `path` is the JSON path of the field at fault
 /// (`relatedVideos[3].durationSeconds`, or empty for the document itself).
+///
+/// Boxed: a `Result<T, Error>` then carries one pointer on its error side, which keeps the many
+/// `?` of the readers small in the wasm.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Error {
+pub struct Error(Box<ErrorParts>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ErrorParts {
     path: String,
     message: String,
 }
@@ -12,31 +18,33 @@ pub struct Error {
 impl Error {
     /// Makes an error for the field at `path` with a message that says what was expected.
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Error {
-            path: path.into(),
-            message: message.into(),
-        }
+        Error::from_parts(path.into(), message.into())
+    }
+
+    fn from_parts(path: String, message: String) -> Self {
+        Error(Box::new(ErrorParts { path, message }))
     }
 
     /// The JSON path of the field at fault (empty for the whole document).
     pub fn path(&self) -> &str {
-        &self.path
+        &self.0.path
     }
 
     /// What was wrong, without the path.
     pub fn message(&self) -> &str {
-        &self.message
+        &self.0.message
     }
 
     /// `path: message`, or `message` alone when the path is empty. Built without `format!`
     /// so that the wasm build carries no formatting machinery for it.
     pub fn to_message(&self) -> String {
-        let mut out = String::with_capacity(self.path.len() + self.message.len() + 2);
-        if !self.path.is_empty() {
-            out.push_str(&self.path);
+        let ErrorParts { path, message } = &*self.0;
+        let mut out = String::with_capacity(path.len() + message.len() + 2);
+        if !path.is_empty() {
+            out.push_str(path);
             out.push_str(": ");
         }
-        out.push_str(&self.message);
+        out.push_str(message);
         out
     }
 }
@@ -63,31 +71,25 @@ impl Warning {
     /// The one warning that sums up what the body sanitizer removed, e.g.
     /// `bodyHtml: removed 3 elements, 2 attributes, 1 URL`; `None` when it removed nothing.
     pub fn from_sanitize_report(report: &crate::sanitize::Report) -> Option<Warning> {
-        let parts: [(usize, &str, &str, &str); 6] = [
-            (report.removed_elements, "removed ", " element", "s"),
-            (report.removed_attributes, "removed ", " attribute", "s"),
-            (report.removed_urls, "removed ", " URL", "s"),
-            (
-                report.removed_other,
-                "removed ",
-                " comment or other node",
-                "s",
-            ),
-            (
-                report.unwrapped_elements,
-                "unwrapped ",
-                " unknown element",
-                "s",
-            ),
-            (
-                report.flattened_elements,
-                "flattened ",
-                " too deeply nested element",
-                "s",
-            ),
+        // What each count says: verb and noun; a count other than 1 takes a plural `s`.
+        const PARTS: [(&str, &str); 6] = [
+            ("removed ", " element"),
+            ("removed ", " attribute"),
+            ("removed ", " URL"),
+            ("removed ", " comment or other node"),
+            ("unwrapped ", " unknown element"),
+            ("flattened ", " too deeply nested element"),
+        ];
+        let counts = [
+            report.removed_elements,
+            report.removed_attributes,
+            report.removed_urls,
+            report.removed_other,
+            report.unwrapped_elements,
+            report.flattened_elements,
         ];
         let mut message = String::new();
-        for (n, verb, noun, plural) in parts {
+        for (&n, (verb, noun)) in counts.iter().zip(PARTS) {
             if n == 0 {
                 continue;
             }
@@ -98,7 +100,7 @@ impl Warning {
             crate::text::push_u64(&mut message, n as u64);
             message.push_str(noun);
             if n != 1 {
-                message.push_str(plural);
+                message.push('s');
             }
         }
         for (flag, text) in [
@@ -175,7 +177,7 @@ impl<'a> Path<'a> {
 
     /// An error at this path.
     pub(crate) fn error(&self, message: impl Into<String>) -> Error {
-        Error::new(self.render(), message)
+        Error::from_parts(self.render(), message.into())
     }
 
     /// A warning at this path.

@@ -148,34 +148,35 @@ pub const LABEL_KEYS: [&str; 26] = [
 
 impl Labels {
     /// The field for `key` (camelCase, as in `options.labels`), or `None` for an unknown key.
+    /// Found by its place in [`LABEL_KEYS`], so that the key is compared in one loop.
     fn field_mut(&mut self, key: &str) -> Option<&mut &'static str> {
-        Some(match key {
-            "like" => &mut self.like,
-            "favorite" => &mut self.favorite,
-            "share" => &mut self.share,
-            "viewOnPhone" => &mut self.view_on_phone,
-            "qrCaption" => &mut self.qr_caption,
-            "editor" => &mut self.editor,
-            "keywords" => &mut self.keywords,
-            "allComments" => &mut self.all_comments,
-            "loginPrompt" => &mut self.login_prompt,
-            "noComments" => &mut self.no_comments,
-            "relatedVideos" => &mut self.related_videos,
-            "playVideo" => &mut self.play_video,
-            "justNow" => &mut self.just_now,
-            "minutesAgo" => &mut self.minutes_ago,
-            "hoursAgo" => &mut self.hours_ago,
-            "daysAgo" => &mut self.days_ago,
-            "source" => &mut self.source,
-            "loading" => &mut self.loading,
-            "loadFailed" => &mut self.load_failed,
-            "retry" => &mut self.retry,
-            "wechatScan" => &mut self.wechat_scan,
-            "wechatHint" => &mut self.wechat_hint,
-            "commentPlaceholder" => &mut self.comment_placeholder,
-            "submitComment" => &mut self.submit_comment,
-            "linkCopied" => &mut self.link_copied,
-            "commentEmpty" => &mut self.comment_empty,
+        Some(match LABEL_KEYS.iter().position(|k| *k == key)? {
+            0 => &mut self.like,
+            1 => &mut self.favorite,
+            2 => &mut self.share,
+            3 => &mut self.view_on_phone,
+            4 => &mut self.qr_caption,
+            5 => &mut self.editor,
+            6 => &mut self.keywords,
+            7 => &mut self.all_comments,
+            8 => &mut self.login_prompt,
+            9 => &mut self.no_comments,
+            10 => &mut self.related_videos,
+            11 => &mut self.play_video,
+            12 => &mut self.just_now,
+            13 => &mut self.minutes_ago,
+            14 => &mut self.hours_ago,
+            15 => &mut self.days_ago,
+            16 => &mut self.source,
+            17 => &mut self.loading,
+            18 => &mut self.load_failed,
+            19 => &mut self.retry,
+            20 => &mut self.wechat_scan,
+            21 => &mut self.wechat_hint,
+            22 => &mut self.comment_placeholder,
+            23 => &mut self.submit_comment,
+            24 => &mut self.link_copied,
+            25 => &mut self.comment_empty,
             _ => return None,
         })
     }
@@ -200,7 +201,7 @@ fn intern(s: &str) -> &'static str {
         if let Some(found) = list.iter().find(|&&x| x == s) {
             return *found;
         }
-        let leaked: &'static str = Box::leak(s.to_owned().into_boxed_str());
+        let leaked: &'static str = s.to_owned().leak();
         list.push(leaked);
         leaked
     })

@@ -51,9 +51,7 @@ impl<'a> Context<'a> {
 /// Lays out the whole article.
 pub fn article(article: &Article, ctx: &Context<'_>) -> Node {
     let l = ctx.labels();
-    let mut root = Element::new("article")
-        .attr("class", "nv")
-        .attr("part", "article")
+    let mut root = Element::with("article", "class=nv;part=article")
         .attr("lang", ctx.options.lang.tag())
         .attr("data-theme", ctx.options.theme.key())
         .child(header(article, ctx));
@@ -62,22 +60,12 @@ pub fn article(article: &Article, ctx: &Context<'_>) -> Node {
     } else if let Some(cover) = &article.cover {
         root = root.child(cover_figure(cover));
     }
-    root = root.child(
-        Element::new("div")
-            .attr("class", "nv-body")
-            .attr("part", "body")
-            .child(Node::BodySlot),
-    );
+    root = root.child(Element::with("div", "class=nv-body;part=body").child(Node::BodySlot));
     if let Some(editor) = &article.editor {
         let mut line = String::from(l.editor);
         line.push_str(": ");
         line.push_str(editor);
-        root = root.child(
-            Element::new("p")
-                .attr("class", "nv-editor")
-                .attr("part", "editor")
-                .text(line),
-        );
+        root = root.child(Element::with("p", "class=nv-editor;part=editor").text(line));
     }
     root = root.child(actions(article, ctx));
     if !article.keywords.is_empty() {
@@ -93,20 +81,15 @@ pub fn article(article: &Article, ctx: &Context<'_>) -> Node {
             ctx,
         ));
     }
-    root.child(
-        Element::new("div")
-            .attr("class", "nv-toast")
-            .attr("part", "toast")
-            .attr("role", "status")
-            .attr("aria-live", "polite"),
-    )
+    root.child(Element::with(
+        "div",
+        "class=nv-toast;part=toast;role=status;aria-live=polite",
+    ))
     .into()
 }
 
 fn header(article: &Article, ctx: &Context<'_>) -> Element {
-    let mut meta = Element::new("div")
-        .attr("class", "nv-meta")
-        .attr("part", "meta");
+    let mut meta = Element::with("div", "class=nv-meta;part=meta");
     if let Some(channel) = &article.channel {
         meta = meta.child(named(channel, "nv-channel"));
     }
@@ -120,7 +103,7 @@ fn header(article: &Article, ctx: &Context<'_>) -> Element {
         meta = meta.child(named(source, "nv-source"));
     }
     if !article.authors.is_empty() {
-        let mut authors = Element::new("span").attr("class", "nv-authors");
+        let mut authors = Element::with("span", "class=nv-authors");
         for (i, author) in article.authors.iter().enumerate() {
             if i > 0 {
                 authors = authors.text(", ");
@@ -129,15 +112,8 @@ fn header(article: &Article, ctx: &Context<'_>) -> Element {
         }
         meta = meta.child(authors);
     }
-    Element::new("header")
-        .attr("class", "nv-header")
-        .attr("part", "header")
-        .child(
-            Element::new("h1")
-                .attr("class", "nv-title")
-                .attr("part", "title")
-                .text(article.title.as_str()),
-        )
+    Element::with("header", "class=nv-header;part=header")
+        .child(Element::with("h1", "class=nv-title;part=title").text(article.title.as_str()))
         .child(meta)
 }
 
@@ -231,9 +207,7 @@ fn image(img: &Image, class: &'static str, default_size: (u32, u32), lazy: bool)
 }
 
 fn lead(video: &crate::model::LeadVideo, l: &Labels) -> Element {
-    let mut button = Element::new("button")
-        .attr("class", "nv-play")
-        .attr("type", "button")
+    let mut button = Element::with("button", "class=nv-play;type=button")
         .text_attr("aria-label", {
             // The visible duration is part of the name (WCAG 2.5.3, label in name).
             let mut s = String::from(l.play_video);
@@ -251,40 +225,28 @@ fn lead(video: &crate::model::LeadVideo, l: &Labels) -> Element {
     if let Some(poster) = &video.poster {
         button = button.child(image(poster, "nv-poster", (1280, 720), false));
     }
-    button = button.child(
-        Element::new("span")
-            .attr("class", "nv-play-icon")
-            .attr("aria-hidden", "true"),
-    );
+    button = button.child(Element::with("span", "class=nv-play-icon;aria-hidden=true"));
     if let Some(d) = video.duration_seconds {
-        button = button.child(
-            Element::new("span")
-                .attr("class", "nv-duration")
-                .text(text::format_duration(d)),
-        );
+        button =
+            button.child(Element::with("span", "class=nv-duration").text(text::format_duration(d)));
     }
-    Element::new("div")
-        .attr("class", "nv-lead")
-        .attr("part", "lead")
-        .child(button)
+    Element::with("div", "class=nv-lead;part=lead").child(button)
 }
 
 fn cover_figure(cover: &Image) -> Element {
-    let mut fig = Element::new("figure")
-        .attr("class", "nv-cover")
-        .attr("part", "cover")
-        .child(image(cover, "nv-cover-img", (1280, 720), false));
+    let mut fig = Element::with("figure", "class=nv-cover;part=cover").child(image(
+        cover,
+        "nv-cover-img",
+        (1280, 720),
+        false,
+    ));
     if cover.caption.is_some() || cover.credit.is_some() {
         let mut cap = Element::new("figcaption");
         if let Some(c) = &cover.caption {
             cap = cap.text(c.as_str());
         }
         if let Some(c) = &cover.credit {
-            cap = cap.child(
-                Element::new("span")
-                    .attr("class", "nv-credit")
-                    .text(c.as_str()),
-            );
+            cap = cap.child(Element::with("span", "class=nv-credit").text(c.as_str()));
         }
         fig = fig.child(cap);
     }
@@ -293,12 +255,11 @@ fn cover_figure(cover: &Image) -> Element {
 
 /// Inline icons (24×24 viewBox), drawn by constant paths.
 fn icon(path: &'static str) -> Element {
-    Element::new("svg")
-        .attr("class", "nv-icon")
-        .attr("viewBox", "0 0 24 24")
-        .attr("aria-hidden", "true")
-        .attr("focusable", "false")
-        .child(Element::new("path").attr("d", path))
+    Element::with(
+        "svg",
+        "class=nv-icon;viewBox=0 0 24 24;aria-hidden=true;focusable=false",
+    )
+    .child(Element::new("path").attr("d", path))
 }
 
 const ICON_LIKE: &str = "M2 21h4V9H2v12zm20-11a2 2 0 0 0-2-2h-6.3l1-4.6v-.3c0-.4-.2-.8-.4-1.1L13.2 1 6.6 7.6C6.2 8 6 8.5 6 9v10a2 2 0 0 0 2 2h9c.8 0 1.5-.5 1.8-1.2l3-7.1c.1-.2.2-.5.2-.7v-2z";
@@ -318,13 +279,9 @@ fn action_button(
         .attr("type", "button")
         .attr("data-nv-action", action)
         .child(icon(icon_path))
-        .child(
-            Element::new("span")
-                .attr("class", "nv-action-label")
-                .text(label),
-        );
+        .child(Element::with("span", "class=nv-action-label").text(label));
     if let Some(c) = count {
-        b = b.child(Element::new("span").attr("class", "nv-count").text(c));
+        b = b.child(Element::with("span", "class=nv-count").text(c));
     }
     b
 }
@@ -354,9 +311,7 @@ fn actions(article: &Article, ctx: &Context<'_>) -> Element {
         .as_ref()
         .and_then(|u| QrCode::encode_bytes(u.as_str().as_bytes(), Ecc::Medium).ok());
 
-    let mut bar = Element::new("div")
-        .attr("class", "nv-actions")
-        .attr("part", "actions")
+    let mut bar = Element::with("div", "class=nv-actions;part=actions")
         .child(like)
         .child(favorite);
     if let Some(url) = &ctx.share_url {
@@ -371,19 +326,11 @@ fn actions(article: &Article, ctx: &Context<'_>) -> Element {
             None,
         )
         .attr("aria-expanded", "false");
-        let pop = Element::new("div")
-            .attr("class", "nv-popover nv-qr")
-            .attr("part", "qr")
-            .attr("hidden", "")
+        let pop = Element::with("div", "class=nv-popover nv-qr;part=qr;hidden=")
             .child(qr_svg(code, l.qr_caption))
-            .child(
-                Element::new("p")
-                    .attr("class", "nv-qr-caption")
-                    .text(l.qr_caption),
-            );
+            .child(Element::with("p", "class=nv-qr-caption").text(l.qr_caption));
         bar = bar.child(
-            Element::new("div")
-                .attr("class", "nv-popover-anchor")
+            Element::with("div", "class=nv-popover-anchor")
                 .child(button)
                 .child(pop),
         );
@@ -398,13 +345,12 @@ fn qr_svg(code: &QrCode, label: &'static str) -> Element {
     view_box.push_str(&side);
     view_box.push(' ');
     view_box.push_str(&side);
-    Element::new("svg")
-        .attr("class", "nv-qr-code")
+    Element::with("svg", "class=nv-qr-code")
         .text_attr("viewBox", view_box)
         .attr("role", "img")
         .attr("aria-label", label)
         .attr("shape-rendering", "crispEdges")
-        .child(Element::new("path").attr("fill", "#fff").text_attr("d", {
+        .child(Element::with("path", "fill=#fff").text_attr("d", {
             let mut d = String::from("M0 0h");
             d.push_str(&side);
             d.push('v');
@@ -412,11 +358,7 @@ fn qr_svg(code: &QrCode, label: &'static str) -> Element {
             d.push_str("H0z");
             d
         }))
-        .child(
-            Element::new("path")
-                .attr("fill", "#000")
-                .text_attr("d", qr::svg_path(code, BORDER)),
-        )
+        .child(Element::with("path", "fill=#000").text_attr("d", qr::svg_path(code, BORDER)))
 }
 
 fn share_menu(
@@ -442,96 +384,75 @@ fn share_menu(
         None => share::default_services(lang),
     };
     // The menu holds menu items only; the WeChat panel sits beside it in the popover.
-    let mut menu = Element::new("div")
-        .attr("class", "nv-share-list")
-        .attr("role", "menu")
-        .attr("aria-label", l.share);
+    let mut menu =
+        Element::with("div", "class=nv-share-list;role=menu").attr("aria-label", l.share);
     let mut wechat_panel = None;
     for &service in services {
-        let glyph = Element::new("span")
-            .attr("class", "nv-share-icon")
-            .text_attr("data-nv-service", service.key())
+        let glyph = Element::with("span", "class=nv-share-icon")
+            .attr("data-nv-service", service.key())
             .attr("aria-hidden", "true");
         let item = match service.share_url(&input) {
             Some(target) => Element::new("a")
                 .url_attr("href", &target)
-                .attr("target", "_blank")
-                .attr("rel", "noopener noreferrer"),
+                .attrs("target=_blank;rel=noopener noreferrer"),
             None => {
                 if service == ShareService::System && !ctx.system_share {
                     continue;
                 }
                 if service == ShareService::Wechat {
-                    let panel = Element::new("div")
-                        .attr("class", "nv-share-wechat")
-                        .attr("hidden", "");
-                    wechat_panel = match (ctx.in_wechat, qr_code) {
-                        // Inside WeChat a QR code cannot be scanned by the phone showing it.
-                        (true, _) => Some(
-                            panel.child(
-                                Element::new("p")
-                                    .attr("class", "nv-share-hint")
-                                    .text(l.wechat_hint),
-                            ),
-                        ),
-                        (false, Some(code)) => Some(
-                            panel.child(qr_svg(code, l.wechat_scan)).child(
-                                Element::new("p")
-                                    .attr("class", "nv-qr-caption")
-                                    .text(l.wechat_scan),
-                            ),
-                        ),
-                        (false, None) => None,
-                    };
+                    let panel = Element::with("div", "class=nv-share-wechat;hidden=");
+                    wechat_panel =
+                        match (ctx.in_wechat, qr_code) {
+                            // Inside WeChat a QR code cannot be scanned by the phone showing it.
+                            (true, _) => Some(panel.child(
+                                Element::with("p", "class=nv-share-hint").text(l.wechat_hint),
+                            )),
+                            (false, Some(code)) => {
+                                Some(panel.child(qr_svg(code, l.wechat_scan)).child(
+                                    Element::with("p", "class=nv-qr-caption").text(l.wechat_scan),
+                                ))
+                            }
+                            (false, None) => None,
+                        };
                 }
-                Element::new("button").attr("type", "button")
+                Element::with("button", "type=button")
             }
         };
         menu = menu.child(
-            item.attr("class", "nv-share-item")
-                .attr("role", "menuitem")
-                .attr("data-nv-action", "share-service")
-                .text_attr("data-nv-service", service.key())
+            item.attrs("class=nv-share-item;role=menuitem;data-nv-action=share-service")
+                .attr("data-nv-service", service.key())
                 .child(glyph)
                 .text(service.name(lang)),
         );
     }
-    let pop = Element::new("div")
-        .attr("class", "nv-popover nv-share-menu")
-        .attr("part", "share-menu")
-        .attr("hidden", "")
-        .child(menu)
-        .maybe(wechat_panel);
+    let pop = Element::with(
+        "div",
+        "class=nv-popover nv-share-menu;part=share-menu;hidden=",
+    )
+    .child(menu)
+    .maybe(wechat_panel);
     let button = action_button("nv-action nv-share", "share", ICON_SHARE, l.share, None)
-        .attr("aria-haspopup", "true")
-        .attr("aria-expanded", "false");
-    Element::new("div")
-        .attr("class", "nv-popover-anchor")
+        .attrs("aria-haspopup=true;aria-expanded=false");
+    Element::with("div", "class=nv-popover-anchor")
         .child(button)
         .child(pop)
 }
 
 fn keywords(list: &[Named], l: &Labels) -> Element {
-    let mut el = Element::new("div")
-        .attr("class", "nv-keywords")
-        .attr("part", "keywords")
-        .child(
-            Element::new("span")
-                .attr("class", "nv-keywords-label")
-                .text({
-                    let mut s = String::from(l.keywords);
-                    s.push(':');
-                    s
-                }),
-        );
+    let mut el = Element::with("div", "class=nv-keywords;part=keywords").child(
+        Element::with("span", "class=nv-keywords-label").text({
+            let mut s = String::from(l.keywords);
+            s.push(':');
+            s
+        }),
+    );
     for (i, k) in list.iter().enumerate() {
         let link = match &k.url {
             Some(url) => external_link(url),
-            None => Element::new("a").attr("role", "link").attr("tabindex", "0"),
+            None => Element::with("a", "role=link;tabindex=0"),
         };
         el = el.child(
-            link.attr("class", "nv-keyword")
-                .attr("data-nv-action", "keyword")
+            link.attrs("class=nv-keyword;data-nv-action=keyword")
                 .text_attr("data-nv-index", index_attr(i))
                 .text(k.name.as_str()),
         );
@@ -546,66 +467,47 @@ fn comments(article: &Article, ctx: &Context<'_>) -> Element {
         .total
         .or(article.stats.comments)
         .unwrap_or(c.items.len() as u64);
-    let mut heading = Element::new("h2")
-        .attr("class", "nv-section-title")
-        .text(l.all_comments);
+    let mut heading = Element::with("h2", "class=nv-section-title").text(l.all_comments);
     if total > 0 {
         heading = heading.child(
-            Element::new("span")
-                .attr("class", "nv-comment-count")
+            Element::with("span", "class=nv-comment-count")
                 .text(text::format_count(total, ctx.options.lang)),
         );
     }
     let box_ = match &ctx.options.user {
-        None => Element::new("div").attr("class", "nv-comment-box").child(
-            Element::new("button")
-                .attr("class", "nv-login")
-                .attr("type", "button")
-                .attr("data-nv-action", "login")
+        None => Element::with("div", "class=nv-comment-box").child(
+            Element::with("button", "class=nv-login;type=button;data-nv-action=login")
                 .text(l.login_prompt),
         ),
-        Some(_) => Element::new("div").attr("class", "nv-comment-box").child(
-            Element::new("div")
-                .attr("class", "nv-comment-form")
+        Some(_) => Element::with("div", "class=nv-comment-box").child(
+            Element::with("div", "class=nv-comment-form")
                 .child(
-                    Element::new("textarea")
-                        .attr("class", "nv-comment-input")
-                        .attr("rows", "3")
-                        .attr("maxlength", "2000")
+                    Element::with("textarea", "class=nv-comment-input;rows=3;maxlength=2000")
                         .attr("aria-label", l.comment_placeholder)
                         .attr("placeholder", l.comment_placeholder),
                 )
                 // Empty until an empty comment is submitted; an alert, so it is announced.
+                .child(Element::with("p", "class=nv-comment-hint;role=alert"))
                 .child(
-                    Element::new("p")
-                        .attr("class", "nv-comment-hint")
-                        .attr("role", "alert"),
-                )
-                .child(
-                    Element::new("button")
-                        .attr("class", "nv-comment-submit")
-                        .attr("type", "button")
-                        .attr("data-nv-action", "comment")
-                        .text(l.submit_comment),
+                    Element::with(
+                        "button",
+                        "class=nv-comment-submit;type=button;data-nv-action=comment",
+                    )
+                    .text(l.submit_comment),
                 ),
         ),
     };
-    let mut section = Element::new("section")
-        .attr("class", "nv-comments")
-        .attr("part", "comments")
+    let mut section = Element::with("section", "class=nv-comments;part=comments")
         .attr("aria-label", l.all_comments)
         .child(heading)
         .child(box_);
     if c.items.is_empty() {
-        section = section.child(
-            Element::new("p")
-                .attr("class", "nv-empty")
-                .text(l.no_comments),
-        );
+        section = section.child(Element::with("p", "class=nv-empty").text(l.no_comments));
     } else {
-        let list = Element::new("ol")
-            .attr("class", "nv-comment-list")
-            .children(c.items.iter().map(|item| comment(item, ctx).into()));
+        let mut list = Element::with("ol", "class=nv-comment-list");
+        for item in &c.items {
+            list = list.child(comment(item, ctx));
+        }
         section = section.child(list);
     }
     section
@@ -613,95 +515,64 @@ fn comments(article: &Article, ctx: &Context<'_>) -> Element {
 
 fn comment(item: &Comment, ctx: &Context<'_>) -> Element {
     let avatar = match &item.author_avatar {
-        Some(url) => Element::new("img")
-            .attr("class", "nv-avatar")
-            .attr("loading", "lazy")
-            .attr("decoding", "async")
+        Some(url) => Element::with("img", "class=nv-avatar;loading=lazy;decoding=async")
             .url_attr("src", url)
-            .attr("alt", "")
-            .attr("width", "36")
-            .attr("height", "36"),
-        None => Element::new("span")
-            .attr("class", "nv-avatar nv-avatar-fallback")
-            .attr("aria-hidden", "true")
-            .text(
-                item.author_name
-                    .chars()
-                    .next()
-                    .map(String::from)
-                    .unwrap_or_default(),
-            ),
-    };
-    Element::new("li")
-        .attr("class", "nv-comment")
-        .child(avatar)
-        .child(
-            Element::new("div")
-                .attr("class", "nv-comment-main")
-                .child(
-                    Element::new("div")
-                        .attr("class", "nv-comment-head")
-                        .child(
-                            Element::new("span")
-                                .attr("class", "nv-comment-author")
-                                .text(item.author_name.as_str()),
-                        )
-                        .child(time_element(
-                            item.published_at,
-                            ctx,
-                            "nv-comment-time",
-                            TimeStyle::Relative,
-                        )),
-                )
-                .child(
-                    Element::new("p")
-                        .attr("class", "nv-comment-text")
-                        .text(item.text.as_str()),
-                ),
+            .attrs("alt=;width=36;height=36"),
+        None => Element::with(
+            "span",
+            "class=nv-avatar nv-avatar-fallback;aria-hidden=true",
         )
+        .text(
+            item.author_name
+                .chars()
+                .next()
+                .map(String::from)
+                .unwrap_or_default(),
+        ),
+    };
+    Element::with("li", "class=nv-comment").child(avatar).child(
+        Element::with("div", "class=nv-comment-main")
+            .child(
+                Element::with("div", "class=nv-comment-head")
+                    .child(
+                        Element::with("span", "class=nv-comment-author")
+                            .text(item.author_name.as_str()),
+                    )
+                    .child(time_element(
+                        item.published_at,
+                        ctx,
+                        "nv-comment-time",
+                        TimeStyle::Relative,
+                    )),
+            )
+            .child(Element::with("p", "class=nv-comment-text").text(item.text.as_str())),
+    )
 }
 
 fn related(list: &[RelatedVideo], ctx: &Context<'_>) -> Element {
     let l = ctx.labels();
-    let items = list
-        .iter()
-        .enumerate()
-        .map(|(i, v)| related_item(i, v, ctx).into());
-    Element::new("section")
-        .attr("class", "nv-related")
-        .attr("part", "related")
+    let mut items = Element::with("ul", "class=nv-related-list");
+    for (i, v) in list.iter().enumerate() {
+        items = items.child(related_item(i, v, ctx));
+    }
+    Element::with("section", "class=nv-related;part=related")
         .attr("aria-label", l.related_videos)
-        .child(
-            Element::new("h2")
-                .attr("class", "nv-section-title")
-                .text(l.related_videos),
-        )
-        .child(
-            Element::new("ul")
-                .attr("class", "nv-related-list")
-                .children(items),
-        )
+        .child(Element::with("h2", "class=nv-section-title").text(l.related_videos))
+        .child(items)
 }
 
 fn related_item(index: usize, v: &RelatedVideo, ctx: &Context<'_>) -> Element {
-    let mut thumb = Element::new("span").attr("class", "nv-thumb");
+    let mut thumb = Element::with("span", "class=nv-thumb");
     if let Some(cover) = &v.cover {
         thumb = thumb.child(image(cover, "nv-thumb-img", (640, 360), true));
     }
     if let Some(d) = v.duration_seconds {
-        thumb = thumb.child(
-            Element::new("span")
-                .attr("class", "nv-duration")
-                .text(text::format_duration(d)),
-        );
+        thumb =
+            thumb.child(Element::with("span", "class=nv-duration").text(text::format_duration(d)));
     }
-    let mut meta = Element::new("span").attr("class", "nv-related-meta");
+    let mut meta = Element::with("span", "class=nv-related-meta");
     if let Some(ch) = &v.channel {
-        meta = meta.child(
-            Element::new("span")
-                .attr("class", "nv-related-channel")
-                .text(ch.as_str()),
-        );
+        meta = meta.child(Element::with("span", "class=nv-related-channel").text(ch.as_str()));
     }
     if let Some(ts) = v.published_at {
         meta = meta.child(time_element(
@@ -712,56 +583,29 @@ fn related_item(index: usize, v: &RelatedVideo, ctx: &Context<'_>) -> Element {
         ));
     }
     let link = external_link(&v.url)
-        .attr("class", "nv-related-item")
-        .attr("part", "related-item")
-        .attr("data-nv-action", "related")
+        .attrs("class=nv-related-item;part=related-item;data-nv-action=related")
         .text_attr("data-nv-index", index_attr(index))
         .child(thumb)
-        .child(
-            Element::new("span")
-                .attr("class", "nv-related-title")
-                .text(v.title.as_str()),
-        )
+        .child(Element::with("span", "class=nv-related-title").text(v.title.as_str()))
         .child(meta);
-    Element::new("li")
-        .attr("class", "nv-related-li")
-        .child(link)
+    Element::with("li", "class=nv-related-li").child(link)
 }
 
 /// The loading state of `<news-view>` while it fetches.
 pub fn loading_state(l: &Labels) -> Node {
-    Element::new("div")
-        .attr("class", "nv nv-state nv-loading")
-        .attr("role", "status")
-        .child(
-            Element::new("span")
-                .attr("class", "nv-spinner")
-                .attr("aria-hidden", "true"),
-        )
+    Element::with("div", "class=nv nv-state nv-loading;role=status")
+        .child(Element::with("span", "class=nv-spinner;aria-hidden=true"))
         .text(l.loading)
         .into()
 }
 
 /// The error state of `<news-view>`: what failed, and a retry button.
 pub fn error_state(l: &Labels, detail: &str) -> Node {
-    Element::new("div")
-        .attr("class", "nv nv-state nv-error")
-        .attr("role", "alert")
+    Element::with("div", "class=nv nv-state nv-error;role=alert")
+        .child(Element::with("p", "class=nv-error-title").text(l.load_failed))
+        .child(Element::with("p", "class=nv-error-detail").text(detail))
         .child(
-            Element::new("p")
-                .attr("class", "nv-error-title")
-                .text(l.load_failed),
-        )
-        .child(
-            Element::new("p")
-                .attr("class", "nv-error-detail")
-                .text(detail),
-        )
-        .child(
-            Element::new("button")
-                .attr("class", "nv-retry")
-                .attr("type", "button")
-                .attr("data-nv-action", "retry")
+            Element::with("button", "class=nv-retry;type=button;data-nv-action=retry")
                 .text(l.retry),
         )
         .into()

@@ -17,6 +17,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod css;
 pub mod error;
 pub mod json;
 pub mod labels;

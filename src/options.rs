@@ -214,7 +214,12 @@ impl Options {
                     let text = str_of(value, &item)?;
                     table = table.with(key, text).ok_or_else(|| {
                         let mut m = String::from("unknown label (expected one of ");
-                        m.push_str(&LABEL_KEYS.join(", "));
+                        for (i, key) in LABEL_KEYS.iter().enumerate() {
+                            if i > 0 {
+                                m.push_str(", ");
+                            }
+                            m.push_str(key);
+                        }
                         m.push(')');
                         item.error(m)
                     })?;

@@ -139,10 +139,14 @@ impl QrCode {
         boost_ecc: bool,
     ) -> Result<QrCode, QrError> {
         let len = data.len();
-        let version = (min.0..=max.0)
-            .map(Version)
-            .find(|&v| fits(len, v, ecc))
-            .ok_or(QrError::DataTooLong)?;
+        let mut found = None;
+        for v in min.0..=max.0 {
+            if fits(len, Version(v), ecc) {
+                found = Some(Version(v));
+                break;
+            }
+        }
+        let version = found.ok_or(QrError::DataTooLong)?;
         let mut ecc = ecc;
         if boost_ecc {
             for higher in [Ecc::Medium, Ecc::Quartile, Ecc::High] {
@@ -378,11 +382,11 @@ fn data_codewords(data: &[u8], version: Version, ecc: Ecc) -> Vec<u8> {
     let terminator = (capacity * 8).saturating_sub(w.bits).min(4);
     w.push(0, terminator as u32);
     w.push(0, (8 - w.bits % 8) as u32 % 8);
-    for pad in [0xEC, 0x11].into_iter().cycle() {
-        if w.bytes.len() >= capacity {
-            break;
-        }
+    // Pad bytes 0xEC, 0x11, 0xEC, … (a plain loop: `cycle()` costs the wasm an iterator).
+    let mut pad = 0xEC;
+    while w.bytes.len() < capacity {
         w.push(pad, 8);
+        pad ^= 0xEC ^ 0x11;
     }
     w.bytes
 }

@@ -36,7 +36,7 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 /// The component's stylesheet, written into the declarative shadow root.
-const STYLESHEET: &str = include_str!("../www/newsview.css");
+const STYLESHEET: &str = crate::css::STYLESHEET;
 
 // ---------------------------------------------------------------------------------------------
 // The parser feed.

@@ -70,14 +70,36 @@ impl Element {
         }
     }
 
+    /// A new element with the constant attributes `attrs`, written `name=value` and separated
+    /// by `;` (e.g. `"class=nv-x;part=x"`); see [`Element::attrs`].
+    pub fn with(tag: &'static str, attrs: &'static str) -> Self {
+        Element::new(tag).attrs(attrs)
+    }
+
     /// Adds a constant attribute.
     pub fn attr(mut self, name: &'static str, value: &'static str) -> Self {
+        self.push_static(name, value);
+        self
+    }
+
+    /// Adds constant attributes written `name=value` and separated by `;`, in order (e.g.
+    /// `"type=button;hidden="`). Each is checked as [`Element::attr`] checks it: URL
+    /// attributes are refused.
+    pub fn attrs(mut self, attrs: &'static str) -> Self {
+        for pair in attrs.split(';') {
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            self.push_static(name, value);
+        }
+        self
+    }
+
+    fn push_static(&mut self, name: &'static str, value: &'static str) {
         debug_assert!(!is_url_attr(name), "URL attributes take a SafeUrl");
         debug_assert!(!name.starts_with("on"), "no event handler attributes");
+        debug_assert!(!name.is_empty(), "an attribute has a name");
         if !is_url_attr(name) {
             self.attrs.push((name, AttrValue::Static(value)));
         }
-        self
     }
 
     /// Adds a text attribute (escaped when written). URL attributes are refused.

@@ -21,7 +21,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node};
 
 /// The component's stylesheet, shipped inside the wasm.
-const STYLESHEET: &str = include_str!("../../www/newsview.css");
+const STYLESHEET: &str = crate::css::STYLESHEET;
 
 /// Everything a live view owns. Listeners and timers are dropped (and so removed) by
 /// `destroy()`.

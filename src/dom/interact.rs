@@ -55,7 +55,10 @@ pub(crate) fn wire(state: &Shared) {
     let timer = Interval::new(60_000, move || with(&w, refresh_times));
     let mut s = state.borrow_mut();
     s.listeners = listeners;
-    s.timers = timer.into_iter().collect();
+    s.timers = match timer {
+        Some(t) => vec![t],
+        None => Vec::new(),
+    };
 }
 
 fn with(weak: &Weak<std::cell::RefCell<super::api::ViewState>>, f: impl FnOnce(&Shared)) {
@@ -77,7 +80,9 @@ fn action_of(e: &Event) -> Option<(Element, String)> {
 }
 
 fn index_of(el: &Element) -> Option<usize> {
-    el.get_attribute("data-nv-index")?.parse().ok()
+    // Parsed as the times' `data-nv-rel` is (one integer parser in the wasm), then narrowed.
+    let n: i64 = el.get_attribute("data-nv-index")?.parse().ok()?;
+    usize::try_from(n).ok()
 }
 
 fn on_click(state: &Shared, e: &Event) {
@@ -104,9 +109,9 @@ fn on_click(state: &Shared, e: &Event) {
                     return;
                 };
                 let d = Object::new();
-                set(&d, "name", &k.name.as_str().into());
-                set(&d, "url", &k.url.as_ref().map(|u| u.as_str()).into());
-                set(&d, "index", &(i as u32).into());
+                set(&d, "name", k.name.as_str().into());
+                set(&d, "url", k.url.as_ref().map(|u| u.as_str()).into());
+                set(&d, "index", (i as u32).into());
                 d
             };
             if !emit(state, "nv-keyword", &detail, true) {
@@ -121,9 +126,9 @@ fn on_click(state: &Shared, e: &Event) {
                     return;
                 };
                 let d = Object::new();
-                set(&d, "id", &v.id.as_str().into());
-                set(&d, "url", &v.url.as_str().into());
-                set(&d, "index", &(i as u32).into());
+                set(&d, "id", v.id.as_str().into());
+                set(&d, "url", v.url.as_str().into());
+                set(&d, "index", (i as u32).into());
                 d
             };
             if !emit(state, "nv-related", &detail, true) {
@@ -202,8 +207,9 @@ fn on_key(state: &Shared, e: &Event) {
     }
 }
 
-fn set(obj: &Object, key: &str, value: &JsValue) {
-    let _ = Reflect::set(obj, &JsValue::from_str(key), value);
+/// `obj[key] = value`. Takes the value, so that callers hold no temporary to drop.
+fn set(obj: &Object, key: &str, value: JsValue) {
+    let _ = Reflect::set(obj, &JsValue::from_str(key), &value);
 }
 
 /// Dispatches `name` on the container (bubbling, composed); returns false when the host
@@ -236,14 +242,14 @@ fn toggle_pressed(state: &Shared, button: &Element, like: bool) {
         (!was, next, s.article.id.clone())
     };
     let detail = Object::new();
-    set(&detail, "id", &id.as_str().into());
+    set(&detail, "id", id.as_str().into());
     set(
         &detail,
         if like { "liked" } else { "favorited" },
-        &pressed.into(),
+        pressed.into(),
     );
     if let Some(c) = count {
-        set(&detail, "count", &(c as f64).into());
+        set(&detail, "count", (c as f64).into());
     }
     if !emit(
         state,
@@ -411,8 +417,8 @@ fn share_service(state: &Shared, el: &Element, e: &Event) {
     };
     let url = share_url(state).unwrap_or_default();
     let detail = Object::new();
-    set(&detail, "service", &service.key().into());
-    set(&detail, "url", &url.as_str().into());
+    set(&detail, "service", service.key().into());
+    set(&detail, "url", url.as_str().into());
     if !emit(state, "nv-share", &detail, true) {
         e.prevent_default();
         return;
@@ -439,16 +445,10 @@ fn system_share(state: &Shared, url: &str) {
         return;
     };
     let data = Object::new();
-    set(
-        &data,
-        "title",
-        &state.borrow().article.title.as_str().into(),
-    );
-    set(&data, "url", &url.into());
+    set(&data, "title", state.borrow().article.title.as_str().into());
+    set(&data, "url", url.into());
     let navigator: JsValue = window.navigator().into();
-    if let Ok(f) =
-        Reflect::get(&navigator, &"share".into()).and_then(|f| f.dyn_into::<js_sys::Function>())
-    {
+    if let Some(f) = method(&navigator, "share") {
         if let Ok(p) = f.call1(&navigator, &data) {
             // A reader who dismisses the sheet rejects the promise: not an error.
             let ignore = Closure::once_into_js(|_: JsValue| {});
@@ -463,13 +463,7 @@ fn copy_link(state: &Shared, url: &str) {
     let clipboard = web_sys::window()
         .map(|w| Reflect::get(&w.navigator(), &"clipboard".into()).unwrap_or(JsValue::UNDEFINED))
         .filter(|c| !c.is_undefined() && !c.is_null());
-    let promise = clipboard.and_then(|c| {
-        let f = Reflect::get(&c, &"writeText".into())
-            .ok()?
-            .dyn_into::<js_sys::Function>()
-            .ok()?;
-        f.call1(&c, &url.into()).ok()
-    });
+    let promise = clipboard.and_then(|c| method(&c, "writeText")?.call1(&c, &url.into()).ok());
     match promise {
         Some(p) => {
             let w1 = weak.clone();
@@ -491,11 +485,14 @@ fn copy_link(state: &Shared, url: &str) {
 
 /// `promise.then(ok, fail)`, with plain JS functions.
 fn then(promise: &JsValue, ok: &JsValue, fail: &JsValue) {
-    if let Ok(f) =
-        Reflect::get(promise, &"then".into()).and_then(|f| f.dyn_into::<js_sys::Function>())
-    {
+    if let Some(f) = method(promise, "then") {
         let _ = f.call2(promise, ok, fail);
     }
+}
+
+/// `obj[name]` when it is a function.
+fn method(obj: &JsValue, name: &str) -> Option<js_sys::Function> {
+    Reflect::get(obj, &name.into()).ok()?.dyn_into().ok()
 }
 
 /// Copies through a hidden textarea and `execCommand("copy")`, for browsers or contexts
@@ -512,16 +509,10 @@ fn fallback_copy(text: &str) -> bool {
     if body.append_child(&area).is_err() {
         return false;
     }
-    let select = Reflect::get(&area, &"select".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    if let Some(f) = select {
+    if let Some(f) = method(&area, "select") {
         let _ = f.call0(&area);
     }
-    let exec = Reflect::get(&doc, &"execCommand".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    let done = exec
+    let done = method(&doc, "execCommand")
         .and_then(|f| f.call1(&doc, &"copy".into()).ok())
         .and_then(|v| v.as_bool())
         .unwrap_or(false);
@@ -596,7 +587,7 @@ fn submit_comment(state: &Shared, button: &Element) {
         h.set_text_content(None);
     }
     let detail = Object::new();
-    set(&detail, "text", &text.as_str().into());
+    set(&detail, "text", text.as_str().into());
     if emit(state, "nv-comment", &detail, true) {
         area.set_value("");
     }
@@ -641,14 +632,14 @@ fn play(state: &Shared, button: &Element) {
         {
             let s = state.borrow();
             if let Some(v) = s.article.lead_video.as_ref() {
-                set(&detail, "src", &src.as_str().into());
+                set(&detail, "src", src.as_str().into());
                 set(
                     &detail,
                     "poster",
-                    &v.poster.as_ref().map(|p| p.url.as_str()).into(),
+                    v.poster.as_ref().map(|p| p.url.as_str()).into(),
                 );
-                set(&detail, "title", &v.title.as_deref().into());
-                set(&detail, "duration", &v.duration_seconds.into());
+                set(&detail, "title", v.title.as_deref().into());
+                set(&detail, "duration", v.duration_seconds.into());
             }
         }
         // A host player that throws leaves the bare <video> element in place.
@@ -658,9 +649,7 @@ fn play(state: &Shared, button: &Element) {
 
 /// `video.canPlayType("application/vnd.apple.mpegurl")` is not `""`.
 fn can_play_hls(video: &Element) -> bool {
-    Reflect::get(video, &"canPlayType".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    method(video, "canPlayType")
         .and_then(|f| f.call1(video, &"application/vnd.apple.mpegurl".into()).ok())
         .and_then(|v| v.as_string())
         .is_some_and(|v| !v.is_empty())

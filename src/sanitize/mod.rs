@@ -277,10 +277,11 @@ impl Policy {
             path.push_str(key);
             match key.as_str() {
                 "allowIframeHosts" => {
-                    policy.iframe_hosts = strings(&path, value)?
-                        .into_iter()
-                        .map(|h| h.to_ascii_lowercase())
-                        .collect();
+                    let mut hosts = strings(&path, value)?;
+                    for h in &mut hosts {
+                        h.make_ascii_lowercase();
+                    }
+                    policy.iframe_hosts = hosts;
                 }
                 "ownHost" => match value {
                     Json::Null => policy.own_host = None,
