@@ -145,6 +145,12 @@ fn tokens(html: &str) -> Vec<Token<'_>> {
                 Token::Other,
                 html[i..].find('>').map_or(b.len(), |e| i + e + 1),
             )
+        } else if next == b'/' && !b.get(i + 2).is_some_and(u8::is_ascii_alphabetic) {
+            // `</` without a letter: a bogus comment, to the first `>`.
+            (
+                Token::Other,
+                html[i..].find('>').map_or(b.len(), |e| i + e + 1),
+            )
         } else if next == b'/' {
             let name = name_at(i + 2);
             (

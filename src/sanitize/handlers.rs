@@ -36,18 +36,10 @@ pub fn defuse_handlers(html: &str) -> (Cow<'_, str>, usize) {
         }
         let next = bytes.get(i + 1).copied().unwrap_or(0);
         if next == b'/' {
-            if bytes.get(i + 2).is_some_and(u8::is_ascii_alphabetic) {
-                // An end tag: its attributes are ignored by the parser, but its end is found the
-                // same way.
-                let name = tag_name(html, i + 2);
-                i = tag_end(bytes, i + 2 + name.len(), &mut Vec::new());
-            } else {
-                // `</` and no letter: a bogus comment, to the next `>`.
-                i = html
-                    .get(i..)
-                    .and_then(|r| r.find('>'))
-                    .map_or(bytes.len(), |e| i + e + 1);
-            }
+            // An end tag (a bogus one was skipped above): its attributes are ignored by the
+            // parser, but its end is found the same way.
+            let name = tag_name(html, i + 2);
+            i = tag_end(bytes, i + 2 + name.len(), &mut Vec::new());
             continue;
         }
         if !next.is_ascii_alphabetic() {

@@ -154,15 +154,18 @@ fn nearest(stack: &[&str], window: usize, names: &[&str], boundaries: &[&str]) -
     Search::NotFound
 }
 
-/// When the `<` at byte `i` opens a comment (`<!--`), a declaration or bogus comment (`<!…>`)
-/// or a processing instruction (`<?…>`), the byte after it ends (or the end of the text);
-/// `None` when it opens anything else.
+/// When the `<` at byte `i` opens a comment (`<!--`), a declaration or bogus comment (`<!…>`,
+/// `</` without a letter after it) or a processing instruction (`<?…>`), the byte after it ends
+/// (or the end of the text); `None` when it opens anything else.
 pub(super) fn skip_comment(html: &str, i: usize) -> Option<usize> {
     let rest = html.get(i..)?;
     if let Some(after) = rest.strip_prefix("<!--") {
         return Some(comment_end(after).map_or(html.len(), |e| i + 4 + e));
     }
-    if rest.starts_with("<!") || rest.starts_with("<?") {
+    // `</` not followed by a letter is a bogus comment too (`</>` included).
+    let bogus_end_tag =
+        rest.starts_with("</") && !rest.as_bytes().get(2).is_some_and(u8::is_ascii_alphabetic);
+    if rest.starts_with("<!") || rest.starts_with("<?") || bogus_end_tag {
         return Some(rest.find('>').map_or(html.len(), |e| i + e + 1));
     }
     None
@@ -560,5 +563,15 @@ mod tests {
         // The `a` and three divs are the four levels.
         assert_eq!(dropped, 7);
         assert_eq!(out.matches("<div>").count(), 3);
+    }
+
+    #[test]
+    fn an_end_tag_without_a_name_is_a_bogus_comment() {
+        // `<//a="` is a bogus comment up to the first `>` (not a tag whose quoted value runs to
+        // the next quote): the divs after it are counted.
+        let html = "<//a=\">".to_owned() + &"<div>".repeat(10) + "\"";
+        let (out, dropped) = limit_nesting(&html, 4);
+        assert_eq!(dropped, 6);
+        assert_eq!(out.matches("<div>").count(), 4);
     }
 }
