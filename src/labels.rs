@@ -114,10 +114,15 @@ pub struct Labels {
     pub link_copied: &'static str,
     /// 评论内容不能为空 (an empty comment was submitted)
     pub comment_empty: &'static str,
+    /// 还有 {n} 条: the note after a list cut at its limit; `{n}` is replaced by the number
+    /// left out.
+    pub more: &'static str,
+    /// …(内容过长,已截断): the paragraph after a body cut at its limit.
+    pub body_truncated: &'static str,
 }
 
 /// The keys of `options.labels`: each field of [`Labels`] in camelCase.
-pub const LABEL_KEYS: [&str; 26] = [
+pub const LABEL_KEYS: [&str; 28] = [
     "like",
     "favorite",
     "share",
@@ -144,6 +149,8 @@ pub const LABEL_KEYS: [&str; 26] = [
     "submitComment",
     "linkCopied",
     "commentEmpty",
+    "more",
+    "bodyTruncated",
 ];
 
 impl Labels {
@@ -177,6 +184,8 @@ impl Labels {
             23 => &mut self.submit_comment,
             24 => &mut self.link_copied,
             25 => &mut self.comment_empty,
+            26 => &mut self.more,
+            27 => &mut self.body_truncated,
             _ => return None,
         })
     }
@@ -243,6 +252,8 @@ static ZH_CN: Labels = Labels {
     submit_comment: "发表",
     link_copied: "链接已复制",
     comment_empty: "评论内容不能为空",
+    more: "还有 {n} 条",
+    body_truncated: "…(内容过长,已截断)",
 };
 
 static ZH_TW: Labels = Labels {
@@ -272,6 +283,8 @@ static ZH_TW: Labels = Labels {
     submit_comment: "發表",
     link_copied: "連結已複製",
     comment_empty: "評論內容不能為空",
+    more: "還有 {n} 條",
+    body_truncated: "…(內容過長,已截斷)",
 };
 
 static EN: Labels = Labels {
@@ -301,6 +314,8 @@ static EN: Labels = Labels {
     submit_comment: "Post",
     link_copied: "Link copied",
     comment_empty: "The comment is empty",
+    more: "{n} more",
+    body_truncated: "…(content too long, truncated)",
 };
 
 #[cfg(test)]

@@ -81,11 +81,15 @@ pub fn article(article: &Article, ctx: &Context<'_>) -> Node {
             ctx,
         ));
     }
-    root.child(Element::with(
-        "div",
-        "class=nv-toast;part=toast;role=status;aria-live=polite",
-    ))
-    .into()
+    let mut view: Node = root
+        .child(Element::with(
+            "div",
+            "class=nv-toast;part=toast;role=status;aria-live=polite",
+        ))
+        .into();
+    // What limits cut is said where it was cut (`还有 N 条`), in the browser and in SSR alike.
+    crate::limits::mark(&mut view, &article.truncated, l);
+    view
 }
 
 fn header(article: &Article, ctx: &Context<'_>) -> Element {
@@ -624,6 +628,34 @@ mod tests {
         let mut ctx = Context::new(&article, options, 1_773_626_400);
         ctx_edit(&mut ctx);
         write_html(&super::article(&article, &ctx), None).into_string()
+    }
+
+    #[test]
+    fn truncation_notes_are_laid_out_with_the_labels_in_force() {
+        let limits = crate::limits::Limits {
+            max_related_videos: 2,
+            ..crate::limits::Limits::default()
+        };
+        let article = Article::from_json_str_with_limits(SEED, &limits)
+            .unwrap()
+            .article;
+        assert_eq!(article.truncated.related_videos, 18);
+        let page = |options: &Options| {
+            let ctx = Context::new(&article, options, 1_773_626_400);
+            write_html(&super::article(&article, &ctx), None).into_string()
+        };
+        let default = page(&Options::default());
+        let more = crate::limits::more_label(Options::default().labels(), 18);
+        assert!(default.contains(&more), "{more}");
+        let doc = crate::json::parse(
+            r#"{"labels": {"more": "另有 {n} 条未显示"}}"#,
+            &crate::json::JsonLimits::default(),
+        )
+        .unwrap();
+        let (options, _) = Options::from_json_with_warnings(&doc).unwrap();
+        let own = page(&options);
+        assert!(own.contains("另有 18 条未显示"), "{own}");
+        assert!(!own.contains("还有 "));
     }
 
     fn wechat_panel(page: &str) -> &str {

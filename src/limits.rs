@@ -14,7 +14,7 @@
 
 use crate::error::{Error, Path};
 use crate::json::Json;
-use crate::labels::Lang;
+use crate::labels::Labels;
 use crate::view::{AttrValue, Element, Node};
 
 /// Limits applied while an article is read. Lengths in characters are Unicode scalar values.
@@ -114,36 +114,32 @@ pub fn cut_bytes(s: &str, max: usize) -> &str {
     s.get(..end).unwrap_or_default()
 }
 
-/// `还有 N 条` / `還有 N 條` / `N more`.
-pub fn more_label(lang: Lang, n: usize) -> String {
-    let mut s = String::new();
-    match lang {
-        Lang::ZhCn => s.push_str("还有 "),
-        Lang::ZhTw => s.push_str("還有 "),
-        Lang::En => {}
-    }
-    crate::text::push_u64(&mut s, n as u64);
-    s.push_str(match lang {
-        Lang::ZhCn => " 条",
-        Lang::ZhTw => " 條",
-        Lang::En => " more",
-    });
-    s
-}
-
-/// The paragraph text appended to a body cut at its limit.
-pub fn body_truncated_label(lang: Lang) -> &'static str {
-    match lang {
-        Lang::ZhCn => "…(内容过长,已截断)",
-        Lang::ZhTw => "…(內容過長,已截斷)",
-        Lang::En => "…(content too long, truncated)",
+/// The note after a list cut at its limit: `labels.more` with `{n}` replaced by `n`
+/// (`还有 9900 条`); a label without `{n}` gets the number after it.
+pub fn more_label(labels: &Labels, n: usize) -> String {
+    let mut count = String::new();
+    crate::text::push_u64(&mut count, n as u64);
+    match labels.more.split_once("{n}") {
+        Some((before, after)) => {
+            let mut s = String::with_capacity(labels.more.len() + count.len());
+            s.push_str(before);
+            s.push_str(&count);
+            s.push_str(after);
+            s
+        }
+        None => {
+            let mut s = labels.more.to_owned();
+            s.push(' ');
+            s.push_str(&count);
+            s
+        }
     }
 }
 
 /// Adds the visible markers for `truncated` to a laid-out article: a `nv-truncated`
 /// paragraph after the body slot, and a `nv-more` note at the end of the keywords, related
 /// videos and comments sections. Sections that are not in the view get no note.
-pub fn mark(view: &mut Node, truncated: &Truncated, lang: Lang) {
+pub fn mark(view: &mut Node, truncated: &Truncated, labels: &Labels) {
     if *truncated == Truncated::default() {
         return;
     }
@@ -156,16 +152,16 @@ pub fn mark(view: &mut Node, truncated: &Truncated, lang: Lang) {
         });
         let (tag, note_class, text) = match class {
             Some("nv-body") if truncated.body => {
-                ("p", "nv-truncated", body_truncated_label(lang).to_owned())
+                ("p", "nv-truncated", labels.body_truncated.to_owned())
             }
             Some("nv-keywords") if truncated.keywords > 0 => {
-                ("span", "nv-more", more_label(lang, truncated.keywords))
+                ("span", "nv-more", more_label(labels, truncated.keywords))
             }
             Some("nv-related") if truncated.related_videos > 0 => {
-                ("p", "nv-more", more_label(lang, truncated.related_videos))
+                ("p", "nv-more", more_label(labels, truncated.related_videos))
             }
             Some("nv-comments") if truncated.comments > 0 => {
-                ("p", "nv-more", more_label(lang, truncated.comments))
+                ("p", "nv-more", more_label(labels, truncated.comments))
             }
             _ => {
                 stack.extend(el.children.iter_mut());
@@ -185,6 +181,7 @@ pub fn mark(view: &mut Node, truncated: &Truncated, lang: Lang) {
 mod tests {
     use super::*;
     use crate::json::{parse, JsonLimits};
+    use crate::labels::{labels, Lang};
 
     fn classes(node: &Node, out: &mut Vec<(String, String)>) {
         if let Node::Element(el) = node {
@@ -279,9 +276,14 @@ mod tests {
 
     #[test]
     fn more_labels() {
-        assert_eq!(more_label(Lang::ZhCn, 9900), "还有 9900 条");
-        assert_eq!(more_label(Lang::ZhTw, 3), "還有 3 條");
-        assert_eq!(more_label(Lang::En, 3), "3 more");
+        assert_eq!(more_label(labels(Lang::ZhCn), 9900), "还有 9900 条");
+        assert_eq!(more_label(labels(Lang::ZhTw), 3), "還有 3 條");
+        assert_eq!(more_label(labels(Lang::En), 3), "3 more");
+        // A host's label, with or without the placeholder.
+        let own = (*labels(Lang::En)).with("more", "+{n} hidden").unwrap();
+        assert_eq!(more_label(&own, 12), "+12 hidden");
+        let own = (*labels(Lang::En)).with("more", "More:").unwrap();
+        assert_eq!(more_label(&own, 12), "More: 12");
     }
 
     #[test]
@@ -298,7 +300,7 @@ mod tests {
             .child(Element::new("section").attr("class", "nv-comments"))
             .into();
         let untouched = view.clone();
-        mark(&mut view, &Truncated::default(), Lang::ZhCn);
+        mark(&mut view, &Truncated::default(), labels(Lang::ZhCn));
         assert_eq!(view, untouched);
         let t = Truncated {
             body: true,
@@ -306,7 +308,7 @@ mod tests {
             related_videos: 0,
             comments: 7,
         };
-        mark(&mut view, &t, Lang::En);
+        mark(&mut view, &t, labels(Lang::En));
         let mut found = Vec::new();
         classes(&view, &mut found);
         let notes: Vec<_> = found

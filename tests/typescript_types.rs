@@ -520,3 +520,47 @@ fn every_option_in_the_options_interface_is_read_by_rust_or_is_js_only() {
          Policy::from_json refuses as unknown; remove them"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Label keys
+// ---------------------------------------------------------------------------------------------
+
+/// The members of the d.ts `LabelKey` union (`| 'like' | 'favorite' …`).
+fn dts_label_keys(text: &str) -> Vec<String> {
+    let head = "export type LabelKey =";
+    let start = text
+        .find(head)
+        .unwrap_or_else(|| panic!("d.ts has no `{head}`"));
+    let body = &text[start + head.len()..];
+    let body = &body[..body.find(';').expect("end of LabelKey")];
+    body.split('|')
+        .map(|k| k.trim().trim_matches('\'').to_string())
+        .filter(|k| !k.is_empty())
+        .collect()
+}
+
+#[test]
+fn label_keys_of_the_types_are_the_ones_options_labels_accepts() {
+    let mut rust: Vec<String> = newsview::labels::LABEL_KEYS
+        .iter()
+        .map(|k| k.to_string())
+        .collect();
+    let mut ts = dts_label_keys(&dts());
+    rust.sort_unstable();
+    ts.sort_unstable();
+    assert_eq!(ts, rust, "LabelKey in types/newsview.d.ts vs LABEL_KEYS");
+    // Every one of them is accepted by options.labels, and another is refused by name.
+    for key in newsview::labels::LABEL_KEYS {
+        let doc = parse(
+            &format!("{{\"labels\": {{\"{key}\": \"x\"}}}}"),
+            &JsonLimits::default(),
+        )
+        .unwrap();
+        assert!(Options::from_json_with_warnings(&doc).is_ok(), "{key}");
+    }
+    let doc = parse("{\"labels\": {\"nope\": \"x\"}}", &JsonLimits::default()).unwrap();
+    let message = Options::from_json_with_warnings(&doc)
+        .err()
+        .map(|e| e.to_message());
+    assert!(message.is_some_and(|m| m.contains("options.labels.nope")));
+}

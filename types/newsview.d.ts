@@ -55,7 +55,7 @@ export type LabelKey =
   | 'allComments' | 'loginPrompt' | 'noComments' | 'relatedVideos' | 'playVideo' | 'justNow'
   | 'minutesAgo' | 'hoursAgo' | 'daysAgo' | 'source' | 'loading' | 'loadFailed' | 'retry'
   | 'wechatScan' | 'wechatHint' | 'commentPlaceholder' | 'submitComment' | 'linkCopied'
-  | 'commentEmpty';
+  | 'commentEmpty' | 'more' | 'bodyTruncated';
 
 /** `options.limits`: whole numbers >= 0; absent members keep their defaults. */
 export interface LimitOptions {
@@ -196,8 +196,10 @@ export interface Options {
    * `viewOnPhone`, `qrCaption`, `editor`, `keywords`, `allComments`, `loginPrompt`,
    * `noComments`, `relatedVideos`, `playVideo`, `justNow`, `minutesAgo`, `hoursAgo`, `daysAgo`,
    * `source`, `loading`, `loadFailed`, `retry`, `wechatScan`, `wechatHint`,
-   * `commentPlaceholder`, `submitComment`, `linkCopied`, `commentEmpty`. An unknown key is an
-   * error (`options.labels.foo: unknown label …`).
+   * `commentPlaceholder`, `submitComment`, `linkCopied`, `commentEmpty`, `more` (the note
+   * after a list cut at its limit, `{n}` for the number left out: `还有 {n} 条`) and
+   * `bodyTruncated` (the paragraph after a body cut at its limit). An unknown key is an error
+   * (`options.labels.foo: unknown label …`).
    */
   labels?: Partial<Record<LabelKey, string>> | null;
   /**

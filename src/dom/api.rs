@@ -245,8 +245,7 @@ pub(crate) fn draw(state: &Shared) -> Result<Option<Warning>, JsValue> {
     let mut ctx = Context::new(&s.article, &s.options, (now_ms / 1000.0).floor() as i64);
     ctx.system_share = has_system_share();
     ctx.in_wechat = in_wechat();
-    let mut view = layout::article(&s.article, &ctx);
-    crate::limits::mark(&mut view, &s.article.truncated, s.options.lang);
+    let view = layout::article(&s.article, &ctx);
     let mut body_warning = None;
     let body = match &s.article.body_html {
         Some(html) => {
