@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { LABEL, fmt } from './format.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -147,19 +148,9 @@ function stats(xs) {
   const s = [...xs].sort((a, b) => a - b);
   return { n: s.length, median: quantile(s, 0.5), p10: quantile(s, 0.1), p90: quantile(s, 0.9), min: s[0] };
 }
-const fmt = (ms) => (Number.isFinite(ms) ? (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2)) : '—');
 const pad = (s, n) => String(s).padEnd(n);
 const lpad = (s, n) => String(s).padStart(n);
 
-const LABEL = {
-  nv: 'newsview (seed + body)',
-  nvMin: 'newsview (body-only article)',
-  nvObj: 'newsview (seed as object)',
-  purify: 'DOMPurify + innerHTML',
-  floor: 'innerHTML of clean HTML',
-  setHTML: 'Element.setHTML',
-  pageFloor: 'innerHTML of the whole page',
-};
 
 // --- the suite -------------------------------------------------------------------------------
 const results = {

@@ -3,21 +3,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LABEL, fmt } from './format.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const r = JSON.parse(fs.readFileSync(process.argv[2] ?? path.join(HERE, 'results.json'), 'utf8'));
 const KB = 1024;
-const fmt = (ms) => (Number.isFinite(ms) ? (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2)) : '—');
 const x = (v) => (v ? `${v.toFixed(2)}x` : '—');
-const LABEL = {
-  nv: 'newsview (seed + body)',
-  nvMin: 'newsview (body-only article)',
-  nvObj: 'newsview (seed as object)',
-  purify: 'DOMPurify + innerHTML',
-  floor: 'innerHTML of clean HTML',
-  setHTML: 'Element.setHTML',
-  pageFloor: 'innerHTML of the whole page',
-};
 const out = [];
 const p = (s = '') => out.push(s);
 

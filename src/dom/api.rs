@@ -139,13 +139,10 @@ pub fn hydrate(container: Element, article: JsValue, options: JsValue) -> Result
 /// sanitizer keeps no `article` element and no `class` attribute. (`:scope` would match nothing
 /// in a shadow root, which is not an element.)
 fn server_markup(root: &Node) -> bool {
-    let found = if let Some(f) = root.dyn_ref::<web_sys::DocumentFragment>() {
-        f.query_selector("article.nv").ok().flatten()
-    } else {
-        root.dyn_ref::<Element>()
-            .and_then(|e| e.query_selector("article.nv").ok().flatten())
-    };
-    found.is_some()
+    super::mount::query(root, "article.nv")
+        .ok()
+        .flatten()
+        .is_some()
 }
 
 fn start(

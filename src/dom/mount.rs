@@ -45,15 +45,18 @@ pub(crate) fn mount(
         &trusted_html(markup.as_str())?,
     )?;
     if let Some(body) = body {
-        let slot = if let Some(f) = root.dyn_ref::<DocumentFragment>() {
-            f.query_selector("template[data-nv-body]")?
-        } else {
-            root.unchecked_ref::<Element>()
-                .query_selector("template[data-nv-body]")?
-        };
-        if let Some(slot) = slot {
+        if let Some(slot) = query(root, "template[data-nv-body]")? {
             slot.replace_with_with_node_1(&body)?;
         }
     }
     Ok(())
+}
+
+/// The first element matching `selector` in `root`: a shadow root (a `DocumentFragment`) or,
+/// in light-DOM mode, the container element.
+pub(crate) fn query(root: &Node, selector: &str) -> Result<Option<Element>, JsValue> {
+    match root.dyn_ref::<DocumentFragment>() {
+        Some(f) => f.query_selector(selector),
+        None => root.unchecked_ref::<Element>().query_selector(selector),
+    }
 }
