@@ -105,33 +105,31 @@ fn parse_bounded(html: &str, budget: u64) -> Option<Fragment> {
 
 /// Parses `html` with [`parse_body`] and runs `policy` over it, as the browser side does: a
 /// body larger than [`Policy::input_limit`] is refused whole (empty fragment,
-/// `input_too_large` in the report), and nesting deeper than the policy's depth limit is cut
-/// from the text first ([`crate::sanitize::limit_nesting`]), so that both sides parse the same
-/// bounded text. A parse that would still take more than [`WORK_PER_BYTE`] tree-builder
-/// queries per byte is stopped and the body refused whole (a backstop: no input known to the
-/// tests reaches it once nesting is cut).
+/// `input_too_large` in the report), and the text first goes through the same linear pre-pass
+/// ([`crate::sanitize::prepare`]), so that both sides parse the same bounded text. A parse that
+/// would still take more than [`WORK_PER_BYTE`] tree-builder queries per byte is stopped, and
+/// the body's text alone (every start tag dropped) is parsed instead: a backstop that no input
+/// known to the tests reaches.
 pub fn sanitize_body(html: &str, policy: &Policy) -> (CleanFragment, Report) {
     if html.len() > policy.input_limit() {
         let (clean, mut report) = sanitize_fragment(Fragment::new(), policy);
         report.input_too_large = true;
         return (clean, report);
     }
-    let (html, cut) = crate::sanitize::limit_nesting(html, policy.depth_limit());
-    let budget = (html.len() as u64)
+    let (prepared, pre) = crate::sanitize::prepare(html, policy.depth_limit(), policy.node_limit());
+    let budget = (prepared.len() as u64)
         .saturating_mul(WORK_PER_BYTE)
         .saturating_add(WORK_BASE);
-    match parse_bounded(&html, budget) {
-        Some(fragment) => {
-            let (clean, mut report) = sanitize_fragment(fragment, policy);
-            report.flattened_elements += cut;
-            (clean, report)
-        }
+    let (fragment, pre) = match parse_bounded(&prepared, budget) {
+        Some(fragment) => (fragment, pre),
         None => {
-            let (clean, mut report) = sanitize_fragment(Fragment::new(), policy);
-            report.input_too_large = true;
-            (clean, report)
+            let (text, pre) = crate::sanitize::prepare(html, 0, policy.node_limit());
+            (parse_body(&text), pre)
         }
-    }
+    };
+    let (clean, mut report) = sanitize_fragment(fragment, policy);
+    report.add_prepass(&pre);
+    (clean, report)
 }
 
 /// html5ever's tree sink over the sanitizer's arena. Handles are the arena's own ids; element
@@ -377,11 +375,14 @@ pub fn render_to_string(article: &Article, options: &Options) -> String {
 pub fn render_with_policy(article: &Article, options: &Options, policy: &Policy) -> String {
     let now = now_unix_seconds(options);
     let ctx = Context::new(article, options, now);
-    let view = layout::article(article, &ctx);
-    let body = article
-        .body_html
-        .as_deref()
-        .map(|html| sanitize_body(html, policy).0.to_html());
+    let mut view = layout::article(article, &ctx);
+    let body = article.body_html.as_deref().map(|html| {
+        let (clean, report) = sanitize_body(html, policy);
+        if report.truncated {
+            layout::mark_body_cut(&mut view, article, &ctx);
+        }
+        clean.to_html()
+    });
     let markup = write_html(&view, body.as_ref());
 
     let mut out = String::with_capacity(markup.as_str().len() + STYLESHEET.len() + 2048);

@@ -242,12 +242,15 @@ pub(crate) fn draw(state: &Shared) -> Result<Option<Warning>, JsValue> {
     let mut ctx = Context::new(&s.article, &s.options, (now_ms / 1000.0).floor() as i64);
     ctx.system_share = has_system_share();
     ctx.in_wechat = in_wechat();
-    let view = layout::article(&s.article, &ctx);
+    let mut view = layout::article(&s.article, &ctx);
     let mut body_warning = None;
     let body = match &s.article.body_html {
         Some(html) => {
             let (fragment, report) = parse_and_sanitize(html, &s.policy)?;
             body_warning = Warning::from_sanitize_report(&report);
+            if report.truncated {
+                layout::mark_body_cut(&mut view, &s.article, &ctx);
+            }
             Some(fragment)
         }
         None => None,

@@ -159,6 +159,9 @@ pub(crate) enum AttrRule {
     Count,
     /// An optional `-` and 1 to 9 decimal digits.
     Integer,
+    /// A table span (`colspan`, `rowspan`, `span`): 1 to 9 decimal digits, written clamped to
+    /// this maximum, so that no table makes seconds of layout.
+    Span(u32),
     /// A boolean attribute, written with an empty value.
     Flag,
     /// `row`, `col`, `rowgroup` or `colgroup`.
@@ -174,6 +177,12 @@ pub(crate) enum AttrRule {
     /// Set by the policy itself (`a rel` / `target`, `img loading` / `decoding`).
     Managed,
 }
+
+/// The largest `colspan` (and `col span`) kept: wider values are written as this. Browsers
+/// allow 1 000; real articles use a few.
+pub const MAX_COLSPAN: u32 = 100;
+/// The largest `rowspan` kept (browsers allow 65 534).
+pub const MAX_ROWSPAN: u32 = 100;
 
 pub(crate) fn attr_rule(kind: Kind, name: &str) -> AttrRule {
     use AttrRule::*;
@@ -194,9 +203,10 @@ pub(crate) fn attr_rule(kind: Kind, name: &str) -> AttrRule {
         (Kind::Img, "loading" | "decoding") => Managed,
         (Kind::Ol, "start") => Integer,
         (Kind::Ol, "reversed") => Flag,
-        (Kind::Th | Kind::Td, "colspan" | "rowspan") => Count,
+        (Kind::Th | Kind::Td, "colspan") => Span(MAX_COLSPAN),
+        (Kind::Th | Kind::Td, "rowspan") => Span(MAX_ROWSPAN),
         (Kind::Th, "scope") => Scope,
-        (Kind::Col, "span") => Count,
+        (Kind::Col, "span") => Span(MAX_COLSPAN),
         (Kind::Time | Kind::Edit, "datetime") => DateTime,
         (Kind::Edit | Kind::Quote, "cite") => Url(UrlContext::Link),
         _ => Drop,
@@ -219,6 +229,12 @@ pub(crate) fn clean_value(rule: AttrRule, value: &str, style: &[&'static str]) -
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-'))
         .then(|| value.to_owned()),
         AttrRule::Count => is_digits(value).then(|| value.to_owned()),
+        AttrRule::Span(max) => {
+            let n: u32 = value.parse().ok().filter(|_| is_digits(value))?;
+            let mut out = String::new();
+            crate::text::push_u64(&mut out, u64::from(n.min(max)));
+            Some(out)
+        }
         AttrRule::Integer => {
             is_digits(value.strip_prefix('-').unwrap_or(value)).then(|| value.to_owned())
         }
