@@ -1,5 +1,6 @@
 //! The body path under hostile shapes (issue 10): every shape renders in bounded work, nothing
 //! is refused for its shape, and the server's clean markup parses back to the same tree.
+#![cfg(not(target_arch = "wasm32"))]
 
 use newsview::sanitize::{prepare, Policy};
 use newsview::ssr::{parse_body, sanitize_body};
