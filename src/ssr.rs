@@ -365,14 +365,34 @@ impl TreeSink for Sink {
 ///
 /// "Now" is `options.now_ms`, else the system clock; the share URL is the article's `url`,
 /// else `options.page_url`. The body is parsed with [`parse_body`] and cleaned with the
-/// default [`Policy`], the one the browser applies. With `options.shadow == false` the
-/// stylesheet and the article are written into the element's light DOM instead.
+/// default [`Policy`], the one the browser applies, with `options.media`; the article's own
+/// media URLs follow `options.media` too ([`Article::apply_media_hosts`]). With
+/// `options.shadow == false` the stylesheet and the article are written into the element's
+/// light DOM instead.
 pub fn render_to_string(article: &Article, options: &Options) -> String {
-    render_with_policy(article, options, &Policy::default())
+    render_with_policy(article, options, &default_policy(options))
 }
 
-/// [`render_to_string`] with a sanitizer policy other than the default.
+/// The default [`Policy`] with the media hosts of `options`.
+fn default_policy(options: &Options) -> Policy {
+    Policy::default().media_hosts(options.media.clone())
+}
+
+/// `article` with `options.media` applied to its media URLs (borrowed when they are open).
+fn with_media<'a>(article: &'a Article, options: &Options) -> Cow<'a, Article> {
+    if options.media.is_open() {
+        return Cow::Borrowed(article);
+    }
+    let mut a = article.clone();
+    a.apply_media_hosts(&options.media);
+    Cow::Owned(a)
+}
+
+/// [`render_to_string`] with a sanitizer policy other than the default. The body follows
+/// `policy` (its [`Policy::media`] included), the rest of the article `options.media`; read
+/// both from the same options (as the browser does) to have one rule.
 pub fn render_with_policy(article: &Article, options: &Options, policy: &Policy) -> String {
+    let article = &*with_media(article, options);
     let now = now_unix_seconds(options);
     let ctx = Context::new(article, options, now);
     let mut view = layout::article(article, &ctx);
@@ -403,7 +423,7 @@ pub fn render_with_policy(article: &Article, options: &Options, policy: &Policy)
     }
     out.push_str("</news-view>");
     out.push_str("<script type=\"application/ld+json\">");
-    out.push_str(&json_ld(article, options));
+    out.push_str(&ld(article, options));
     out.push_str("</script>");
     out
 }
@@ -411,12 +431,13 @@ pub fn render_with_policy(article: &Article, options: &Options, policy: &Policy)
 /// The article's main markup only: the `<article class="nv">` element as
 /// [`render_to_string`] writes it inside the shadow root (for comparisons and custom wrappers).
 pub fn render_article_markup(article: &Article, options: &Options) -> String {
+    let article = &*with_media(article, options);
     let ctx = Context::new(article, options, now_unix_seconds(options));
     let view = layout::article(article, &ctx);
     let body = article
         .body_html
         .as_deref()
-        .map(|html| sanitize_body(html, &Policy::default()).0.to_html());
+        .map(|html| sanitize_body(html, &default_policy(options)).0.to_html());
     write_html(&view, body.as_ref()).into_string()
 }
 
@@ -604,8 +625,14 @@ fn rfc3339(ts: Timestamp) -> String {
 /// `description`, `datePublished`, `dateModified`, `author` (people), `publisher` (the source,
 /// an organization), `articleSection` (the channel), `image`, `keywords`, `url` and
 /// `mainEntityOfPage`, and `video`, a `VideoObject` for the lead video (`name`,
-/// `description`, `thumbnailUrl`, `contentUrl`, `duration` in ISO 8601, `uploadDate`).
+/// `description`, `thumbnailUrl`, `contentUrl`, `duration` in ISO 8601, `uploadDate`). Media
+/// URLs follow `options.media`, as in the markup.
 pub fn json_ld(article: &Article, options: &Options) -> String {
+    ld(&with_media(article, options), options)
+}
+
+/// [`json_ld`] for an article whose media URLs already follow `options.media`.
+fn ld(article: &Article, options: &Options) -> String {
     let mut out = String::new();
     let url = canonical_url(article, options);
     let image = main_image(article);
@@ -706,8 +733,10 @@ fn push_meta(out: &mut String, attr: &str, key: &str, value: &str) {
 /// (with a URL), `<meta name="description">`, Open Graph (`og:type` `article`, `og:title`,
 /// `og:description`, `og:url`, `og:image`, `og:site_name`, `article:published_time`,
 /// `article:modified_time`, `article:section`, `article:tag`) and `twitter:card`
-/// (`summary_large_image` with an image, else `summary`). Every value is escaped.
+/// (`summary_large_image` with an image, else `summary`). Every value is escaped; `og:image`
+/// follows `options.media`, as in the markup.
 pub fn meta_tags(article: &Article, options: &Options) -> String {
+    let article = &*with_media(article, options);
     let mut out = String::new();
     let url = canonical_url(article, options);
     let description = description(article);

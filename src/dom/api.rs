@@ -13,7 +13,7 @@ use crate::limits::Limits;
 use crate::model::Article;
 use crate::options::Options;
 use crate::sanitize::Policy;
-use crate::url::{self, UrlContext};
+use crate::url::{self, MediaHosts, UrlContext};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -63,8 +63,10 @@ impl View {
         if self.state.borrow().destroyed {
             return Err(js_error("view: update() after destroy()"));
         }
-        let limits = body_limits(&self.state.borrow());
-        let mut parsed = read_article(&article, &limits)?;
+        let mut parsed = {
+            let s = self.state.borrow();
+            read_article(&article, &body_limits(&s), &s.options.media)?
+        };
         {
             let mut s = self.state.borrow_mut();
             s.like_count = parsed.article.stats.likes;
@@ -161,7 +163,7 @@ fn start(
     let (mut options, policy, option_warnings) = read_options(&options)?;
     let mut limits = options.limits;
     limits.max_body_bytes = limits.max_body_bytes.min(policy.input_limit());
-    let mut parsed = read_article(&article, &limits)?;
+    let mut parsed = read_article(&article, &limits, &options.media)?;
     let mut warnings = option_warnings;
     warnings.append(&mut parsed.warnings);
     if options.page_url.is_none() {
@@ -313,10 +315,15 @@ fn adopt_stylesheet(target: &JsValue) -> Result<(), JsValue> {
 }
 
 /// Reads the article argument: a JSON string, or an object (serialised with
-/// `JSON.stringify`, so getters, prototypes and `__proto__` keys have no effect).
-fn read_article(value: &JsValue, limits: &Limits) -> Result<crate::model::Parsed, JsValue> {
+/// `JSON.stringify`, so getters, prototypes and `__proto__` keys have no effect), its media
+/// URLs judged by `media`.
+fn read_article(
+    value: &JsValue,
+    limits: &Limits,
+    media: &MediaHosts,
+) -> Result<crate::model::Parsed, JsValue> {
     let text = to_json_text(value, "article")?;
-    Article::from_json_str_with_limits(&text, limits).map_err(|e| error_to_js(&e))
+    Article::from_json_str_with(&text, limits, media).map_err(|e| error_to_js(&e))
 }
 
 /// Reads the options, the body sanitizer policy (`options.sanitize`) and the options'

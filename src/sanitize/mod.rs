@@ -17,6 +17,7 @@
 //! | element attributes | `a`: `href`; `img`: `src`, `srcset`, `alt`, `width`, `height`; `ol`: `start`, `reversed`; `th`: `colspan`, `rowspan`, `scope`; `td`: `colspan`, `rowspan`; `col`, `colgroup`: `span`; `time`: `datetime`; `del`, `ins`: `datetime`, `cite`; `blockquote`, `q`: `cite` |
 //! | every other attribute | dropped: `on*` (removed by [`prepare`] before any parser sees the body, so that a host's CSP reports nothing), `style` (unless allowed), `class`, `id`, `name`, `data-*`, `is`, `part`, `slot`, `srcdoc`, `formaction`, `ping`, ... |
 //! | URLs | through [`crate::url::check`]: `href`/`cite` as links (http, https, mailto, tel, relative); `img src`/`srcset` as body images (http, https, relative, `data:image/(png\|jpeg\|gif\|webp)`); `video`/`audio` sources and posters as media; iframes as absolute `https` on an allowed host |
+//! | media hosts | any: [`Policy::media_hosts`] (`allowMediaHosts`, `mediaProxy`) keeps, rewrites through the proxy or refuses each `img src` and `srcset` candidate and each `video`/`audio` source and poster ([`MediaHosts`]); an `img` without a `src` or candidate left, or an embed without a source, is removed |
 //! | links to other hosts | `rel="noopener noreferrer"` (plus `ugc nofollow` with `ugc`); the own host is not set by default, so every absolute link is "other" |
 //! | `target` | dropped (`linkTarget: "drop"`); `"blank"` / `"blankExternal"` force `target="_blank"` with `rel` containing `noopener` |
 //! | images | `loading="lazy"`, `decoding="async"`; an `img` with no acceptable `src` or `srcset` is removed |
@@ -49,7 +50,7 @@ pub use rules::SAFE_STYLE_PROPERTIES;
 
 use crate::error::Error;
 use crate::json::Json;
-use crate::url::{self, SafeUrl, UrlContext};
+use crate::url::{MediaHosts, SafeUrl, UrlContext};
 use rules::{AttrRule, ElementRule, Embed, Kind};
 
 /// What a node is, as far as the policy cares.
@@ -151,6 +152,7 @@ pub struct Policy {
     max_depth: usize,
     max_input_bytes: usize,
     max_nodes: usize,
+    media: MediaHosts,
 }
 
 impl Default for Policy {
@@ -164,6 +166,7 @@ impl Default for Policy {
             max_depth: 256,
             max_input_bytes: 4 * 1024 * 1024,
             max_nodes: 250_000,
+            media: MediaHosts::default(),
         }
     }
 }
@@ -236,6 +239,18 @@ impl Policy {
         self
     }
 
+    /// Which hosts body images, `video`/`audio` sources and posters may load from, and the
+    /// proxy for the others ([`MediaHosts`]). Default: any host.
+    pub fn media_hosts(mut self, media: MediaHosts) -> Self {
+        self.media = media;
+        self
+    }
+
+    /// The media hosts set by [`Policy::media_hosts`].
+    pub fn media(&self) -> &MediaHosts {
+        &self.media
+    }
+
     /// The depth bound set by [`Policy::max_depth`].
     pub fn depth_limit(&self) -> usize {
         self.max_depth
@@ -254,18 +269,21 @@ impl Policy {
     /// Reads the policy from the render options: the member `sanitize` of `options`, an object
     /// with any of `allowIframeHosts` (array of strings), `ownHost` (string), `ugc` (boolean),
     /// `linkTarget` (`"drop"`, `"blank"` or `"blankExternal"`), `allowStyleProperties` (array
-    /// of names from [`SAFE_STYLE_PROPERTIES`]), `maxDepth`, `maxInputBytes`, `maxNodes`
-    /// (positive integers). A missing or `null` `sanitize` (or `options`) gives the default;
-    /// unknown members and wrong types are errors that name the field.
+    /// of names from [`SAFE_STYLE_PROPERTIES`]), `allowMediaHosts` (array of hosts or
+    /// `*.domain`), `maxDepth`, `maxInputBytes`, `maxNodes` (positive integers); and the
+    /// top-level `options.mediaProxy` (see [`MediaHosts`]). A missing or `null` `sanitize` (or
+    /// `options`) gives the default; unknown members and wrong types are errors that name the
+    /// field.
     pub fn from_json(options: &Json) -> Result<Policy, Error> {
         let mut policy = Policy::default();
-        let sanitize = match options {
-            Json::Null => return Ok(policy),
-            Json::Object(_) => match options.get("sanitize") {
-                None | Some(Json::Null) => return Ok(policy),
-                Some(s) => s,
-            },
-            other => return Err(expected("", "an object", other)),
+        if !matches!(options, Json::Null | Json::Object(_)) {
+            return Err(expected("", "an object", options));
+        }
+        // `sanitize.allowMediaHosts` with `mediaProxy`, read as the render options read them.
+        policy.media = crate::options::media_hosts(options, &crate::error::Path::Root(""))?;
+        let sanitize = match options.get("sanitize") {
+            None | Some(Json::Null) => return Ok(policy),
+            Some(s) => s,
         };
         let Json::Object(members) = sanitize else {
             return Err(expected("sanitize", "an object", sanitize));
@@ -319,6 +337,8 @@ impl Policy {
                     }
                     policy.style_properties = props;
                 }
+                // Read above, with `mediaProxy`.
+                "allowMediaHosts" => {}
                 "maxDepth" => policy.max_depth = positive(&path, value)?,
                 "maxInputBytes" => policy.max_input_bytes = positive(&path, value)?,
                 "maxNodes" => policy.max_nodes = positive(&path, value)?,
@@ -827,7 +847,7 @@ impl<T: HtmlTree> Walker<'_, T> {
                 continue;
             }
             let new = match (rule, old.as_deref()) {
-                (AttrRule::Url(ctx), Some(v)) => match url::check(v, ctx) {
+                (AttrRule::Url(ctx), Some(v)) => match self.policy.media.check(v, ctx) {
                     Some(u) => {
                         if kind == Kind::A {
                             href = Some(u.clone());
@@ -842,7 +862,7 @@ impl<T: HtmlTree> Walker<'_, T> {
                     }
                 },
                 (AttrRule::Srcset, Some(v)) => {
-                    let (clean, refused) = rules::clean_srcset(v);
+                    let (clean, refused) = rules::clean_srcset(v, &self.policy.media);
                     self.report.removed_urls += refused;
                     if clean.is_none() {
                         self.drop_attribute(node, i, recreate, false);
@@ -1003,7 +1023,7 @@ impl<T: HtmlTree> Walker<'_, T> {
         let mut src = self
             .tree
             .attribute(node, attr("src", "data-nv-src"))
-            .and_then(|v| url::check(&v, ctx));
+            .and_then(|v| self.policy.media.check(&v, ctx));
         if src.is_none() && !placeholder && embed != Embed::Iframe {
             src = self.first_source(node);
         }
@@ -1022,7 +1042,7 @@ impl<T: HtmlTree> Walker<'_, T> {
         let poster = if embed == Embed::Video {
             self.tree
                 .attribute(node, attr("poster", "data-nv-poster"))
-                .and_then(|v| url::check(&v, UrlContext::Media))
+                .and_then(|v| self.policy.media.check(&v, UrlContext::Media))
         } else {
             None
         };
@@ -1065,7 +1085,7 @@ impl<T: HtmlTree> Walker<'_, T> {
         while let Some(c) = child {
             if self.tree.kind(c, &mut self.name) == NodeKind::Element && self.name == "source" {
                 let src = self.tree.attribute(c, "src");
-                if let Some(u) = src.and_then(|v| url::check(&v, UrlContext::Media)) {
+                if let Some(u) = src.and_then(|v| self.policy.media.check(&v, UrlContext::Media)) {
                     return Some(u);
                 }
             }
