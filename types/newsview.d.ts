@@ -30,7 +30,7 @@ export default function init(moduleOrPath?: InitInput): Promise<void>;
  * Renders `article` (an object or a JSON string) into an open shadow root of `container` (into
  * its light DOM with `{shadow: false}`). Resolves to the live view; rejects with an `Error`
  * whose message names the field at fault (`relatedVideos[3].url: expected a string, got a
- * number`).
+ * number`). A view already live in `container` is destroyed first: one view per container.
  */
 export function render(
   container: Element,
@@ -42,6 +42,7 @@ export function render(
  * Takes over markup written by newsview's server rendering (`render_to_string`: a declarative
  * shadow root holding the article): events, image fallbacks and relative times are wired to
  * the nodes already there, which are not rebuilt. Without such markup it renders as `render()`.
+ * A view already live in `container` is destroyed first.
  */
 export function hydrate(
   container: Element,

@@ -23,8 +23,12 @@ import initWasm, {
 } from './newsview_bg.js';
 
 let ready = null;
-/** Views rendered and not destroyed, to render again after a restart. */
-const live = new Set();
+/**
+ * The live view of each container: one at most. A render into a container that has one
+ * destroys it first (its listeners, timers and popovers go with it); after a restart each is
+ * rendered again.
+ */
+const live = new Map();
 
 /**
  * Loads and instantiates the wasm beside this module (or `moduleOrPath`). Idempotent.
@@ -81,7 +85,7 @@ function reportWarnings(container) {
 
 /** Replaces the trapped instance with a fresh one; renders the live views again. */
 function restart() {
-  for (const view of live) view._detach();
+  for (const view of live.values()) view._detach();
   try {
     scheduleRestart();
     restartNow();
@@ -89,7 +93,7 @@ function restart() {
     // The old instance could not even schedule the restart: reload the module on next init().
     ready = null;
   }
-  for (const view of live) view._revive();
+  for (const view of live.values()) view._revive();
 }
 
 /**
@@ -152,7 +156,7 @@ class View {
   destroy() {
     if (this.#destroyed) return;
     this.#destroyed = true;
-    live.delete(this);
+    this._forget();
     const inner = this.#inner;
     this.#inner = null;
     if (inner) {
@@ -165,6 +169,11 @@ class View {
         // Already released by a restart of the module.
       }
     }
+  }
+
+  /** Takes the view off the list of live views (when it is the container's). */
+  _forget() {
+    if (live.get(this.#container) === this) live.delete(this.#container);
   }
 
   /** Removes the view from the trapped instance (its listeners and timers go with it). */
@@ -184,7 +193,7 @@ class View {
       this.#inner = renderWasm(this.#container, this.#article, this.#options);
       takeWarnings(); // reported at the first render already
     } catch (error) {
-      live.delete(this);
+      this._forget();
       this.#destroyed = true;
       emit(this.#container, 'nv-error', { code: 'panic', message: asError(error).message });
     }
@@ -207,12 +216,7 @@ function checkContainer(container) {
 export async function render(container, article, options) {
   await init();
   checkContainer(container);
-  const opts = options ?? null;
-  const inner = guard(container, () => renderWasm(container, article, opts));
-  const view = new View(inner, container, article, opts);
-  live.add(view);
-  reportWarnings(container);
-  return view;
+  return mount(renderWasm, container, article, options ?? null);
 }
 
 /**
@@ -224,10 +228,18 @@ export async function render(container, article, options) {
 export async function hydrate(container, article, options) {
   await init();
   checkContainer(container);
-  const opts = options ?? null;
-  const inner = guard(container, () => hydrateWasm(container, article, opts));
-  const view = new View(inner, container, article, opts);
-  live.add(view);
+  return mount(hydrateWasm, container, article, options ?? null);
+}
+
+/**
+ * Renders with `take` (the wasm's render or hydrate) into `container`, after destroying the
+ * view that was live there: one view per container, so listeners never pile up.
+ */
+function mount(take, container, article, options) {
+  live.get(container)?.destroy();
+  const inner = guard(container, () => take(container, article, options));
+  const view = new View(inner, container, article, options);
+  live.set(container, view);
   reportWarnings(container);
   return view;
 }
@@ -391,12 +403,7 @@ export class NewsViewElement extends Base {
       const options = this.#options();
       // Markup from newsview's server rendering (a declarative shadow root) is taken over, not
       // rebuilt; afterwards every render replaces the view.
-      const take = this.#serverMarkup() ? hydrateWasm : renderWasm;
-      const inner = guard(this, () => take(this, article, options));
-      const view = new View(inner, this, article, options);
-      live.add(view);
-      this.#view = view;
-      reportWarnings(this);
+      this.#view = mount(this.#serverMarkup() ? hydrateWasm : renderWasm, this, article, options);
     } catch (error) {
       if (seq !== this.#seq) return;
       this.#fail(error?.code === 'panic' ? error : failure('invalid', error?.message ?? String(error)));
