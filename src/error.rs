@@ -2,7 +2,8 @@
 //! `relatedVideos[3].durationSeconds: expected a number`.
 
 /// An error in article or options input. `path` is the JSON path of the field at fault
-/// (`relatedVideos[3].durationSeconds`, or empty for the document itself).
+/// (`relatedVideos[3].durationSeconds`, or empty for the document itself); [`ErrorCode`] says
+/// what kind of fault it is, for a host to act on without reading the message.
 ///
 /// Boxed: a `Result<T, Error>` then carries one pointer on its error side, which keeps the many
 /// `?` of the readers small in the wasm.
@@ -11,18 +12,58 @@ pub struct Error(Box<ErrorParts>);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct ErrorParts {
+    code: ErrorCode,
     path: String,
     message: String,
 }
 
+/// What kind of fault an [`Error`] is. The JS API carries it as `NewsviewError.code` (its
+/// [`ErrorCode::as_str`]), beside codes of its own (`http`, `network`, `timeout`, `panic`, …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorCode {
+    /// A field has the wrong type or value, or a required one is missing: `invalid`.
+    Invalid,
+    /// The text is not JSON, or is beyond the JSON reader's bounds (size, nesting): `json`.
+    Json,
+    /// `schemaVersion` names a version this crate does not read: `schema-version`.
+    SchemaVersion,
+}
+
+impl ErrorCode {
+    /// `invalid`, `json` or `schema-version`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::Invalid => "invalid",
+            ErrorCode::Json => "json",
+            ErrorCode::SchemaVersion => "schema-version",
+        }
+    }
+}
+
 impl Error {
-    /// Makes an error for the field at `path` with a message that says what was expected.
+    /// Makes an error for the field at `path` with a message that says what was expected
+    /// (code [`ErrorCode::Invalid`]).
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
         Error::from_parts(path.into(), message.into())
     }
 
     fn from_parts(path: String, message: String) -> Self {
-        Error(Box::new(ErrorParts { path, message }))
+        Error(Box::new(ErrorParts {
+            code: ErrorCode::Invalid,
+            path,
+            message,
+        }))
+    }
+
+    /// The same error with code `code`.
+    pub fn with_code(mut self, code: ErrorCode) -> Self {
+        self.0.code = code;
+        self
+    }
+
+    /// What kind of fault this is.
+    pub fn code(&self) -> ErrorCode {
+        self.0.code
     }
 
     /// The JSON path of the field at fault (empty for the whole document).
@@ -38,7 +79,7 @@ impl Error {
     /// `path: message`, or `message` alone when the path is empty. Built without `format!`
     /// so that the wasm build carries no formatting machinery for it.
     pub fn to_message(&self) -> String {
-        let ErrorParts { path, message } = &*self.0;
+        let ErrorParts { path, message, .. } = &*self.0;
         let mut out = String::with_capacity(path.len() + message.len() + 2);
         if !path.is_empty() {
             out.push_str(path);
@@ -198,6 +239,16 @@ mod tests {
         assert_eq!(Error::new("a.b", "bad").to_message(), "a.b: bad");
         assert_eq!(Error::new("", "bad").to_message(), "bad");
         assert_eq!(Error::new("a", "bad").to_string(), "a: bad");
+    }
+
+    #[test]
+    fn codes_default_to_invalid_and_can_be_set() {
+        let e = Error::new("a", "bad");
+        assert_eq!(e.code(), ErrorCode::Invalid);
+        let e = e.with_code(ErrorCode::SchemaVersion);
+        assert_eq!(e.code().as_str(), "schema-version");
+        assert_eq!(e.to_message(), "a: bad");
+        assert_eq!(ErrorCode::Json.as_str(), "json");
     }
 
     #[test]

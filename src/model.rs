@@ -24,7 +24,7 @@
 //!   with a warning. An empty URL in an optional place counts as absent.
 //! * A channel, source, author or keyword whose name is empty is dropped with a warning.
 
-use crate::error::{Error, Path, Warning};
+use crate::error::{Error, ErrorCode, Path, Warning};
 use crate::json::Json;
 use crate::limits::{cut_bytes, cut_chars, Limits, Truncated};
 use crate::text::Timestamp;
@@ -857,7 +857,7 @@ fn schema_version(v: Option<&Json>, path: &Path<'_>) -> Result<(), Error> {
     } else {
         msg.push_str(" is not a schema version (the first is 1)");
     }
-    Err(path.error(msg))
+    Err(path.error(msg).with_code(ErrorCode::SchemaVersion))
 }
 
 fn stats(v: &Json, path: &Path<'_>) -> Result<Stats, Error> {
@@ -959,6 +959,25 @@ mod tests {
             fail(r#""schemaVersion": 2"#),
             "schemaVersion: version 2 is newer than this newsview reads (1); upgrade newsview"
         );
+    }
+
+    #[test]
+    fn error_codes_tell_json_schema_version_and_invalid_apart() {
+        let code = |json: &str| Article::from_json_str(json).unwrap_err().code();
+        assert_eq!(
+            code(&doc(r#""schemaVersion": 2"#)),
+            ErrorCode::SchemaVersion
+        );
+        assert_eq!(
+            code(&doc(r#""schemaVersion": 0"#)),
+            ErrorCode::SchemaVersion
+        );
+        assert_eq!(code(&doc(r#""schemaVersion": "1""#)), ErrorCode::Invalid);
+        assert_eq!(code(&doc(r#""title": 5"#)), ErrorCode::Invalid);
+        assert_eq!(code(r#"{"id": "a", "bodyHtml": "<p>"#), ErrorCode::Json);
+        let e = Article::from_json_str(&doc(r#""relatedVideos": [{"id": "v", "url": "https://a.example/", "title": "t", "durationSeconds": -1}]"#)).unwrap_err();
+        assert_eq!(e.path(), "relatedVideos[0].durationSeconds");
+        assert_eq!(e.code().as_str(), "invalid");
     }
 
     #[test]

@@ -79,6 +79,17 @@ fn invalid_article_is_refused_with_the_field_named() {
     let err = render(host, JsValue::from_str(&bad), JsValue::NULL)
         .err()
         .unwrap();
+    // Errors as data: the code and the path are properties of the Error.
+    let prop = |key: &str| {
+        js_sys::Reflect::get(&err, &JsValue::from_str(key))
+            .unwrap()
+            .as_string()
+    };
+    assert_eq!(prop("code").as_deref(), Some("invalid"));
+    assert_eq!(
+        prop("path").as_deref(),
+        Some("relatedVideos[0].durationSeconds")
+    );
     let message = err
         .dyn_into::<js_sys::Error>()
         .unwrap()

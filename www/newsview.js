@@ -6,11 +6,15 @@
 // module, the fault boundary around every call into it, and the <news-view> custom element
 // class (a class extending HTMLElement), whose fetch of `src` is a few lines of JS.
 //
+// Errors are data: whatever the package rejects or throws with is a `NewsviewError` with a
+// `code` and the `path` of the field at fault (the wasm's errors carry both as properties), and
+// `nv-error` carries the same fields.
+//
 // Fault boundary (docs/robustness.md): the release wasm is built with panic=immediate-abort, so
 // a Rust panic is a wasm trap, a `WebAssembly.RuntimeError` thrown out of the call. Every call
-// into the wasm goes through `guard()`: a trap becomes an `Error` ("newsview: internal error
-// (…); the module was restarted", `code: 'panic'`) and an `nv-error` event on the container,
-// and the module is restarted: the live views are destroyed on the old instance (which removes
+// into the wasm goes through `guard()`: a trap becomes a `NewsviewError` ("newsview: internal
+// error (…); the module was restarted", `code: 'panic'`) and an `nv-error` event on the
+// container, and the module is restarted: the live views are destroyed on the old instance (which removes
 // their listeners and timers), wasm-bindgen's glue makes a fresh instance from the same
 // module, and the live views are rendered again on it from their last good article.
 import initWasm, {
@@ -41,15 +45,44 @@ export default function init(moduleOrPath) {
       () => undefined,
       (error) => {
         ready = null;
-        throw asError(error);
+        throw asNewsviewError(error, 'init');
       },
     );
   }
   return ready;
 }
 
-function asError(value) {
-  return value instanceof Error ? value : new Error(String(value?.message ?? value));
+/**
+ * What newsview rejects and throws with. `code` says what went wrong: `invalid`, `json`,
+ * `schema-version` (the article or options, from the wasm), `http`, `network`, `timeout`,
+ * `content-type` (`<news-view src>`), `panic` (a trap in the wasm), `dom` (the browser refused
+ * a DOM operation), `init` (the wasm did not load), `destroyed` (a view used after destroy()).
+ * `path` is the field at fault (`relatedVideos[3].durationSeconds`), or '' when no field is.
+ */
+export class NewsviewError extends Error {
+  constructor(message, { code, path = '', cause } = {}) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.name = 'NewsviewError';
+    this.code = code;
+    this.path = path;
+  }
+}
+
+/**
+ * `value` (anything thrown) as a NewsviewError: the wasm's errors carry their `code` and `path`
+ * as properties; anything else gets `code`, with the original as `cause`.
+ */
+function asNewsviewError(value, code = 'dom') {
+  if (value instanceof NewsviewError) return value;
+  if (typeof value?.code === 'string' && typeof value.path === 'string') {
+    return new NewsviewError(value.message, value);
+  }
+  return new NewsviewError(String(value?.message ?? value), { code, cause: value });
+}
+
+/** The `nv-error` detail of `error`: the same fields. */
+function errorDetail({ code, path, message }) {
+  return { code, path, message };
 }
 
 function isTrap(error) {
@@ -98,28 +131,30 @@ function restart() {
 
 /**
  * Runs `call` (a call into the wasm). A trap restarts the module, fires `nv-error`
- * `{code: 'panic', message}` on `container` and throws an `Error` with `code = 'panic'`;
- * anything else thrown is rethrown as an `Error`.
+ * `{code: 'panic', path: '', message}` on `container` and throws a `NewsviewError` with
+ * `code = 'panic'`; anything else thrown is rethrown as a `NewsviewError`.
  */
 function guard(container, call) {
   try {
     return call();
   } catch (error) {
-    if (!isTrap(error)) throw asError(error);
+    if (!isTrap(error)) throw asNewsviewError(error);
     restart();
-    const fault = new Error(`newsview: internal error (${error.message}); the module was restarted`);
-    fault.code = 'panic';
-    fault.cause = error;
-    emit(container, 'nv-error', { code: 'panic', message: fault.message });
+    const fault = new NewsviewError(`newsview: internal error (${error.message}); the module was restarted`, {
+      code: 'panic',
+      cause: error,
+    });
+    emit(container, 'nv-error', errorDetail(fault));
     throw fault;
   }
 }
 
 /**
- * A rendered article: `update(article)` renders a new article in place (throws an `Error`
- * naming the field at fault; the old article stays), `destroy()` removes it (a second call does
- * nothing). `update()` after `destroy()` throws `Error('view: update() after destroy()')`.
- * Other methods of the wasm view are forwarded.
+ * A rendered article: `update(article)` renders a new article in place (throws a
+ * `NewsviewError` naming the field at fault; the old article stays), `destroy()` removes it (a
+ * second call does nothing). `update()` after `destroy()` throws a `NewsviewError`
+ * `view: update() after destroy()` with code `destroyed`. Other methods of the wasm view are
+ * forwarded.
  */
 class View {
   #inner;
@@ -143,7 +178,9 @@ class View {
   }
 
   #call(name, call) {
-    if (this.#destroyed || !this.#inner) throw new Error(`view: ${name}() after destroy()`);
+    if (this.#destroyed || !this.#inner) {
+      throw new NewsviewError(`view: ${name}() after destroy()`, { code: 'destroyed' });
+    }
     return guard(this.#container, call);
   }
 
@@ -195,7 +232,7 @@ class View {
     } catch (error) {
       this._forget();
       this.#destroyed = true;
-      emit(this.#container, 'nv-error', { code: 'panic', message: asError(error).message });
+      emit(this.#container, 'nv-error', { code: 'panic', path: '', message: String(error?.message ?? error) });
     }
   }
 }
@@ -210,7 +247,8 @@ function checkContainer(container) {
 /**
  * Renders `article` (object or JSON string) into an open shadow root of `container`
  * (its light DOM with `{shadow: false}`). Resolves to a view with `update(article)` and
- * `destroy()`; rejects with an Error whose message names the field at fault. A container that
+ * `destroy()`; rejects with a `NewsviewError` (`code`, `path`, a message that names the field
+ * at fault). A container that
  * is not in the document is rendered into all the same; the view shows when it is attached.
  */
 export async function render(container, article, options) {
@@ -253,9 +291,10 @@ const TIMEOUT_MS = 10000;
 
 /**
  * `<news-view src="article.json" lang="zh-CN" now="…" timeout="10000">`; property `article`.
- * Fetch failures show the error state (with 重试 / Retry) and fire `nv-error` `{code,
- * message}`: `http`, `network`, `timeout`, `content-type`, `json`, `invalid` (refused by the
- * model), `panic`. When `src` changes during a fetch, the latest wins.
+ * Fetch failures show the error state (with 重试 / Retry) and fire `nv-error` `{code, path,
+ * message}`: `http`, `network`, `timeout`, `content-type`, `json`, `invalid` and
+ * `schema-version` (refused by the model), `panic`, `dom`, `init`. When `src` changes during a
+ * fetch, the latest wins.
  */
 export class NewsViewElement extends Base {
   static get observedAttributes() {
@@ -406,7 +445,7 @@ export class NewsViewElement extends Base {
       this.#view = mount(this.#serverMarkup() ? hydrateWasm : renderWasm, this, article, options);
     } catch (error) {
       if (seq !== this.#seq) return;
-      this.#fail(error?.code === 'panic' ? error : failure('invalid', error?.message ?? String(error)));
+      this.#fail(error);
     }
   }
 
@@ -422,22 +461,19 @@ export class NewsViewElement extends Base {
 
   #fail(error) {
     this.#destroyView();
-    const code = error?.code ?? 'invalid';
-    const message = error?.message ?? String(error);
+    const fault = asNewsviewError(error);
     try {
-      renderState(this, 'error', message, this.getAttribute('lang') ?? '');
+      renderState(this, 'error', fault.message, this.getAttribute('lang') ?? '');
     } catch {
       // The error state could not be drawn (e.g. the wasm failed to load): the event still fires.
     }
     // A panic fired its nv-error where it was caught.
-    if (code !== 'panic') emit(this, 'nv-error', { code, message });
+    if (fault.code !== 'panic') emit(this, 'nv-error', errorDetail(fault));
   }
 }
 
 function failure(code, message) {
-  const error = new Error(message);
-  error.code = code;
-  return error;
+  return new NewsviewError(message, { code });
 }
 
 if (globalThis.customElements && !customElements.get('news-view')) {

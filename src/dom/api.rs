@@ -378,23 +378,28 @@ pub fn schedule_restart() {
 pub fn restart_now() {}
 
 fn to_json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
+    const NOT_JSON: &str = "expected an object or a JSON string";
     if let Some(s) = value.as_string() {
         return Ok(s);
     }
     if value.is_undefined() || value.is_null() {
-        return Err(error_to_js(&Error::new(
-            what,
-            "expected an object or a JSON string",
-        )));
+        return Err(argument_error(what, NOT_JSON));
     }
     match js_sys::JSON::stringify(value) {
-        Ok(s) => s
-            .as_string()
-            .ok_or_else(|| error_to_js(&Error::new(what, "expected an object or a JSON string"))),
-        Err(_) => Err(error_to_js(&Error::new(
-            what,
-            "cannot be serialised as JSON",
-        ))),
+        Ok(s) => s.as_string().ok_or_else(|| argument_error(what, NOT_JSON)),
+        Err(_) => Err(argument_error(what, "cannot be serialised as JSON")),
+    }
+}
+
+/// An error about the argument `what` itself, as a JS `Error`. Its message starts with the
+/// argument's name (`article: …`, `options: …`); its `path` is the root of the argument's
+/// paths: `options` for the options, `""` for the article (whose paths have no prefix).
+fn argument_error(what: &str, message: &str) -> JsValue {
+    let e = Error::new(what, message);
+    if what == "options" {
+        error_to_js(&e)
+    } else {
+        error_to_js(&Error::new("", e.to_message()))
     }
 }
 
@@ -402,6 +407,11 @@ pub(crate) fn js_error(message: &str) -> JsValue {
     js_sys::Error::new(message).into()
 }
 
+/// `e` as a JS `Error` with its message (`path: message`) and, as properties, its `code`
+/// (`invalid`, `json`, `schema-version`) and `path`: the JS entry makes a `NewsviewError` of it.
 fn error_to_js(e: &Error) -> JsValue {
-    js_error(&e.to_message())
+    let error = js_sys::Error::new(&e.to_message());
+    interact::set(&error, "code", e.code().as_str().into());
+    interact::set(&error, "path", e.path().into());
+    error.into()
 }

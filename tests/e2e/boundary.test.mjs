@@ -245,3 +245,280 @@ describe('one view per container', () => {
     await s.page.evaluate(() => document.querySelector('#app > news-view').remove());
   });
 });
+
+/** The codes the d.ts declares (`export type ErrorCode = …;`). */
+const DECLARED_CODES = (() => {
+  const dts = readFileSync(join(root, 'types', 'newsview.d.ts'), 'utf8');
+  const union = /export type ErrorCode =([^;]*);/.exec(dts);
+  assert.ok(union, 'types/newsview.d.ts declares ErrorCode');
+  return new Set([...union[1].matchAll(/'([^']+)'/g)].map((m) => m[1]));
+})();
+
+/** Every code a test below saw on a NewsviewError or an nv-error. */
+const seenCodes = new Set();
+
+/** A page-side function: `e` (anything caught) as plain data. */
+const DESCRIBE = `(e) => ({
+  isError: e instanceof Error,
+  isNewsviewError: e instanceof window.NV.NewsviewError,
+  name: e?.name,
+  code: e?.code,
+  path: e?.path,
+  message: String(e?.message ?? e),
+  cause: e?.cause ? String(e.cause.name ?? e.cause) : null,
+})`;
+
+describe('errors as data: NewsviewError {code, path} and nv-error', () => {
+  const BASE = { id: 'a1', title: '标题', publishedAt: '2026-03-16T09:00:00+08:00', bodyHtml: '<p>正文</p>' };
+  const VIDEO = { id: 'v', url: 'https://www.example.com/v', title: '视频' };
+  let s;
+  before(async () => {
+    s = await openHost(h);
+    await s.page.evaluate(async () => {
+      window.NV = await import('/pkg/newsview.js');
+    });
+  });
+  after(async () => {
+    await s?.close();
+  });
+
+  /** Renders each case with `how` and returns what it rejected with. */
+  async function refusals(cases, how = 'render') {
+    return s.page.evaluate(
+      async ({ cases, how, describe }) => {
+        const describeError = (0, eval)(describe);
+        const out = [];
+        for (const [article, options] of cases) {
+          const c = document.createElement('div');
+          document.getElementById('app').replaceChildren(c);
+          try {
+            const view = await window.NV[how](c, article, options ?? null);
+            view.destroy();
+            out.push(null);
+          } catch (e) {
+            out.push(describeError(e));
+          }
+        }
+        return out;
+      },
+      { cases, how, describe: DESCRIBE },
+    );
+  }
+
+  const CASES = [
+    // [name, article, options, code, path, message]
+    ['a negative duration', { ...BASE, relatedVideos: [VIDEO, VIDEO, VIDEO, { ...VIDEO, durationSeconds: -1 }] }, null,
+      'invalid', 'relatedVideos[3].durationSeconds', 'relatedVideos[3].durationSeconds: expected a number >= 0, got a negative number'],
+    ['a wrong type', { ...BASE, title: 42 }, null, 'invalid', 'title', 'title: expected a string, got a number'],
+    ['a missing field', { title: 't', publishedAt: BASE.publishedAt }, null, 'invalid', 'id', 'id: required field is missing'],
+    ['no article', null, null, 'invalid', '', 'article: expected an object or a JSON string'],
+    ['invalid JSON text', '{"id": "a1", "title": ', null, 'json', 'title', /^title: unexpected end of input/],
+    ['a newer schema version', { ...BASE, schemaVersion: 2 }, null, 'schema-version', 'schemaVersion',
+      'schemaVersion: version 2 is newer than this newsview reads (1); upgrade newsview'],
+    ['a bad option', BASE, { limits: { maxKeywords: 'x' } }, 'invalid', 'options.limits.maxKeywords', /^options\.limits\.maxKeywords: /],
+  ];
+
+  for (const how of ['render', 'hydrate']) {
+    test(`${how}() rejects with a NewsviewError whose code and path name the fault; the message is unchanged`, async () => {
+      const out = await refusals(CASES.map(([, article, options]) => [article, options]), how);
+      CASES.forEach(([name, , , code, path, message], i) => {
+        const e = out[i];
+        assert.ok(e, `${name}: rejected`);
+        assert.equal(e.isError, true, name);
+        assert.equal(e.isNewsviewError, true, `${name}: instanceof NewsviewError`);
+        assert.equal(e.name, 'NewsviewError', name);
+        assert.equal(e.code, code, name);
+        assert.equal(e.path, path, name);
+        if (typeof message === 'string') assert.equal(e.message, message, name);
+        else assert.match(e.message, message, name);
+        seenCodes.add(e.code);
+      });
+    });
+  }
+
+  test('view.update() throws the same NewsviewError and keeps the article; after destroy() the code is destroyed', async () => {
+    const out = await s.page.evaluate(
+      async ({ base, describe }) => {
+        const describeError = (0, eval)(describe);
+        const c = document.createElement('div');
+        document.getElementById('app').replaceChildren(c);
+        const view = await window.NV.render(c, base);
+        const tryUpdate = (a) => {
+          try {
+            view.update(a);
+            return null;
+          } catch (e) {
+            return describeError(e);
+          }
+        };
+        const bad = tryUpdate({ ...base, publishedAt: '2025-02-30T00:00:00Z' });
+        const title = c.shadowRoot.querySelector('.nv-title').textContent;
+        view.destroy();
+        const destroyed = tryUpdate(base);
+        let setLiked;
+        try {
+          view.setLiked(true);
+        } catch (e) {
+          setLiked = describeError(e);
+        }
+        return { bad, title, destroyed, setLiked };
+      },
+      { base: BASE, describe: DESCRIBE },
+    );
+    assert.equal(out.bad.isNewsviewError, true);
+    assert.equal(out.bad.code, 'invalid');
+    assert.equal(out.bad.path, 'publishedAt');
+    assert.match(out.bad.message, /^publishedAt: /);
+    assert.equal(out.title, '标题', 'the old article stays');
+    assert.deepEqual(
+      [out.destroyed.isNewsviewError, out.destroyed.code, out.destroyed.path, out.destroyed.message],
+      [true, 'destroyed', '', 'view: update() after destroy()'],
+    );
+    assert.deepEqual([out.setLiked.code, out.setLiked.message], ['destroyed', 'view: setLiked() after destroy()']);
+    seenCodes.add(out.bad.code).add(out.destroyed.code);
+  });
+
+  test('a container that cannot have a shadow root: code dom, the browser\'s exception as cause', async () => {
+    const out = await s.page.evaluate(async ({ base, describe }) => {
+      const describeError = (0, eval)(describe);
+      const img = document.createElement('img');
+      document.getElementById('app').replaceChildren(img);
+      try {
+        await window.NV.render(img, base);
+        return null;
+      } catch (e) {
+        return describeError(e);
+      }
+    }, { base: BASE, describe: DESCRIBE });
+    assert.equal(out.isNewsviewError, true);
+    assert.equal(out.code, 'dom');
+    assert.equal(out.path, '');
+    assert.equal(out.cause, 'NotSupportedError');
+    assert.match(out.message, /attachShadow/);
+    seenCodes.add(out.code);
+  });
+
+  test('a container that is not an Element still rejects with a TypeError', async () => {
+    const out = await s.page.evaluate(async (base) => {
+      try {
+        await window.NV.render({}, base);
+      } catch (e) {
+        return [e instanceof TypeError, e.message];
+      }
+    }, BASE);
+    assert.deepEqual(out, [true, 'newsview: container must be an Element']);
+  });
+
+  test('<news-view>: nv-error carries {code, path, message}, the same as the error', async () => {
+    await s.page.route('**/e/missing.json', (route) => route.fulfill({ status: 404, body: '' }));
+    await s.page.route('**/e/page.json', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<p>login</p>' }));
+    await s.page.route('**/e/broken.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"id": ' }));
+    await s.page.route('**/e/net.json', (route) => route.abort('failed'));
+    await s.page.route('**/e/slow.json', async (route) => {
+      await new Promise((r) => setTimeout(r, 1000));
+      await route.fulfill({ status: 200, contentType: 'application/json', body: '{}' }).catch(() => {});
+    });
+    const out = await s.page.evaluate(async ({ base }) => {
+      const errorOf = async (setup) => {
+        const el = document.createElement('news-view');
+        const details = [];
+        el.addEventListener('nv-error', (e) => details.push(e.detail));
+        setup(el);
+        document.getElementById('app').replaceChildren(el);
+        for (let i = 0; i < 300 && !details.length; i++) await new Promise((r) => setTimeout(r, 10));
+        el.remove();
+        return details;
+      };
+      return {
+        invalid: await errorOf((el) => (el.article = { ...base, title: 5 })),
+        schema: await errorOf((el) => (el.article = { ...base, schemaVersion: 9 })),
+        jsonText: await errorOf((el) => (el.article = '{"id": 1,')),
+        http: await errorOf((el) => el.setAttribute('src', '/e/missing.json')),
+        contentType: await errorOf((el) => el.setAttribute('src', '/e/page.json')),
+        json: await errorOf((el) => el.setAttribute('src', '/e/broken.json')),
+        network: await errorOf((el) => el.setAttribute('src', '/e/net.json')),
+        timeout: await errorOf((el) => {
+          el.setAttribute('timeout', '100');
+          el.setAttribute('src', '/e/slow.json');
+        }),
+      };
+    }, { base: BASE });
+    assert.deepEqual(out.invalid, [{ code: 'invalid', path: 'title', message: 'title: expected a string, got a number' }]);
+    assert.deepEqual(out.schema, [{ code: 'schema-version', path: 'schemaVersion', message: 'schemaVersion: version 9 is newer than this newsview reads (1); upgrade newsview' }]);
+    assert.equal(out.jsonText[0].code, 'json');
+    assert.deepEqual(out.http, [{ code: 'http', path: '', message: 'HTTP 404' }]);
+    assert.deepEqual(out.contentType, [{ code: 'content-type', path: '', message: 'expected JSON, got text/html' }]);
+    assert.equal(out.json[0].code, 'json');
+    assert.match(out.json[0].message, /^invalid JSON: /);
+    assert.equal(out.network[0].code, 'network');
+    assert.deepEqual(out.timeout, [{ code: 'timeout', path: '', message: 'no response within 100 ms' }]);
+    for (const list of Object.values(out)) {
+      assert.equal(list.length, 1);
+      assert.deepEqual(Object.keys(list[0]), ['code', 'path', 'message']);
+      seenCodes.add(list[0].code);
+    }
+  });
+});
+
+describe('errors as data: panic and init', () => {
+  test('a trap: render() rejects with a NewsviewError code panic, and nv-error carries the same fields', async () => {
+    const s = await h.open('/pages/robust.html');
+    try {
+      await s.page.waitForFunction(() => window.newsviewLoaded === true, null, { timeout: 20_000 });
+      const out = await s.page.evaluate(async (describe) => {
+        window.NV = await import('/pkg/newsview.js');
+        const describeError = (0, eval)(describe);
+        const c = document.createElement('div');
+        document.getElementById('app').replaceChildren(c);
+        const details = [];
+        c.addEventListener('nv-error', (e) => details.push(e.detail));
+        window.nvTrapNext = 'render';
+        try {
+          await window.NV.render(c, { id: 1, title: 't', publishedAt: '2026-03-16T09:00:00+08:00' });
+          return null;
+        } catch (e) {
+          return { error: describeError(e), details };
+        }
+      }, DESCRIBE);
+      assert.equal(out.error.isNewsviewError, true);
+      assert.equal(out.error.code, 'panic');
+      assert.equal(out.error.path, '');
+      assert.equal(out.error.cause, 'RuntimeError');
+      assert.deepEqual(out.details, [{ code: 'panic', path: '', message: out.error.message }]);
+      seenCodes.add(out.error.code);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('the wasm cannot be fetched: init() and render() reject with code init', async () => {
+    const s = await h.open('/pages/host.html', {
+      beforeLoad: (page) => page.route('**/newsview_bg.wasm', (route) => route.fulfill({ status: 404, body: '' })),
+    });
+    try {
+      await s.page.waitForFunction(() => window.newsviewLoadError, null, { timeout: 20_000 });
+      const out = await s.page.evaluate(async (describe) => {
+        const NV = await import('/pkg/newsview.js');
+        window.NV = NV;
+        const describeError = (0, eval)(describe);
+        try {
+          await NV.render(document.getElementById('app'), { id: 1, title: 't', publishedAt: '2026-03-16T09:00:00+08:00' });
+          return null;
+        } catch (e) {
+          return describeError(e);
+        }
+      }, DESCRIBE);
+      assert.equal(out.isNewsviewError, true);
+      assert.equal(out.code, 'init');
+      assert.equal(out.path, '');
+      assert.ok(out.cause, 'the load failure is the cause');
+      seenCodes.add(out.code);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('ErrorCode in types/newsview.d.ts lists exactly the codes seen above', () => {
+    assert.deepEqual([...seenCodes].sort(), [...DECLARED_CODES].sort());
+  });
+});
