@@ -99,13 +99,47 @@ impl core::fmt::Display for Error {
 impl std::error::Error for Error {}
 
 /// A field that was dropped or changed because it was unsafe or unusable, reported to the host
-/// (the `nv-warning` event) while the rest of the article renders.
+/// (`view.warnings` and the `nv-warning` event) while the rest of the article renders.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
     /// The JSON path of the field.
     pub path: String,
+    /// What kind of change it was.
+    pub code: WarningCode,
     /// What was done and why.
     pub message: String,
+}
+
+/// What kind of change a [`Warning`] reports. The JS API carries it as `code` (its
+/// [`WarningCode::as_str`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WarningCode {
+    /// A URL the URL policy refused: the field, or the item it belongs to, was dropped: `url`.
+    Url,
+    /// An empty name or required URL: the item was dropped: `empty`.
+    Empty,
+    /// A text or the body was cut at a limit: `truncated`.
+    Truncated,
+    /// Items past a list's limit were not kept: `limit`.
+    Limit,
+    /// The body sanitizer removed or changed something (one summary for the body): `sanitized`.
+    Sanitized,
+    /// More warnings than are listed; this one counts the rest: `more`.
+    More,
+}
+
+impl WarningCode {
+    /// `url`, `empty`, `truncated`, `limit`, `sanitized` or `more`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WarningCode::Url => "url",
+            WarningCode::Empty => "empty",
+            WarningCode::Truncated => "truncated",
+            WarningCode::Limit => "limit",
+            WarningCode::Sanitized => "sanitized",
+            WarningCode::More => "more",
+        }
+    }
 }
 
 impl Warning {
@@ -157,6 +191,7 @@ impl Warning {
         }
         (!message.is_empty()).then(|| Warning {
             path: String::from("bodyHtml"),
+            code: WarningCode::Sanitized,
             message,
         })
     }
@@ -221,10 +256,11 @@ impl<'a> Path<'a> {
         Error::from_parts(self.render(), message.into())
     }
 
-    /// A warning at this path.
-    pub(crate) fn warning(&self, message: impl Into<String>) -> Warning {
+    /// A warning of kind `code` at this path.
+    pub(crate) fn warning(&self, code: WarningCode, message: impl Into<String>) -> Warning {
         Warning {
             path: self.render(),
+            code,
             message: message.into(),
         }
     }
@@ -264,6 +300,7 @@ mod tests {
         })
         .unwrap();
         assert_eq!(w.path, "bodyHtml");
+        assert_eq!(w.code.as_str(), "sanitized");
         assert_eq!(
             w.message,
             "removed 3 elements, removed 2 attributes, removed 1 URL, cut at the node limit"
@@ -292,7 +329,8 @@ mod tests {
         let e = root.key("title").error("must not be empty");
         assert_eq!(e.path(), "title");
         assert_eq!(e.message(), "must not be empty");
-        let w = root.key("url").warning("dropped");
+        let w = root.key("url").warning(WarningCode::Url, "dropped");
         assert_eq!(w.path, "url");
+        assert_eq!(w.code, WarningCode::Url);
     }
 }

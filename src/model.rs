@@ -24,7 +24,7 @@
 //!   with a warning. An empty URL in an optional place counts as absent.
 //! * A channel, source, author or keyword whose name is empty is dropped with a warning.
 
-use crate::error::{Error, ErrorCode, Path, Warning};
+use crate::error::{Error, ErrorCode, Path, Warning, WarningCode};
 use crate::json::Json;
 use crate::limits::{cut_bytes, cut_chars, Limits, Truncated};
 use crate::text::Timestamp;
@@ -280,11 +280,10 @@ impl Article {
                 let kept = cut_bytes(raw, limits.max_body_bytes);
                 if kept.len() < raw.len() {
                     truncated.body = true;
-                    r.warn(path.warning(limit_message(
-                        "truncated to ",
-                        limits.max_body_bytes,
-                        " bytes",
-                    )));
+                    r.warn(path.warning(
+                        WarningCode::Truncated,
+                        limit_message("truncated to ", limits.max_body_bytes, " bytes"),
+                    ));
                 }
                 Some(clean(kept, false))
             }
@@ -306,7 +305,7 @@ impl Article {
         for (i, v) in rv.iter().enumerate() {
             if related_videos.len() >= limits.max_related_videos {
                 truncated.related_videos = rv.len() - i;
-                r.warn(rv_path.warning(more_message(rv.len() - i)));
+                r.warn(rv_path.warning(WarningCode::Limit, more_message(rv.len() - i)));
                 break;
             }
             if let Some(video) = r.related_video(v, &rv_path.index(i))? {
@@ -385,6 +384,7 @@ impl Reader {
         if self.more_warnings > 0 {
             self.warnings.push(Warning {
                 path: String::new(),
+                code: WarningCode::More,
                 message: limit_message("and ", self.more_warnings, " more warnings"),
             });
             self.more_warnings = 0;
@@ -395,7 +395,10 @@ impl Reader {
     fn fit(&mut self, s: String, path: &Path<'_>, max: usize) -> String {
         match cut_chars(&s, max) {
             Some(cut) => {
-                self.warn(path.warning(limit_message("truncated to ", max, " characters")));
+                self.warn(path.warning(
+                    WarningCode::Truncated,
+                    limit_message("truncated to ", max, " characters"),
+                ));
                 cut
             }
             None => s,
@@ -444,7 +447,7 @@ impl Reader {
         }
         let url = check(raw, context);
         if url.is_none() {
-            self.warn(path.warning(DROPPED_URL));
+            self.warn(path.warning(WarningCode::Url, DROPPED_URL));
         }
         Ok(url)
     }
@@ -465,14 +468,20 @@ impl Reader {
             check(raw, context)
         };
         if url.is_none() {
+            let empty = raw.trim().is_empty();
             let mut msg = String::from("dropped: ");
             msg.push_str(key);
-            msg.push_str(if raw.trim().is_empty() {
+            msg.push_str(if empty {
                 " is empty"
             } else {
                 " is not an allowed URL"
             });
-            self.warn(item.warning(msg));
+            let code = if empty {
+                WarningCode::Empty
+            } else {
+                WarningCode::Url
+            };
+            self.warn(item.warning(code, msg));
         }
         Ok(url)
     }
@@ -505,7 +514,7 @@ impl Reader {
             }
         };
         if name.is_empty() {
-            self.warn(path.warning("dropped: empty name"));
+            self.warn(path.warning(WarningCode::Empty, "dropped: empty name"));
             return Ok(None);
         }
         Ok(Some(Named { name, url }))
@@ -538,7 +547,7 @@ impl Reader {
         for (i, v) in items.iter().enumerate() {
             if out.len() >= max {
                 let more = items.len() - i;
-                self.warn(path.warning(more_message(more)));
+                self.warn(path.warning(WarningCode::Limit, more_message(more)));
                 return Ok((out, more));
             }
             if let Some(named) = self.named(v, &path.index(i), allow_string)? {
@@ -603,7 +612,7 @@ impl Reader {
         for (i, item) in list.iter().enumerate() {
             if items.len() >= max {
                 *more = list.len() - i;
-                self.warn(items_path.warning(more_message(list.len() - i)));
+                self.warn(items_path.warning(WarningCode::Limit, more_message(list.len() - i)));
                 break;
             }
             items.push(self.comment(item, &items_path.index(i))?);
@@ -909,6 +918,45 @@ mod tests {
             .iter()
             .map(|w| [w.path.as_str(), ": ", w.message.as_str()].concat())
             .collect()
+    }
+
+    #[test]
+    fn warnings_carry_the_kind_of_change_as_a_code() {
+        use crate::error::WarningCode as C;
+        let limits = Limits {
+            max_keywords: 1,
+            max_text_chars: 3,
+            max_body_bytes: 2,
+            ..Limits::default()
+        };
+        let json = doc(concat!(
+            r#""url": "javascript:x", "keywords": ["", "b", "c"], "summary": "long","#,
+            r#""cover": {"url": " "}, "bodyHtml": "<p>x</p>""#
+        ));
+        let p = Article::from_json_str_with_limits(&json, &limits).unwrap();
+        let got: Vec<(&str, C)> = p
+            .warnings
+            .iter()
+            .map(|w| (w.path.as_str(), w.code))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("url", C::Url),
+                ("summary", C::Truncated),
+                ("cover", C::Empty),
+                ("bodyHtml", C::Truncated),
+                ("keywords[0]", C::Empty),
+                ("keywords", C::Limit),
+            ]
+        );
+        let empties = vec![r#""""#; MAX_WARNINGS + 2].join(",");
+        let p =
+            Article::from_json_str(&doc(&[r#""keywords": ["#, &empties, "]"].concat())).unwrap();
+        assert_eq!(p.warnings.len(), MAX_WARNINGS + 1);
+        let last = p.warnings.last().unwrap();
+        assert_eq!((last.path.as_str(), last.code), ("", C::More));
+        assert_eq!(last.code.as_str(), "more");
     }
 
     // ---- The document and required fields ----

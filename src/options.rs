@@ -446,6 +446,7 @@ mod tests {
             w,
             [Warning {
                 path: "options.user.avatar".into(),
+                code: crate::error::WarningCode::Url,
                 message: "dropped: not an allowed URL".into()
             }]
         );
@@ -555,6 +556,7 @@ mod tests {
             w,
             [Warning {
                 path: "options.pageUrl".into(),
+                code: crate::error::WarningCode::Url,
                 message: "dropped: not an allowed URL".into()
             }]
         );

@@ -101,6 +101,11 @@ export interface View {
    * (or once another render replaced this view) it throws one with code `destroyed`.
    */
   update(article: Article | string): void;
+  /**
+   * What the last render or update dropped or cut (frozen; empty when nothing was); the same
+   * array the `nv-warning` event carried. A failed `update()` leaves it as it was.
+   */
+  readonly warnings: readonly Warning[];
   /** Removes the view from the page, with its listeners and timers. Idempotent. */
   destroy(): void;
   /** Sets the like state (after the host's backend answered an `nv-like`), optionally with the count. */
@@ -311,17 +316,31 @@ export interface CommentDetail {
   text: string;
 }
 
-/** One warning: a dropped URL or name, with the path of the field. */
+/**
+ * What kind of change a warning reports:
+ * - `url`: a URL the URL policy refused; the field, or the item it belongs to, was dropped;
+ * - `empty`: an empty name or required URL; the item was dropped;
+ * - `truncated`: a text or the body was cut at a limit (`options.limits`);
+ * - `limit`: items past a list's limit were not kept;
+ * - `sanitized`: the body sanitizer removed or changed something (one summary for the body);
+ * - `more`: more than 100 warnings; this last one counts the rest (its `path` is `""`).
+ */
+export type WarningCode = 'url' | 'empty' | 'truncated' | 'limit' | 'sanitized' | 'more';
+
+/** One warning: a field dropped or cut, with its path. */
 export interface Warning {
-  /** The field, e.g. `channel.url`. */
-  path: string;
+  /** The field, e.g. `channel.url` or `options.pageUrl`. */
+  readonly path: string;
+  /** What kind of change. */
+  readonly code: WarningCode;
   /** What happened, e.g. `dropped: not an allowed URL`. */
-  message: string;
+  readonly message: string;
 }
 
 /** `nv-warning`: what was dropped from the article or options while rendering. */
 export interface WarningDetail {
-  warnings: Warning[];
+  /** The same (frozen) array as `view.warnings`. */
+  warnings: readonly Warning[];
 }
 
 /**

@@ -23,7 +23,6 @@ import initWasm, {
   renderState as renderStateWasm,
   scheduleRestart,
   restartNow,
-  takeWarnings,
 } from './newsview_bg.js';
 
 let ready = null;
@@ -99,19 +98,11 @@ function emit(target, type, detail) {
 
 /**
  * Reports what the last render or update dropped or cut, once: an `nv-warning` event
- * `{warnings: [{path, message}]}` on the container (bubbling, composed) and one
- * `console.warn`. Nothing when there is nothing to report.
+ * `{warnings}` on the container (bubbling, composed; the same array as `view.warnings`) and
+ * one `console.warn`. Nothing when there is nothing to report.
  */
-function reportWarnings(container) {
-  const text = takeWarnings();
-  if (!text) return;
-  const warnings = text
-    .split('\x1e')
-    .filter(Boolean)
-    .map((line) => {
-      const [path, message] = line.split('\x1f');
-      return { path, message };
-    });
+function reportWarnings(container, warnings) {
+  if (!warnings.length) return;
   emit(container, 'nv-warning', { warnings });
   console.warn('newsview: some fields were dropped or cut', warnings);
 }
@@ -162,6 +153,7 @@ class View {
   #article;
   #options;
   #destroyed = false;
+  #warnings = [];
 
   constructor(inner, container, article, options) {
     this.#inner = inner;
@@ -169,7 +161,9 @@ class View {
     this.#article = article;
     this.#options = options;
     for (const name of Object.getOwnPropertyNames(Object.getPrototypeOf(inner))) {
-      if (name === 'constructor' || name === 'free' || name.startsWith('__') || name in this) continue;
+      if (name === 'constructor' || name === 'free' || name === 'takeWarnings' || name.startsWith('__') || name in this) {
+        continue;
+      }
       if (typeof inner[name] !== 'function') continue;
       Object.defineProperty(this, name, {
         value: (...args) => this.#call(name, () => this.#inner[name](...args)),
@@ -184,10 +178,25 @@ class View {
     return guard(this.#container, call);
   }
 
+  /**
+   * What the last render or update dropped or cut: a frozen array of frozen
+   * `{path, code, message}`, empty when nothing was. A failed update leaves it as it was.
+   */
+  get warnings() {
+    return this.#warnings;
+  }
+
   update(article) {
     this.#call('update', () => this.#inner.update(article));
     this.#article = article;
-    reportWarnings(this.#container);
+    this._takeWarnings();
+  }
+
+  /** Takes the warnings of the render or update just done from the wasm; reports them. */
+  _takeWarnings() {
+    const list = guard(this.#container, () => this.#inner.takeWarnings());
+    this.#warnings = Object.freeze(list.map(Object.freeze));
+    reportWarnings(this.#container, this.#warnings);
   }
 
   destroy() {
@@ -228,7 +237,7 @@ class View {
   _revive() {
     try {
       this.#inner = renderWasm(this.#container, this.#article, this.#options);
-      takeWarnings(); // reported at the first render already
+      this.#inner.takeWarnings(); // reported at the first render already
     } catch (error) {
       this._forget();
       this.#destroyed = true;
@@ -278,7 +287,7 @@ function mount(take, container, article, options) {
   const inner = guard(container, () => take(container, article, options));
   const view = new View(inner, container, article, options);
   live.set(container, view);
-  reportWarnings(container);
+  view._takeWarnings();
   return view;
 }
 

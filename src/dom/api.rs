@@ -43,6 +43,9 @@ pub(crate) struct ViewState {
     pub(crate) favorite_count: Option<u64>,
     /// `options.videoPlayer(element, video)`, when the host gave a function.
     pub(crate) video_player: Option<js_sys::Function>,
+    /// What the last render or update dropped or cut, until the JS entry takes them
+    /// ([`View::take_warnings`]).
+    pub(crate) warnings: Vec<Warning>,
     pub(crate) destroyed: bool,
 }
 
@@ -74,8 +77,25 @@ impl View {
             s.favorited = false;
         }
         parsed.warnings.extend(draw(&self.state)?);
-        keep_warnings(&parsed.warnings);
+        self.state.borrow_mut().warnings = parsed.warnings;
         Ok(())
+    }
+
+    /// The warnings of the last render or update, as `[{path, code, message}]`; the view keeps
+    /// none after the call. The JS entry takes them after each render and update and makes
+    /// them `view.warnings` and the `nv-warning` event.
+    #[wasm_bindgen(js_name = takeWarnings)]
+    pub fn take_warnings(&self) -> js_sys::Array {
+        let warnings = std::mem::take(&mut self.state.borrow_mut().warnings);
+        let out = js_sys::Array::new();
+        for w in &warnings {
+            let item = js_sys::Object::new();
+            interact::set(&item, "path", w.path.as_str().into());
+            interact::set(&item, "code", w.code.as_str().into());
+            interact::set(&item, "message", w.message.as_str().into());
+            out.push(&item);
+        }
+        out
     }
 
     /// Sets the truth of 点赞 from the host (e.g. after its server answered): `aria-pressed`
@@ -196,6 +216,7 @@ fn start(
         toast_timer: None,
         liked: false,
         favorited: false,
+        warnings: Vec::new(),
         destroyed: false,
     }));
     let root = state.borrow().root.clone();
@@ -205,7 +226,7 @@ fn start(
         warnings.extend(draw(&state)?);
     }
     interact::wire(&state);
-    keep_warnings(&warnings);
+    state.borrow_mut().warnings = warnings;
     Ok(View { state })
 }
 
@@ -337,32 +358,6 @@ fn body_limits(s: &ViewState) -> Limits {
     let mut limits = s.options.limits;
     limits.max_body_bytes = limits.max_body_bytes.min(s.policy.input_limit());
     limits
-}
-
-thread_local! {
-    static WARNINGS: RefCell<String> = const { RefCell::new(String::new()) };
-}
-
-/// Keeps the warnings of the last render or update for the JS entry, which reports them to
-/// the host once per render (`nv-warning` on the container and one `console.warn`; see
-/// `www/newsview.js` and `takeWarnings`). Each warning is `path U+001F message U+001E`.
-fn keep_warnings(warnings: &[Warning]) {
-    WARNINGS.with(|cell| {
-        let mut out = cell.borrow_mut();
-        out.clear();
-        for w in warnings {
-            out.push_str(&w.path);
-            out.push('\u{1f}');
-            out.push_str(&w.message);
-            out.push('\u{1e}');
-        }
-    });
-}
-
-/// The warnings of the last render or update (see `keep_warnings`), emptied by the call.
-#[wasm_bindgen(js_name = takeWarnings)]
-pub fn take_warnings() -> String {
-    WARNINGS.with(|cell| std::mem::take(&mut *cell.borrow_mut()))
 }
 
 /// Asks wasm-bindgen's glue for a fresh instance of the module before the next call into it

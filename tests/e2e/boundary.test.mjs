@@ -522,3 +522,135 @@ describe('errors as data: panic and init', () => {
     assert.deepEqual([...seenCodes].sort(), [...DECLARED_CODES].sort());
   });
 });
+
+describe('warnings as data: view.warnings and nv-warning', () => {
+  const BASE = { id: 'a1', title: '标题', publishedAt: '2026-03-16T09:00:00+08:00', bodyHtml: '<p>正文</p>' };
+  let s;
+  before(async () => {
+    s = await openHost(h);
+  });
+  after(async () => {
+    await s?.close();
+  });
+
+  test('render() and update(): view.warnings is [{path, code, message}], the same frozen array nv-warning carries', async () => {
+    const out = await s.page.evaluate(async (base) => {
+      const NV = await import('/pkg/newsview.js');
+      const c = document.createElement('div');
+      document.getElementById('app').replaceChildren(c);
+      const events = [];
+      c.addEventListener('nv-warning', (e) => events.push(e.detail.warnings));
+      const snapshot = (list) => JSON.parse(JSON.stringify(list));
+      const view = await NV.render(
+        c,
+        {
+          ...base,
+          url: 'javascript:alert(1)',
+          keywords: ['', 'k'],
+          title: 'x'.repeat(20),
+          bodyHtml: '<p>正文</p><script>alert(1)</script>',
+        },
+        { pageUrl: 'javascript:alert(2)', limits: { maxTitleChars: 5 } },
+      );
+      const first = {
+        warnings: snapshot(view.warnings),
+        sameArray: events.length === 1 && events[0] === view.warnings,
+        frozen: Object.isFrozen(view.warnings) && view.warnings.every(Object.isFrozen),
+        keys: view.warnings.map((w) => Object.keys(w).join(',')),
+      };
+      let mutated;
+      try {
+        view.warnings.push({}); // push throws on a frozen array, strict mode or not
+        mutated = true;
+      } catch {
+        mutated = false;
+      }
+      // An update with nothing to report: empty list, no event.
+      view.update(base);
+      const clean = { warnings: snapshot(view.warnings), events: events.length };
+      // An update with something to report: the new list, one more event.
+      view.update({ ...base, keywords: [''] });
+      const again = { warnings: snapshot(view.warnings), events: events.length, sameArray: events[1] === view.warnings };
+      // A failed update leaves the list as it was.
+      try {
+        view.update({ ...base, title: 5 });
+      } catch {}
+      const failed = { warnings: snapshot(view.warnings), events: events.length };
+      view.destroy();
+      return { first, mutated, clean, again, failed };
+    }, BASE);
+    const byPath = Object.fromEntries(out.first.warnings.map((w) => [w.path, w]));
+    assert.deepEqual(byPath['options.pageUrl'], { path: 'options.pageUrl', code: 'url', message: 'dropped: not an allowed URL' });
+    assert.deepEqual(byPath.url, { path: 'url', code: 'url', message: 'dropped: not an allowed URL' });
+    assert.deepEqual(byPath['keywords[0]'], { path: 'keywords[0]', code: 'empty', message: 'dropped: empty name' });
+    assert.deepEqual(byPath.title, { path: 'title', code: 'truncated', message: 'truncated to 5 characters' });
+    assert.equal(byPath.bodyHtml.code, 'sanitized');
+    assert.match(byPath.bodyHtml.message, /^removed 1 element/);
+    assert.equal(out.first.warnings.length, 5);
+    assert.ok(out.first.keys.every((k) => k === 'path,code,message'), out.first.keys.join(' '));
+    assert.equal(out.first.sameArray, true, 'nv-warning carries view.warnings itself');
+    assert.equal(out.first.frozen, true);
+    assert.equal(out.mutated, false, 'the host cannot change the view\'s list');
+    assert.deepEqual(out.clean, { warnings: [], events: 1 });
+    assert.deepEqual(out.again, {
+      warnings: [{ path: 'keywords[0]', code: 'empty', message: 'dropped: empty name' }],
+      events: 2,
+      sameArray: true,
+    });
+    assert.deepEqual(out.failed, { warnings: out.again.warnings, events: 2 });
+  });
+
+  test('every warning code the core emits reaches the page', async () => {
+    const out = await s.page.evaluate(async (base) => {
+      const NV = await import('/pkg/newsview.js');
+      const c = document.createElement('div');
+      document.getElementById('app').replaceChildren(c);
+      const article = {
+        ...base,
+        url: 'javascript:x', // url
+        cover: { url: ' ' }, // empty
+        summary: 'long summary', // truncated
+        keywords: ['a', 'b', 'c'], // limit
+        bodyHtml: '<p onclick="x()">正文</p>', // sanitized
+        // Read last: 120 related videos without a URL (empty), past 100 warnings, then more.
+        relatedVideos: Array(120).fill({ id: 'v', url: '', title: '视频' }),
+      };
+      const view = await NV.render(c, article, { limits: { maxTextChars: 4, maxKeywords: 1 } });
+      const codes = [...new Set(view.warnings.map((w) => w.code))].sort();
+      const more = view.warnings.filter((w) => w.code === 'more');
+      view.destroy();
+      return { codes, more, count: view.warnings.length };
+    }, BASE);
+    assert.deepEqual(out.codes, ['empty', 'limit', 'more', 'sanitized', 'truncated', 'url']);
+    // 100 from the article, the one that counts the rest, and the body sanitizer's summary.
+    assert.equal(out.count, 102);
+    assert.equal(out.more.length, 1);
+    assert.equal(out.more[0].path, '');
+    assert.match(out.more[0].message, /^and \d+ more warnings$/);
+  });
+
+  test('WarningCode in types/newsview.d.ts lists exactly the codes the page saw', () => {
+    const dts = readFileSync(join(root, 'types', 'newsview.d.ts'), 'utf8');
+    const union = /export type WarningCode =([^;]*);/.exec(dts);
+    assert.ok(union, 'types/newsview.d.ts declares WarningCode');
+    const declared = [...union[1].matchAll(/'([^']+)'/g)].map((m) => m[1]).sort();
+    assert.deepEqual(declared, ['empty', 'limit', 'more', 'sanitized', 'truncated', 'url']);
+  });
+
+  test('<news-view>: el.view.warnings, and nv-warning with the same array', async () => {
+    const out = await s.page.evaluate(async (base) => {
+      await import('/pkg/newsview.js');
+      const el = document.createElement('news-view');
+      const events = [];
+      el.addEventListener('nv-warning', (e) => events.push(e.detail.warnings));
+      document.getElementById('app').replaceChildren(el);
+      el.article = { ...base, url: 'javascript:x' };
+      for (let i = 0; i < 200 && !el.view; i++) await new Promise((r) => setTimeout(r, 10));
+      const out = { warnings: JSON.parse(JSON.stringify(el.view.warnings)), same: events[0] === el.view.warnings };
+      el.remove();
+      return out;
+    }, BASE);
+    assert.deepEqual(out.warnings, [{ path: 'url', code: 'url', message: 'dropped: not an allowed URL' }]);
+    assert.equal(out.same, true);
+  });
+});

@@ -396,7 +396,7 @@ main().catch((e: unknown) => {
     join(dir, 'src', 'typed-usage.ts'),
     `// Typed use of the package: must type-check; each @ts-expect-error line must be an error.
 import init, { render, NewsViewElement, NewsviewError } from 'newsview';
-import type { Article, ErrorCode, Options, View, NewsViewEventMap, SanitizeOptions } from 'newsview';
+import type { Article, ErrorCode, Options, View, NewsViewEventMap, SanitizeOptions, Warning, WarningCode } from 'newsview';
 import schema from 'newsview/schema.json';
 
 export const schemaId: string = schema.$id;
@@ -439,11 +439,18 @@ export const badShare: Options = { share: ['myspace'] };
 export const badTarget: Options = { sanitize: { linkTarget: 'self' } };
 // @ts-expect-error not an error code
 export const badCode: ErrorCode = 'oops';
+// @ts-expect-error not a warning code
+export const badWarningCode: WarningCode = 'dropped';
 
 export async function use(container: HTMLElement): Promise<void> {
   await init();
   const view: View = await render(container, article, options);
   view.update(JSON.stringify(article));
+  const warnings: readonly Warning[] = view.warnings;
+  const codes: WarningCode[] = warnings.map((w) => w.code);
+  console.log(codes, warnings.map((w) => \`\${w.path}: \${w.message}\`));
+  // @ts-expect-error the view's warnings are read-only
+  view.warnings = [];
   view.destroy();
   // @ts-expect-error render needs a container
   await render(article);
@@ -462,7 +469,7 @@ export async function use(container: HTMLElement): Promise<void> {
       console.log(e.name, code, path, e.message);
     }
   }
-  container.addEventListener('nv-warning', (e) => console.log(e.detail.warnings.map((w) => w.path)));
+  container.addEventListener('nv-warning', (e) => console.log(e.detail.warnings.map((w) => [w.path, w.code])));
   // @ts-expect-error nv-like's detail has no favorited
   container.addEventListener('nv-like', (e) => e.detail.favorited);
   const el = document.createElement('news-view');

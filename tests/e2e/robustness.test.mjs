@@ -266,6 +266,8 @@ describe('bad article input (issue 7 table)', () => {
           const paths = event.list.map((w) => w.path);
           for (const p of expect.warn) assert.ok(paths.includes(p), `warning for ${p} in ${JSON.stringify(event.list).slice(0, 300)}`);
           for (const w of event.list) assert.equal(typeof w.message, 'string');
+          // Warnings as data (issue 12): each has a code, and only these keys.
+          for (const w of event.list) assert.deepEqual(Object.keys(w), ['path', 'code', 'message']);
         } else {
           assert.deepEqual(out.warnings, [], 'no nv-warning when nothing was dropped');
           assert.equal(out.consoleWarns, 0);
