@@ -99,12 +99,18 @@ function emit(target, type, detail) {
 /**
  * Reports what the last render or update dropped or cut, once: an `nv-warning` event
  * `{warnings}` on the container (bubbling, composed; the same array as `view.warnings`) and
- * one `console.warn`. Nothing when there is nothing to report.
+ * one `console.warn` line. Nothing when there is nothing to report.
+ *
+ * The console line is a string, never the objects: the console keeps every argument it is
+ * given alive (for DevTools, or a CDP client, to show later), so logging the list kept each
+ * view's warnings after the view was gone: +60 KiB of JS heap per 1 000 renders, without bound
+ * (bench/heap.mjs, docs/benchmarks.md).
  */
 function reportWarnings(container, warnings) {
   if (!warnings.length) return;
   emit(container, 'nv-warning', { warnings });
-  console.warn('newsview: some fields were dropped or cut', warnings);
+  const fields = warnings.map((w) => w.path || w.message).join(', ');
+  console.warn(`newsview: some fields were dropped or cut (view.warnings, nv-warning): ${fields}`);
 }
 
 /** Replaces the trapped instance with a fresh one; renders the live views again. */

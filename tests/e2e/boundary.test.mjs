@@ -637,6 +637,31 @@ describe('warnings as data: view.warnings and nv-warning', () => {
     assert.deepEqual(declared, ['empty', 'limit', 'more', 'sanitized', 'truncated', 'url']);
   });
 
+  test('the console line is one string naming the fields: the console holds no warning object', async () => {
+    const out = await s.page.evaluate(async (base) => {
+      const NV = await import('/pkg/newsview.js');
+      const c = document.createElement('div');
+      document.getElementById('app').replaceChildren(c);
+      const calls = [];
+      const warn = console.warn;
+      const texts = [];
+      console.warn = (...args) => {
+        calls.push(args.map((a) => typeof a));
+        texts.push(String(args[0]));
+      };
+      try {
+        const view = await NV.render(c, { ...base, url: 'javascript:x', keywords: [''] });
+        view.update(base);
+        view.destroy();
+      } finally {
+        console.warn = warn;
+      }
+      return { calls, texts };
+    }, BASE);
+    assert.deepEqual(out.calls, [['string']], 'one call, one string argument, for the one render with warnings');
+    assert.equal(out.texts[0], 'newsview: some fields were dropped or cut (view.warnings, nv-warning): url, keywords[0]');
+  });
+
   test('<news-view>: el.view.warnings, and nv-warning with the same array', async () => {
     const out = await s.page.evaluate(async (base) => {
       await import('/pkg/newsview.js');
