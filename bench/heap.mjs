@@ -13,47 +13,21 @@
 // stable across snapshots): the objects the cycles allocated and that survived GC, grouped by
 // type and constructor, with a retainer path for the largest groups. Nothing is written to
 // disk.
-import http from 'node:http';
-import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { CHROMIUM, CHROMIUM_ARGS, ROOT, checkPackage, loadPlaywright, startServer } from './harness.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '..');
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const CYCLES = Number(arg('cycles', 1000));
 const BATCHES = Number(arg('batches', 1));
 const TOP = Number(arg('top', 25));
 const YIELD = process.argv.includes('--yield');
 const PKG_DIR = path.resolve(arg('pkg', path.join(ROOT, 'pkg')));
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
-const playwright = await import('playwright-core').catch(() => {
-  console.error('heap: playwright-core is missing: run `npm ci --prefix bench` first');
-  process.exit(2);
-});
-
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm' };
-const server = http.createServer(async (req, res) => {
-  const p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  const file = p.startsWith('/pkg/') ? path.join(PKG_DIR, p.slice(5)) : path.join(ROOT, p);
-  const inside = p.startsWith('/pkg/') ? file.startsWith(PKG_DIR + path.sep) : ['/bench/', '/tests/fixtures/'].some((m) => p.startsWith(m) && file.startsWith(path.join(ROOT, m)));
-  try {
-    if (!inside) throw new Error('outside');
-    const body = await fsp.readFile(file);
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}`;
-
-const browser = await playwright.chromium.launch({
-  executablePath: CHROMIUM,
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1', '--js-flags=--expose-gc'],
-});
+checkPackage(PKG_DIR);
+const playwright = await loadPlaywright();
+const server = await startServer(PKG_DIR);
+const base = server.base;
+const browser = await playwright.chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));

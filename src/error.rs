@@ -116,6 +116,9 @@ pub struct Warning {
 pub enum WarningCode {
     /// A URL the URL policy refused: the field, or the item it belongs to, was dropped: `url`.
     Url,
+    /// A media URL from a host that `allowMediaHosts` does not list: dropped as a refused URL
+    /// is: `media-host`.
+    MediaHost,
     /// An empty name or required URL: the item was dropped: `empty`.
     Empty,
     /// A text or the body was cut at a limit: `truncated`.
@@ -129,10 +132,11 @@ pub enum WarningCode {
 }
 
 impl WarningCode {
-    /// `url`, `empty`, `truncated`, `limit`, `sanitized` or `more`.
+    /// `url`, `media-host`, `empty`, `truncated`, `limit`, `sanitized` or `more`.
     pub fn as_str(self) -> &'static str {
         match self {
             WarningCode::Url => "url",
+            WarningCode::MediaHost => "media-host",
             WarningCode::Empty => "empty",
             WarningCode::Truncated => "truncated",
             WarningCode::Limit => "limit",

@@ -105,33 +105,31 @@ fn parse_bounded(html: &str, budget: u64) -> Option<Fragment> {
 
 /// Parses `html` with [`parse_body`] and runs `policy` over it, as the browser side does: a
 /// body larger than [`Policy::input_limit`] is refused whole (empty fragment,
-/// `input_too_large` in the report), and nesting deeper than the policy's depth limit is cut
-/// from the text first ([`crate::sanitize::limit_nesting`]), so that both sides parse the same
-/// bounded text. A parse that would still take more than [`WORK_PER_BYTE`] tree-builder
-/// queries per byte is stopped and the body refused whole (a backstop: no input known to the
-/// tests reaches it once nesting is cut).
+/// `input_too_large` in the report), and the text first goes through the same linear pre-pass
+/// ([`crate::sanitize::prepare`]), so that both sides parse the same bounded text. A parse that
+/// would still take more than [`WORK_PER_BYTE`] tree-builder queries per byte is stopped, and
+/// the body's text alone (every start tag dropped) is parsed instead: a backstop that no input
+/// known to the tests reaches.
 pub fn sanitize_body(html: &str, policy: &Policy) -> (CleanFragment, Report) {
     if html.len() > policy.input_limit() {
         let (clean, mut report) = sanitize_fragment(Fragment::new(), policy);
         report.input_too_large = true;
         return (clean, report);
     }
-    let (html, cut) = crate::sanitize::limit_nesting(html, policy.depth_limit());
-    let budget = (html.len() as u64)
+    let (prepared, pre) = crate::sanitize::prepare(html, policy.depth_limit(), policy.node_limit());
+    let budget = (prepared.len() as u64)
         .saturating_mul(WORK_PER_BYTE)
         .saturating_add(WORK_BASE);
-    match parse_bounded(&html, budget) {
-        Some(fragment) => {
-            let (clean, mut report) = sanitize_fragment(fragment, policy);
-            report.flattened_elements += cut;
-            (clean, report)
-        }
+    let (fragment, pre) = match parse_bounded(&prepared, budget) {
+        Some(fragment) => (fragment, pre),
         None => {
-            let (clean, mut report) = sanitize_fragment(Fragment::new(), policy);
-            report.input_too_large = true;
-            (clean, report)
+            let (text, pre) = crate::sanitize::prepare(html, 0, policy.node_limit());
+            (parse_body(&text), pre)
         }
-    }
+    };
+    let (clean, mut report) = sanitize_fragment(fragment, policy);
+    report.add_prepass(&pre);
+    (clean, report)
 }
 
 /// html5ever's tree sink over the sanitizer's arena. Handles are the arena's own ids; element
@@ -367,21 +365,44 @@ impl TreeSink for Sink {
 ///
 /// "Now" is `options.now_ms`, else the system clock; the share URL is the article's `url`,
 /// else `options.page_url`. The body is parsed with [`parse_body`] and cleaned with the
-/// default [`Policy`], the one the browser applies. With `options.shadow == false` the
-/// stylesheet and the article are written into the element's light DOM instead.
+/// default [`Policy`], the one the browser applies, with `options.media`; the article's own
+/// media URLs follow `options.media` too ([`Article::apply_media_hosts`]). With
+/// `options.shadow == false` the stylesheet and the article are written into the element's
+/// light DOM instead.
 pub fn render_to_string(article: &Article, options: &Options) -> String {
-    render_with_policy(article, options, &Policy::default())
+    render_with_policy(article, options, &default_policy(options))
 }
 
-/// [`render_to_string`] with a sanitizer policy other than the default.
+/// The default [`Policy`] with the media hosts of `options`.
+fn default_policy(options: &Options) -> Policy {
+    Policy::default().media_hosts(options.media.clone())
+}
+
+/// `article` with `options.media` applied to its media URLs (borrowed when they are open).
+fn with_media<'a>(article: &'a Article, options: &Options) -> Cow<'a, Article> {
+    if options.media.is_open() {
+        return Cow::Borrowed(article);
+    }
+    let mut a = article.clone();
+    a.apply_media_hosts(&options.media);
+    Cow::Owned(a)
+}
+
+/// [`render_to_string`] with a sanitizer policy other than the default. The body follows
+/// `policy` (its [`Policy::media`] included), the rest of the article `options.media`; read
+/// both from the same options (as the browser does) to have one rule.
 pub fn render_with_policy(article: &Article, options: &Options, policy: &Policy) -> String {
+    let article = &*with_media(article, options);
     let now = now_unix_seconds(options);
     let ctx = Context::new(article, options, now);
-    let view = layout::article(article, &ctx);
-    let body = article
-        .body_html
-        .as_deref()
-        .map(|html| sanitize_body(html, policy).0.to_html());
+    let mut view = layout::article(article, &ctx);
+    let body = article.body_html.as_deref().map(|html| {
+        let (clean, report) = sanitize_body(html, policy);
+        if report.truncated {
+            layout::mark_body_cut(&mut view, article, &ctx);
+        }
+        clean.to_html()
+    });
     let markup = write_html(&view, body.as_ref());
 
     let mut out = String::with_capacity(markup.as_str().len() + STYLESHEET.len() + 2048);
@@ -402,7 +423,7 @@ pub fn render_with_policy(article: &Article, options: &Options, policy: &Policy)
     }
     out.push_str("</news-view>");
     out.push_str("<script type=\"application/ld+json\">");
-    out.push_str(&json_ld(article, options));
+    out.push_str(&ld(article, options));
     out.push_str("</script>");
     out
 }
@@ -410,12 +431,13 @@ pub fn render_with_policy(article: &Article, options: &Options, policy: &Policy)
 /// The article's main markup only: the `<article class="nv">` element as
 /// [`render_to_string`] writes it inside the shadow root (for comparisons and custom wrappers).
 pub fn render_article_markup(article: &Article, options: &Options) -> String {
+    let article = &*with_media(article, options);
     let ctx = Context::new(article, options, now_unix_seconds(options));
     let view = layout::article(article, &ctx);
     let body = article
         .body_html
         .as_deref()
-        .map(|html| sanitize_body(html, &Policy::default()).0.to_html());
+        .map(|html| sanitize_body(html, &default_policy(options)).0.to_html());
     write_html(&view, body.as_ref()).into_string()
 }
 
@@ -603,8 +625,14 @@ fn rfc3339(ts: Timestamp) -> String {
 /// `description`, `datePublished`, `dateModified`, `author` (people), `publisher` (the source,
 /// an organization), `articleSection` (the channel), `image`, `keywords`, `url` and
 /// `mainEntityOfPage`, and `video`, a `VideoObject` for the lead video (`name`,
-/// `description`, `thumbnailUrl`, `contentUrl`, `duration` in ISO 8601, `uploadDate`).
+/// `description`, `thumbnailUrl`, `contentUrl`, `duration` in ISO 8601, `uploadDate`). Media
+/// URLs follow `options.media`, as in the markup.
 pub fn json_ld(article: &Article, options: &Options) -> String {
+    ld(&with_media(article, options), options)
+}
+
+/// [`json_ld`] for an article whose media URLs already follow `options.media`.
+fn ld(article: &Article, options: &Options) -> String {
     let mut out = String::new();
     let url = canonical_url(article, options);
     let image = main_image(article);
@@ -705,8 +733,10 @@ fn push_meta(out: &mut String, attr: &str, key: &str, value: &str) {
 /// (with a URL), `<meta name="description">`, Open Graph (`og:type` `article`, `og:title`,
 /// `og:description`, `og:url`, `og:image`, `og:site_name`, `article:published_time`,
 /// `article:modified_time`, `article:section`, `article:tag`) and `twitter:card`
-/// (`summary_large_image` with an image, else `summary`). Every value is escaped.
+/// (`summary_large_image` with an image, else `summary`). Every value is escaped; `og:image`
+/// follows `options.media`, as in the markup.
 pub fn meta_tags(article: &Article, options: &Options) -> String {
+    let article = &*with_media(article, options);
     let mut out = String::new();
     let url = canonical_url(article, options);
     let description = description(article);

@@ -156,7 +156,8 @@ mod cli {
         let options = Options::from_json(&Json::Object(members))
             .map_err(|e| Failure::Input(e.to_message()))?;
         let text = read_input(&input)?;
-        let parsed = Article::from_json_str(&text).map_err(|e| {
+        let limits = newsview::limits::Limits::default();
+        let parsed = Article::from_json_str_with(&text, &limits, &options.media).map_err(|e| {
             let m = e.to_message();
             Failure::Input(if e.path().is_empty() {
                 format!("{input}: {m}")

@@ -13,7 +13,7 @@ use crate::limits::Limits;
 use crate::model::Article;
 use crate::options::Options;
 use crate::sanitize::Policy;
-use crate::url::{self, UrlContext};
+use crate::url::{self, MediaHosts, UrlContext};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -66,8 +66,10 @@ impl View {
         if self.state.borrow().destroyed {
             return Err(js_error("view: update() after destroy()"));
         }
-        let limits = body_limits(&self.state.borrow());
-        let mut parsed = read_article(&article, &limits)?;
+        let mut parsed = {
+            let s = self.state.borrow();
+            read_article(&article, &body_limits(&s), &s.options.media)?
+        };
         {
             let mut s = self.state.borrow_mut();
             s.like_count = parsed.article.stats.likes;
@@ -181,7 +183,7 @@ fn start(
     let (mut options, policy, option_warnings) = read_options(&options)?;
     let mut limits = options.limits;
     limits.max_body_bytes = limits.max_body_bytes.min(policy.input_limit());
-    let mut parsed = read_article(&article, &limits)?;
+    let mut parsed = read_article(&article, &limits, &options.media)?;
     let mut warnings = option_warnings;
     warnings.append(&mut parsed.warnings);
     if options.page_url.is_none() {
@@ -263,12 +265,15 @@ pub(crate) fn draw(state: &Shared) -> Result<Option<Warning>, JsValue> {
     let mut ctx = Context::new(&s.article, &s.options, (now_ms / 1000.0).floor() as i64);
     ctx.system_share = has_system_share();
     ctx.in_wechat = in_wechat();
-    let view = layout::article(&s.article, &ctx);
+    let mut view = layout::article(&s.article, &ctx);
     let mut body_warning = None;
     let body = match &s.article.body_html {
         Some(html) => {
             let (fragment, report) = parse_and_sanitize(html, &s.policy)?;
             body_warning = Warning::from_sanitize_report(&report);
+            if report.truncated {
+                layout::mark_body_cut(&mut view, &s.article, &ctx);
+            }
             Some(fragment)
         }
         None => None,
@@ -331,10 +336,15 @@ fn adopt_stylesheet(target: &JsValue) -> Result<(), JsValue> {
 }
 
 /// Reads the article argument: a JSON string, or an object (serialised with
-/// `JSON.stringify`, so getters, prototypes and `__proto__` keys have no effect).
-fn read_article(value: &JsValue, limits: &Limits) -> Result<crate::model::Parsed, JsValue> {
+/// `JSON.stringify`, so getters, prototypes and `__proto__` keys have no effect), its media
+/// URLs judged by `media`.
+fn read_article(
+    value: &JsValue,
+    limits: &Limits,
+    media: &MediaHosts,
+) -> Result<crate::model::Parsed, JsValue> {
     let text = to_json_text(value, "article")?;
-    Article::from_json_str_with_limits(&text, limits).map_err(|e| error_to_js(&e))
+    Article::from_json_str_with(&text, limits, media).map_err(|e| error_to_js(&e))
 }
 
 /// Reads the options, the body sanitizer policy (`options.sanitize`) and the options'

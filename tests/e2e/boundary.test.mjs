@@ -609,19 +609,23 @@ describe('warnings as data: view.warnings and nv-warning', () => {
         ...base,
         url: 'javascript:x', // url
         cover: { url: ' ' }, // empty
+        leadVideo: { src: 'https://video.elsewhere.example/v.mp4' }, // media-host
         summary: 'long summary', // truncated
         keywords: ['a', 'b', 'c'], // limit
         bodyHtml: '<p onclick="x()">正文</p>', // sanitized
         // Read last: 120 related videos without a URL (empty), past 100 warnings, then more.
         relatedVideos: Array(120).fill({ id: 'v', url: '', title: '视频' }),
       };
-      const view = await NV.render(c, article, { limits: { maxTextChars: 4, maxKeywords: 1 } });
+      const view = await NV.render(c, article, {
+        limits: { maxTextChars: 4, maxKeywords: 1 },
+        sanitize: { allowMediaHosts: ['media.example'] },
+      });
       const codes = [...new Set(view.warnings.map((w) => w.code))].sort();
       const more = view.warnings.filter((w) => w.code === 'more');
       view.destroy();
       return { codes, more, count: view.warnings.length };
     }, BASE);
-    assert.deepEqual(out.codes, ['empty', 'limit', 'more', 'sanitized', 'truncated', 'url']);
+    assert.deepEqual(out.codes, ['empty', 'limit', 'media-host', 'more', 'sanitized', 'truncated', 'url']);
     // 100 from the article, the one that counts the rest, and the body sanitizer's summary.
     assert.equal(out.count, 102);
     assert.equal(out.more.length, 1);
@@ -634,7 +638,7 @@ describe('warnings as data: view.warnings and nv-warning', () => {
     const union = /export type WarningCode =([^;]*);/.exec(dts);
     assert.ok(union, 'types/newsview.d.ts declares WarningCode');
     const declared = [...union[1].matchAll(/'([^']+)'/g)].map((m) => m[1]).sort();
-    assert.deepEqual(declared, ['empty', 'limit', 'more', 'sanitized', 'truncated', 'url']);
+    assert.deepEqual(declared, ['empty', 'limit', 'media-host', 'more', 'sanitized', 'truncated', 'url']);
   });
 
   test('the console line is one string naming the fields: the console holds no warning object', async () => {

@@ -13,6 +13,7 @@
 // Any request to a host other than 127.0.0.1 is recorded and then aborted (the machine has no
 // network, and a component that phones home must fail the tests, not hang them).
 import { after, before } from 'node:test';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -151,4 +152,19 @@ export async function openHost(h, options) {
   const loadError = await s.page.evaluate(() => window.newsviewLoadError ?? null);
   if (loadError) throw new Error(`host page failed to load /pkg/newsview.js: ${loadError}`);
   return s;
+}
+
+/** The path of the built CLI (built here if needed: fast when it is up to date). */
+export function cliPath() {
+  const out = execFileSync('cargo', ['build', '--quiet', '--bin', 'newsview', '--message-format=json'], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
+  for (const line of out.split('\n').reverse()) {
+    if (!line.includes('"executable"')) continue;
+    const msg = JSON.parse(line);
+    if (msg.executable && msg.target?.name === 'newsview' && msg.target.kind.includes('bin')) return msg.executable;
+  }
+  throw new Error('cargo build did not report the newsview executable');
 }
