@@ -117,6 +117,8 @@ fn renesting_shapes() -> Vec<&'static str> {
         "<p>v<video src=/v.mp4></video>w</p>",
         "<p dir=rtl title=t>a<marquee><ul><li>x</li></ul></marquee></p>",
         "<pre>\n\nx</pre>",
+        // A CR from a character reference (found by the ssr fuzz target).
+        "a&#13;b<p title=\"x&#13;y\">c</p>",
     ]
 }
 

@@ -6,7 +6,7 @@
 //! * html5ever builds a tree at most `2 × depth + 8` deep from its output (the adoption
 //!   agency and reconstructed formatting elements may add to the pass's own count, never
 //!   double it);
-//! * that tree holds no comment, no element of a raw-text kind with content, no foreign element
+//! * that tree holds no comment (but the empty one that keeps a cut character reference apart), no element of a raw-text kind with content, no foreign element
 //!   with children, and no attribute named `on…`;
 //! * a second pass writes the same text (the output is a fixed point).
 #![no_main]
@@ -38,6 +38,8 @@ fn depth_and_checks(f: &Fragment, out: &str) -> usize {
                 );
                 stack.extend(f.children(id).map(|c| (c, d + 1)));
             }
+            // The separator a cut character reference gets (`<!---->`) is the one comment.
+            Some(NodeRef::Comment(c)) if c.is_empty() => {}
             Some(NodeRef::Comment(c)) => panic!("a comment {c:?} reached the parser: {out:?}"),
             _ => {}
         }
@@ -58,8 +60,7 @@ fuzz_target!(|data: &[u8]| {
         report.work,
         html.len()
     );
-    // The separator a cut character reference gets (`<!---->`) is the one comment allowed.
-    let tree = parse_body(&out.replace("<!---->", ""));
+    let tree = parse_body(&out);
     let got = depth_and_checks(&tree, &out);
     assert!(got <= 2 * depth + 8, "html5ever built {got} levels, bound {depth}: {out:?}");
     let (again, _) = prepare(&out, depth, 100_000);

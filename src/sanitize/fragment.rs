@@ -685,6 +685,8 @@ fn escape(out: &mut String, s: &str, attribute: bool) {
         match c {
             '&' => out.push_str("&amp;"),
             '\u{a0}' => out.push_str("&nbsp;"),
+            // A parser turns a raw CR (and CR LF) into LF: written as a reference, it stays.
+            '\r' => out.push_str("&#13;"),
             '"' if attribute => out.push_str("&quot;"),
             '<' if !attribute => out.push_str("&lt;"),
             '>' if !attribute => out.push_str("&gt;"),
