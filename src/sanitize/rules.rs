@@ -76,6 +76,45 @@ pub(crate) fn is_void(name: &str) -> bool {
     matches!(name, "br" | "hr" | "img" | "col")
 }
 
+/// The tree builder's classes of tag names, as bits; [`rules::TAGS`] gives each known name its
+/// bits (one lookup per tag).
+pub(crate) mod class {
+    /// What the tree builder's rules say of an HTML tag name, as bits (one lookup per tag).
+    pub(crate) type Class = u16;
+    /// The HTML standard's "special" category.
+    pub(crate) const SPECIAL: Class = 1;
+    /// A start tag that closes an open `p` in button scope.
+    pub(crate) const CLOSES_P: Class = 1 << 1;
+    /// A start tag that ends foreign content (outside an integration point).
+    pub(crate) const BREAKS_OUT: Class = 1 << 2;
+    /// A void element: no end tag, never open.
+    pub(crate) const VOID: Class = 1 << 3;
+    /// A formatting element (the adoption agency's).
+    pub(crate) const FORMATTING: Class = 1 << 4;
+    /// `h1`…`h6`.
+    pub(crate) const HEADING: Class = 1 << 5;
+    /// Ends the default scope of "has an element in scope".
+    pub(crate) const SCOPE: Class = 1 << 6;
+    /// Puts a marker on the list of active formatting elements.
+    pub(crate) const MARKER: Class = 1 << 7;
+    /// A table, section, row, cell, caption or column group.
+    pub(crate) const TABLE_PART: Class = 1 << 8;
+    /// A foreign element whose content is HTML (SVG's HTML integration points, MathML's text
+    /// integration points and `annotation-xml`).
+    pub(crate) const INTEGRATION: Class = 1 << 9;
+    /// `button`.
+    pub(crate) const BUTTON: Class = 1 << 10;
+    /// `address`, `div`, `p`: special, yet the search for an open `li`, `dd` or `dt` goes past.
+    pub(crate) const LISTISH: Class = 1 << 11;
+    /// `table` itself.
+    pub(crate) const TABLE: Class = 1 << 12;
+    /// `td`, `th`, `caption`.
+    pub(crate) const CELL_OR_CAPTION: Class = 1 << 13;
+    pub(crate) const SP: Class = SPECIAL;
+    pub(crate) const CP: Class = CLOSES_P;
+    pub(crate) const BO: Class = BREAKS_OUT;
+    pub(crate) const SC: Class = SCOPE | SPECIAL;
+}
 /// What the policy does with a known tag: the compact form of [`ElementRule`] in [`TAGS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Action {
@@ -112,7 +151,7 @@ const fn tag(name: &'static str, class: u16, action: Action) -> Tag {
 /// binary search answers both, and a table is a fraction of the code a `match` over a hundred
 /// names compiles to.
 pub(crate) const TAGS: &[Tag] = {
-    use super::prepass::class::*;
+    use class::*;
     use Action::*;
     &[
         tag("a", FORMATTING, Keep(Kind::A)),
