@@ -6,7 +6,9 @@
 use crate::error::{Error, Path, Warning};
 use crate::json::Json;
 use crate::labels::{labels, Labels, Lang, LABEL_KEYS};
+use crate::limits::Limits;
 use crate::model::{count, object, present, str_of, text, type_error, Reader};
+use crate::sanitize::Policy;
 use crate::share::ShareService;
 use crate::text::TimeZone;
 use crate::url::{SafeUrl, UrlContext};
@@ -68,7 +70,9 @@ pub struct Options {
     /// The UI strings when `options.labels` overrides some; `None` uses the language's.
     pub labels: Option<Labels>,
     /// Size limits on the article (`limits`, see [`crate::limits`]).
-    pub limits: crate::limits::Limits,
+    pub limits: Limits,
+    /// The body sanitizer policy (`sanitize`, read by [`Policy::from_json`]).
+    pub sanitize: Policy,
 }
 
 impl Default for Options {
@@ -84,7 +88,8 @@ impl Default for Options {
             page_url: None,
             theme: Theme::Light,
             labels: None,
-            limits: crate::limits::Limits::default(),
+            limits: Limits::default(),
+            sanitize: Policy::default(),
         }
     }
 }
@@ -93,6 +98,23 @@ impl Options {
     /// The UI strings of this render: `labels` overrides on top of the language's.
     pub fn labels(&self) -> &Labels {
         self.labels.as_ref().unwrap_or_else(|| labels(self.lang))
+    }
+
+    /// The limits an article is read with for this render: [`Options::limits`], with the
+    /// body cut at the sanitizer's input limit (`sanitize.maxInputBytes`) at most. Every way
+    /// out (the browser, the CLI, the server build) reads the article with these.
+    pub fn article_limits(&self) -> Limits {
+        let mut limits = self.limits;
+        limits.max_body_bytes = limits.max_body_bytes.min(self.sanitize.input_limit());
+        limits
+    }
+
+    /// Reads options from JSON text (`null` gives the defaults), with the warnings of
+    /// [`Options::from_json_with_warnings`]: what the browser, the CLI and the server build
+    /// call on the options they are given.
+    pub fn from_json_str(text: &str) -> Result<(Options, Vec<Warning>), Error> {
+        let doc = crate::json::parse(text, &crate::json::JsonLimits::default())?;
+        Options::from_json_with_warnings(&doc)
     }
 
     /// Reads options from a JSON object; `null` gives the defaults. Warnings (an avatar or
@@ -117,6 +139,8 @@ impl Options {
     /// * `pageUrl`: an absolute http(s) URL.
     /// * `theme`: `light` (default), `dark` or `auto`.
     /// * `limits`: size limits ([`crate::limits::Limits::from_json`]).
+    /// * `labels`: overrides of single UI strings (keys: [`LABEL_KEYS`]).
+    /// * `sanitize`: the body sanitizer policy ([`Policy::from_json`]).
     pub fn from_json_with_warnings(doc: &Json) -> Result<(Options, Vec<Warning>), Error> {
         let root = Path::Root("options");
         let mut options = Options::default();
@@ -202,7 +226,7 @@ impl Options {
         }
         options.page_url = reader.opt_url(doc, "pageUrl", &root, UrlContext::Absolute)?;
         if let Some(v) = present(doc, "limits") {
-            options.limits = crate::limits::Limits::from_json(v)?;
+            options.limits = Limits::from_json(v)?;
         }
         if let Some(v) = present(doc, "labels") {
             let path = root.key("labels");
@@ -244,6 +268,7 @@ impl Options {
                 }
             };
         }
+        options.sanitize = Policy::from_json(doc)?;
         Ok((options, reader.warnings))
     }
 }
@@ -334,7 +359,7 @@ mod tests {
     #[test]
     fn unknown_members_are_ignored() {
         assert_eq!(
-            read(r#"{"labels": {}, "sanitize": 1, "__proto__": {"shadow": false}}"#),
+            read(r#"{"labels": {}, "sanitize": {}, "__proto__": {"shadow": false}}"#),
             Ok(Options::default())
         );
     }
@@ -522,6 +547,33 @@ mod tests {
             fail(r#"{"limits": {"maxKeywords": true}}"#),
             "options.limits.maxKeywords: expected a number, got a boolean"
         );
+    }
+
+    #[test]
+    fn sanitize_is_read_with_the_options() {
+        let o = read(
+            r#"{"sanitize": {"allowIframeHosts": ["www.youtube.com"], "maxInputBytes": 100}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            o.sanitize,
+            Policy::default()
+                .allow_iframe_hosts(["www.youtube.com"])
+                .max_input_bytes(100)
+        );
+        assert!(fail(r#"{"sanitize": {"ugc": 1}}"#).starts_with("sanitize.ugc: "));
+        assert!(fail(r#"{"sanitize": []}"#).starts_with("sanitize: "));
+    }
+
+    #[test]
+    fn article_limits_cut_the_body_at_the_sanitizer_input_limit() {
+        let o = read(r#"{"sanitize": {"maxInputBytes": 100}, "limits": {"maxBodyBytes": 200, "maxKeywords": 2}}"#)
+            .unwrap();
+        let l = o.article_limits();
+        assert_eq!((l.max_body_bytes, l.max_keywords), (100, 2));
+        let o = read(r#"{"sanitize": {"maxInputBytes": 300}, "limits": {"maxBodyBytes": 200}}"#)
+            .unwrap();
+        assert_eq!(o.article_limits().max_body_bytes, 200);
     }
 
     #[test]

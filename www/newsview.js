@@ -252,6 +252,8 @@ export class NewsViewElement extends Base {
 
   #view = null;
   #article = null;
+  /** Options from the server's hydration data (attributes override them). */
+  #serverOptions = null;
   #fetch = null;
   #seq = 0;
 
@@ -295,7 +297,7 @@ export class NewsViewElement extends Base {
   }
 
   #options() {
-    const options = {};
+    const options = { ...this.#serverOptions };
     const lang = this.getAttribute('lang');
     if (lang) options.lang = lang;
     const now = this.getAttribute('now');
@@ -318,6 +320,7 @@ export class NewsViewElement extends Base {
   async #update() {
     const seq = ++this.#seq;
     const src = this.getAttribute('src');
+    if (this.#article == null && !src && !this.#readServerData(seq)) return;
     if (this.#article != null && !src) return this.#show(this.#article, seq);
     if (!src) return;
     this.#fetch?.abort();
@@ -373,6 +376,32 @@ export class NewsViewElement extends Base {
     } finally {
       clearTimeout(timer);
       if (this.#fetch === controller) this.#fetch = null;
+    }
+  }
+
+  /**
+   * Reads the hydration data newsview's server rendering puts in the element
+   * (`<script type="application/json" data-nv-hydrate>{"article", "options"}</script>`), so
+   * that a server-rendered page hydrates with no `src` and no host code. While the document is
+   * still being parsed the data may not be there yet: then it tries again once it is parsed.
+   * Returns whether there is an article to show.
+   */
+  #readServerData(seq) {
+    const data = this.querySelector(':scope > script[type="application/json"][data-nv-hydrate]');
+    if (!data) {
+      if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', () => seq === this.#seq && this.#update(), { once: true });
+      }
+      return false;
+    }
+    try {
+      const { article, options } = JSON.parse(data.textContent);
+      this.#article = article;
+      this.#serverOptions = options;
+      return article != null;
+    } catch (error) {
+      this.#fail(failure('json', `invalid hydration data: ${error.message}`));
+      return false;
     }
   }
 
