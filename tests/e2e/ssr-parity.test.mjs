@@ -6,10 +6,10 @@
 // corpora (every payload of h5sc and DOMPurify's, every 10th of payloadbox).
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openHost, root, useHarness } from './harness.mjs';
+import { cliPath, openHost, root, useHarness } from './harness.mjs';
 
 const NOW = '2026-03-16T10:00:00+08:00';
 const fixture = (...p) => readFileSync(join(root, 'tests', 'fixtures', ...p), 'utf8');
@@ -50,21 +50,6 @@ const wrap = (bodyHtml, i) => ({
   publishedAt: '2025-07-27T21:56:43+08:00',
   bodyHtml,
 });
-
-/** The path of the built CLI (built here if needed: fast when it is up to date). */
-function cliPath() {
-  const out = execFileSync('cargo', ['build', '--quiet', '--bin', 'newsview', '--message-format=json'], {
-    cwd: root,
-    encoding: 'utf8',
-    maxBuffer: 64 << 20,
-  });
-  for (const line of out.split('\n').reverse()) {
-    if (!line.includes('"executable"')) continue;
-    const msg = JSON.parse(line);
-    if (msg.executable && msg.target?.name === 'newsview' && msg.target.kind.includes('bin')) return msg.executable;
-  }
-  throw new Error('cargo build did not report the newsview executable');
-}
 
 function renderNative(bin, article) {
   const r = spawnSync(bin, ['render', '--now', NOW, '-'], { input: JSON.stringify(article), encoding: 'utf8' });
