@@ -65,7 +65,7 @@ demo: setup build ## Install, build, and serve the demo on http://127.0.0.1:8080
 serve: build ## Serve www/ and pkg/ without running setup first
 	node scripts/serve.mjs --port $(PORT)
 
-test: setup fmt-check clippy test-native test-wasm build size-check test-e2e build-server test-server fuzz-short ## Install, then run every check (what CI runs)
+test: setup fmt-check clippy test-native test-wasm build build-server size-check test-e2e test-server fuzz-short ## Install, then run every check (what CI runs)
 	@echo "==> all checks passed"
 
 ci: test ## Alias of test
