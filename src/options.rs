@@ -5,7 +5,7 @@
 
 use crate::error::{Error, Path, Warning};
 use crate::json::Json;
-use crate::labels::{labels, Labels, Lang, LABEL_KEYS};
+use crate::labels::{labels, LabelOverrides, Labels, Lang, LABEL_KEYS};
 use crate::limits::Limits;
 use crate::model::{count, object, present, str_of, text, type_error, Reader};
 use crate::sanitize::Policy;
@@ -67,8 +67,9 @@ pub struct Options {
     pub page_url: Option<SafeUrl>,
     /// The colour theme.
     pub theme: Theme,
-    /// The UI strings when `options.labels` overrides some; `None` uses the language's.
-    pub labels: Option<Labels>,
+    /// `options.labels`: overrides of single UI strings, on top of the language's (see
+    /// [`Options::labels`]).
+    pub labels: LabelOverrides,
     /// Size limits on the article (`limits`, see [`crate::limits`]).
     pub limits: Limits,
     /// The body sanitizer policy (`sanitize`, read by [`Policy::from_json`]).
@@ -87,7 +88,7 @@ impl Default for Options {
             related_limit: None,
             page_url: None,
             theme: Theme::Light,
-            labels: None,
+            labels: LabelOverrides::default(),
             limits: Limits::default(),
             sanitize: Policy::default(),
         }
@@ -95,9 +96,10 @@ impl Default for Options {
 }
 
 impl Options {
-    /// The UI strings of this render: `labels` overrides on top of the language's.
-    pub fn labels(&self) -> &Labels {
-        self.labels.as_ref().unwrap_or_else(|| labels(self.lang))
+    /// The UI strings of this render: `labels` overrides on top of the language's, borrowed
+    /// from these options (nothing is kept past them).
+    pub fn labels(&self) -> Labels<'_> {
+        self.labels.apply(labels(self.lang))
     }
 
     /// The limits an article is read with for this render: [`Options::limits`], with the
@@ -231,12 +233,11 @@ impl Options {
         if let Some(v) = present(doc, "labels") {
             let path = root.key("labels");
             object(v, &path)?;
-            let mut table = *labels(options.lang);
             if let Json::Object(members) = v {
                 for (key, value) in members {
                     let item = path.key(key);
                     let text = str_of(value, &item)?;
-                    table = table.with(key, text).ok_or_else(|| {
+                    options.labels.set(key, text).ok_or_else(|| {
                         let mut m = String::from("unknown label (expected one of ");
                         for (i, key) in LABEL_KEYS.iter().enumerate() {
                             if i > 0 {
@@ -248,9 +249,6 @@ impl Options {
                         item.error(m)
                     })?;
                 }
-            }
-            if table != *labels(options.lang) {
-                options.labels = Some(table);
             }
         }
         if let Some(v) = present(doc, "theme") {

@@ -35,6 +35,13 @@ pub fn render_json(article: &str, options: &str) -> Result<JsValue, JsValue> {
     Ok(out.into())
 }
 
+/// The size of the module's linear memory in bytes: what a long-running server watches to see
+/// that renders leave memory flat (it grows in 64 KiB pages and never shrinks).
+#[wasm_bindgen(js_name = memoryBytes)]
+pub fn memory_bytes() -> f64 {
+    (core::arch::wasm32::memory_size(0) * 65_536) as f64
+}
+
 /// Asks wasm-bindgen's glue for a fresh instance of the module before the next call into it
 /// (called by the JS entry after a trap).
 #[wasm_bindgen(js_name = scheduleRestart)]

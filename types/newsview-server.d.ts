@@ -38,3 +38,10 @@ export function renderToString(article: Article | string, options?: Options | st
  * call does nothing.
  */
 export function initSync(moduleOrBytes: WebAssembly.Module | BufferSource): void;
+
+/**
+ * The size of the server wasm's linear memory in bytes (0 before the first render), for
+ * monitoring a long-running server: it grows in 64 KiB pages with the largest article rendered
+ * so far and stays flat over any number of renders.
+ */
+export function memoryBytes(): number;

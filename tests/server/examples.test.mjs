@@ -50,6 +50,37 @@ describe('examples/worker in workerd', () => {
   test('the page hydrates in Chromium without rebuilding a node; widgets work', async () => {
     await checkHydration(browser, `${worker.url}/`, seed.url);
   });
+
+  test('under load: 2 000 requests, 16 at a time, all answered 200 with the page; p50 and p99 reported', async (t) => {
+    const total = 2_000;
+    const concurrency = 16;
+    const times = [];
+    const failures = [];
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < total) {
+          next += 1;
+          const t0 = performance.now();
+          try {
+            const r = await fetch(`${worker.url}/`);
+            const body = await r.text();
+            if (r.status !== 200 || !body.includes('data-nv-hydrate')) failures.push(`HTTP ${r.status}`);
+          } catch (e) {
+            failures.push(String(e.cause?.code ?? e.message));
+          }
+          times.push(performance.now() - t0);
+        }
+      }),
+    );
+    const wall = performance.now() - started;
+    times.sort((a, b) => a - b);
+    const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(1);
+    t.diagnostic(`${total} requests, concurrency ${concurrency}: p50 ${q(0.5)} ms, p99 ${q(0.99)} ms, max ${q(1)} ms, ${(total / (wall / 1000)).toFixed(0)} requests/s`);
+    assert.deepEqual(failures, []);
+    assert.equal(times.length, total);
+  });
 });
 
 describe('examples/node-server in Node', () => {

@@ -10,7 +10,7 @@
 // path panics on input) is a `WebAssembly.RuntimeError` thrown out of the call. It becomes an
 // `Error` with `code = 'panic'`, and wasm-bindgen's glue makes a fresh instance from the same
 // module before the next call, so the next render works.
-import { initSync as initGlue, renderJson, scheduleRestart, restartNow } from './newsview_server_bg.js';
+import { initSync as initGlue, renderJson, memoryBytes as memoryBytesWasm, scheduleRestart, restartNow } from './newsview_server_bg.js';
 
 let source = null;
 let ready = false;
@@ -30,6 +30,15 @@ export function initSync(moduleOrBytes) {
   if (moduleOrBytes == null) throw new TypeError('newsview/server: initSync needs a WebAssembly.Module or the bytes of newsview_server_bg.wasm');
   initGlue({ module: moduleOrBytes });
   ready = true;
+}
+
+/**
+ * The size of the server wasm's linear memory in bytes (0 before the first render): what a
+ * long-running server can watch to see that renders leave memory flat. It grows in 64 KiB
+ * pages with the largest article rendered so far and never shrinks.
+ */
+export function memoryBytes() {
+  return ready ? memoryBytesWasm() : 0;
 }
 
 function asError(value) {
