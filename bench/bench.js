@@ -2,7 +2,7 @@
 // Everything is exposed on `window.B`; run.mjs calls setup(), prepare(), run(), ...
 import init, { render } from '/pkg/newsview.js';
 import DOMPurify from '/bench/node_modules/dompurify/dist/purify.es.mjs';
-import { cmsBody, nested, utf8Length } from '/bench/gen.mjs';
+import { HOSTILE, cmsBody, nested, utf8Length } from '/bench/gen.mjs';
 
 const params = new URLSearchParams(location.search);
 
@@ -246,13 +246,19 @@ window.B = {
     };
   },
 
-  /** Builds the inputs of a case. kind: 'cms' (bytes), 'seed', 'nested' (depth). */
+  /** Builds the inputs of a case. kind: 'cms' (bytes), 'seed', 'nested' (depth), 'hostile' (key of gen.mjs's HOSTILE). */
   prepare(key, kind, n) {
     if (kind === 'seed') return setInputs(key, seed.bodyHtml);
     if (kind === 'cms') return setInputs(key, cmsBody(n, 1));
     // Nested <div>s with a <p> and a link: nothing to remove, so the input is its own clean
     // HTML (DOMPurify is quadratic in depth: cleaning 100 000 levels would take minutes).
     if (kind === 'nested') return setInputs(key, nested(n), nested(n));
+    // A hostile body of issue 10 (n unused). Its floor is the body itself: none of the shapes
+    // holds anything to remove, and cleaning some of them takes DOMPurify seconds or the tab.
+    if (kind === 'hostile') {
+      const html = HOSTILE.find((h) => h.key === key).make();
+      return setInputs(key, html, html);
+    }
     throw new Error('unknown kind ' + kind);
   },
 
@@ -296,6 +302,57 @@ window.B = {
       if (!names.length) break;
     }
     return { samples, dom, capped: [...capped] };
+  },
+
+  /**
+   * One sample of `name` ('nv', 'purify', 'floor' or 'bare') on the inputs of `key`, for the hostile
+   * bodies (each run in a fresh page by bench/hostile.mjs): the times (before and after the
+   * forced layout) and, checked after the clock stopped, what came out: newsview's error
+   * message when it refused the article, the body's warnings, whether the body was cut (its
+   * `nv-truncated` marker), and the elements left in the body.
+   */
+  async hostile(key, name) {
+    const inp = inputs[key];
+    gc();
+    document.body.offsetHeight;
+    await pause();
+    const c = fresh();
+    const warnings = [];
+    c.addEventListener('nv-warning', (e) => warnings.push(...e.detail.warnings));
+    let view = null;
+    let error = null;
+    let body;
+    const t0 = now();
+    if (name === 'nv') {
+      try {
+        view = await render(c, inp.json, OPTS);
+      } catch (e) {
+        error = String(e?.message ?? e);
+      }
+    } else if (name === 'bare') {
+      // The browser alone: a shadow root without newsview's stylesheet.
+      body = c.attachShadow({ mode: 'open' });
+      body.innerHTML = inp.clean;
+    } else {
+      body = peerTarget(c);
+      body.innerHTML = name === 'purify' ? DOMPurify.sanitize(inp.html) : inp.clean;
+    }
+    const t1 = now();
+    c.offsetHeight;
+    const t2 = now();
+    const root = c.shadowRoot;
+    if (name === 'nv') body = root?.querySelector('.nv-body');
+    const out = {
+      dom: t1 - t0,
+      total: t2 - t0,
+      error,
+      bodyWarnings: warnings.filter((w) => w.path.startsWith('bodyHtml')).map((w) => `${w.path}: ${w.message}`.slice(0, 300)),
+      truncated: Boolean(root?.querySelector('.nv-truncated')),
+      elements: body ? body.querySelectorAll('*').length : 0,
+    };
+    view?.destroy();
+    c.remove();
+    return out;
   },
 
   // --- memory -----------------------------------------------------------------------------

@@ -160,3 +160,39 @@ function countHan(s) {
 export function nested(depth) {
   return '<div>'.repeat(depth) + '<p>深 <a href="https://news.example.test/">deep</a></p>' + '</div>'.repeat(depth);
 }
+
+/**
+ * The hostile bodies of issue 10: shapes that cost time far beyond their size (nesting the
+ * nesting pre-pass does not see, comments, attributes, table spans, wide flat bodies, foreign
+ * content). `key` names the case in the results, `label` is its row in the table, `make()`
+ * builds the body (deterministic).
+ */
+export const HOSTILE = [
+  { key: 'x-div-20k', label: '`<x><div></x>` × 20 000', make: () => '<x><div></x>'.repeat(20000) },
+  { key: 'b-div-10k', label: '`<b><div></b>` × 10 000', make: () => '<b><div></b>'.repeat(10000) },
+  { key: 'i-ul-10k', label: '`<i><ul></i>` × 10 000', make: () => '<i><ul></i>'.repeat(10000) },
+  { key: 'comments-20k', label: '`<!---->` × 20 000', make: () => '<!---->'.repeat(20000) },
+  { key: 'comments-40k', label: '`<!---->` × 40 000', make: () => '<!---->'.repeat(40000) },
+  {
+    key: 'attrs-100k',
+    label: '`<p>` with 100 000 distinct attributes',
+    make: () => {
+      const parts = ['<p'];
+      for (let i = 0; i < 100000; i++) parts.push(` a${i}`);
+      parts.push('>x</p>');
+      return parts.join('');
+    },
+  },
+  { key: 'table-span-100', label: '`<table>` + 100 rows `<td colspan=1000 rowspan=65534>`', make: () => spanTable(100) },
+  { key: 'table-span-3000', label: '`<table>` + 3 000 rows `<td colspan=1000 rowspan=65534>`', make: () => spanTable(3000) },
+  { key: 'a-br-70k', label: '`a<br>` × 70 000', make: () => 'a<br>'.repeat(70000) },
+  { key: 'unknown-br-140k', label: '`<x>` wrapping 140 000 `<br>`', make: () => `<x>${'<br>'.repeat(140000)}</x>` },
+  { key: 'h1-br-140k', label: '`<h1>` wrapping 140 000 `<br>`', make: () => `<h1>${'<br>'.repeat(140000)}</h1>` },
+  { key: 'b-x-300k', label: '`<b>x</b>` × 300 000', make: () => '<b>x</b>'.repeat(300000) },
+  { key: 'svg-style-div-20k', label: '`<svg><style>` + `<div>` × 20 000', make: () => '<svg><style>' + '<div>'.repeat(20000) },
+  { key: 'svg-plaintext-div-20k', label: '`<svg><plaintext>` + `<div>` × 20 000', make: () => '<svg><plaintext>' + '<div>'.repeat(20000) },
+];
+
+function spanTable(rows) {
+  return `<table>${'<tr><td colspan=1000 rowspan=65534>x</td></tr>'.repeat(rows)}</table>`;
+}

@@ -5,17 +5,14 @@
 // Chromium through playwright-core (never downloads a browser), runs the suite in one page
 // with implementations alternating round by round, prints medians (p10/p90) and ratios, and
 // writes bench/results.json. Everything is bounded in rounds and time and stops by itself.
-import http from 'node:http';
 import fs from 'node:fs';
-import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { LABEL, fmt } from './format.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, ROOT, checkPackage, chromiumVersion as version, gitCommit, loadPlaywright, startServer, withTimeout } from './harness.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '..');
 const rawArgs = process.argv.slice(2);
 const argv = new Set(rawArgs);
 // --pkg=DIR serves another build as /pkg/ (e.g. one that keeps the wasm name section, so that
@@ -23,7 +20,6 @@ const argv = new Set(rawArgs);
 const PKG_DIR = path.resolve(rawArgs.find((a) => a.startsWith('--pkg='))?.slice(6) ?? path.join(ROOT, 'pkg'));
 const QUICK = argv.has('--quick');
 const PROFILE = argv.has('--profile');
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const HARD_LIMIT_MS = (QUICK ? 6 : 25) * 60 * 1000;
 const KB = 1024;
 // One sample slower than this stops that implementation for the case (and the larger ones).
@@ -35,86 +31,17 @@ if (argv.has('--help')) {
   process.exit(0);
 }
 
-let playwright;
-try {
-  playwright = await import('playwright-core');
-} catch {
-  console.error('bench: playwright-core is missing: run `npm ci --prefix bench` first');
-  process.exit(2);
-}
-// The wasm beside the entry: newsview_bg.wasm (bundled package) or newsview_bg_bg.wasm (glue
-// module beside it).
-const WASM_FILE = ['newsview_bg.wasm', 'newsview_bg_bg.wasm'].map((f) => path.join(PKG_DIR, f)).find((f) => fs.existsSync(f)) ?? path.join(PKG_DIR, 'newsview_bg.wasm');
-for (const f of [`${PKG_DIR}/newsview.js`, WASM_FILE, `${ROOT}/bench/node_modules/dompurify/dist/purify.es.mjs`]) {
-  if (!fs.existsSync(f)) {
-    console.error(`bench: ${f} is missing (build the package first; npm ci --prefix bench for dompurify)`);
-    process.exit(2);
-  }
-}
+const playwright = await loadPlaywright();
+const WASM_FILE = checkPackage(PKG_DIR);
 
 // --- static server ---------------------------------------------------------------------------
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-};
-const MOUNTS = ['/pkg/', '/bench/', '/tests/fixtures/'];
-
-const server = http.createServer(async (req, res) => {
-  const url = new URL(req.url, 'http://x');
-  const p = decodeURIComponent(url.pathname);
-  const file = p.startsWith('/pkg/') ? path.resolve(PKG_DIR, '.' + p.slice(4)) : path.resolve(ROOT, '.' + p);
-  const ok = p.startsWith('/pkg/') ? file.startsWith(PKG_DIR + path.sep) : MOUNTS.some((m) => p.startsWith(m) && file.startsWith(path.join(ROOT, m)));
-  if (!ok || req.method !== 'GET') {
-    res.writeHead(404).end();
-    return;
-  }
-  try {
-    const body = await fsp.readFile(file);
-    res.writeHead(200, {
-      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-      'content-length': body.length,
-      // Cross-origin isolation gives performance.now() its fine (5 µs) resolution.
-      'cross-origin-opener-policy': 'same-origin',
-      'cross-origin-embedder-policy': 'require-corp',
-      'cross-origin-resource-policy': 'same-origin',
-      'cache-control': 'max-age=600',
-    });
-    res.end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const BASE = `http://127.0.0.1:${server.address().port}`;
+const server = await startServer(PKG_DIR);
+const BASE = server.base;
 
 // --- browser ---------------------------------------------------------------------------------
-const chromiumVersion = (() => {
-  try {
-    return execFileSync(CHROMIUM, ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-  } catch {
-    return 'unknown';
-  }
-})();
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  // Nothing leaves the machine: every host name but the local server fails to resolve
-  // (the bodies link to images and iframes on *.example.test).
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-  // gc() between samples, outside the timing.
-  '--js-flags=--expose-gc',
-];
+const chromiumVersion = version();
 // playwright-core starts Chromium with a fresh temporary user-data-dir and removes it at close.
-const browser = await playwright.chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+const browser = await playwright.chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 const context0 = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 
 let finished = false;
@@ -123,7 +50,6 @@ async function shutdown(code) {
   finished = true;
   await Promise.race([browser.close().catch(() => {}), new Promise((r) => setTimeout(r, 10000))]);
   server.close();
-  server.closeAllConnections?.();
   if (code !== undefined) process.exit(code);
 }
 const hardLimit = setTimeout(async () => {
@@ -159,13 +85,7 @@ const results = {
   node: process.version,
   quick: QUICK,
   loadAverageAtStart: os.loadavg(),
-  commit: (() => {
-    try {
-      return execFileSync('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD']).toString().trim();
-    } catch {
-      return null;
-    }
-  })(),
+  commit: gitCommit(),
   sanitizer: fs.readFileSync(path.join(ROOT, 'src/dom/sanitize_dom.rs'), 'utf8').includes('Placeholder')
     ? 'placeholder (body shown as text)'
     : 'real',
@@ -174,18 +94,6 @@ const results = {
   cases: {},
   scale: { size: [], depth: [] },
 };
-
-async function withTimeout(promise, ms, what) {
-  let t;
-  const limit = new Promise((_, rej) => {
-    t = setTimeout(() => rej(new Error(`${what}: no answer within ${ms / 1000} s`)), ms);
-  });
-  try {
-    return await Promise.race([promise, limit]);
-  } finally {
-    clearTimeout(t);
-  }
-}
 
 async function openBench(page, query = '') {
   page.on('pageerror', (e) => log('page error:', e.message));

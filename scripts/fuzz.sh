@@ -152,7 +152,7 @@ build_corpus() {
 
 # Executions per target in the fixed pass (about 10-15 s each on the 2-core machine).
 declare -A FIXED_RUNS=([article]=8000 [json]=60000 [url]=120000 [sanitize]=80000 [ssr]=25000
-  [nesting]=100000 [qr]=3000)
+  [nesting]=30000 [qr]=3000)
 FIXED_SEED=20261128
 
 declare -A EXECS RATE STATUS ARTIFACT

@@ -95,6 +95,18 @@ pub fn article(article: &Article, ctx: &Context<'_>) -> Node {
     view
 }
 
+/// Adds the visible "body cut" note to a laid-out article whose body the sanitizer cut at its
+/// node limit (the body's byte limit is marked by [`article`] itself), unless it is there.
+pub fn mark_body_cut(view: &mut Node, article: &Article, ctx: &Context<'_>) {
+    if !article.truncated.body {
+        let body = crate::limits::Truncated {
+            body: true,
+            ..Default::default()
+        };
+        crate::limits::mark(view, &body, ctx.labels());
+    }
+}
+
 fn header(article: &Article, ctx: &Context<'_>) -> Element {
     let mut meta = Element::with("div", "class=nv-meta;part=meta");
     if let Some(channel) = &article.channel {

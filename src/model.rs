@@ -22,13 +22,16 @@
 //!   and `leadVideo.src` with `Media`. A refused URL in an optional place is dropped with a
 //!   warning; an image, lead video or related video whose own URL is refused is dropped whole
 //!   with a warning. An empty URL in an optional place counts as absent.
+//! * With [`Article::from_json_with`], every `Media` URL then passes the render options' media
+//!   hosts ([`MediaHosts`]): it is kept, rewritten through the proxy, or dropped like a refused
+//!   URL, with a warning (`dropped: not from an allowed media host`).
 //! * A channel, source, author or keyword whose name is empty is dropped with a warning.
 
 use crate::error::{Error, Path, Warning};
 use crate::json::Json;
 use crate::limits::{cut_bytes, cut_chars, Limits, Truncated};
 use crate::text::Timestamp;
-use crate::url::{check, SafeUrl, UrlContext};
+use crate::url::{check, MediaHosts, SafeUrl, UrlContext};
 
 /// The highest `schemaVersion` this crate reads.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -224,8 +227,18 @@ impl Article {
     /// Reads and validates article JSON v1 text; what goes past `limits` is cut with a
     /// visible marker and a warning.
     pub fn from_json_str_with_limits(input: &str, limits: &Limits) -> Result<Parsed, Error> {
+        Article::from_json_str_with(input, limits, &MediaHosts::OPEN)
+    }
+
+    /// [`Article::from_json_str_with_limits`], with the media URLs judged by `media` as they
+    /// are read (see [`Article::from_json_with`]).
+    pub fn from_json_str_with(
+        input: &str,
+        limits: &Limits,
+        media: &MediaHosts,
+    ) -> Result<Parsed, Error> {
         let doc = crate::json::parse(input, &crate::json::JsonLimits::default())?;
-        Article::from_json_with_limits(&doc, limits)
+        Article::from_json_with(&doc, limits, media)
     }
 
     /// Validates a parsed JSON document as article JSON v1, with the default [`Limits`].
@@ -238,9 +251,24 @@ impl Article {
     /// [`Article::truncated`]) and the body is cut on a character boundary; each cut is a
     /// warning. At most [`MAX_WARNINGS`] warnings are kept, then one that counts the rest.
     pub fn from_json_with_limits(doc: &Json, limits: &Limits) -> Result<Parsed, Error> {
+        Article::from_json_with(doc, limits, &MediaHosts::OPEN)
+    }
+
+    /// [`Article::from_json_with_limits`], with every media URL (cover, lead video and poster,
+    /// comment avatars, related-video covers) judged by `media` ([`MediaHosts::judge`]) once
+    /// the URL policy accepted it: kept, rewritten through the proxy, or dropped with a warning
+    /// at its path (`dropped: not from an allowed media host`) as a refused URL is: an image goes
+    /// whole, a lead video whose `src` goes is dropped with its poster, an avatar leaves the
+    /// author's initial.
+    pub fn from_json_with(
+        doc: &Json,
+        limits: &Limits,
+        media: &MediaHosts,
+    ) -> Result<Parsed, Error> {
         let root = Path::Root("");
         let mut r = Reader {
             limits: *limits,
+            media: Some(media).filter(|m| !m.is_open()),
             ..Reader::default()
         };
         let mut truncated = Truncated::default();
@@ -341,18 +369,53 @@ impl Article {
     }
 }
 
+impl Article {
+    /// Applies `media` to the media URLs of an article already read, as
+    /// [`Article::from_json_with`] does while reading (for an article read without them; server
+    /// rendering applies the options' media hosts this way). Returns the warnings; a related
+    /// video's index in their paths counts the related videos kept. Does nothing for
+    /// [`MediaHosts::OPEN`]; applying it twice changes nothing more.
+    pub fn apply_media_hosts(&mut self, media: &MediaHosts) -> Vec<Warning> {
+        let mut r = Reader::default();
+        if media.is_open() {
+            return r.warnings;
+        }
+        let root = Path::Root("");
+        let (lead, items) = (root.key("leadVideo"), root.key("comments"));
+        let (items, related) = (items.key("items"), root.key("relatedVideos"));
+        self.cover = r.media_image(self.cover.take(), media, &root.key("cover"));
+        self.lead_video = self.lead_video.take().and_then(|mut v| {
+            v.src = r.media_url(v.src, media, &lead.key("src"))?;
+            v.poster = r.media_image(v.poster.take(), media, &lead.key("poster"));
+            Some(v)
+        });
+        for (i, c) in self.comments.items.iter_mut().enumerate() {
+            let (item, avatar) = (items.index(i), c.author_avatar.take());
+            let author = item.key("author");
+            c.author_avatar = avatar.and_then(|u| r.media_url(u, media, &author.key("avatar")));
+        }
+        for (i, v) in self.related_videos.iter_mut().enumerate() {
+            v.cover = r.media_image(v.cover.take(), media, &related.index(i).key("cover"));
+        }
+        r.finish_warnings();
+        r.warnings
+    }
+}
+
 /// The most warnings [`Article::from_json_with_limits`] keeps; one more counts the rest.
 pub const MAX_WARNINGS: usize = 100;
 
 /// Collects warnings while a document is read.
 #[derive(Default)]
-pub(crate) struct Reader {
+pub(crate) struct Reader<'m> {
     /// Fields dropped so far, in document order.
     pub(crate) warnings: Vec<Warning>,
     /// Warnings past [`MAX_WARNINGS`], counted only.
     pub(crate) more_warnings: usize,
     /// The limits text and lists are cut at.
     pub(crate) limits: Limits,
+    /// The media hosts media URLs are judged by, unless they are open.
+    pub(crate) media: Option<&'m MediaHosts>,
 }
 
 /// `before` N `after`.
@@ -369,8 +432,9 @@ fn more_message(n: usize) -> String {
 }
 
 const DROPPED_URL: &str = "dropped: not an allowed URL";
+const DROPPED_HOST: &str = "dropped: not from an allowed media host";
 
-impl Reader {
+impl Reader<'_> {
     /// Records a warning, or only counts it past [`MAX_WARNINGS`].
     pub(crate) fn warn(&mut self, w: Warning) {
         if self.warnings.len() < MAX_WARNINGS {
@@ -446,7 +510,49 @@ impl Reader {
         if url.is_none() {
             self.warn(path.warning(DROPPED_URL));
         }
-        Ok(url)
+        Ok(url.and_then(|u| self.judge_media(u, context, &path)))
+    }
+
+    /// A `Media` URL judged by the media hosts being read with, if any (see
+    /// [`Reader::media_url`]); other URLs as they are.
+    fn judge_media(
+        &mut self,
+        url: SafeUrl,
+        context: UrlContext,
+        path: &Path<'_>,
+    ) -> Option<SafeUrl> {
+        match self.media {
+            Some(media) if context == UrlContext::Media => self.media_url(url, media, path),
+            _ => Some(url),
+        }
+    }
+
+    /// `url` judged by `media` ([`MediaHosts::judge`]): kept, rewritten, or dropped with a
+    /// warning at `path`.
+    pub(crate) fn media_url(
+        &mut self,
+        url: SafeUrl,
+        media: &MediaHosts,
+        path: &Path<'_>,
+    ) -> Option<SafeUrl> {
+        let judged = media.judge(url);
+        if judged.is_none() {
+            self.warn(path.warning(DROPPED_HOST));
+        }
+        judged
+    }
+
+    /// An image judged by `media`: its URL rewritten, or the image dropped with a warning at
+    /// `path.url`.
+    fn media_image(
+        &mut self,
+        img: Option<Image>,
+        media: &MediaHosts,
+        path: &Path<'_>,
+    ) -> Option<Image> {
+        let mut img = img?;
+        img.url = self.media_url(img.url, media, &path.key("url"))?;
+        Some(img)
     }
 
     /// A required URL member of an item that is dropped whole when the URL is refused:
@@ -474,7 +580,7 @@ impl Reader {
             });
             self.warn(item.warning(msg));
         }
-        Ok(url)
+        Ok(url.and_then(|u| self.judge_media(u, context, &item.key(key))))
     }
 
     /// `{name, url?}`, or with `allow_string` also a plain string. An empty name drops it
@@ -1819,5 +1925,131 @@ mod tests {
             let e = Article::from_json_str(&doc(&extra)).expect_err(field);
             assert_eq!(e.path(), *field);
         }
+    }
+
+    // ---- Media hosts ----
+
+    /// Media on a listed host (`img.ok.com`), on others (`t.evil.com`, `v.evil.com`) and relative.
+    const MEDIA: &str = r#""cover": {"url": "https://t.evil.com/c.jpg"},
+        "leadVideo": {"src": "https://img.ok.com/v.mp4", "poster": {"url": "//t.evil.com/p.jpg"}},
+        "comments": {"items": [
+            {"id": "c1", "author": {"name": "a", "avatar": "https://t.evil.com/a.png"}, "text": "t", "publishedAt": "2025-07-27T21:56:43Z"},
+            {"id": "c2", "author": {"name": "b", "avatar": "/b.png"}, "text": "t", "publishedAt": "2025-07-27T21:56:43Z"},
+            {"id": "c3", "author": {"name": "c"}, "text": "t", "publishedAt": "2025-07-27T21:56:43Z"}
+        ]},
+        "relatedVideos": [
+            {"id": "v1", "url": "https://t.evil.com/v1", "title": "one", "cover": {"url": "https://img.ok.com/1.jpg"}},
+            {"id": "v2", "url": "https://e.com/v2", "title": "two", "cover": {"url": "https://t.evil.com/2.jpg"}}
+        ]"#;
+
+    fn listed() -> MediaHosts {
+        MediaHosts::default().allow(["img.ok.com"]).unwrap()
+    }
+
+    fn img(i: &Option<Image>) -> Option<&str> {
+        i.as_ref().map(|i| i.url.as_str())
+    }
+
+    fn urls(a: &Article) -> Vec<Option<&str>> {
+        let mut out = vec![img(&a.cover)];
+        out.push(a.lead_video.as_ref().map(|v| v.src.as_str()));
+        out.push(a.lead_video.as_ref().and_then(|v| img(&v.poster)));
+        out.extend(
+            a.comments
+                .items
+                .iter()
+                .map(|c| c.author_avatar.as_ref().map(SafeUrl::as_str)),
+        );
+        out.extend(a.related_videos.iter().map(|v| img(&v.cover)));
+        out
+    }
+
+    fn read_with(extra: &str, media: &MediaHosts) -> Parsed {
+        Article::from_json_str_with(&doc(extra), &Limits::default(), media).unwrap()
+    }
+
+    #[test]
+    fn media_from_hosts_not_allowed_is_dropped_with_warnings() {
+        assert_eq!(read_with(MEDIA, &MediaHosts::OPEN), read(MEDIA));
+        let p = read_with(MEDIA, &listed());
+        assert_eq!(
+            urls(&p.article),
+            [
+                None,
+                Some("https://img.ok.com/v.mp4"),
+                None,
+                None,
+                Some("/b.png"),
+                None,
+                Some("https://img.ok.com/1.jpg"),
+                None
+            ]
+        );
+        assert_eq!(
+            warnings(&p),
+            [
+                "cover.url: dropped: not from an allowed media host",
+                "leadVideo.poster.url: dropped: not from an allowed media host",
+                "comments.items[0].author.avatar: dropped: not from an allowed media host",
+                "relatedVideos[1].cover.url: dropped: not from an allowed media host",
+            ]
+        );
+        // Only media URLs: links (a related video's own url) are left alone.
+        assert_eq!(
+            p.article.related_videos[0].url.as_str(),
+            "https://t.evil.com/v1"
+        );
+    }
+
+    #[test]
+    fn applying_media_hosts_after_reading_gives_what_reading_with_them_gives() {
+        let proxied = listed().proxy("https://p.ok.com/i?u={url}").unwrap();
+        for media in [listed(), proxied] {
+            let mut p = read(MEDIA);
+            assert!(p.article.apply_media_hosts(&MediaHosts::OPEN).is_empty());
+            let w = p.article.apply_media_hosts(&media);
+            let q = read_with(MEDIA, &media);
+            assert_eq!(p.article, q.article);
+            assert_eq!(w, q.warnings);
+            // Twice: nothing more.
+            assert!(p.article.apply_media_hosts(&media).is_empty());
+            assert_eq!(p.article, q.article);
+        }
+    }
+
+    #[test]
+    fn lead_video_from_a_host_not_allowed_is_dropped_with_its_poster() {
+        let lead = r#""leadVideo": {"src": "https://v.evil.com/v.m3u8", "poster": {"url": "https://img.ok.com/p.jpg"}}"#;
+        let p = read_with(lead, &listed());
+        assert_eq!(p.article.lead_video, None);
+        assert_eq!(
+            warnings(&p),
+            ["leadVideo.src: dropped: not from an allowed media host"]
+        );
+        let mut p = read(lead);
+        assert_eq!(p.article.apply_media_hosts(&listed()).len(), 1);
+        assert_eq!(p.article.lead_video, None);
+    }
+
+    #[test]
+    fn media_from_hosts_not_allowed_is_rewritten_through_the_proxy() {
+        let media = listed().proxy("https://p.ok.com/i?u={url}").unwrap();
+        let p = read_with(MEDIA, &media);
+        assert!(p.warnings.is_empty());
+        let px = |rest: &str| ["https://p.ok.com/i?u=https%3A%2F%2F", rest].concat();
+        let expected = [
+            Some(px("t.evil.com%2Fc.jpg")),
+            Some("https://img.ok.com/v.mp4".to_owned()),
+            Some(px("t.evil.com%2Fp.jpg")),
+            Some(px("t.evil.com%2Fa.png")),
+            Some("/b.png".to_owned()),
+            None,
+            Some("https://img.ok.com/1.jpg".to_owned()),
+            Some(px("t.evil.com%2F2.jpg")),
+        ];
+        assert_eq!(
+            urls(&p.article),
+            expected.iter().map(|u| u.as_deref()).collect::<Vec<_>>()
+        );
     }
 }

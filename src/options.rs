@@ -7,11 +7,11 @@ use crate::error::{Error, Path, Warning};
 use crate::json::Json;
 use crate::labels::{labels, LabelOverrides, Labels, Lang, LABEL_KEYS};
 use crate::limits::Limits;
-use crate::model::{count, object, present, str_of, text, type_error, Reader};
+use crate::model::{array, count, object, present, str_of, text, type_error, Reader};
 use crate::sanitize::Policy;
 use crate::share::ShareService;
 use crate::text::TimeZone;
-use crate::url::{SafeUrl, UrlContext};
+use crate::url::{MediaHosts, SafeUrl, UrlContext};
 
 /// The signed-in reader.
 #[derive(Debug, Clone, PartialEq)]
@@ -74,6 +74,10 @@ pub struct Options {
     pub limits: Limits,
     /// The body sanitizer policy (`sanitize`, read by [`Policy::from_json`]).
     pub sanitize: Policy,
+    /// Which hosts covers, posters, the lead video, related covers and avatars may load from,
+    /// and the proxy for the others (`sanitize.allowMediaHosts` and `mediaProxy`; the body
+    /// follows the same members through [`crate::sanitize::Policy`]).
+    pub media: MediaHosts,
 }
 
 impl Default for Options {
@@ -91,6 +95,7 @@ impl Default for Options {
             labels: LabelOverrides::default(),
             limits: Limits::default(),
             sanitize: Policy::default(),
+            media: MediaHosts::OPEN,
         }
     }
 }
@@ -133,7 +138,7 @@ impl Options {
     /// * `now`: milliseconds since the epoch (a finite number), or an RFC 3339 string.
     /// * `timeZone`: a name or offset ([`TimeZone::from_name`]); an unknown one is an error.
     /// * `shadow`: a boolean.
-    /// * `user`: `null` or `{name, avatar?}` (`avatar` with the media policy).
+    /// * `user`: `null` or `{name, avatar?}` (`avatar` with the media policy and `media`).
     /// * `share`: an array of service keys or a comma-separated string (`"weibo,qq"`);
     ///   spaces and empty items are ignored, repeats are kept once, an unknown key is an
     ///   error naming its index.
@@ -143,6 +148,8 @@ impl Options {
     /// * `limits`: size limits ([`crate::limits::Limits::from_json`]).
     /// * `labels`: overrides of single UI strings (keys: [`LABEL_KEYS`]).
     /// * `sanitize`: the body sanitizer policy ([`Policy::from_json`]).
+    /// * `sanitize.allowMediaHosts` and `mediaProxy`: [`MediaHosts`] (the other members of
+    ///   `sanitize` are read by [`crate::sanitize::Policy::from_json`]).
     pub fn from_json_with_warnings(doc: &Json) -> Result<(Options, Vec<Warning>), Error> {
         let root = Path::Root("options");
         let mut options = Options::default();
@@ -150,7 +157,11 @@ impl Options {
             return Ok((options, Vec::new()));
         }
         object(doc, &root)?;
-        let mut reader = Reader::default();
+        let media = media_hosts(doc, &root)?;
+        let mut reader = Reader {
+            media: Some(&media).filter(|m| !m.is_open()),
+            ..Reader::default()
+        };
 
         if let Some(v) = present(doc, "lang") {
             let path = root.key("lang");
@@ -266,9 +277,37 @@ impl Options {
                 }
             };
         }
+        let warnings = reader.warnings;
+        options.media = media;
         options.sanitize = Policy::from_json(doc)?;
-        Ok((options, reader.warnings))
+        Ok((options, warnings))
     }
+}
+
+/// `sanitize.allowMediaHosts` and `mediaProxy` of the options `doc` under `root` (`options`
+/// for [`Options`], nothing for [`crate::sanitize::Policy`], whose paths start at `sanitize`).
+pub(crate) fn media_hosts(doc: &Json, root: &Path<'_>) -> Result<MediaHosts, Error> {
+    let mut media = MediaHosts::OPEN;
+    let sanitize = root.key("sanitize");
+    if let Some(s) = doc
+        .get("sanitize")
+        .filter(|s| present(s, "allowMediaHosts").is_some())
+    {
+        let path = sanitize.key("allowMediaHosts");
+        let items = array(s, "allowMediaHosts", &sanitize)?;
+        let mut hosts = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let item_path = path.index(i);
+            let host = crate::url::host_pattern(str_of(item, &item_path)?);
+            hosts.push(host.ok_or_else(|| item_path.error("expected a host name or *.domain"))?);
+        }
+        media.set_allowed(hosts);
+    }
+    if let Some(v) = present(doc, "mediaProxy") {
+        let path = root.key("mediaProxy");
+        media = media.proxy(str_of(v, &path)?).map_err(|m| path.error(m))?;
+    }
+    Ok(media)
 }
 
 /// `before"value"after`.
@@ -458,20 +497,28 @@ mod tests {
 
     #[test]
     fn user_avatar_refused_is_dropped_with_a_warning() {
-        let doc = parse(
-            r#"{"user": {"name": "a", "avatar": "javascript:alert(1)"}}"#,
-            &JsonLimits::default(),
-        )
-        .unwrap();
-        let (o, w) = Options::from_json_with_warnings(&doc).unwrap();
-        assert_eq!(o.user.and_then(|u| u.avatar), None);
-        assert_eq!(
-            w,
-            [Warning {
-                path: "options.user.avatar".into(),
-                message: "dropped: not an allowed URL".into()
-            }]
-        );
+        for (json, message) in [
+            (
+                r#"{"user": {"name": "a", "avatar": "javascript:alert(1)"}}"#,
+                "dropped: not an allowed URL",
+            ),
+            // An empty list of media hosts allows none.
+            (
+                r#"{"sanitize": {"allowMediaHosts": []}, "user": {"name": "a", "avatar": "https://t.evil.com/a.png"}}"#,
+                "dropped: not from an allowed media host",
+            ),
+        ] {
+            let doc = parse(json, &JsonLimits::default()).unwrap();
+            let (o, w) = Options::from_json_with_warnings(&doc).unwrap();
+            assert_eq!(o.user.and_then(|u| u.avatar), None);
+            assert_eq!(
+                w,
+                [Warning {
+                    path: "options.user.avatar".into(),
+                    message: message.into()
+                }]
+            );
+        }
     }
 
     #[test]
@@ -671,5 +718,60 @@ mod tests {
         let (o, w) = Options::from_json_with_warnings(&doc).unwrap();
         assert_eq!(o.page_url, None);
         assert_eq!(w.len(), 1);
+    }
+
+    #[test]
+    fn media_hosts_and_proxy_are_read_and_apply_to_the_user_avatar() {
+        let doc = parse(
+            r#"{"mediaProxy": "https://p.ok.com/i?u={url}", "sanitize": {"allowMediaHosts": ["img.ok.com", "*.cdn.ok.com"], "ugc": true},
+                "user": {"name": "a", "avatar": "https://t.evil.com/a.png"}}"#,
+            &JsonLimits::default(),
+        )
+        .unwrap();
+        let (o, w) = Options::from_json_with_warnings(&doc).unwrap();
+        let media = MediaHosts::default()
+            .allow(["img.ok.com", "*.cdn.ok.com"])
+            .and_then(|m| m.proxy("https://p.ok.com/i?u={url}").map_err(|_| 0))
+            .unwrap();
+        assert_eq!(o.media, media);
+        // The same members as the body's policy reads.
+        assert_eq!(
+            crate::sanitize::Policy::from_json(&doc).unwrap().media(),
+            &media
+        );
+        assert_eq!(
+            o.user.and_then(|u| u.avatar).as_ref().map(SafeUrl::as_str),
+            Some("https://p.ok.com/i?u=https%3A%2F%2Ft.evil.com%2Fa.png")
+        );
+        assert!(w.is_empty());
+        assert!(read("{}").unwrap().media.is_open());
+        assert!(
+            read(r#"{"mediaProxy": null, "sanitize": {"allowMediaHosts": null}}"#)
+                .unwrap()
+                .media
+                .is_open()
+        );
+    }
+
+    #[test]
+    fn bad_media_hosts_and_proxy_are_errors_naming_the_field() {
+        assert_eq!(
+            fail(r#"{"mediaProxy": "https://p.ok.com/proxy"}"#),
+            "options.mediaProxy: expected an absolute https URL with {url} in its path or query"
+        );
+        assert!(fail(r#"{"mediaProxy": "http://p.ok.com/?u={url}"}"#)
+            .starts_with("options.mediaProxy: expected an absolute https URL"));
+        assert_eq!(
+            fail(r#"{"mediaProxy": ["x"]}"#),
+            "options.mediaProxy: expected a string, got an array"
+        );
+        assert_eq!(
+            fail(r#"{"sanitize": {"allowMediaHosts": ["ok.com", "https://a.com"]}}"#),
+            "options.sanitize.allowMediaHosts[1]: expected a host name or *.domain"
+        );
+        assert_eq!(
+            fail(r#"{"sanitize": {"allowMediaHosts": [1]}}"#),
+            "options.sanitize.allowMediaHosts[0]: expected a string, got a number"
+        );
     }
 }

@@ -108,33 +108,31 @@ fn parse_bounded(html: &str, budget: u64) -> Option<Fragment> {
 
 /// Parses `html` with [`parse_body`] and runs `policy` over it, as the browser side does: a
 /// body larger than [`Policy::input_limit`] is refused whole (empty fragment,
-/// `input_too_large` in the report), and nesting deeper than the policy's depth limit is cut
-/// from the text first ([`crate::sanitize::limit_nesting`]), so that both sides parse the same
-/// bounded text. A parse that would still take more than [`WORK_PER_BYTE`] tree-builder
-/// queries per byte is stopped and the body refused whole (a backstop: no input known to the
-/// tests reaches it once nesting is cut).
+/// `input_too_large` in the report), and the text first goes through the same linear pre-pass
+/// ([`crate::sanitize::prepare`]), so that both sides parse the same bounded text. A parse that
+/// would still take more than [`WORK_PER_BYTE`] tree-builder queries per byte is stopped, and
+/// the body's text alone (every start tag dropped) is parsed instead: a backstop that no input
+/// known to the tests reaches.
 pub fn sanitize_body(html: &str, policy: &Policy) -> (CleanFragment, Report) {
     if html.len() > policy.input_limit() {
         let (clean, mut report) = sanitize_fragment(Fragment::new(), policy);
         report.input_too_large = true;
         return (clean, report);
     }
-    let (html, cut) = crate::sanitize::limit_nesting(html, policy.depth_limit());
-    let budget = (html.len() as u64)
+    let (prepared, pre) = crate::sanitize::prepare(html, policy.depth_limit(), policy.node_limit());
+    let budget = (prepared.len() as u64)
         .saturating_mul(WORK_PER_BYTE)
         .saturating_add(WORK_BASE);
-    match parse_bounded(&html, budget) {
-        Some(fragment) => {
-            let (clean, mut report) = sanitize_fragment(fragment, policy);
-            report.flattened_elements += cut;
-            (clean, report)
-        }
+    let (fragment, pre) = match parse_bounded(&prepared, budget) {
+        Some(fragment) => (fragment, pre),
         None => {
-            let (clean, mut report) = sanitize_fragment(Fragment::new(), policy);
-            report.input_too_large = true;
-            (clean, report)
+            let (text, pre) = crate::sanitize::prepare(html, 0, policy.node_limit());
+            (parse_body(&text), pre)
         }
-    }
+    };
+    let (clean, mut report) = sanitize_fragment(fragment, policy);
+    report.add_prepass(&pre);
+    (clean, report)
 }
 
 /// html5ever's tree sink over the sanitizer's arena. Handles are the arena's own ids; element
@@ -408,10 +406,11 @@ pub const HYDRATE_ATTR: &str = "data-nv-hydrate";
 pub fn render(article_json: &str, options: &Json) -> Result<Rendered, Error> {
     let (options_read, mut warnings) = Options::from_json_with_warnings(options)?;
     let doc = crate::json::parse(article_json, &JsonLimits::default())?;
-    let parsed = Article::from_json_with_limits(&doc, &options_read.article_limits())?;
+    let parsed =
+        Article::from_json_with(&doc, &options_read.article_limits(), &options_read.media)?;
     warnings.extend(parsed.warnings);
     let article = &parsed.article;
-    let body = Body::sanitize(article, &options_read.sanitize);
+    let body = Body::sanitize(article, &policy_of(&options_read));
     warnings.extend(body.warning.clone());
     let description = body.description(article);
 
@@ -420,7 +419,7 @@ pub fn render(article_json: &str, options: &Json) -> Result<Rendered, Error> {
     payload.push_str(",\"options\":");
     push_json(&mut payload, options);
     payload.push('}');
-    let html = element(article, &options_read, body.markup.as_ref(), Some(&payload));
+    let html = element(article, &options_read, &body, Some(&payload));
 
     let mut head = meta_tags_with(article, &options_read, description.as_deref());
     head.push_str("<script type=\"application/ld+json\">");
@@ -467,6 +466,8 @@ struct Body {
     markup: Option<Markup>,
     warning: Option<Warning>,
     clean: Option<CleanFragment>,
+    /// The sanitizer cut the body at its node limit (the view gets the visible note).
+    cut: bool,
 }
 
 impl Body {
@@ -478,12 +479,14 @@ impl Body {
                     markup: Some(clean.to_html()),
                     warning: Warning::from_sanitize_report(&report),
                     clean: Some(clean),
+                    cut: report.truncated,
                 }
             }
             None => Body {
                 markup: None,
                 warning: None,
                 clean: None,
+                cut: false,
             },
         }
     }
@@ -505,35 +508,57 @@ impl Body {
 ///
 /// "Now" is `options.now_ms`, else the system clock; the share URL is the article's `url`,
 /// else `options.page_url`. The body is parsed with [`parse_body`] and cleaned with
-/// `options.sanitize`, the policy the browser applies. With `options.shadow == false` the
-/// stylesheet and the article are written into the element's light DOM instead.
+/// `options.sanitize` (with `options.media`), the policy the browser applies; the article's
+/// own media URLs follow `options.media` too ([`Article::apply_media_hosts`]). With
+/// `options.shadow == false` the stylesheet and the article are written into the element's
+/// light DOM instead.
 ///
 /// The limits of `options.limits` apply when an article is read: read it with
-/// `Article::from_json_str_with_limits(json, &options.article_limits())`. The element has no
-/// hydration data (this function has no article JSON to put there): for a page whose
+/// `Article::from_json_str_with(json, &options.article_limits(), &options.media)`. The element
+/// has no hydration data (this function has no article JSON to put there): for a page whose
 /// `<news-view>` hydrates by itself, render from the JSON text with [`render`].
 pub fn render_to_string(article: &Article, options: &Options) -> String {
-    let body = Body::sanitize(article, &options.sanitize);
+    let article = &*with_media(article, options);
+    let body = Body::sanitize(article, &policy_of(options));
     let description = body.description(article);
-    let mut out = element(article, options, body.markup.as_ref(), None);
+    let mut out = element(article, options, &body, None);
     out.push_str("<script type=\"application/ld+json\">");
     out.push_str(&json_ld_with(article, options, description.as_deref()));
     out.push_str("</script>");
     out
 }
 
+/// The body sanitizer policy of `options`: `options.sanitize` with `options.media` (the same
+/// when the options were read from JSON; a caller that set only `media` gets it too).
+fn policy_of(options: &Options) -> Cow<'_, Policy> {
+    if *options.sanitize.media() == options.media {
+        Cow::Borrowed(&options.sanitize)
+    } else {
+        Cow::Owned(options.sanitize.clone().media_hosts(options.media.clone()))
+    }
+}
+
+/// `article` with `options.media` applied to its media URLs (borrowed when they are open).
+fn with_media<'a>(article: &'a Article, options: &Options) -> Cow<'a, Article> {
+    if options.media.is_open() {
+        return Cow::Borrowed(article);
+    }
+    let mut a = article.clone();
+    a.apply_media_hosts(&options.media);
+    Cow::Owned(a)
+}
+
 /// The `<news-view>` element: attributes, the (declarative shadow) root with the stylesheet
-/// and the article, and the hydration data when there is some (see [`render`]).
-fn element(
-    article: &Article,
-    options: &Options,
-    body: Option<&Markup>,
-    payload: Option<&str>,
-) -> String {
+/// and the article, and the hydration data when there is some (see [`render`]). `article`'s
+/// media URLs already follow `options.media`.
+fn element(article: &Article, options: &Options, body: &Body, payload: Option<&str>) -> String {
     let now = now_unix_seconds(options);
     let ctx = Context::new(article, options, now);
-    let view = layout::article(article, &ctx);
-    let markup = write_html(&view, body);
+    let mut view = layout::article(article, &ctx);
+    if body.cut {
+        layout::mark_body_cut(&mut view, article, &ctx);
+    }
+    let markup = write_html(&view, body.markup.as_ref());
 
     let mut out = String::with_capacity(
         markup.as_str().len() + STYLESHEET.len() + payload.map_or(0, str::len) + 512,
@@ -567,9 +592,13 @@ fn element(
 /// The article's main markup only: the `<article class="nv">` element as
 /// [`render_to_string`] writes it inside the shadow root (for comparisons and custom wrappers).
 pub fn render_article_markup(article: &Article, options: &Options) -> String {
+    let article = &*with_media(article, options);
     let ctx = Context::new(article, options, now_unix_seconds(options));
-    let view = layout::article(article, &ctx);
-    let body = Body::sanitize(article, &options.sanitize);
+    let mut view = layout::article(article, &ctx);
+    let body = Body::sanitize(article, &policy_of(options));
+    if body.cut {
+        layout::mark_body_cut(&mut view, article, &ctx);
+    }
     write_html(&view, body.markup.as_ref()).into_string()
 }
 
@@ -822,13 +851,16 @@ fn rfc3339(ts: Timestamp) -> String {
 /// `description`, `datePublished`, `dateModified`, `author` (people), `publisher` (the source,
 /// an organization), `articleSection` (the channel), `image`, `keywords`, `url` and
 /// `mainEntityOfPage`, and `video`, a `VideoObject` for the lead video (`name`,
-/// `description`, `thumbnailUrl`, `contentUrl`, `duration` in ISO 8601, `uploadDate`).
+/// `description`, `thumbnailUrl`, `contentUrl`, `duration` in ISO 8601, `uploadDate`). Media
+/// URLs follow `options.media`, as in the markup.
 pub fn json_ld(article: &Article, options: &Options) -> String {
-    let description = description(article, &options.sanitize);
+    let article = &*with_media(article, options);
+    let description = description(article, &policy_of(options));
     json_ld_with(article, options, description.as_deref())
 }
 
-/// [`json_ld`] with the description already made.
+/// [`json_ld`] for an article whose media URLs already follow `options.media`, with the
+/// description already made.
 fn json_ld_with(article: &Article, options: &Options, description: Option<&str>) -> String {
     let mut out = String::new();
     let url = canonical_url(article, options);
@@ -926,13 +958,16 @@ fn push_meta(out: &mut String, attr: &str, key: &str, value: &str) {
 /// (with a URL), `<meta name="description">`, Open Graph (`og:type` `article`, `og:title`,
 /// `og:description`, `og:url`, `og:image`, `og:site_name`, `article:published_time`,
 /// `article:modified_time`, `article:section`, `article:tag`) and `twitter:card`
-/// (`summary_large_image` with an image, else `summary`). Every value is escaped.
+/// (`summary_large_image` with an image, else `summary`). Every value is escaped; `og:image`
+/// follows `options.media`, as in the markup.
 pub fn meta_tags(article: &Article, options: &Options) -> String {
-    let description = description(article, &options.sanitize);
+    let article = &*with_media(article, options);
+    let description = description(article, &policy_of(options));
     meta_tags_with(article, options, description.as_deref())
 }
 
-/// [`meta_tags`] with the description already made.
+/// [`meta_tags`] for an article whose media URLs already follow `options.media`, with the
+/// description already made.
 fn meta_tags_with(article: &Article, options: &Options, description: Option<&str>) -> String {
     let mut out = String::new();
     let url = canonical_url(article, options);

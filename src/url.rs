@@ -80,6 +80,142 @@ impl SafeUrl {
     }
 }
 
+/// Which hosts media may load from: body images (`src` and each `srcset` candidate), body
+/// `video`/`audio` sources and posters, covers, the lead video and its poster, related-video
+/// covers and avatars. The default ([`MediaHosts::default`]) allows every host, as the URL
+/// policy alone does.
+///
+/// [`MediaHosts::judge`] decides for a URL that already passed [`check`]:
+///
+/// 1. a URL without a host (relative, `data:image/…`) is kept: it loads from the page's own
+///    host, or from nowhere;
+/// 2. a URL on the proxy's own host, or on an allowed host, is kept. Hosts are compared with
+///    the URL's host (lower case, without port) as written, ignoring ASCII case; `*.example.com`
+///    allows every subdomain of `example.com` (at any depth), not `example.com` itself. With a
+///    proxy and no list, no host but the proxy's is allowed;
+/// 3. any other URL is rewritten through the proxy when there is one: the template's (first)
+///    `{url}` is replaced by the whole URL, percent-encoded as one component (a protocol-relative
+///    `//host/…` is written as `https://host/…` first);
+/// 4. else it is refused (`None`), as a URL the policy refuses.
+///
+/// A rewritten URL is on the proxy's host, so judging it again keeps it (sanitizing twice gives
+/// the same result).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MediaHosts {
+    /// Host patterns in lower case (`host` or `*.domain`); `None` when any host may load.
+    allow: Option<Vec<String>>,
+    /// The proxy template, an absolute https URL with one `{url}` after its host, and the byte
+    /// offset of that `{url}`.
+    proxy: Option<(SafeUrl, usize)>,
+}
+
+impl MediaHosts {
+    /// Any host may load media, nothing is rewritten: the default.
+    pub const OPEN: MediaHosts = MediaHosts {
+        allow: None,
+        proxy: None,
+    };
+
+    /// Allows media from `hosts` only (replacing the list): host names (`img.example.com`,
+    /// `[::1]`) or `*.domain`. An empty list allows no host. Fails with the index of the first
+    /// entry that is neither.
+    pub fn allow<I, S>(mut self, hosts: I) -> Result<Self, usize>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let mut list = Vec::new();
+        for (i, h) in hosts.into_iter().enumerate() {
+            list.push(host_pattern(h.as_ref()).ok_or(i)?);
+        }
+        self.allow = Some(list);
+        Ok(self)
+    }
+
+    /// Sets the allowed host patterns, made by [`host_pattern`].
+    pub(crate) fn set_allowed(&mut self, patterns: Vec<String>) {
+        self.allow = Some(patterns);
+    }
+
+    /// Rewrites media from hosts that are not allowed through `template`, an absolute `https`
+    /// URL without spaces with `{url}` in its path or query
+    /// (`https://img.example.com/proxy?u={url}`); the first `{url}` is replaced. Fails with what
+    /// was expected.
+    pub fn proxy(mut self, template: &str) -> Result<Self, &'static str> {
+        const EXPECTED: &str = "expected an absolute https URL with {url} in its path or query";
+        let t = check(template, UrlContext::Absolute).ok_or(EXPECTED)?;
+        let host_end = t.host.map_or(0, |(_, end)| end);
+        // (A byte search: `str::find` with a `&str` pattern brings the two-way searcher.)
+        let at = t.text.as_bytes().windows(5).position(|w| w == b"{url}");
+        let at = at.ok_or(EXPECTED)?;
+        if !t.text.starts_with("https:")
+            || at < host_end
+            || t.text.get(..at).is_some_and(|s| s.contains('#'))
+            || t.text.contains(' ')
+        {
+            return Err(EXPECTED);
+        }
+        self.proxy = Some((t, at));
+        Ok(self)
+    }
+
+    /// Whether every media URL is kept as it is (no list, no proxy: the default).
+    pub fn is_open(&self) -> bool {
+        self.allow.is_none() && self.proxy.is_none()
+    }
+
+    /// The media URL to use for `url` (which passed [`check`]): itself, its rewrite through the
+    /// proxy, or `None` when it is refused (see [`MediaHosts`]).
+    pub fn judge(&self, url: SafeUrl) -> Option<SafeUrl> {
+        let Some(host) = url.host() else {
+            return Some(url);
+        };
+        let allowed = match &self.allow {
+            None => self.proxy.is_none(),
+            Some(list) => list.iter().any(|p| match p.strip_prefix("*.") {
+                Some(domain) => host
+                    .strip_suffix(domain)
+                    .is_some_and(|sub| sub.len() > 1 && sub.ends_with('.')),
+                None => p == host,
+            }),
+        };
+        let Some((proxy, at)) = &self.proxy else {
+            return allowed.then_some(url);
+        };
+        if allowed || proxy.host() == Some(host) {
+            return Some(url);
+        }
+        let mut text = String::with_capacity(proxy.text.len() + url.text.len() * 2);
+        text.push_str(proxy.text.get(..*at).unwrap_or(""));
+        if url.text.starts_with("//") {
+            text.push_str("https%3A");
+        }
+        crate::share::percent_encode_component(&url.text, &mut text);
+        text.push_str(proxy.text.get(*at + 5..).unwrap_or(""));
+        Some(SafeUrl {
+            text,
+            host: proxy.host,
+        })
+    }
+
+    /// [`check`], then for `Media` and `BodyImage` URLs [`MediaHosts::judge`].
+    pub fn check(&self, raw: &str, context: UrlContext) -> Option<SafeUrl> {
+        let url = check(raw, context)?;
+        match context {
+            UrlContext::Media | UrlContext::BodyImage => self.judge(url),
+            _ => Some(url),
+        }
+    }
+}
+
+/// A host name (`img.example.com`, `[::1]`) or `*.domain`, in lower case, as
+/// [`MediaHosts::allow`] takes it; `None` for anything else.
+pub(crate) fn host_pattern(h: &str) -> Option<String> {
+    let h = h.to_ascii_lowercase();
+    let name = h.strip_prefix("*.").unwrap_or(&h);
+    (!name.is_empty() && !name.contains('*') && host_ok(name)).then_some(h)
+}
+
 /// Judges `raw` for `context` the way a browser would parse it: entities are expected to be
 /// decoded already (the HTML parser does that), and tabs, newlines, leading and trailing C0
 /// controls and spaces, and scheme case do not fool it. Returns `None` when it is refused.
@@ -604,5 +740,176 @@ mod tests {
             let twice = check(once.as_str(), ctx).unwrap();
             assert_eq!(once, twice, "{raw:?}");
         }
+    }
+
+    // ---- Media hosts ----
+
+    fn media(raw: &str, m: &MediaHosts) -> Option<String> {
+        m.check(raw, UrlContext::BodyImage)
+            .map(|u| u.as_str().to_owned())
+    }
+
+    fn listed() -> MediaHosts {
+        MediaHosts::default()
+            .allow(["img.ok.com", "*.cdn.ok.com"])
+            .unwrap()
+    }
+
+    const PROXY: &str = "https://p.ok.com/proxy?u={url}&w=640";
+
+    #[test]
+    fn media_hosts_default_keeps_every_url_the_policy_accepts() {
+        let open = MediaHosts::default();
+        assert!(open.is_open());
+        assert_eq!(open, MediaHosts::OPEN);
+        for raw in [
+            "https://t.evil.com/x.gif",
+            "//t.evil.com/x",
+            "x.jpg",
+            "data:image/png,x",
+        ] {
+            assert_eq!(
+                media(raw, &open),
+                check(raw, UrlContext::BodyImage).map(|u| u.text)
+            );
+        }
+        assert_eq!(media("javascript:alert(1)", &open), None);
+    }
+
+    #[test]
+    fn relative_and_data_image_urls_are_kept_whatever_the_hosts() {
+        for m in [
+            listed(),
+            MediaHosts::default().allow::<[&str; 0], &str>([]).unwrap(),
+            listed().proxy(PROXY).unwrap(),
+        ] {
+            assert!(!m.is_open());
+            assert_eq!(media("/a/b.jpg", &m).as_deref(), Some("/a/b.jpg"));
+            assert_eq!(media("b.jpg?x=1", &m).as_deref(), Some("b.jpg?x=1"));
+            assert_eq!(
+                media("data:image/png;base64,AA", &m).as_deref(),
+                Some("data:image/png;base64,AA")
+            );
+        }
+    }
+
+    #[test]
+    fn listed_hosts_are_kept_and_others_dropped_without_a_proxy() {
+        let m = listed();
+        for (raw, kept) in [
+            (
+                "https://IMG.ok.com:8443/a.jpg",
+                "https://img.ok.com:8443/a.jpg",
+            ),
+            ("http://a.cdn.ok.com/x", "http://a.cdn.ok.com/x"),
+            ("//a.b.cdn.ok.com/x", "//a.b.cdn.ok.com/x"),
+        ] {
+            assert_eq!(media(raw, &m).as_deref(), Some(kept));
+        }
+        for raw in [
+            "https://t.evil.com/pixel.gif",
+            "//t.evil.com/x",
+            "\\\\t.evil.com/x",
+            "https://ok.com/x",      // not a listed host
+            "https://cdn.ok.com/x",  // `*.cdn.ok.com` is subdomains only
+            "https://xcdn.ok.com/x", // not a subdomain
+            "https://img.ok.com.evil.com/x",
+            "https://evilimg.ok.com/x",
+            "https://.cdn.ok.com/x",
+        ] {
+            assert_eq!(media(raw, &m), None, "{raw}");
+        }
+        // Links and other contexts are not media: not judged by the hosts.
+        assert!(m.check("https://t.evil.com/", UrlContext::Link).is_some());
+        assert!(m
+            .check("https://t.evil.com/", UrlContext::Absolute)
+            .is_some());
+        assert!(m
+            .check("https://t.evil.com/v.mp4", UrlContext::Media)
+            .is_none());
+    }
+
+    #[test]
+    fn other_hosts_are_rewritten_through_the_proxy_percent_encoded() {
+        let m = listed().proxy(PROXY).unwrap();
+        let u = m
+            .check(
+                "https://t.evil.com/a b/c.jpg?x=1&y=é#f",
+                UrlContext::BodyImage,
+            )
+            .unwrap();
+        assert_eq!(
+            u.as_str(),
+            "https://p.ok.com/proxy?u=https%3A%2F%2Ft.evil.com%2Fa%20b%2Fc.jpg%3Fx%3D1%26y%3D%C3%A9%23f&w=640"
+        );
+        assert_eq!(u.host(), Some("p.ok.com"));
+        for (raw, out) in [
+            // Protocol-relative URLs are written as https.
+            (
+                "//t.evil.com/x",
+                "https://p.ok.com/proxy?u=https%3A%2F%2Ft.evil.com%2Fx&w=640",
+            ),
+            // Listed hosts and the proxy's own host stay as they are, and so does a URL
+            // rewritten already.
+            ("https://img.ok.com/a.jpg", "https://img.ok.com/a.jpg"),
+            ("https://p.ok.com/other", "https://p.ok.com/other"),
+            (u.as_str(), u.as_str()),
+        ] {
+            assert_eq!(media(raw, &m).as_deref(), Some(out));
+        }
+        assert_eq!(check(u.as_str(), UrlContext::Media), Some(u));
+    }
+
+    #[test]
+    fn a_proxy_without_a_list_rewrites_every_other_host() {
+        let m = MediaHosts::default()
+            .proxy("https://P.ok.com/{url}")
+            .unwrap();
+        assert_eq!(
+            media("https://img.ok.com/a.jpg", &m).as_deref(),
+            Some("https://p.ok.com/https%3A%2F%2Fimg.ok.com%2Fa.jpg")
+        );
+        assert_eq!(media("a.jpg", &m).as_deref(), Some("a.jpg"));
+    }
+
+    #[test]
+    fn proxy_template_must_be_absolute_https_with_url_once_after_the_host() {
+        for bad in [
+            "http://p.ok.com/?u={url}",
+            "/proxy?u={url}",
+            "//p.ok.com/?u={url}",
+            "https://p.ok.com/proxy",
+            "https://{url}.p.ok.com/",
+            "https://p.ok.com/#{url}",
+            "https://p.ok.com/a b?u={url}",
+            "javascript:alert('{url}')",
+            "https://user@p.ok.com/?u={url}",
+            "",
+        ] {
+            assert!(MediaHosts::default().proxy(bad).is_err(), "{bad:?}");
+        }
+        assert!(MediaHosts::default()
+            .proxy(" https://p.ok.com:8443/i/{url}?w=1#x ")
+            .is_ok());
+    }
+
+    #[test]
+    fn allowed_hosts_must_be_host_names_or_wildcard_domains() {
+        assert_eq!(MediaHosts::default().allow(["a.com", "", "b.com"]), Err(1));
+        for bad in [
+            "*",
+            "*.",
+            "a.*.com",
+            "a.com/x",
+            "a.com:80",
+            "http://a.com",
+            "a b",
+            "*a.com",
+        ] {
+            assert_eq!(MediaHosts::default().allow([bad]), Err(0), "{bad:?}");
+        }
+        assert!(MediaHosts::default()
+            .allow(["A.com", "*.B.com", "[::1]", "127.0.0.1"])
+            .is_ok());
     }
 }

@@ -212,3 +212,73 @@ fn usage_errors_exit_2() {
         assert!(text(&out.stderr).starts_with("newsview: "), "{args:?}");
     }
 }
+
+/// `html` without the element's hydration data: the article and the options as given (its
+/// media URLs included), which the page's module reads with the same options, so that the
+/// browser applies the same media hosts before it loads anything.
+fn without_hydration_data(html: &str) -> String {
+    let open = "<script type=\"application/json\" data-nv-hydrate>";
+    let start = html.find(open).expect("hydration data");
+    let end = start + html[start..].find("</script>").unwrap() + "</script>".len();
+    let data = &html[start..end];
+    assert!(
+        data.contains("\"allowMediaHosts\""),
+        "the options travel with the article"
+    );
+    html[..start].to_owned() + &html[end..]
+}
+
+#[test]
+fn options_file_media_hosts_and_proxy_apply_with_warnings() {
+    let media = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/media-hosts-article.json"
+    );
+    let dir = std::env::temp_dir().join(format!("nv-cli-media-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let listed = dir.join("listed.json");
+    std::fs::write(
+        &listed,
+        r#"{"sanitize": {"allowMediaHosts": ["img.media.test", "*.cdn.media.test"]}}"#,
+    )
+    .unwrap();
+    let proxied = dir.join("proxied.json");
+    std::fs::write(
+        &proxied,
+        r#"{"mediaProxy": "https://proxy.media.test/i?u={url}", "sanitize": {"allowMediaHosts": ["img.media.test"]}}"#,
+    )
+    .unwrap();
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, r#"{"mediaProxy": "https://proxy.media.test/i"}"#).unwrap();
+
+    let out = run(
+        &["render", "--options", listed.to_str().unwrap(), media],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let html = without_hydration_data(&text(&out.stdout));
+    assert!(!html.contains("tracker.test"), "an unlisted host is left");
+    assert!(html.contains("src=\"https://img.media.test/body-listed.jpg\""));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("warning: cover.url: dropped: not from an allowed media host"),
+        "{stderr}"
+    );
+
+    let out = run(
+        &["render", "--options", proxied.to_str().unwrap(), media],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let html = without_hydration_data(&text(&out.stdout));
+    assert!(!html.contains("\"https://t.tracker.test") && !html.contains("\"//t.tracker.test"));
+    assert!(html.contains(
+        "src=\"https://proxy.media.test/i?u=https%3A%2F%2Ft.tracker.test%2Fbody-src.gif\""
+    ));
+    assert!(text(&out.stderr).is_empty(), "{}", text(&out.stderr));
+
+    let out = run(&["render", "--options", bad.to_str().unwrap(), media], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("options.mediaProxy: expected an absolute https URL"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

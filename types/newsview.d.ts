@@ -184,8 +184,19 @@ export interface Options {
   pageUrl?: string | null;
   /** Colour theme. @defaultValue `'light'` */
   theme?: Theme | null;
-  /** The body sanitizer's policy. */
+  /** The body sanitizer's policy, and (`allowMediaHosts`) the hosts every image and video may load from. */
   sanitize?: SanitizeOptions | null;
+  /**
+   * A media proxy, as mail clients use: an absolute `https` URL with `{url}` in its path or
+   * query, e.g. `'https://img.example.com/proxy?u={url}'`. Every media URL (body images and
+   * each `srcset` candidate, body video/audio sources and posters, the cover, the lead video
+   * and its poster, related-video covers, avatars) on a host that `sanitize.allowMediaHosts`
+   * does not list is rewritten through it, the original absolute URL percent-encoded into
+   * `{url}`. Without `allowMediaHosts`, every host but the proxy's own is rewritten. Relative
+   * and `data:image/…` URLs are left as they are. A bad template is an error
+   * (`options.mediaProxy: …`). @defaultValue none
+   */
+  mediaProxy?: string | null;
   /**
    * Bounds on text and list lengths. What goes past is cut with a visible marker (`…`,
    * `还有 N 条`, `…(内容过长,已截断)`) and reported in `nv-warning`, never silently.
@@ -224,6 +235,17 @@ export interface SanitizeOptions {
   linkTarget?: 'drop' | 'blank' | 'blankExternal';
   /** CSS properties kept in `style` attributes (with plain values), e.g. `['text-align']`. @defaultValue `[]` */
   allowStyleProperties?: readonly string[];
+  /**
+   * Hosts images, video and audio may load from: host names (`'img.example.com'`, compared
+   * ignoring ASCII case and port) or `'*.example.com'` (every subdomain, not `example.com`
+   * itself). Applies to every media URL: body images and each `srcset` candidate, body
+   * video/audio sources and posters, the cover, the lead video and its poster, related-video
+   * covers, avatars. Relative and `data:image/…` URLs are always allowed, and so is the host of
+   * `mediaProxy`. A media URL on another host is rewritten through `mediaProxy`, or without one
+   * dropped like a refused URL (an image without a `src` left is removed; a warning says so).
+   * `[]` allows no host. @defaultValue any host
+   */
+  allowMediaHosts?: readonly string[] | null;
   /** Deeper elements are flattened to their text. @defaultValue `256` */
   maxDepth?: number;
   /** Larger bodies are refused whole. @defaultValue `4194304` (4 MiB) */

@@ -11,7 +11,7 @@ use crate::layout::{self, Context};
 use crate::limits::Limits;
 use crate::model::Article;
 use crate::options::Options;
-use crate::url::{self, UrlContext};
+use crate::url::{self, MediaHosts, UrlContext};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -61,8 +61,10 @@ impl View {
         if self.state.borrow().destroyed {
             return Err(js_error("view: update() after destroy()"));
         }
-        let limits = self.state.borrow().options.article_limits();
-        let mut parsed = read_article(&article, &limits)?;
+        let mut parsed = {
+            let s = self.state.borrow();
+            read_article(&article, &s.options.article_limits(), &s.options.media)?
+        };
         {
             let mut s = self.state.borrow_mut();
             s.like_count = parsed.article.stats.likes;
@@ -157,7 +159,7 @@ fn start(
         None
     };
     let (mut options, option_warnings) = read_options(&options)?;
-    let mut parsed = read_article(&article, &options.article_limits())?;
+    let mut parsed = read_article(&article, &options.article_limits(), &options.media)?;
     let mut warnings = option_warnings;
     warnings.append(&mut parsed.warnings);
     if options.page_url.is_none() {
@@ -237,12 +239,15 @@ pub(crate) fn draw(state: &Shared) -> Result<Option<Warning>, JsValue> {
     let mut ctx = Context::new(&s.article, &s.options, (now_ms / 1000.0).floor() as i64);
     ctx.system_share = has_system_share();
     ctx.in_wechat = in_wechat();
-    let view = layout::article(&s.article, &ctx);
+    let mut view = layout::article(&s.article, &ctx);
     let mut body_warning = None;
     let body = match &s.article.body_html {
         Some(html) => {
             let (fragment, report) = parse_and_sanitize(html, &s.options.sanitize)?;
             body_warning = Warning::from_sanitize_report(&report);
+            if report.truncated {
+                layout::mark_body_cut(&mut view, &s.article, &ctx);
+            }
             Some(fragment)
         }
         None => None,
@@ -305,10 +310,15 @@ fn adopt_stylesheet(target: &JsValue) -> Result<(), JsValue> {
 }
 
 /// Reads the article argument: a JSON string, or an object (serialised with
-/// `JSON.stringify`, so getters, prototypes and `__proto__` keys have no effect).
-fn read_article(value: &JsValue, limits: &Limits) -> Result<crate::model::Parsed, JsValue> {
+/// `JSON.stringify`, so getters, prototypes and `__proto__` keys have no effect), its media
+/// URLs judged by `media`.
+fn read_article(
+    value: &JsValue,
+    limits: &Limits,
+    media: &MediaHosts,
+) -> Result<crate::model::Parsed, JsValue> {
     let text = to_json_text(value, "article")?;
-    Article::from_json_str_with_limits(&text, limits).map_err(|e| error_to_js(&e))
+    Article::from_json_str_with(&text, limits, media).map_err(|e| error_to_js(&e))
 }
 
 /// Reads the options (with the body sanitizer policy, `options.sanitize`) and their warnings

@@ -86,10 +86,12 @@ extern "C" {
     fn nv_set_attribute(this: &RawElement, name: &str, value: &str) -> Result<(), JsValue>;
     #[wasm_bindgen(catch, method, final, js_class = "Element", js_name = removeAttribute)]
     fn nv_remove_attribute(this: &RawElement, name: &str) -> Result<(), JsValue>;
-    #[wasm_bindgen(catch, method, final, variadic, js_class = "Element", js_name = replaceWith)]
-    fn nv_replace_with(this: &RawElement, nodes: &Array) -> Result<(), JsValue>;
+    #[wasm_bindgen(catch, method, final, variadic, js_class = "Element", js_name = before)]
+    fn nv_before(this: &RawElement, nodes: &Array) -> Result<(), JsValue>;
     #[wasm_bindgen(catch, method, final, variadic, js_class = "Element", js_name = append)]
     fn nv_append(this: &RawElement, nodes: &Array) -> Result<(), JsValue>;
+    #[wasm_bindgen(catch, method, final, variadic, js_class = "DocumentFragment", js_name = append)]
+    fn nv_fragment_append(this: &RawNode, nodes: &Array) -> Result<(), JsValue>;
 
     #[wasm_bindgen(catch, method, final, js_class = "Document", js_name = createElement)]
     fn nv_create_element(this: &RawDocument, tag: &str) -> Result<RawNode, JsValue>;
@@ -144,14 +146,32 @@ impl DomTree {
         }
     }
 
-    /// The children of `h` as an array (to move them in one call).
+    /// The children of `h` as an array (to move them a chunk per call).
     fn children_array(&mut self, h: usize) -> Option<Array> {
         let node = self.node(h)?;
         let r = RawNode::nv_child_nodes(node);
         let list = self.ok(r)?;
         Some(Array::from(&list))
     }
+
+    /// Calls `place` with the nodes of `nodes` in order, [`CHUNK`] at a time: a variadic DOM
+    /// call spreads its array onto the JS stack, which overflows near 100 000 nodes.
+    fn in_chunks(&mut self, nodes: &Array, mut place: impl FnMut(&Array) -> Result<(), JsValue>) {
+        let len = nodes.length();
+        let mut start = 0;
+        while start < len {
+            let end = len.min(start.saturating_add(CHUNK));
+            let r = place(&nodes.slice(start, end));
+            if self.ok(r).is_none() {
+                return;
+            }
+            start = end;
+        }
+    }
 }
+
+/// How many nodes one variadic DOM call moves.
+const CHUNK: u32 = 4096;
 
 impl HtmlTree for DomTree {
     type Node = usize;
@@ -262,17 +282,21 @@ impl HtmlTree for DomTree {
         }
     }
 
-    fn unwrap(&mut self, _parent: usize, node: usize) {
+    fn unwrap(&mut self, parent: usize, node: usize) {
         let Some(children) = self.children_array(node) else {
             self.failed = true;
             return;
         };
-        if let Some(e) = self.element(node) {
-            let r = RawElement::nv_replace_with(e, &children);
-            self.ok(r);
-        } else {
+        let Some(e) = self.node(node).map(|n| {
+            AsRef::<JsValue>::as_ref(n)
+                .clone()
+                .unchecked_into::<RawElement>()
+        }) else {
             self.failed = true;
-        }
+            return;
+        };
+        self.in_chunks(&children, |chunk| RawElement::nv_before(&e, chunk));
+        self.remove(parent, node);
     }
 
     fn move_before(&mut self, parent: usize, node: usize, reference: usize) {
@@ -296,8 +320,10 @@ impl HtmlTree for DomTree {
         let new = self.ok(r)?;
         if keep_children {
             let children = self.children_array(node)?;
-            let r = RawElement::nv_append(new.unchecked_ref::<RawElement>(), &children);
-            self.ok(r)?;
+            let target = AsRef::<JsValue>::as_ref(&new)
+                .clone()
+                .unchecked_into::<RawElement>();
+            self.in_chunks(&children, |chunk| RawElement::nv_append(&target, chunk));
         }
         let (p, n) = match (self.node(parent), self.node(node)) {
             (Some(p), Some(n)) => (p, n),
@@ -363,11 +389,9 @@ pub(crate) fn parse_and_sanitize(
         RawDomImplementation::nv_create_html_document(&RawDocument::nv_implementation(page_raw)?)?;
     let body = RawDocument::nv_body(&inert)?
         .ok_or_else(|| JsValue::from_str("no body in the inert document"))?;
-    // Absurd nesting is cut on the text first: the browser's tree builder is quadratic in it.
-    let (html, cut) = sanitize::limit_nesting(html, policy.depth_limit());
-    // Handler attributes renamed, so that a host's CSP does not report them as the inert
-    // document parses them (the policy removes them either way).
-    let (html, _) = sanitize::defuse_handlers(&html);
+    // One linear pass bounds what the parser will build (depth, nodes, attributes) and keeps
+    // handler attributes, raw text and foreign content from it.
+    let (html, pre) = sanitize::prepare(html, policy.depth_limit(), policy.node_limit());
     Reflect::set(
         &body,
         &JsValue::from_str("innerHTML"),
@@ -379,7 +403,7 @@ pub(crate) fn parse_and_sanitize(
         failed: false,
     };
     let mut report = sanitize::sanitize(&mut tree, 0, policy);
-    report.flattened_elements += cut;
+    report.add_prepass(&pre);
     if tree.failed {
         return Err(JsValue::from_str("sanitizing the body failed"));
     }
@@ -388,7 +412,15 @@ pub(crate) fn parse_and_sanitize(
         .first()
         .ok_or_else(|| JsValue::from_str("no body"))?;
     let children = Array::from(&RawNode::nv_child_nodes(body)?);
-    out.append_with_node(&children)?;
+    let out_node = AsRef::<JsValue>::as_ref(&out)
+        .clone()
+        .unchecked_into::<RawNode>();
+    tree.in_chunks(&children, |chunk| {
+        RawNode::nv_fragment_append(&out_node, chunk)
+    });
+    if tree.failed {
+        return Err(JsValue::from_str("moving the body failed"));
+    }
     Ok((out, report))
 }
 

@@ -166,6 +166,51 @@ impl Fragment {
         })
     }
 
+    /// The tree below the root as a canonical outline, for comparing two trees: `<name a="v">`
+    /// … `</name>` for elements (attributes in order), `#"text"` for text (adjacent text nodes
+    /// merged, as a parser would make them), `#!` for comments. Iterative.
+    pub fn outline(&self) -> String {
+        let mut out = String::new();
+        let mut text = String::new();
+        // (node, whether its children were pushed).
+        let mut stack: Vec<(NodeId, bool)> =
+            self.children(self.root()).map(|c| (c, false)).collect();
+        stack.reverse();
+        let flush = |out: &mut String, text: &mut String| {
+            if !text.is_empty() {
+                out.push_str(&format!("#{text:?}"));
+                text.clear();
+            }
+        };
+        while let Some((id, opened)) = stack.pop() {
+            match self.node(id) {
+                Some(NodeRef::Text(t)) => text.push_str(t),
+                Some(NodeRef::Element { name, attrs, .. }) => {
+                    flush(&mut out, &mut text);
+                    if opened {
+                        out.push_str(&format!("</{name}>"));
+                        continue;
+                    }
+                    out.push_str(&format!("<{name}"));
+                    for (n, v) in attrs {
+                        out.push_str(&format!(" {n}={v:?}"));
+                    }
+                    out.push('>');
+                    stack.push((id, true));
+                    let children: Vec<NodeId> = self.children(id).collect();
+                    stack.extend(children.into_iter().rev().map(|c| (c, false)));
+                }
+                Some(NodeRef::Comment(_)) => {
+                    flush(&mut out, &mut text);
+                    out.push_str("#!");
+                }
+                _ => {}
+            }
+        }
+        flush(&mut out, &mut text);
+        out
+    }
+
     /// The parent of `id` (`None` for the root and for removed nodes).
     pub fn parent(&self, id: NodeId) -> Option<NodeId> {
         self.nodes.get(id.0).and_then(|s| link(s.parent))
@@ -640,6 +685,8 @@ fn escape(out: &mut String, s: &str, attribute: bool) {
         match c {
             '&' => out.push_str("&amp;"),
             '\u{a0}' => out.push_str("&nbsp;"),
+            // A parser turns a raw CR (and CR LF) into LF: written as a reference, it stays.
+            '\r' => out.push_str("&#13;"),
             '"' if attribute => out.push_str("&quot;"),
             '<' if !attribute => out.push_str("&lt;"),
             '>' if !attribute => out.push_str("&gt;"),

@@ -15,13 +15,14 @@
 //! | unwrapped (children kept) | every other element, and any element deeper than `maxDepth` |
 //! | attributes on every kept element | `dir` (`ltr`/`rtl`/`auto`), `lang`, `title` |
 //! | element attributes | `a`: `href`; `img`: `src`, `srcset`, `alt`, `width`, `height`; `ol`: `start`, `reversed`; `th`: `colspan`, `rowspan`, `scope`; `td`: `colspan`, `rowspan`; `col`, `colgroup`: `span`; `time`: `datetime`; `del`, `ins`: `datetime`, `cite`; `blockquote`, `q`: `cite` |
-//! | every other attribute | dropped: `on*` (in the browser, [`defuse_handlers`] renames them to `x-on*` before the body is parsed, so that a host's CSP reports nothing; then dropped like the rest), `style` (unless allowed), `class`, `id`, `name`, `data-*`, `is`, `part`, `slot`, `srcdoc`, `formaction`, `ping`, ... |
+//! | every other attribute | dropped: `on*` (removed by [`prepare`] before any parser sees the body, so that a host's CSP reports nothing), `style` (unless allowed), `class`, `id`, `name`, `data-*`, `is`, `part`, `slot`, `srcdoc`, `formaction`, `ping`, ... |
 //! | URLs | through [`crate::url::check`]: `href`/`cite` as links (http, https, mailto, tel, relative); `img src`/`srcset` as body images (http, https, relative, `data:image/(png\|jpeg\|gif\|webp)`); `video`/`audio` sources and posters as media; iframes as absolute `https` on an allowed host |
+//! | media hosts | any: [`Policy::media_hosts`] (`allowMediaHosts`, `mediaProxy`) keeps, rewrites through the proxy or refuses each `img src` and `srcset` candidate and each `video`/`audio` source and poster ([`MediaHosts`]); an `img` without a `src` or candidate left, or an embed without a source, is removed |
 //! | links to other hosts | `rel="noopener noreferrer"` (plus `ugc nofollow` with `ugc`); the own host is not set by default, so every absolute link is "other" |
 //! | `target` | dropped (`linkTarget: "drop"`); `"blank"` / `"blankExternal"` force `target="_blank"` with `rel` containing `noopener` |
 //! | images | `loading="lazy"`, `decoding="async"`; an `img` with no acceptable `src` or `srcset` is removed |
 //! | `style` | off; `allowStyleProperties` keeps plain declarations of listed properties from [`SAFE_STYLE_PROPERTIES`] |
-//! | `maxDepth` | 256: deeper elements are replaced by the text they hold (what unwrapping them all would give), walked with an explicit stack, moving only text nodes; before the browser parses a body, [`limit_nesting`] drops the start tags that would open deeper than this, because the browser's tree builder is quadratic in nesting |
+//! | `maxDepth` | 256: deeper elements are replaced by the text they hold (what unwrapping them all would give), walked with an explicit stack, moving only text nodes; before any parser sees a body, [`prepare`] writes it out properly nested and drops the start tags that would open deeper than this, because tree builders are quadratic in nesting |
 //! | `maxInputBytes` | 4 MiB (checked by the callers that parse) |
 //! | `maxNodes` | 250 000: the nodes after that are removed |
 //!
@@ -36,8 +37,7 @@
 //! writing a placeholder by hand gains nothing over writing the `iframe` or `video` itself.
 
 mod fragment;
-mod handlers;
-mod nesting;
+mod prepass;
 mod rules;
 #[cfg(test)]
 mod tests;
@@ -45,13 +45,12 @@ mod tests;
 pub use fragment::{
     sanitize_fragment, Children, CleanFragment, Fragment, Namespace, NodeId, NodeRef,
 };
-pub use handlers::defuse_handlers;
-pub use nesting::limit_nesting;
+pub use prepass::{prepare, PrepassReport};
 pub use rules::SAFE_STYLE_PROPERTIES;
 
 use crate::error::Error;
 use crate::json::Json;
-use crate::url::{self, SafeUrl, UrlContext};
+use crate::url::{MediaHosts, SafeUrl, UrlContext};
 use rules::{AttrRule, ElementRule, Embed, Kind};
 
 /// What a node is, as far as the policy cares.
@@ -153,6 +152,7 @@ pub struct Policy {
     max_depth: usize,
     max_input_bytes: usize,
     max_nodes: usize,
+    media: MediaHosts,
 }
 
 impl Default for Policy {
@@ -166,6 +166,7 @@ impl Default for Policy {
             max_depth: 256,
             max_input_bytes: 4 * 1024 * 1024,
             max_nodes: 250_000,
+            media: MediaHosts::default(),
         }
     }
 }
@@ -238,6 +239,18 @@ impl Policy {
         self
     }
 
+    /// Which hosts body images, `video`/`audio` sources and posters may load from, and the
+    /// proxy for the others ([`MediaHosts`]). Default: any host.
+    pub fn media_hosts(mut self, media: MediaHosts) -> Self {
+        self.media = media;
+        self
+    }
+
+    /// The media hosts set by [`Policy::media_hosts`].
+    pub fn media(&self) -> &MediaHosts {
+        &self.media
+    }
+
     /// The depth bound set by [`Policy::max_depth`].
     pub fn depth_limit(&self) -> usize {
         self.max_depth
@@ -256,18 +269,21 @@ impl Policy {
     /// Reads the policy from the render options: the member `sanitize` of `options`, an object
     /// with any of `allowIframeHosts` (array of strings), `ownHost` (string), `ugc` (boolean),
     /// `linkTarget` (`"drop"`, `"blank"` or `"blankExternal"`), `allowStyleProperties` (array
-    /// of names from [`SAFE_STYLE_PROPERTIES`]), `maxDepth`, `maxInputBytes`, `maxNodes`
-    /// (positive integers). A missing or `null` `sanitize` (or `options`) gives the default;
-    /// unknown members and wrong types are errors that name the field.
+    /// of names from [`SAFE_STYLE_PROPERTIES`]), `allowMediaHosts` (array of hosts or
+    /// `*.domain`), `maxDepth`, `maxInputBytes`, `maxNodes` (positive integers); and the
+    /// top-level `options.mediaProxy` (see [`MediaHosts`]). A missing or `null` `sanitize` (or
+    /// `options`) gives the default; unknown members and wrong types are errors that name the
+    /// field.
     pub fn from_json(options: &Json) -> Result<Policy, Error> {
         let mut policy = Policy::default();
-        let sanitize = match options {
-            Json::Null => return Ok(policy),
-            Json::Object(_) => match options.get("sanitize") {
-                None | Some(Json::Null) => return Ok(policy),
-                Some(s) => s,
-            },
-            other => return Err(expected("", "an object", other)),
+        if !matches!(options, Json::Null | Json::Object(_)) {
+            return Err(expected("", "an object", options));
+        }
+        // `sanitize.allowMediaHosts` with `mediaProxy`, read as the render options read them.
+        policy.media = crate::options::media_hosts(options, &crate::error::Path::Root(""))?;
+        let sanitize = match options.get("sanitize") {
+            None | Some(Json::Null) => return Ok(policy),
+            Some(s) => s,
         };
         let Json::Object(members) = sanitize else {
             return Err(expected("sanitize", "an object", sanitize));
@@ -321,6 +337,8 @@ impl Policy {
                     }
                     policy.style_properties = props;
                 }
+                // Read above, with `mediaProxy`.
+                "allowMediaHosts" => {}
                 "maxDepth" => policy.max_depth = positive(&path, value)?,
                 "maxInputBytes" => policy.max_input_bytes = positive(&path, value)?,
                 "maxNodes" => policy.max_nodes = positive(&path, value)?,
@@ -424,6 +442,15 @@ pub struct Report {
 }
 
 impl Report {
+    /// Adds what the pre-pass ([`prepare`]) removed or cut.
+    pub fn add_prepass(&mut self, p: &PrepassReport) {
+        self.flattened_elements += p.flattened_elements;
+        self.removed_attributes += p.removed_attributes;
+        self.removed_other += p.removed_other;
+        self.removed_elements += p.removed_elements;
+        self.truncated |= p.truncated;
+    }
+
     /// Whether anything unsafe or unknown was removed or cut (placeholders and the policy's
     /// own additions do not count).
     pub fn removed_anything(&self) -> bool {
@@ -453,6 +480,8 @@ pub fn sanitize<T: HtmlTree>(tree: &mut T, root: T::Node, policy: &Policy) -> Re
         names: Vec::new(),
         kept: Vec::new(),
         visited: 0,
+        frames: vec![Frame::ROOT],
+        kept_tag: "",
     };
     walker.run(root);
     walker.report
@@ -479,6 +508,59 @@ struct Walker<'a, T: HtmlTree> {
     kept: Vec<(usize, String, bool)>,
     /// Nodes visited so far.
     visited: usize,
+    /// What the tree builder would see above the current node, one frame per kept ancestor
+    /// (the root's first), so that the clean tree parses back to itself (see [`Frame`]).
+    frames: Vec<Frame>,
+    /// The tag of the element [`Walker::keep`] kept last, for its frame.
+    kept_tag: &'static str,
+}
+
+/// One kept ancestor, as the HTML tree builder's rules see it when the clean tree is written
+/// out and parsed again. A parser never nests a block in an open `p`, a heading directly in a
+/// heading, an `li` in an `li` (nor `dd`/`dt` in `dd`/`dt`) without a list between, or an `a` in
+/// an `a`; unwrapping an unknown element (`<p><marquee><div>`) can. The walker mends each case
+/// so that the server's markup parses to the tree the browser path builds: the `p` becomes a
+/// `div`, the inner heading or `a` a `span`, the inner `li`/`dd`/`dt` a `div`.
+#[derive(Clone, Copy)]
+struct Frame {
+    tag: &'static str,
+    /// Index of the `p` in button scope, or `usize::MAX`.
+    p: usize,
+    /// An `a` is open with no table cell or caption between.
+    a: bool,
+    /// An `li` is open with no special element other than `div`/`p`/`address` between.
+    li: bool,
+    /// Likewise for `dd`/`dt`.
+    dd: bool,
+}
+
+impl Frame {
+    const ROOT: Frame = Frame {
+        tag: "",
+        p: usize::MAX,
+        a: false,
+        li: false,
+        dd: false,
+    };
+
+    /// The frame of a child `tag` at index `index` of a node whose frame is `self`.
+    fn child(self, tag: &'static str, index: usize) -> Frame {
+        let cell = matches!(tag, "td" | "th" | "caption");
+        let stops_list = prepass::is_special(tag) && !matches!(tag, "div" | "p" | "address");
+        Frame {
+            tag,
+            p: if tag == "p" {
+                index
+            } else if cell || tag == "table" {
+                usize::MAX
+            } else {
+                self.p
+            },
+            a: tag == "a" || (!cell && self.a),
+            li: tag == "li" || (!stops_list && self.li),
+            dd: matches!(tag, "dd" | "dt") || (!stops_list && self.dd),
+        }
+    }
 }
 
 impl<T: HtmlTree> Walker<'_, T> {
@@ -488,6 +570,7 @@ impl<T: HtmlTree> Walker<'_, T> {
         while let Some(&parent) = stack.last() {
             let Some(node) = cur else {
                 stack.pop();
+                self.frames.pop();
                 cur = if stack.is_empty() {
                     None
                 } else {
@@ -510,11 +593,32 @@ impl<T: HtmlTree> Walker<'_, T> {
                     self.report.removed_elements += 1;
                     Step::Next(self.remove(parent, node))
                 }
-                NodeKind::Element => self.element(parent, node, stack.len()),
+                NodeKind::Element => {
+                    let block = match rules::element_rule(&self.name) {
+                        ElementRule::Keep(tag, _) | ElementRule::Rename(tag, _) => {
+                            prepass::closes_p(tag)
+                        }
+                        _ => false,
+                    };
+                    if block {
+                        self.close_p_ancestor(&mut stack);
+                    }
+                    let parent = stack.last().copied().unwrap_or(parent);
+                    let embeds = self.report.embeds;
+                    let step = self.element(parent, node, stack.len());
+                    // A placeholder is a block too.
+                    if self.report.embeds > embeds {
+                        self.close_p_ancestor(&mut stack);
+                    }
+                    step
+                }
             };
             cur = match step {
                 Step::Next(next) => next,
                 Step::Descend(n) => {
+                    let parent_frame = self.frames.last().copied().unwrap_or(Frame::ROOT);
+                    self.frames
+                        .push(parent_frame.child(self.kept_tag, stack.len()));
                     stack.push(n);
                     self.tree.first_child(n)
                 }
@@ -523,6 +627,37 @@ impl<T: HtmlTree> Walker<'_, T> {
                     return;
                 }
             };
+        }
+    }
+
+    /// Makes a `div` of the `p` in button scope above the current node, if there is one (a
+    /// block is about to go into it: see [`Frame`]), keeping its attributes and children.
+    fn close_p_ancestor(&mut self, stack: &mut [T::Node]) {
+        let Some(k) = self.frames.last().map(|f| f.p) else {
+            return;
+        };
+        if self.frames.get(k).map(|f| f.tag) != Some("p") || k == 0 {
+            return;
+        }
+        let (Some(&grand), Some(&p)) = (stack.get(k - 1), stack.get(k)) else {
+            return;
+        };
+        let mut names = Vec::new();
+        self.tree.attribute_names(p, &mut names);
+        let attrs: Vec<(String, String)> = names
+            .into_iter()
+            .filter_map(|n| self.tree.attribute(p, &n).map(|v| (n, v)))
+            .collect();
+        if let Some(div) = self.tree.replace_with_element(grand, p, "div", true) {
+            for (n, v) in &attrs {
+                self.tree.set_attribute(div, n, v);
+            }
+            if let Some(slot) = stack.get_mut(k) {
+                *slot = div;
+            }
+            if let Some(f) = self.frames.get_mut(k) {
+                f.tag = "div";
+            }
         }
     }
 
@@ -589,6 +724,12 @@ impl<T: HtmlTree> Walker<'_, T> {
     /// moving a node costs the size of its subtree (the browser's DOM).
     fn flatten(&mut self, parent: T::Node, node: T::Node) -> Step<T::Node> {
         let next = self.tree.next_sibling(node);
+        let table_part = self.frames.last().is_some_and(|f| {
+            matches!(
+                f.tag,
+                "table" | "tbody" | "thead" | "tfoot" | "tr" | "colgroup"
+            )
+        });
         self.count_flattened();
         let mut stack: Vec<T::Node> = vec![node];
         let mut cur = self.tree.first_child(node);
@@ -610,6 +751,9 @@ impl<T: HtmlTree> Walker<'_, T> {
             }
             cur = self.tree.next_sibling(n);
             match self.tree.kind(n, &mut self.name) {
+                // Text directly in a table, section, row or column group would be moved out
+                // of the table when the markup is parsed again: it goes with the element.
+                NodeKind::Text if table_part => {}
                 NodeKind::Text => self.tree.move_before(parent, n, node),
                 NodeKind::Other => self.report.removed_other += 1,
                 NodeKind::Foreign => self.report.removed_elements += 1,
@@ -650,6 +794,19 @@ impl<T: HtmlTree> Walker<'_, T> {
         kind: Kind,
         rename: bool,
     ) -> Step<T::Node> {
+        // Nestings a parser would not build are renamed (see [`Frame`]).
+        let parent_frame = self.frames.last().copied().unwrap_or(Frame::ROOT);
+        let (tag, kind, rename) = if prepass::is_heading(tag)
+            && prepass::is_heading(parent_frame.tag)
+            || tag == "a" && parent_frame.a
+        {
+            ("span", Kind::Plain, true)
+        } else if tag == "li" && parent_frame.li || matches!(tag, "dd" | "dt") && parent_frame.dd {
+            ("div", Kind::Plain, true)
+        } else {
+            (tag, kind, rename)
+        };
+        self.kept_tag = tag;
         self.names.clear();
         if self.tree.has_attributes(node) {
             self.tree.attribute_names(node, &mut self.names);
@@ -690,7 +847,7 @@ impl<T: HtmlTree> Walker<'_, T> {
                 continue;
             }
             let new = match (rule, old.as_deref()) {
-                (AttrRule::Url(ctx), Some(v)) => match url::check(v, ctx) {
+                (AttrRule::Url(ctx), Some(v)) => match self.policy.media.check(v, ctx) {
                     Some(u) => {
                         if kind == Kind::A {
                             href = Some(u.clone());
@@ -705,7 +862,7 @@ impl<T: HtmlTree> Walker<'_, T> {
                     }
                 },
                 (AttrRule::Srcset, Some(v)) => {
-                    let (clean, refused) = rules::clean_srcset(v);
+                    let (clean, refused) = rules::clean_srcset(v, &self.policy.media);
                     self.report.removed_urls += refused;
                     if clean.is_none() {
                         self.drop_attribute(node, i, recreate, false);
@@ -866,7 +1023,7 @@ impl<T: HtmlTree> Walker<'_, T> {
         let mut src = self
             .tree
             .attribute(node, attr("src", "data-nv-src"))
-            .and_then(|v| url::check(&v, ctx));
+            .and_then(|v| self.policy.media.check(&v, ctx));
         if src.is_none() && !placeholder && embed != Embed::Iframe {
             src = self.first_source(node);
         }
@@ -885,7 +1042,7 @@ impl<T: HtmlTree> Walker<'_, T> {
         let poster = if embed == Embed::Video {
             self.tree
                 .attribute(node, attr("poster", "data-nv-poster"))
-                .and_then(|v| url::check(&v, UrlContext::Media))
+                .and_then(|v| self.policy.media.check(&v, UrlContext::Media))
         } else {
             None
         };
@@ -928,7 +1085,7 @@ impl<T: HtmlTree> Walker<'_, T> {
         while let Some(c) = child {
             if self.tree.kind(c, &mut self.name) == NodeKind::Element && self.name == "source" {
                 let src = self.tree.attribute(c, "src");
-                if let Some(u) = src.and_then(|v| url::check(&v, UrlContext::Media)) {
+                if let Some(u) = src.and_then(|v| self.policy.media.check(&v, UrlContext::Media)) {
                     return Some(u);
                 }
             }

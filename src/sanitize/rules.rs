@@ -1,6 +1,6 @@
 //! The element and attribute tables and the attribute value checks.
 
-use crate::url::{self, UrlContext};
+use crate::url::{MediaHosts, UrlContext};
 
 /// Which element-specific attributes an element keeps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,6 +159,9 @@ pub(crate) enum AttrRule {
     Count,
     /// An optional `-` and 1 to 9 decimal digits.
     Integer,
+    /// A table span (`colspan`, `rowspan`, `span`): 1 to 9 decimal digits, written clamped to
+    /// this maximum, so that no table makes seconds of layout.
+    Span(u32),
     /// A boolean attribute, written with an empty value.
     Flag,
     /// `row`, `col`, `rowgroup` or `colgroup`.
@@ -174,6 +177,12 @@ pub(crate) enum AttrRule {
     /// Set by the policy itself (`a rel` / `target`, `img loading` / `decoding`).
     Managed,
 }
+
+/// The largest `colspan` (and `col span`) kept: wider values are written as this. Browsers
+/// allow 1 000; real articles use a few.
+pub const MAX_COLSPAN: u32 = 100;
+/// The largest `rowspan` kept (browsers allow 65 534).
+pub const MAX_ROWSPAN: u32 = 100;
 
 pub(crate) fn attr_rule(kind: Kind, name: &str) -> AttrRule {
     use AttrRule::*;
@@ -194,9 +203,10 @@ pub(crate) fn attr_rule(kind: Kind, name: &str) -> AttrRule {
         (Kind::Img, "loading" | "decoding") => Managed,
         (Kind::Ol, "start") => Integer,
         (Kind::Ol, "reversed") => Flag,
-        (Kind::Th | Kind::Td, "colspan" | "rowspan") => Count,
+        (Kind::Th | Kind::Td, "colspan") => Span(MAX_COLSPAN),
+        (Kind::Th | Kind::Td, "rowspan") => Span(MAX_ROWSPAN),
         (Kind::Th, "scope") => Scope,
-        (Kind::Col, "span") => Count,
+        (Kind::Col, "span") => Span(MAX_COLSPAN),
         (Kind::Time | Kind::Edit, "datetime") => DateTime,
         (Kind::Edit | Kind::Quote, "cite") => Url(UrlContext::Link),
         _ => Drop,
@@ -219,6 +229,12 @@ pub(crate) fn clean_value(rule: AttrRule, value: &str, style: &[&'static str]) -
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-'))
         .then(|| value.to_owned()),
         AttrRule::Count => is_digits(value).then(|| value.to_owned()),
+        AttrRule::Span(max) => {
+            let n: u32 = value.parse().ok().filter(|_| is_digits(value))?;
+            let mut out = String::new();
+            crate::text::push_u64(&mut out, u64::from(n.min(max)));
+            Some(out)
+        }
         AttrRule::Integer => {
             is_digits(value.strip_prefix('-').unwrap_or(value)).then(|| value.to_owned())
         }
@@ -242,10 +258,11 @@ fn is_digits(s: &str) -> bool {
     !s.is_empty() && s.len() <= 9 && s.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// Filters `srcset` per image candidate: each URL is judged as a body image, each descriptor
-/// must be `<digits>w` or `<number>x`. Returns the normalised list (candidates joined by `, `)
-/// and how many candidates were refused, or `None` when none survives.
-pub(crate) fn clean_srcset(value: &str) -> (Option<String>, usize) {
+/// Filters `srcset` per image candidate: each URL is judged as a body image (then by `media`:
+/// kept, rewritten through its proxy or refused), each descriptor must be `<digits>w` or
+/// `<number>x`. Returns the normalised list (candidates joined by `, `) and how many candidates
+/// were refused, or `None` when none survives.
+pub(crate) fn clean_srcset(value: &str, media: &MediaHosts) -> (Option<String>, usize) {
     let mut out = String::new();
     let mut refused = 0;
     let is_space = |c: char| matches!(c, ' ' | '\t' | '\n' | '\u{c}' | '\r');
@@ -279,7 +296,7 @@ pub(crate) fn clean_srcset(value: &str) -> (Option<String>, usize) {
             (raw_url, d.trim_matches(is_space), n)
         };
         rest = next;
-        let safe = url::check(raw_url, UrlContext::BodyImage);
+        let safe = media.check(raw_url, UrlContext::BodyImage);
         match safe {
             // A normalised URL that begins or ends with a comma would be read differently by
             // the browser's srcset parser (`\u{1},javascript:…` normalises to
@@ -413,9 +430,15 @@ fn style_value_ok(val: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// Any host may load media (the default).
+    const OPEN: MediaHosts = MediaHosts::OPEN;
+
     #[test]
     fn srcset_keeps_safe_candidates_with_valid_descriptors() {
-        let (v, refused) = clean_srcset(" a.jpg 1x,  https://X.com/b.jpg 2x ,c.jpg 300w,d.jpg");
+        let (v, refused) = clean_srcset(
+            " a.jpg 1x,  https://X.com/b.jpg 2x ,c.jpg 300w,d.jpg",
+            &OPEN,
+        );
         assert_eq!(
             v.as_deref(),
             Some("a.jpg 1x, https://x.com/b.jpg 2x, c.jpg 300w, d.jpg")
@@ -425,18 +448,20 @@ mod tests {
 
     #[test]
     fn srcset_drops_unsafe_candidates_and_bad_descriptors() {
-        let (v, refused) =
-            clean_srcset("javascript:alert(1) 1x, ok.jpg 2x, data:text/html,x 3x, b.jpg 1q");
+        let (v, refused) = clean_srcset(
+            "javascript:alert(1) 1x, ok.jpg 2x, data:text/html,x 3x, b.jpg 1q",
+            &OPEN,
+        );
         assert_eq!(v.as_deref(), Some("ok.jpg 2x"));
         assert_eq!(refused, 3);
-        let (v, refused) = clean_srcset("javascript:alert(1)");
+        let (v, refused) = clean_srcset("javascript:alert(1)", &OPEN);
         assert_eq!(v, None);
         assert_eq!(refused, 1);
     }
 
     #[test]
     fn srcset_keeps_data_image_candidates_with_commas() {
-        let (v, _) = clean_srcset("data:image/png;base64,AAAA 1x, b.jpg 2x");
+        let (v, _) = clean_srcset("data:image/png;base64,AAAA 1x, b.jpg 2x", &OPEN);
         assert_eq!(
             v.as_deref(),
             Some("data:image/png;base64,AAAA 1x, b.jpg 2x")
@@ -447,18 +472,54 @@ mod tests {
     fn srcset_candidate_normalised_to_a_leading_comma_is_refused() {
         // Found by the sanitize fuzz target: U+0001 is stripped by URL normalisation, and the
         // browser's srcset parser would then skip the comma and load `javascript:alert(1)`.
-        let (out, refused) = clean_srcset("\u{1},javascript:alert(1)");
+        let (out, refused) = clean_srcset("\u{1},javascript:alert(1)", &OPEN);
         assert_eq!(out, None);
         assert_eq!(refused, 1);
-        let (out, _) = clean_srcset("a.png 1x, \u{1},javascript:alert(1) 2x");
+        let (out, _) = clean_srcset("a.png 1x, \u{1},javascript:alert(1) 2x", &OPEN);
         assert_eq!(out.as_deref(), Some("a.png 1x"));
     }
 
     #[test]
     fn srcset_output_is_stable() {
-        let (v, _) = clean_srcset("a.jpg 1.5x,b.jpg,c.jpg 10w");
+        let (v, _) = clean_srcset("a.jpg 1.5x,b.jpg,c.jpg 10w", &OPEN);
         let v = v.unwrap();
-        assert_eq!(clean_srcset(&v).0.as_deref(), Some(v.as_str()));
+        assert_eq!(clean_srcset(&v, &OPEN).0.as_deref(), Some(v.as_str()));
+    }
+
+    #[test]
+    fn srcset_candidates_from_hosts_not_allowed_are_dropped_or_each_rewritten() {
+        let only = MediaHosts::default().allow(["img.ok.com"]).unwrap();
+        let v = "https://img.ok.com/a.jpg 1x, https://t.evil.com/b.jpg?x=1,2 2x, c.jpg 3x";
+        let (out, refused) = clean_srcset(v, &only);
+        assert_eq!(
+            out.as_deref(),
+            Some("https://img.ok.com/a.jpg 1x, c.jpg 3x")
+        );
+        assert_eq!(refused, 1);
+        assert_eq!(clean_srcset("//t.evil.com/b.jpg 2x", &only), (None, 1));
+
+        let proxied = only.proxy("https://p.ok.com/i?u={url}&w=1").unwrap();
+        let (out, refused) = clean_srcset(v, &proxied);
+        assert_eq!(
+            out.as_deref(),
+            Some(
+                "https://img.ok.com/a.jpg 1x, \
+                 https://p.ok.com/i?u=https%3A%2F%2Ft.evil.com%2Fb.jpg%3Fx%3D1%2C2&w=1 2x, c.jpg 3x"
+            )
+        );
+        assert_eq!(refused, 0);
+        // Each candidate on its own, and the result is stable.
+        let (out, _) = clean_srcset("//a.com/1.jpg 1x,http://b.com/2.jpg 2x", &proxied);
+        let out = out.unwrap();
+        assert_eq!(
+            out,
+            "https://p.ok.com/i?u=https%3A%2F%2Fa.com%2F1.jpg&w=1 1x, \
+             https://p.ok.com/i?u=http%3A%2F%2Fb.com%2F2.jpg&w=1 2x"
+        );
+        assert_eq!(
+            clean_srcset(&out, &proxied).0.as_deref(),
+            Some(out.as_str())
+        );
     }
 
     #[test]

@@ -603,3 +603,118 @@ fn the_root_never_moves() {
     assert!(!f.insert_before(div, root));
     assert_eq!(f.parent(root), None);
 }
+
+// ---- Media hosts (`allowMediaHosts`, `mediaProxy`) ----
+
+/// A body with media on a listed host, on other hosts, relative and inline, and a link.
+const MEDIA_BODY: &str = concat!(
+    r#"<p><img src="https://img.ok.com/a.jpg" alt="a"><img src="https://t.evil.com/b.gif">"#,
+    r#"<img src="/c.jpg"><img src="data:image/png;base64,AA">"#,
+    r#"<img srcset="https://t.evil.com/d1.jpg 1x, //img.ok.com/d2.jpg 2x, https://x.evil.com/d3.jpg 3x">"#,
+    r#"<a href="https://t.evil.com/page">link</a></p>"#,
+    r#"<video src="https://v.evil.com/v.mp4" poster="https://t.evil.com/p.jpg"></video>"#,
+    r#"<video poster="https://img.ok.com/p.jpg"><source src="https://v.evil.com/s.mp4"><source src="https://img.ok.com/s.mp4"></video>"#,
+    r#"<audio src="https://v.evil.com/a.mp3"></audio>"#,
+);
+
+fn media_policy(proxy: bool) -> Policy {
+    let media = crate::url::MediaHosts::default()
+        .allow(["img.ok.com"])
+        .unwrap();
+    let media = if proxy {
+        media.proxy("https://p.ok.com/i?u={url}").unwrap()
+    } else {
+        media
+    };
+    Policy::default().media_hosts(media)
+}
+
+#[test]
+fn media_from_hosts_not_allowed_is_dropped_without_a_proxy() {
+    let (out, report) = clean_with(&media_policy(false), MEDIA_BODY);
+    assert_eq!(
+        out,
+        concat!(
+            r#"<p><img src="https://img.ok.com/a.jpg" alt="a" loading="lazy" decoding="async">"#,
+            r#"<img src="/c.jpg" loading="lazy" decoding="async">"#,
+            r#"<img src="data:image/png;base64,AA" loading="lazy" decoding="async">"#,
+            r#"<img srcset="//img.ok.com/d2.jpg 2x" loading="lazy" decoding="async">"#,
+            r#"<a href="https://t.evil.com/page" rel="noopener noreferrer">link</a></p>"#,
+            r#"<div class="nv-embed" data-nv-embed="video" data-nv-src="https://img.ok.com/s.mp4" data-nv-poster="https://img.ok.com/p.jpg"></div>"#,
+        )
+    );
+    // The `img` without a src left and the two embeds without one; the refused `src` and the
+    // two refused candidates.
+    assert_eq!(report.removed_elements, 3);
+    assert_eq!(report.removed_urls, 3);
+    assert!(report.removed_anything());
+}
+
+#[test]
+fn media_from_hosts_not_allowed_is_rewritten_through_the_proxy() {
+    let (out, report) = clean_with(&media_policy(true), MEDIA_BODY);
+    let p = "https://p.ok.com/i?u=https%3A%2F%2F";
+    let expected = [
+        r#"<p><img src="https://img.ok.com/a.jpg" alt="a" loading="lazy" decoding="async">"#.to_owned(),
+        format!(r#"<img src="{p}t.evil.com%2Fb.gif" loading="lazy" decoding="async">"#),
+        r#"<img src="/c.jpg" loading="lazy" decoding="async">"#.to_owned(),
+        r#"<img src="data:image/png;base64,AA" loading="lazy" decoding="async">"#.to_owned(),
+        format!(
+            r#"<img srcset="{p}t.evil.com%2Fd1.jpg 1x, //img.ok.com/d2.jpg 2x, {p}x.evil.com%2Fd3.jpg 3x" loading="lazy" decoding="async">"#
+        ),
+        r#"<a href="https://t.evil.com/page" rel="noopener noreferrer">link</a></p>"#.to_owned(),
+        format!(
+            r#"<div class="nv-embed" data-nv-embed="video" data-nv-src="{p}v.evil.com%2Fv.mp4" data-nv-poster="{p}t.evil.com%2Fp.jpg"></div>"#
+        ),
+        // The first acceptable source: the proxy makes the first one acceptable.
+        format!(
+            r#"<div class="nv-embed" data-nv-embed="video" data-nv-src="{p}v.evil.com%2Fs.mp4" data-nv-poster="https://img.ok.com/p.jpg"></div>"#
+        ),
+        format!(r#"<div class="nv-embed" data-nv-embed="audio" data-nv-src="{p}v.evil.com%2Fa.mp3"></div>"#),
+    ]
+    .concat();
+    assert_eq!(out, expected);
+    assert_eq!((report.removed_elements, report.removed_urls), (0, 0));
+    // Sanitizing the result again changes nothing (the proxy's host is allowed).
+    assert_eq!(clean_with(&media_policy(true), &out).0, out);
+}
+
+#[test]
+fn policy_reads_allow_media_hosts_and_media_proxy() {
+    let options = crate::json::parse(
+        r#"{"mediaProxy": "https://p.ok.com/i?u={url}", "sanitize": {"allowMediaHosts": ["IMG.ok.com"]}}"#,
+        &crate::json::JsonLimits::default(),
+    )
+    .unwrap();
+    assert_eq!(Policy::from_json(&options).unwrap(), media_policy(true));
+    // Without `sanitize`, the proxy alone.
+    let options = crate::json::parse(
+        r#"{"mediaProxy": "https://p.ok.com/i?u={url}"}"#,
+        &crate::json::JsonLimits::default(),
+    )
+    .unwrap();
+    let p = Policy::from_json(&options).unwrap();
+    assert!(!p.media().is_open());
+    assert_eq!(
+        clean_with(&p, r#"<img src="https://img.ok.com/a.jpg">"#).0,
+        r#"<img src="https://p.ok.com/i?u=https%3A%2F%2Fimg.ok.com%2Fa.jpg" loading="lazy" decoding="async">"#
+    );
+    let err = |json: &str| {
+        let doc = crate::json::parse(json, &crate::json::JsonLimits::default()).unwrap();
+        Policy::from_json(&doc).unwrap_err().to_message()
+    };
+    assert_eq!(
+        err(r#"{"sanitize": {"allowMediaHosts": ["a.com", "a.com/x"]}}"#),
+        "sanitize.allowMediaHosts[1]: expected a host name or *.domain"
+    );
+    assert_eq!(
+        err(r#"{"sanitize": {"allowMediaHosts": "a.com"}}"#),
+        "sanitize.allowMediaHosts: expected an array, got a string"
+    );
+    assert!(err(r#"{"mediaProxy": "http://p.ok.com/?u={url}"}"#)
+        .starts_with("mediaProxy: expected an absolute https URL with {url}"));
+    assert_eq!(
+        err(r#"{"mediaProxy": 1}"#),
+        "mediaProxy: expected a string, got a number"
+    );
+}

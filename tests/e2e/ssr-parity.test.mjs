@@ -7,7 +7,8 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cliPath, openHost, root, useHarness } from './harness.mjs';
 
@@ -51,10 +52,22 @@ const wrap = (bodyHtml, i) => ({
   bodyHtml,
 });
 
-function renderNative(bin, article) {
-  const r = spawnSync(bin, ['render', '--now', NOW, '-'], { input: JSON.stringify(article), encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`newsview render failed (${r.status}): ${r.stderr}`);
-  return r.stdout;
+/** The CLI's markup of `article`, with render `options` (given to `--options` as a file). */
+function renderNative(bin, article, options) {
+  const args = ['render', '--now', NOW, '-'];
+  let dir;
+  if (options) {
+    dir = mkdtempSync(join(tmpdir(), 'nv-parity-'));
+    writeFileSync(join(dir, 'options.json'), JSON.stringify(options));
+    args.push('--options', join(dir, 'options.json'));
+  }
+  try {
+    const r = spawnSync(bin, args, { input: JSON.stringify(article), encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`newsview render failed (${r.status}): ${r.stderr}`);
+    return r.stdout;
+  } finally {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const h = useHarness();
@@ -71,10 +84,10 @@ describe('SSR parity: native render vs render() in Chromium', () => {
     });
     await s.page.evaluate(() => {
       /** Both serializations of `article` as the browser sees them. */
-      window.compareRender = async (article, nativeHtml) => {
+      window.compareRender = async (article, nativeHtml, options) => {
         const container = document.createElement('div');
         document.getElementById('app').replaceChildren(container);
-        const view = await window.newsview.render(container, article, { now: '2026-03-16T10:00:00+08:00' });
+        const view = await window.newsview.render(container, article, { ...options, now: '2026-03-16T10:00:00+08:00' });
         const browser = container.shadowRoot.querySelector('article').outerHTML;
         view.destroy();
         const t = document.createElement('template');
@@ -127,6 +140,20 @@ describe('SSR parity: native render vs render() in Chromium', () => {
     const r = await s.page.evaluate(([a, n]) => window.compareRender(a, n), [article, renderNative(bin, article)]);
     assert.ok(r.browser.includes('deep'));
     assert.ok(r.native === r.browser, diff(r.browser, r.native));
+  });
+
+  test('media hosts: the same with allowMediaHosts, and with mediaProxy', async () => {
+    const article = JSON.parse(fixture('media-hosts-article.json'));
+    const listed = { sanitize: { allowMediaHosts: ['img.media.test', '*.cdn.media.test'] } };
+    const proxied = { ...listed, mediaProxy: 'https://proxy.media.test/i?u={url}' };
+    for (const options of [listed, proxied]) {
+      const native = renderNative(bin, article, options);
+      const r = await s.page.evaluate(([a, n, o]) => window.compareRender(a, n, o), [article, native, options]);
+      assert.ok(!r.browser.includes('t.tracker.test/'), 'the unlisted host is gone');
+      assert.ok(r.browser.includes('img.media.test/body-listed.jpg'));
+      assert.equal(r.browser.includes('proxy.media.test'), options === proxied);
+      assert.ok(r.native === r.browser, diff(r.browser, r.native));
+    }
   });
 
   test('a sample of the XSS corpora: the same, payload by payload', async () => {

@@ -22,7 +22,11 @@ try {
     id: 'hostile',
     bodyHtml: '<p>ok</p><img src=x onerror="window.pwned=1"><script>window.pwned=2</script><a href="javascript:window.pwned=3">x</a>' +
       '<IMG SRC=y OnError=window.pwned=4><svg/onload=window.pwned=5><details open ontoggle="window.pwned=6"><summary>s</summary></details>' +
-      '<body onpageshow="window.pwned=7"><p title="a onclick=b" onmouseover=\'window.pwned=8\'>t</p>',
+      '<body onpageshow="window.pwned=7">' +
+      // Foreign content: style, title and textarea are not raw text inside svg (issue 10).
+      '<svg><style><img src=/x onerror="window.pwned=9"></svg><svg><title><b onclick="window.pwned=10">b</b></title></svg>' +
+      '<svg><textarea><p onclick="window.pwned=11">p</p></textarea></svg><math><mi><img src=/y onerror="window.pwned=12"></mi></math>' +
+      '<p title="a onclick=b" onmouseover=\'window.pwned=8\'>t</p>',
   });
   window.cspDone = 'ok';
 } catch (e) {
