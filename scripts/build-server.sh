@@ -30,9 +30,9 @@ check_wasm_tools
 
 # Speed over size: a server downloads the module once. opt-level 3 instead of the release
 # profile's "z" (the browser's).
-step "cargo build --release --target ${TARGET} --lib --no-default-features --features server (opt-level 3)"
+step "cargo build --release --target ${TARGET} --lib --no-default-features --features server,serde (opt-level 3)"
 CARGO_PROFILE_RELEASE_OPT_LEVEL=3 \
-  cargo build --release --target "${TARGET}" --lib --no-default-features --features server \
+  cargo build --release --target "${TARGET}" --lib --no-default-features --features server,serde \
   --target-dir "$SERVER_TARGET_DIR"
 
 step "wasm-bindgen --target web --out-name newsview_server_bg"

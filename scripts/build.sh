@@ -33,13 +33,13 @@ rustup component list --toolchain nightly --installed 2>/dev/null | grep -q '^ru
 
 # panic=immediate-abort: a panic (never expected: the code has no panicking paths on input)
 # traps at once instead of formatting a message; that removes core::fmt from the binary.
-step "cargo +nightly build --release --target ${TARGET} --lib (build-std, panic=immediate-abort)"
+step "cargo +nightly build --release --target ${TARGET} --lib --no-default-features --features dom (build-std, panic=immediate-abort; no serde)"
 # -inline-threshold=0: LLVM inlines only what removes code (measured: -0.6 KiB gzip).
 # -Zlocation-detail=none: no file paths for panic locations, which a trap never shows (-0.4 KiB
 # gzip; -Zfmt-debug=none added nothing more).
 # optimize_for_size: std's smaller variants of its algorithms (sorting, searching; -0.2 KiB gzip).
 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Cllvm-args=-inline-threshold=0 -Zlocation-detail=none" \
-  cargo +nightly build --release --target "${TARGET}" --lib \
+  cargo +nightly build --release --target "${TARGET}" --lib --no-default-features --features dom \
   -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size --target-dir "$SIZE_TARGET_DIR"
 
 step "wasm-bindgen --target web --out-name newsview_bg"

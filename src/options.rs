@@ -310,6 +310,17 @@ pub(crate) fn media_hosts(doc: &Json, root: &Path<'_>) -> Result<MediaHosts, Err
     Ok(media)
 }
 
+/// With the `serde` feature: [`Options`] deserialize from any serde format through the one
+/// reader ([`Options::from_json`]: the document becomes a [`Json`] first). Errors name the
+/// option (`options.lang: unsupported language "fr" …`).
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Options {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Options, D::Error> {
+        let doc = <Json as serde::Deserialize>::deserialize(d)?;
+        Options::from_json(&doc).map_err(|e| serde::de::Error::custom(e.to_message()))
+    }
+}
+
 /// `before"value"after`.
 fn quoted(before: &str, value: &str, after: &str) -> String {
     let mut s = String::with_capacity(before.len() + value.len() + after.len() + 2);

@@ -800,48 +800,6 @@ pub fn push_json(out: &mut String, value: &Json) {
     }
 }
 
-/// A small writer of JSON objects.
-struct JsonObject<'a> {
-    out: &'a mut String,
-    first: bool,
-}
-
-impl<'a> JsonObject<'a> {
-    fn open(out: &'a mut String) -> Self {
-        out.push('{');
-        JsonObject { out, first: true }
-    }
-
-    fn key(&mut self, key: &str) -> &mut String {
-        if !self.first {
-            self.out.push(',');
-        }
-        self.first = false;
-        push_json_string(self.out, key);
-        self.out.push(':');
-        self.out
-    }
-
-    fn string(&mut self, key: &str, value: &str) {
-        let out = self.key(key);
-        push_json_string(out, value);
-    }
-
-    fn close(self) {
-        self.out.push('}');
-    }
-}
-
-fn push_person_or_org(out: &mut String, kind: &str, name: &str, url: Option<&str>) {
-    let mut o = JsonObject::open(out);
-    o.string("@type", kind);
-    o.string("name", name);
-    if let Some(u) = url {
-        o.string("url", u);
-    }
-    o.close();
-}
-
 fn rfc3339(ts: Timestamp) -> String {
     ts.to_rfc3339()
 }
@@ -862,86 +820,121 @@ pub fn json_ld(article: &Article, options: &Options) -> String {
 /// [`json_ld`] for an article whose media URLs already follow `options.media`, with the
 /// description already made.
 fn json_ld_with(article: &Article, options: &Options, description: Option<&str>) -> String {
-    let mut out = String::new();
     let url = canonical_url(article, options);
-    let image = main_image(article);
-    let mut o = JsonObject::open(&mut out);
-    o.string("@context", "https://schema.org");
-    o.string("@type", "NewsArticle");
-    o.string("headline", &article.title);
-    if let Some(d) = description {
-        o.string("description", d);
-    }
-    o.string("datePublished", &rfc3339(article.published_at));
-    o.string(
-        "dateModified",
-        &rfc3339(article.updated_at.unwrap_or(article.published_at)),
-    );
-    if !article.authors.is_empty() {
-        let out = o.key("author");
-        out.push('[');
-        for (i, a) in article.authors.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            push_person_or_org(out, "Person", &a.name, a.url.as_ref().map(|u| u.as_str()));
+    let published = rfc3339(article.published_at);
+    fn party<'a>(kind: &'static str, n: &'a crate::model::Named) -> ld::Party<'a> {
+        ld::Party {
+            kind,
+            name: &n.name,
+            url: n.url.as_ref().map(|u| u.as_str()),
         }
-        out.push(']');
     }
-    if let Some(source) = &article.source {
-        let out = o.key("publisher");
-        push_person_or_org(
-            out,
-            "Organization",
-            &source.name,
-            source.url.as_ref().map(|u| u.as_str()),
-        );
-    }
-    if let Some(channel) = &article.channel {
-        o.string("articleSection", &channel.name);
-    }
-    if let Some(img) = image {
-        let out = o.key("image");
-        out.push('[');
-        push_json_string(out, img.url.as_str());
-        out.push(']');
-    }
-    if !article.keywords.is_empty() {
-        let out = o.key("keywords");
-        out.push('[');
-        for (i, k) in article.keywords.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            push_json_string(out, &k.name);
+    let doc = ld::NewsArticle {
+        context: "https://schema.org",
+        kind: "NewsArticle",
+        headline: &article.title,
+        description,
+        date_modified: article
+            .updated_at
+            .map(rfc3339)
+            .unwrap_or_else(|| published.clone()),
+        author: article.authors.iter().map(|a| party("Person", a)).collect(),
+        publisher: article.source.as_ref().map(|s| party("Organization", s)),
+        article_section: article.channel.as_ref().map(|c| c.name.as_str()),
+        image: main_image(article).map(|i| [i.url.as_str()]),
+        keywords: article.keywords.iter().map(|k| k.name.as_str()).collect(),
+        url: url.as_deref(),
+        main_entity_of_page: url.as_deref(),
+        video: article.lead_video.as_ref().map(|video| ld::VideoObject {
+            kind: "VideoObject",
+            name: video.title.as_deref().unwrap_or(article.title.as_str()),
+            description: description.unwrap_or(article.title.as_str()),
+            thumbnail_url: video
+                .poster
+                .as_ref()
+                .or(article.cover.as_ref())
+                .map(|p| p.url.as_str()),
+            content_url: video.src.as_str(),
+            duration: video.duration_seconds.map(iso_duration),
+            upload_date: published.clone(),
+        }),
+        date_published: published,
+    };
+    // Only strings can hold these characters in JSON text: escaping them everywhere keeps the
+    // JSON the same and makes it safe inside <script> (no `</script>`, no `<!--`).
+    let text = serde_json::to_string(&doc).unwrap_or_default();
+    let mut out = String::with_capacity(text.len() + 32);
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
         }
-        out.push(']');
     }
-    if let Some(u) = &url {
-        o.string("url", u);
-        o.string("mainEntityOfPage", u);
-    }
-    if let Some(video) = &article.lead_video {
-        let out = o.key("video");
-        let mut v = JsonObject::open(out);
-        v.string("@type", "VideoObject");
-        v.string(
-            "name",
-            video.title.as_deref().unwrap_or(article.title.as_str()),
-        );
-        v.string("description", description.unwrap_or(article.title.as_str()));
-        if let Some(p) = video.poster.as_ref().or(article.cover.as_ref()) {
-            v.string("thumbnailUrl", p.url.as_str());
-        }
-        v.string("contentUrl", video.src.as_str());
-        if let Some(d) = video.duration_seconds {
-            v.string("duration", &iso_duration(d));
-        }
-        v.string("uploadDate", &rfc3339(article.published_at));
-        v.close();
-    }
-    o.close();
     out
+}
+
+/// The schema.org JSON-LD types, written with serde_json in this field order.
+mod ld {
+    use serde::Serialize;
+
+    /// A `Person` or an `Organization`.
+    #[derive(Serialize)]
+    pub(super) struct Party<'a> {
+        #[serde(rename = "@type")]
+        pub(super) kind: &'static str,
+        pub(super) name: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub(super) url: Option<&'a str>,
+    }
+
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    pub(super) struct VideoObject<'a> {
+        #[serde(rename = "@type")]
+        pub(super) kind: &'static str,
+        pub(super) name: &'a str,
+        pub(super) description: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub(super) thumbnail_url: Option<&'a str>,
+        pub(super) content_url: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub(super) duration: Option<String>,
+        pub(super) upload_date: String,
+    }
+
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    pub(super) struct NewsArticle<'a> {
+        #[serde(rename = "@context")]
+        pub(super) context: &'static str,
+        #[serde(rename = "@type")]
+        pub(super) kind: &'static str,
+        pub(super) headline: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub(super) description: Option<&'a str>,
+        pub(super) date_published: String,
+        pub(super) date_modified: String,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        pub(super) author: Vec<Party<'a>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub(super) publisher: Option<Party<'a>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub(super) article_section: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub(super) image: Option<[&'a str; 1]>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        pub(super) keywords: Vec<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub(super) url: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub(super) main_entity_of_page: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub(super) video: Option<VideoObject<'a>>,
+    }
 }
 
 fn push_meta(out: &mut String, attr: &str, key: &str, value: &str) {
