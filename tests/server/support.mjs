@@ -67,12 +67,20 @@ async function startProcess(cmd, args, url, { timeoutMs = 20_000 } = {}) {
   return { stop, output: () => output };
 }
 
-/** The Worker example (examples/worker) in workerd on a free port of 127.0.0.1. */
-export async function startWorker() {
+/**
+ * workerd serving `config` (its socket named `http`) on a free port of 127.0.0.1, ready once
+ * `readyPath` answers; `stop()` ends it.
+ */
+export async function startWorkerd(config, readyPath = '/') {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const p = await startProcess(WORKERD, ['serve', 'examples/worker/config.capnp', '--socket-addr', `http=127.0.0.1:${port}`], `${url}/newsview.js`);
+  const p = await startProcess(WORKERD, ['serve', config, '--socket-addr', `http=127.0.0.1:${port}`], `${url}${readyPath}`);
   return { url, ...p };
+}
+
+/** The Worker example (examples/worker) in workerd on a free port of 127.0.0.1. */
+export function startWorker() {
+  return startWorkerd('examples/worker/config.capnp', '/newsview.js');
 }
 
 /** The Node example (examples/node-server) on a free port of 127.0.0.1. */
