@@ -41,7 +41,7 @@ function cell(r, timeoutMs) {
 /** The native CLI dropped the body: nothing of it in the output while a peer in the browser kept elements. */
 function nativeDropped(row) {
   const kept = ['purify', 'floor', 'bare'].some((k) => row.browser?.[k]?.outcome === 'ok' && row.browser[k].elements > 0);
-  return row.native?.outcome === 'ok' && row.native.bodyOutBytes < 100 && kept;
+  return row.native?.outcome === 'ok' && row.native.bodyOutBytes < 4 && kept;
 }
 
 function nvOutcome(r) {

@@ -2,7 +2,8 @@
 //! `relatedVideos[3].durationSeconds: expected a number`.
 
 /// An error in article or options input. `path` is the JSON path of the field at fault
-/// (`relatedVideos[3].durationSeconds`, or empty for the document itself).
+/// (`relatedVideos[3].durationSeconds`, or empty for the document itself); [`ErrorCode`] says
+/// what kind of fault it is, for a host to act on without reading the message.
 ///
 /// Boxed: a `Result<T, Error>` then carries one pointer on its error side, which keeps the many
 /// `?` of the readers small in the wasm.
@@ -11,18 +12,58 @@ pub struct Error(Box<ErrorParts>);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct ErrorParts {
+    code: ErrorCode,
     path: String,
     message: String,
 }
 
+/// What kind of fault an [`Error`] is. The JS API carries it as `NewsviewError.code` (its
+/// [`ErrorCode::as_str`]), beside codes of its own (`http`, `network`, `timeout`, `panic`, …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorCode {
+    /// A field has the wrong type or value, or a required one is missing: `invalid`.
+    Invalid,
+    /// The text is not JSON, or is beyond the JSON reader's bounds (size, nesting): `json`.
+    Json,
+    /// `schemaVersion` names a version this crate does not read: `schema-version`.
+    SchemaVersion,
+}
+
+impl ErrorCode {
+    /// `invalid`, `json` or `schema-version`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::Invalid => "invalid",
+            ErrorCode::Json => "json",
+            ErrorCode::SchemaVersion => "schema-version",
+        }
+    }
+}
+
 impl Error {
-    /// Makes an error for the field at `path` with a message that says what was expected.
+    /// Makes an error for the field at `path` with a message that says what was expected
+    /// (code [`ErrorCode::Invalid`]).
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
         Error::from_parts(path.into(), message.into())
     }
 
     fn from_parts(path: String, message: String) -> Self {
-        Error(Box::new(ErrorParts { path, message }))
+        Error(Box::new(ErrorParts {
+            code: ErrorCode::Invalid,
+            path,
+            message,
+        }))
+    }
+
+    /// The same error with code `code`.
+    pub fn with_code(mut self, code: ErrorCode) -> Self {
+        self.0.code = code;
+        self
+    }
+
+    /// What kind of fault this is.
+    pub fn code(&self) -> ErrorCode {
+        self.0.code
     }
 
     /// The JSON path of the field at fault (empty for the whole document).
@@ -38,7 +79,7 @@ impl Error {
     /// `path: message`, or `message` alone when the path is empty. Built without `format!`
     /// so that the wasm build carries no formatting machinery for it.
     pub fn to_message(&self) -> String {
-        let ErrorParts { path, message } = &*self.0;
+        let ErrorParts { path, message, .. } = &*self.0;
         let mut out = String::with_capacity(path.len() + message.len() + 2);
         if !path.is_empty() {
             out.push_str(path);
@@ -58,13 +99,51 @@ impl core::fmt::Display for Error {
 impl std::error::Error for Error {}
 
 /// A field that was dropped or changed because it was unsafe or unusable, reported to the host
-/// (the `nv-warning` event) while the rest of the article renders.
+/// (`view.warnings` and the `nv-warning` event) while the rest of the article renders.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
     /// The JSON path of the field.
     pub path: String,
+    /// What kind of change it was.
+    pub code: WarningCode,
     /// What was done and why.
     pub message: String,
+}
+
+/// What kind of change a [`Warning`] reports. The JS API carries it as `code` (its
+/// [`WarningCode::as_str`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WarningCode {
+    /// A URL the URL policy refused: the field, or the item it belongs to, was dropped: `url`.
+    Url,
+    /// A media URL from a host that `allowMediaHosts` does not list: dropped as a refused URL
+    /// is: `media-host`.
+    MediaHost,
+    /// An empty name or required URL: the item was dropped: `empty`.
+    Empty,
+    /// A text or the body was cut at a limit: `truncated`.
+    Truncated,
+    /// Items past a list's limit were not kept: `limit`.
+    Limit,
+    /// The body sanitizer removed or changed something (one summary for the body): `sanitized`.
+    Sanitized,
+    /// More warnings than are listed; this one counts the rest: `more`.
+    More,
+}
+
+impl WarningCode {
+    /// `url`, `media-host`, `empty`, `truncated`, `limit`, `sanitized` or `more`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WarningCode::Url => "url",
+            WarningCode::MediaHost => "media-host",
+            WarningCode::Empty => "empty",
+            WarningCode::Truncated => "truncated",
+            WarningCode::Limit => "limit",
+            WarningCode::Sanitized => "sanitized",
+            WarningCode::More => "more",
+        }
+    }
 }
 
 impl Warning {
@@ -116,6 +195,7 @@ impl Warning {
         }
         (!message.is_empty()).then(|| Warning {
             path: String::from("bodyHtml"),
+            code: WarningCode::Sanitized,
             message,
         })
     }
@@ -180,10 +260,11 @@ impl<'a> Path<'a> {
         Error::from_parts(self.render(), message.into())
     }
 
-    /// A warning at this path.
-    pub(crate) fn warning(&self, message: impl Into<String>) -> Warning {
+    /// A warning of kind `code` at this path.
+    pub(crate) fn warning(&self, code: WarningCode, message: impl Into<String>) -> Warning {
         Warning {
             path: self.render(),
+            code,
             message: message.into(),
         }
     }
@@ -201,6 +282,16 @@ mod tests {
     }
 
     #[test]
+    fn codes_default_to_invalid_and_can_be_set() {
+        let e = Error::new("a", "bad");
+        assert_eq!(e.code(), ErrorCode::Invalid);
+        let e = e.with_code(ErrorCode::SchemaVersion);
+        assert_eq!(e.code().as_str(), "schema-version");
+        assert_eq!(e.to_message(), "a: bad");
+        assert_eq!(ErrorCode::Json.as_str(), "json");
+    }
+
+    #[test]
     fn sanitize_report_sums_up_in_one_warning() {
         use crate::sanitize::Report;
         assert_eq!(Warning::from_sanitize_report(&Report::default()), None);
@@ -213,6 +304,7 @@ mod tests {
         })
         .unwrap();
         assert_eq!(w.path, "bodyHtml");
+        assert_eq!(w.code.as_str(), "sanitized");
         assert_eq!(
             w.message,
             "removed 3 elements, removed 2 attributes, removed 1 URL, cut at the node limit"
@@ -241,7 +333,8 @@ mod tests {
         let e = root.key("title").error("must not be empty");
         assert_eq!(e.path(), "title");
         assert_eq!(e.message(), "must not be empty");
-        let w = root.key("url").warning("dropped");
+        let w = root.key("url").warning(WarningCode::Url, "dropped");
         assert_eq!(w.path, "url");
+        assert_eq!(w.code, WarningCode::Url);
     }
 }

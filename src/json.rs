@@ -3,7 +3,7 @@
 //! wasm build needs no serde and every error can name its field. With the `serde` feature, any
 //! serde format deserializes into a [`Json`] too (and so into an article or options).
 
-use crate::error::Error;
+use crate::error::{Error, ErrorCode};
 
 /// A parsed JSON value. Objects keep their members in document order; a repeated key's last
 /// value wins on lookup. Keys such as `__proto__` have no special meaning here.
@@ -281,7 +281,7 @@ pub fn parse(input: &str, limits: &JsonLimits) -> Result<Json, Error> {
         crate::text::push_u64(&mut msg, input.len() as u64);
         msg.push_str(" bytes, more than the limit of ");
         crate::text::push_u64(&mut msg, limits.max_bytes as u64);
-        return Err(Error::new("", msg));
+        return Err(Error::new("", msg).with_code(ErrorCode::Json));
     }
     Parser {
         src: input,
@@ -659,7 +659,7 @@ impl Parser<'_> {
         msg.push_str(" (byte ");
         crate::text::push_u64(&mut msg, at as u64);
         msg.push(')');
-        Error::new(self.path(), msg)
+        Error::new(self.path(), msg).with_code(ErrorCode::Json)
     }
 
     /// `a.b[3].c` for the value being read.
@@ -952,6 +952,7 @@ mod tests {
         assert!(parse("1234", &limits).is_ok());
         let e = parse("12345", &limits).unwrap_err();
         assert_eq!(e.message(), "input is 5 bytes, more than the limit of 4");
+        assert_eq!(e.code(), ErrorCode::Json);
     }
 
     #[test]
@@ -964,6 +965,7 @@ mod tests {
         assert!(parse(r#"{"a":{"b":[]}}"#, &limits).is_ok());
         let e = parse(r#"{"a":{"b":[[]]}}"#, &limits).unwrap_err();
         assert_eq!(e.path(), "a.b[0]");
+        assert_eq!(e.code(), ErrorCode::Json);
         assert!(
             e.message().starts_with("nesting deeper than 3 levels"),
             "{e}"
@@ -1029,6 +1031,7 @@ mod tests {
     fn error_names_the_path_and_position() {
         let e = err("{\n  \"title\": \"x\",\n  \"bodyHtml\": \"<p>never ends");
         assert_eq!(e.path(), "bodyHtml");
+        assert_eq!(e.code(), ErrorCode::Json);
         assert_eq!(
             e.message(),
             "unterminated string at line 3, column 15 (byte 32)"

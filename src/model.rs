@@ -27,7 +27,7 @@
 //!   URL, with a warning (`dropped: not from an allowed media host`).
 //! * A channel, source, author or keyword whose name is empty is dropped with a warning.
 
-use crate::error::{Error, Path, Warning};
+use crate::error::{Error, ErrorCode, Path, Warning, WarningCode};
 use crate::json::Json;
 use crate::limits::{cut_bytes, cut_chars, Limits, Truncated};
 use crate::text::Timestamp;
@@ -334,11 +334,10 @@ impl Article {
                 let kept = cut_bytes(raw, limits.max_body_bytes);
                 if kept.len() < raw.len() {
                     truncated.body = true;
-                    r.warn(path.warning(limit_message(
-                        "truncated to ",
-                        limits.max_body_bytes,
-                        " bytes",
-                    )));
+                    r.warn(path.warning(
+                        WarningCode::Truncated,
+                        limit_message("truncated to ", limits.max_body_bytes, " bytes"),
+                    ));
                 }
                 Some(clean(kept, false))
             }
@@ -360,7 +359,7 @@ impl Article {
         for (i, v) in rv.iter().enumerate() {
             if related_videos.len() >= limits.max_related_videos {
                 truncated.related_videos = rv.len() - i;
-                r.warn(rv_path.warning(more_message(rv.len() - i)));
+                r.warn(rv_path.warning(WarningCode::Limit, more_message(rv.len() - i)));
                 break;
             }
             if let Some(video) = r.related_video(v, &rv_path.index(i))? {
@@ -475,6 +474,7 @@ impl Reader<'_> {
         if self.more_warnings > 0 {
             self.warnings.push(Warning {
                 path: String::new(),
+                code: WarningCode::More,
                 message: limit_message("and ", self.more_warnings, " more warnings"),
             });
             self.more_warnings = 0;
@@ -485,7 +485,10 @@ impl Reader<'_> {
     fn fit(&mut self, s: String, path: &Path<'_>, max: usize) -> String {
         match cut_chars(&s, max) {
             Some(cut) => {
-                self.warn(path.warning(limit_message("truncated to ", max, " characters")));
+                self.warn(path.warning(
+                    WarningCode::Truncated,
+                    limit_message("truncated to ", max, " characters"),
+                ));
                 cut
             }
             None => s,
@@ -534,7 +537,7 @@ impl Reader<'_> {
         }
         let url = check(raw, context);
         if url.is_none() {
-            self.warn(path.warning(DROPPED_URL));
+            self.warn(path.warning(WarningCode::Url, DROPPED_URL));
         }
         Ok(url.and_then(|u| self.judge_media(u, context, &path)))
     }
@@ -563,7 +566,7 @@ impl Reader<'_> {
     ) -> Option<SafeUrl> {
         let judged = media.judge(url);
         if judged.is_none() {
-            self.warn(path.warning(DROPPED_HOST));
+            self.warn(path.warning(WarningCode::MediaHost, DROPPED_HOST));
         }
         judged
     }
@@ -597,14 +600,20 @@ impl Reader<'_> {
             check(raw, context)
         };
         if url.is_none() {
+            let empty = raw.trim().is_empty();
             let mut msg = String::from("dropped: ");
             msg.push_str(key);
-            msg.push_str(if raw.trim().is_empty() {
+            msg.push_str(if empty {
                 " is empty"
             } else {
                 " is not an allowed URL"
             });
-            self.warn(item.warning(msg));
+            let code = if empty {
+                WarningCode::Empty
+            } else {
+                WarningCode::Url
+            };
+            self.warn(item.warning(code, msg));
         }
         Ok(url.and_then(|u| self.judge_media(u, context, &item.key(key))))
     }
@@ -637,7 +646,7 @@ impl Reader<'_> {
             }
         };
         if name.is_empty() {
-            self.warn(path.warning("dropped: empty name"));
+            self.warn(path.warning(WarningCode::Empty, "dropped: empty name"));
             return Ok(None);
         }
         Ok(Some(Named { name, url }))
@@ -670,7 +679,7 @@ impl Reader<'_> {
         for (i, v) in items.iter().enumerate() {
             if out.len() >= max {
                 let more = items.len() - i;
-                self.warn(path.warning(more_message(more)));
+                self.warn(path.warning(WarningCode::Limit, more_message(more)));
                 return Ok((out, more));
             }
             if let Some(named) = self.named(v, &path.index(i), allow_string)? {
@@ -735,7 +744,7 @@ impl Reader<'_> {
         for (i, item) in list.iter().enumerate() {
             if items.len() >= max {
                 *more = list.len() - i;
-                self.warn(items_path.warning(more_message(list.len() - i)));
+                self.warn(items_path.warning(WarningCode::Limit, more_message(list.len() - i)));
                 break;
             }
             items.push(self.comment(item, &items_path.index(i))?);
@@ -989,7 +998,7 @@ fn schema_version(v: Option<&Json>, path: &Path<'_>) -> Result<(), Error> {
     } else {
         msg.push_str(" is not a schema version (the first is 1)");
     }
-    Err(path.error(msg))
+    Err(path.error(msg).with_code(ErrorCode::SchemaVersion))
 }
 
 fn stats(v: &Json, path: &Path<'_>) -> Result<Stats, Error> {
@@ -1043,6 +1052,45 @@ mod tests {
             .collect()
     }
 
+    #[test]
+    fn warnings_carry_the_kind_of_change_as_a_code() {
+        use crate::error::WarningCode as C;
+        let limits = Limits {
+            max_keywords: 1,
+            max_text_chars: 3,
+            max_body_bytes: 2,
+            ..Limits::default()
+        };
+        let json = doc(concat!(
+            r#""url": "javascript:x", "keywords": ["", "b", "c"], "summary": "long","#,
+            r#""cover": {"url": " "}, "bodyHtml": "<p>x</p>""#
+        ));
+        let p = Article::from_json_str_with_limits(&json, &limits).unwrap();
+        let got: Vec<(&str, C)> = p
+            .warnings
+            .iter()
+            .map(|w| (w.path.as_str(), w.code))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("url", C::Url),
+                ("summary", C::Truncated),
+                ("cover", C::Empty),
+                ("bodyHtml", C::Truncated),
+                ("keywords[0]", C::Empty),
+                ("keywords", C::Limit),
+            ]
+        );
+        let empties = vec![r#""""#; MAX_WARNINGS + 2].join(",");
+        let p =
+            Article::from_json_str(&doc(&[r#""keywords": ["#, &empties, "]"].concat())).unwrap();
+        assert_eq!(p.warnings.len(), MAX_WARNINGS + 1);
+        let last = p.warnings.last().unwrap();
+        assert_eq!((last.path.as_str(), last.code), ("", C::More));
+        assert_eq!(last.code.as_str(), "more");
+    }
+
     // ---- The document and required fields ----
 
     #[test]
@@ -1091,6 +1139,25 @@ mod tests {
             fail(r#""schemaVersion": 2"#),
             "schemaVersion: version 2 is newer than this newsview reads (1); upgrade newsview"
         );
+    }
+
+    #[test]
+    fn error_codes_tell_json_schema_version_and_invalid_apart() {
+        let code = |json: &str| Article::from_json_str(json).unwrap_err().code();
+        assert_eq!(
+            code(&doc(r#""schemaVersion": 2"#)),
+            ErrorCode::SchemaVersion
+        );
+        assert_eq!(
+            code(&doc(r#""schemaVersion": 0"#)),
+            ErrorCode::SchemaVersion
+        );
+        assert_eq!(code(&doc(r#""schemaVersion": "1""#)), ErrorCode::Invalid);
+        assert_eq!(code(&doc(r#""title": 5"#)), ErrorCode::Invalid);
+        assert_eq!(code(r#"{"id": "a", "bodyHtml": "<p>"#), ErrorCode::Json);
+        let e = Article::from_json_str(&doc(r#""relatedVideos": [{"id": "v", "url": "https://a.example/", "title": "t", "durationSeconds": -1}]"#)).unwrap_err();
+        assert_eq!(e.path(), "relatedVideos[0].durationSeconds");
+        assert_eq!(e.code().as_str(), "invalid");
     }
 
     #[test]
@@ -2020,6 +2087,10 @@ mod tests {
                 "relatedVideos[1].cover.url: dropped: not from an allowed media host",
             ]
         );
+        assert!(p
+            .warnings
+            .iter()
+            .all(|w| w.code == crate::error::WarningCode::MediaHost));
         // Only media URLs: links (a related video's own url) are left alone.
         assert_eq!(
             p.article.related_videos[0].url.as_str(),

@@ -508,14 +508,17 @@ mod tests {
 
     #[test]
     fn user_avatar_refused_is_dropped_with_a_warning() {
-        for (json, message) in [
+        use crate::error::WarningCode;
+        for (json, code, message) in [
             (
                 r#"{"user": {"name": "a", "avatar": "javascript:alert(1)"}}"#,
+                WarningCode::Url,
                 "dropped: not an allowed URL",
             ),
             // An empty list of media hosts allows none.
             (
                 r#"{"sanitize": {"allowMediaHosts": []}, "user": {"name": "a", "avatar": "https://t.evil.com/a.png"}}"#,
+                WarningCode::MediaHost,
                 "dropped: not from an allowed media host",
             ),
         ] {
@@ -526,6 +529,7 @@ mod tests {
                 w,
                 [Warning {
                     path: "options.user.avatar".into(),
+                    code,
                     message: message.into()
                 }]
             );
@@ -663,6 +667,7 @@ mod tests {
             w,
             [Warning {
                 path: "options.pageUrl".into(),
+                code: crate::error::WarningCode::Url,
                 message: "dropped: not an allowed URL".into()
             }]
         );

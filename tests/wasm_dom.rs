@@ -79,6 +79,17 @@ fn invalid_article_is_refused_with_the_field_named() {
     let err = render(host, JsValue::from_str(&bad), JsValue::NULL)
         .err()
         .unwrap();
+    // Errors as data: the code and the path are properties of the Error.
+    let prop = |key: &str| {
+        js_sys::Reflect::get(&err, &JsValue::from_str(key))
+            .unwrap()
+            .as_string()
+    };
+    assert_eq!(prop("code").as_deref(), Some("invalid"));
+    assert_eq!(
+        prop("path").as_deref(),
+        Some("relatedVideos[0].durationSeconds")
+    );
     let message = err
         .dyn_into::<js_sys::Error>()
         .unwrap()
@@ -128,4 +139,29 @@ fn update_replaces_the_article() {
         .unwrap()
         .starts_with("更新后的标题"));
     assert_eq!(count(&host, "h1"), 1);
+}
+
+#[wasm_bindgen_test]
+fn warnings_are_taken_as_objects_once() {
+    let host = container();
+    let article = r#"{"id": "a", "title": "t", "publishedAt": "2026-03-16T09:00:00+08:00", "url": "javascript:x"}"#;
+    let view = render(host, JsValue::from_str(article), JsValue::NULL).unwrap();
+    let list = view.take_warnings();
+    assert_eq!(list.length(), 1);
+    let item = list.get(0);
+    let prop = |key: &str| {
+        js_sys::Reflect::get(&item, &JsValue::from_str(key))
+            .unwrap()
+            .as_string()
+    };
+    assert_eq!(prop("path").as_deref(), Some("url"));
+    assert_eq!(prop("code").as_deref(), Some("url"));
+    assert_eq!(
+        prop("message").as_deref(),
+        Some("dropped: not an allowed URL")
+    );
+    assert_eq!(view.take_warnings().length(), 0, "taken once");
+    view.update(JsValue::from_str(SEED)).unwrap();
+    assert_eq!(view.take_warnings().length(), 0, "the seed drops nothing");
+    view.destroy();
 }

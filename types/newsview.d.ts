@@ -28,9 +28,11 @@ export default function init(moduleOrPath?: InitInput): Promise<void>;
 
 /**
  * Renders `article` (an object or a JSON string) into an open shadow root of `container` (into
- * its light DOM with `{shadow: false}`). Resolves to the live view; rejects with an `Error`
- * whose message names the field at fault (`relatedVideos[3].url: expected a string, got a
- * number`).
+ * its light DOM with `{shadow: false}`). Resolves to the live view; rejects with a
+ * {@link NewsviewError} whose `path` is the field at fault and whose message names it
+ * (`relatedVideos[3].url: expected a string, got a number`), or a `TypeError` when `container`
+ * is not an Element. A view already live in `container` is destroyed first: one view per
+ * container.
  */
 export function render(
   container: Element,
@@ -42,12 +44,30 @@ export function render(
  * Takes over markup written by newsview's server rendering (`render_to_string`: a declarative
  * shadow root holding the article): events, image fallbacks and relative times are wired to
  * the nodes already there, which are not rebuilt. Without such markup it renders as `render()`.
+ * A view already live in `container` is destroyed first. Rejects as `render()` does.
  */
 export function hydrate(
   container: Element,
   article: Article | string,
   options?: Options | null,
 ): Promise<View>;
+
+/**
+ * What newsview rejects and throws with (from `init`, `render`, `hydrate`, `view.update` and the
+ * other view methods); `nv-error` carries the same `code`, `path` and `message`.
+ */
+export class NewsviewError extends Error {
+  constructor(message: string, options: { code: ErrorCode; path?: string; cause?: unknown });
+  /** `"NewsviewError"`. */
+  readonly name: 'NewsviewError';
+  /** What went wrong. */
+  readonly code: ErrorCode;
+  /**
+   * The JSON path of the field at fault, e.g. `relatedVideos[3].durationSeconds` or
+   * `options.limits.maxKeywords`; `""` when no field is at fault.
+   */
+  readonly path: string;
+}
 
 /** The keys of `options.labels`. */
 export type LabelKey =
@@ -76,10 +96,16 @@ export interface LimitOptions {
 /** A rendered article, returned by `render()`. */
 export interface View {
   /**
-   * Renders `article` in place of the current one, keeping the options. Throws an `Error`
-   * naming the field at fault; the old article stays.
+   * Renders `article` in place of the current one, keeping the options. Throws a
+   * {@link NewsviewError} naming the field at fault; the old article stays. After `destroy()`
+   * (or once another render replaced this view) it throws one with code `destroyed`.
    */
   update(article: Article | string): void;
+  /**
+   * What the last render or update dropped or cut (frozen; empty when nothing was); the same
+   * array the `nv-warning` event carried. A failed `update()` leaves it as it was.
+   */
+  readonly warnings: readonly Warning[];
   /** Removes the view from the page, with its listeners and timers. Idempotent. */
   destroy(): void;
   /** Sets the like state (after the host's backend answered an `nv-like`), optionally with the count. */
@@ -312,25 +338,68 @@ export interface CommentDetail {
   text: string;
 }
 
-/** One warning: a dropped URL or name, with the path of the field. */
+/**
+ * What kind of change a warning reports:
+ * - `url`: a URL the URL policy refused; the field, or the item it belongs to, was dropped;
+ * - `media-host`: a media URL on a host `sanitize.allowMediaHosts` does not list (and no
+ *   `mediaProxy`); dropped as a refused URL is;
+ * - `empty`: an empty name or required URL; the item was dropped;
+ * - `truncated`: a text or the body was cut at a limit (`options.limits`);
+ * - `limit`: items past a list's limit were not kept;
+ * - `sanitized`: the body sanitizer removed or changed something (one summary for the body);
+ * - `more`: more than 100 warnings; this last one counts the rest (its `path` is `""`).
+ */
+export type WarningCode = 'url' | 'media-host' | 'empty' | 'truncated' | 'limit' | 'sanitized' | 'more';
+
+/** One warning: a field dropped or cut, with its path. */
 export interface Warning {
-  /** The field, e.g. `channel.url`. */
-  path: string;
+  /** The field, e.g. `channel.url` or `options.pageUrl`. */
+  readonly path: string;
+  /** What kind of change. */
+  readonly code: WarningCode;
   /** What happened, e.g. `dropped: not an allowed URL`. */
-  message: string;
+  readonly message: string;
 }
 
 /** `nv-warning`: what was dropped from the article or options while rendering. */
 export interface WarningDetail {
-  warnings: Warning[];
+  /** The same (frozen) array as `view.warnings`. */
+  warnings: readonly Warning[];
 }
 
-/** Why `<news-view>` could not show its article. */
-export type ErrorCode = 'network' | 'timeout' | 'http' | 'json' | 'invalid';
+/**
+ * What went wrong:
+ * - `invalid`: a field of the article or options has the wrong type or value, or is missing;
+ * - `json`: the article or options text is not JSON, or is beyond the JSON reader's bounds
+ *   (32 MiB, nesting 64 levels);
+ * - `schema-version`: the article's `schemaVersion` is one this newsview does not read;
+ * - `http`, `network`, `timeout`, `content-type`: `<news-view src>` could not fetch JSON;
+ * - `panic`: a trap in the wasm (a bug); the module was restarted;
+ * - `dom`: the browser refused a DOM operation (e.g. the container cannot have a shadow root);
+ * - `init`: the wasm could not be fetched, compiled or instantiated;
+ * - `destroyed`: a view method was called after `destroy()`.
+ */
+export type ErrorCode =
+  | 'invalid'
+  | 'json'
+  | 'schema-version'
+  | 'http'
+  | 'network'
+  | 'timeout'
+  | 'content-type'
+  | 'panic'
+  | 'dom'
+  | 'init'
+  | 'destroyed';
 
-/** `nv-error`: `<news-view>` could not load or render its article. */
+/**
+ * `nv-error`: `<news-view>` could not load or render its article, or a trap in the wasm (also
+ * on a `render()` container). The fields of the {@link NewsviewError}.
+ */
 export interface ErrorDetail {
   code: ErrorCode;
+  /** The field at fault, or `""`. */
+  path: string;
   message: string;
 }
 

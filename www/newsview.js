@@ -6,11 +6,15 @@
 // module, the fault boundary around every call into it, and the <news-view> custom element
 // class (a class extending HTMLElement), whose fetch of `src` is a few lines of JS.
 //
+// Errors are data: whatever the package rejects or throws with is a `NewsviewError` with a
+// `code` and the `path` of the field at fault (the wasm's errors carry both as properties), and
+// `nv-error` carries the same fields.
+//
 // Fault boundary (docs/robustness.md): the release wasm is built with panic=immediate-abort, so
 // a Rust panic is a wasm trap, a `WebAssembly.RuntimeError` thrown out of the call. Every call
-// into the wasm goes through `guard()`: a trap becomes an `Error` ("newsview: internal error
-// (…); the module was restarted", `code: 'panic'`) and an `nv-error` event on the container,
-// and the module is restarted: the live views are destroyed on the old instance (which removes
+// into the wasm goes through `guard()`: a trap becomes a `NewsviewError` ("newsview: internal
+// error (…); the module was restarted", `code: 'panic'`) and an `nv-error` event on the
+// container, and the module is restarted: the live views are destroyed on the old instance (which removes
 // their listeners and timers), wasm-bindgen's glue makes a fresh instance from the same
 // module, and the live views are rendered again on it from their last good article.
 import initWasm, {
@@ -19,12 +23,15 @@ import initWasm, {
   renderState as renderStateWasm,
   scheduleRestart,
   restartNow,
-  takeWarnings,
 } from './newsview_bg.js';
 
 let ready = null;
-/** Views rendered and not destroyed, to render again after a restart. */
-const live = new Set();
+/**
+ * The live view of each container: one at most. A render into a container that has one
+ * destroys it first (its listeners, timers and popovers go with it); after a restart each is
+ * rendered again.
+ */
+const live = new Map();
 
 /**
  * Loads and instantiates the wasm beside this module (or `moduleOrPath`). Idempotent.
@@ -37,15 +44,44 @@ export default function init(moduleOrPath) {
       () => undefined,
       (error) => {
         ready = null;
-        throw asError(error);
+        throw asNewsviewError(error, 'init');
       },
     );
   }
   return ready;
 }
 
-function asError(value) {
-  return value instanceof Error ? value : new Error(String(value?.message ?? value));
+/**
+ * What newsview rejects and throws with. `code` says what went wrong: `invalid`, `json`,
+ * `schema-version` (the article or options, from the wasm), `http`, `network`, `timeout`,
+ * `content-type` (`<news-view src>`), `panic` (a trap in the wasm), `dom` (the browser refused
+ * a DOM operation), `init` (the wasm did not load), `destroyed` (a view used after destroy()).
+ * `path` is the field at fault (`relatedVideos[3].durationSeconds`), or '' when no field is.
+ */
+export class NewsviewError extends Error {
+  constructor(message, { code, path = '', cause } = {}) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.name = 'NewsviewError';
+    this.code = code;
+    this.path = path;
+  }
+}
+
+/**
+ * `value` (anything thrown) as a NewsviewError: the wasm's errors carry their `code` and `path`
+ * as properties; anything else gets `code`, with the original as `cause`.
+ */
+function asNewsviewError(value, code = 'dom') {
+  if (value instanceof NewsviewError) return value;
+  if (typeof value?.code === 'string' && typeof value.path === 'string') {
+    return new NewsviewError(value.message, value);
+  }
+  return new NewsviewError(String(value?.message ?? value), { code, cause: value });
+}
+
+/** The `nv-error` detail of `error`: the same fields. */
+function errorDetail({ code, path, message }) {
+  return { code, path, message };
 }
 
 function isTrap(error) {
@@ -62,26 +98,24 @@ function emit(target, type, detail) {
 
 /**
  * Reports what the last render or update dropped or cut, once: an `nv-warning` event
- * `{warnings: [{path, message}]}` on the container (bubbling, composed) and one
- * `console.warn`. Nothing when there is nothing to report.
+ * `{warnings}` on the container (bubbling, composed; the same array as `view.warnings`) and
+ * one `console.warn` line. Nothing when there is nothing to report.
+ *
+ * The console line is a string, never the objects: the console keeps every argument it is
+ * given alive (for DevTools, or a CDP client, to show later), so logging the list kept each
+ * view's warnings after the view was gone: +60 KiB of JS heap per 1 000 renders, without bound
+ * (bench/heap.mjs, docs/benchmarks.md).
  */
-function reportWarnings(container) {
-  const text = takeWarnings();
-  if (!text) return;
-  const warnings = text
-    .split('\x1e')
-    .filter(Boolean)
-    .map((line) => {
-      const [path, message] = line.split('\x1f');
-      return { path, message };
-    });
+function reportWarnings(container, warnings) {
+  if (!warnings.length) return;
   emit(container, 'nv-warning', { warnings });
-  console.warn('newsview: some fields were dropped or cut', warnings);
+  const fields = warnings.map((w) => w.path || w.message).join(', ');
+  console.warn(`newsview: some fields were dropped or cut (view.warnings, nv-warning): ${fields}`);
 }
 
 /** Replaces the trapped instance with a fresh one; renders the live views again. */
 function restart() {
-  for (const view of live) view._detach();
+  for (const view of live.values()) view._detach();
   try {
     scheduleRestart();
     restartNow();
@@ -89,33 +123,35 @@ function restart() {
     // The old instance could not even schedule the restart: reload the module on next init().
     ready = null;
   }
-  for (const view of live) view._revive();
+  for (const view of live.values()) view._revive();
 }
 
 /**
  * Runs `call` (a call into the wasm). A trap restarts the module, fires `nv-error`
- * `{code: 'panic', message}` on `container` and throws an `Error` with `code = 'panic'`;
- * anything else thrown is rethrown as an `Error`.
+ * `{code: 'panic', path: '', message}` on `container` and throws a `NewsviewError` with
+ * `code = 'panic'`; anything else thrown is rethrown as a `NewsviewError`.
  */
 function guard(container, call) {
   try {
     return call();
   } catch (error) {
-    if (!isTrap(error)) throw asError(error);
+    if (!isTrap(error)) throw asNewsviewError(error);
     restart();
-    const fault = new Error(`newsview: internal error (${error.message}); the module was restarted`);
-    fault.code = 'panic';
-    fault.cause = error;
-    emit(container, 'nv-error', { code: 'panic', message: fault.message });
+    const fault = new NewsviewError(`newsview: internal error (${error.message}); the module was restarted`, {
+      code: 'panic',
+      cause: error,
+    });
+    emit(container, 'nv-error', errorDetail(fault));
     throw fault;
   }
 }
 
 /**
- * A rendered article: `update(article)` renders a new article in place (throws an `Error`
- * naming the field at fault; the old article stays), `destroy()` removes it (a second call does
- * nothing). `update()` after `destroy()` throws `Error('view: update() after destroy()')`.
- * Other methods of the wasm view are forwarded.
+ * A rendered article: `update(article)` renders a new article in place (throws a
+ * `NewsviewError` naming the field at fault; the old article stays), `destroy()` removes it (a
+ * second call does nothing). `update()` after `destroy()` throws a `NewsviewError`
+ * `view: update() after destroy()` with code `destroyed`. Other methods of the wasm view are
+ * forwarded.
  */
 class View {
   #inner;
@@ -123,6 +159,7 @@ class View {
   #article;
   #options;
   #destroyed = false;
+  #warnings = [];
 
   constructor(inner, container, article, options) {
     this.#inner = inner;
@@ -130,7 +167,9 @@ class View {
     this.#article = article;
     this.#options = options;
     for (const name of Object.getOwnPropertyNames(Object.getPrototypeOf(inner))) {
-      if (name === 'constructor' || name === 'free' || name.startsWith('__') || name in this) continue;
+      if (name === 'constructor' || name === 'free' || name === 'takeWarnings' || name.startsWith('__') || name in this) {
+        continue;
+      }
       if (typeof inner[name] !== 'function') continue;
       Object.defineProperty(this, name, {
         value: (...args) => this.#call(name, () => this.#inner[name](...args)),
@@ -139,20 +178,37 @@ class View {
   }
 
   #call(name, call) {
-    if (this.#destroyed || !this.#inner) throw new Error(`view: ${name}() after destroy()`);
+    if (this.#destroyed || !this.#inner) {
+      throw new NewsviewError(`view: ${name}() after destroy()`, { code: 'destroyed' });
+    }
     return guard(this.#container, call);
+  }
+
+  /**
+   * What the last render or update dropped or cut: a frozen array of frozen
+   * `{path, code, message}`, empty when nothing was. A failed update leaves it as it was.
+   */
+  get warnings() {
+    return this.#warnings;
   }
 
   update(article) {
     this.#call('update', () => this.#inner.update(article));
     this.#article = article;
-    reportWarnings(this.#container);
+    this._takeWarnings();
+  }
+
+  /** Takes the warnings of the render or update just done from the wasm; reports them. */
+  _takeWarnings() {
+    const list = guard(this.#container, () => this.#inner.takeWarnings());
+    this.#warnings = Object.freeze(list.map(Object.freeze));
+    reportWarnings(this.#container, this.#warnings);
   }
 
   destroy() {
     if (this.#destroyed) return;
     this.#destroyed = true;
-    live.delete(this);
+    this._forget();
     const inner = this.#inner;
     this.#inner = null;
     if (inner) {
@@ -165,6 +221,11 @@ class View {
         // Already released by a restart of the module.
       }
     }
+  }
+
+  /** Takes the view off the list of live views (when it is the container's). */
+  _forget() {
+    if (live.get(this.#container) === this) live.delete(this.#container);
   }
 
   /** Removes the view from the trapped instance (its listeners and timers go with it). */
@@ -182,11 +243,11 @@ class View {
   _revive() {
     try {
       this.#inner = renderWasm(this.#container, this.#article, this.#options);
-      takeWarnings(); // reported at the first render already
+      this.#inner.takeWarnings(); // reported at the first render already
     } catch (error) {
-      live.delete(this);
+      this._forget();
       this.#destroyed = true;
-      emit(this.#container, 'nv-error', { code: 'panic', message: asError(error).message });
+      emit(this.#container, 'nv-error', { code: 'panic', path: '', message: String(error?.message ?? error) });
     }
   }
 }
@@ -201,18 +262,14 @@ function checkContainer(container) {
 /**
  * Renders `article` (object or JSON string) into an open shadow root of `container`
  * (its light DOM with `{shadow: false}`). Resolves to a view with `update(article)` and
- * `destroy()`; rejects with an Error whose message names the field at fault. A container that
+ * `destroy()`; rejects with a `NewsviewError` (`code`, `path`, a message that names the field
+ * at fault). A container that
  * is not in the document is rendered into all the same; the view shows when it is attached.
  */
 export async function render(container, article, options) {
   await init();
   checkContainer(container);
-  const opts = options ?? null;
-  const inner = guard(container, () => renderWasm(container, article, opts));
-  const view = new View(inner, container, article, opts);
-  live.add(view);
-  reportWarnings(container);
-  return view;
+  return mount(renderWasm, container, article, options ?? null);
 }
 
 /**
@@ -224,11 +281,19 @@ export async function render(container, article, options) {
 export async function hydrate(container, article, options) {
   await init();
   checkContainer(container);
-  const opts = options ?? null;
-  const inner = guard(container, () => hydrateWasm(container, article, opts));
-  const view = new View(inner, container, article, opts);
-  live.add(view);
-  reportWarnings(container);
+  return mount(hydrateWasm, container, article, options ?? null);
+}
+
+/**
+ * Renders with `take` (the wasm's render or hydrate) into `container`, after destroying the
+ * view that was live there: one view per container, so listeners never pile up.
+ */
+function mount(take, container, article, options) {
+  live.get(container)?.destroy();
+  const inner = guard(container, () => take(container, article, options));
+  const view = new View(inner, container, article, options);
+  live.set(container, view);
+  view._takeWarnings();
   return view;
 }
 
@@ -241,9 +306,10 @@ const TIMEOUT_MS = 10000;
 
 /**
  * `<news-view src="article.json" lang="zh-CN" now="…" timeout="10000">`; property `article`.
- * Fetch failures show the error state (with 重试 / Retry) and fire `nv-error` `{code,
- * message}`: `http`, `network`, `timeout`, `content-type`, `json`, `invalid` (refused by the
- * model), `panic`. When `src` changes during a fetch, the latest wins.
+ * Fetch failures show the error state (with 重试 / Retry) and fire `nv-error` `{code, path,
+ * message}`: `http`, `network`, `timeout`, `content-type`, `json`, `invalid` and
+ * `schema-version` (refused by the model), `panic`, `dom`, `init`. When `src` changes during a
+ * fetch, the latest wins.
  */
 export class NewsViewElement extends Base {
   static get observedAttributes() {
@@ -420,15 +486,10 @@ export class NewsViewElement extends Base {
       const options = this.#options();
       // Markup from newsview's server rendering (a declarative shadow root) is taken over, not
       // rebuilt; afterwards every render replaces the view.
-      const take = this.#serverMarkup() ? hydrateWasm : renderWasm;
-      const inner = guard(this, () => take(this, article, options));
-      const view = new View(inner, this, article, options);
-      live.add(view);
-      this.#view = view;
-      reportWarnings(this);
+      this.#view = mount(this.#serverMarkup() ? hydrateWasm : renderWasm, this, article, options);
     } catch (error) {
       if (seq !== this.#seq) return;
-      this.#fail(error?.code === 'panic' ? error : failure('invalid', error?.message ?? String(error)));
+      this.#fail(error);
     }
   }
 
@@ -444,22 +505,19 @@ export class NewsViewElement extends Base {
 
   #fail(error) {
     this.#destroyView();
-    const code = error?.code ?? 'invalid';
-    const message = error?.message ?? String(error);
+    const fault = asNewsviewError(error);
     try {
-      renderState(this, 'error', message, this.getAttribute('lang') ?? '');
+      renderState(this, 'error', fault.message, this.getAttribute('lang') ?? '');
     } catch {
       // The error state could not be drawn (e.g. the wasm failed to load): the event still fires.
     }
     // A panic fired its nv-error where it was caught.
-    if (code !== 'panic') emit(this, 'nv-error', { code, message });
+    if (fault.code !== 'panic') emit(this, 'nv-error', errorDetail(fault));
   }
 }
 
 function failure(code, message) {
-  const error = new Error(message);
-  error.code = code;
-  return error;
+  return new NewsviewError(message, { code });
 }
 
 if (globalThis.customElements && !customElements.get('news-view')) {

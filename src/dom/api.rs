@@ -41,6 +41,9 @@ pub(crate) struct ViewState {
     pub(crate) favorite_count: Option<u64>,
     /// `options.videoPlayer(element, video)`, when the host gave a function.
     pub(crate) video_player: Option<js_sys::Function>,
+    /// What the last render or update dropped or cut, until the JS entry takes them
+    /// ([`View::take_warnings`]).
+    pub(crate) warnings: Vec<Warning>,
     pub(crate) destroyed: bool,
 }
 
@@ -74,8 +77,25 @@ impl View {
             s.favorited = false;
         }
         parsed.warnings.extend(draw(&self.state)?);
-        keep_warnings(&parsed.warnings);
+        self.state.borrow_mut().warnings = parsed.warnings;
         Ok(())
+    }
+
+    /// The warnings of the last render or update, as `[{path, code, message}]`; the view keeps
+    /// none after the call. The JS entry takes them after each render and update and makes
+    /// them `view.warnings` and the `nv-warning` event.
+    #[wasm_bindgen(js_name = takeWarnings)]
+    pub fn take_warnings(&self) -> js_sys::Array {
+        let warnings = std::mem::take(&mut self.state.borrow_mut().warnings);
+        let out = js_sys::Array::new();
+        for w in &warnings {
+            let item = js_sys::Object::new();
+            interact::set(&item, "path", w.path.as_str().into());
+            interact::set(&item, "code", w.code.as_str().into());
+            interact::set(&item, "message", w.message.as_str().into());
+            out.push(&item);
+        }
+        out
     }
 
     /// Sets the truth of 点赞 from the host (e.g. after its server answered): `aria-pressed`
@@ -193,6 +213,7 @@ fn start(
         toast_timer: None,
         liked: false,
         favorited: false,
+        warnings: Vec::new(),
         destroyed: false,
     }));
     let root = state.borrow().root.clone();
@@ -202,7 +223,7 @@ fn start(
         warnings.extend(draw(&state)?);
     }
     interact::wire(&state);
-    keep_warnings(&warnings);
+    state.borrow_mut().warnings = warnings;
     Ok(View { state })
 }
 
@@ -333,32 +354,6 @@ fn read_options(value: &JsValue) -> Result<(Options, Vec<Warning>), JsValue> {
 
 // ---- Robustness: warnings, restart (issue 7). ----
 
-thread_local! {
-    static WARNINGS: RefCell<String> = const { RefCell::new(String::new()) };
-}
-
-/// Keeps the warnings of the last render or update for the JS entry, which reports them to
-/// the host once per render (`nv-warning` on the container and one `console.warn`; see
-/// `www/newsview.js` and `takeWarnings`). Each warning is `path U+001F message U+001E`.
-fn keep_warnings(warnings: &[Warning]) {
-    WARNINGS.with(|cell| {
-        let mut out = cell.borrow_mut();
-        out.clear();
-        for w in warnings {
-            out.push_str(&w.path);
-            out.push('\u{1f}');
-            out.push_str(&w.message);
-            out.push('\u{1e}');
-        }
-    });
-}
-
-/// The warnings of the last render or update (see `keep_warnings`), emptied by the call.
-#[wasm_bindgen(js_name = takeWarnings)]
-pub fn take_warnings() -> String {
-    WARNINGS.with(|cell| std::mem::take(&mut *cell.borrow_mut()))
-}
-
 /// Asks wasm-bindgen's glue for a fresh instance of the module before the next call into it
 /// (called by the JS entry after a trap; see `www/newsview.js`).
 #[wasm_bindgen(js_name = scheduleRestart)]
@@ -372,23 +367,28 @@ pub fn schedule_restart() {
 pub fn restart_now() {}
 
 fn to_json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
+    const NOT_JSON: &str = "expected an object or a JSON string";
     if let Some(s) = value.as_string() {
         return Ok(s);
     }
     if value.is_undefined() || value.is_null() {
-        return Err(error_to_js(&Error::new(
-            what,
-            "expected an object or a JSON string",
-        )));
+        return Err(argument_error(what, NOT_JSON));
     }
     match js_sys::JSON::stringify(value) {
-        Ok(s) => s
-            .as_string()
-            .ok_or_else(|| error_to_js(&Error::new(what, "expected an object or a JSON string"))),
-        Err(_) => Err(error_to_js(&Error::new(
-            what,
-            "cannot be serialised as JSON",
-        ))),
+        Ok(s) => s.as_string().ok_or_else(|| argument_error(what, NOT_JSON)),
+        Err(_) => Err(argument_error(what, "cannot be serialised as JSON")),
+    }
+}
+
+/// An error about the argument `what` itself, as a JS `Error`. Its message starts with the
+/// argument's name (`article: …`, `options: …`); its `path` is the root of the argument's
+/// paths: `options` for the options, `""` for the article (whose paths have no prefix).
+fn argument_error(what: &str, message: &str) -> JsValue {
+    let e = Error::new(what, message);
+    if what == "options" {
+        error_to_js(&e)
+    } else {
+        error_to_js(&Error::new("", e.to_message()))
     }
 }
 
@@ -396,6 +396,11 @@ pub(crate) fn js_error(message: &str) -> JsValue {
     js_sys::Error::new(message).into()
 }
 
+/// `e` as a JS `Error` with its message (`path: message`) and, as properties, its `code`
+/// (`invalid`, `json`, `schema-version`) and `path`: the JS entry makes a `NewsviewError` of it.
 fn error_to_js(e: &Error) -> JsValue {
-    js_error(&e.to_message())
+    let error = js_sys::Error::new(&e.to_message());
+    interact::set(&error, "code", e.code().as_str().into());
+    interact::set(&error, "path", e.path().into());
+    error.into()
 }

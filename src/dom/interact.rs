@@ -208,7 +208,7 @@ fn on_key(state: &Shared, e: &Event) {
 }
 
 /// `obj[key] = value`. Takes the value, so that callers hold no temporary to drop.
-fn set(obj: &Object, key: &str, value: JsValue) {
+pub(crate) fn set(obj: &Object, key: &str, value: JsValue) {
     let _ = Reflect::set(obj, &JsValue::from_str(key), &value);
 }
 

@@ -176,6 +176,11 @@ const CHUNK: u32 = 4096;
 impl HtmlTree for DomTree {
     type Node = usize;
 
+    /// The inert document is built by the browser's HTML parser from the pre-pass's output.
+    fn void_elements_are_empty(&self) -> bool {
+        true
+    }
+
     fn kind(&mut self, node: usize, name: &mut String) -> NodeKind {
         name.clear();
         let Some(n) = self.node(node) else {

@@ -82,6 +82,13 @@ pub trait HtmlTree {
     /// A handle to a node. The walk keeps handles only for the current node and its ancestors.
     type Node: Copy;
 
+    /// Whether void elements (`br`, `hr`, `img`, `col`) never have children in this tree, as in
+    /// any tree an HTML parser built: the walk then does not look for them. `false` unless a
+    /// tree says so.
+    fn void_elements_are_empty(&self) -> bool {
+        false
+    }
+
     /// What `node` is; for an element, its local name is written to `name` (cleared first).
     fn kind(&mut self, node: Self::Node, name: &mut String) -> NodeKind;
     /// The first child of `node`.
@@ -952,7 +959,11 @@ impl<T: HtmlTree> Walker<'_, T> {
 
         if rules::is_void(tag) {
             let next = self.tree.next_sibling(target);
-            let mut child = self.tree.first_child(target);
+            let mut child = if self.tree.void_elements_are_empty() {
+                None
+            } else {
+                self.tree.first_child(target)
+            };
             while let Some(c) = child {
                 child = self.tree.next_sibling(c);
                 self.report.removed_other += 1;

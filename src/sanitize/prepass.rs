@@ -795,166 +795,50 @@ fn raw_text_end(html: &str, name: &str, from: usize) -> Option<usize> {
     Some(html.len())
 }
 
-/// What the tree builder's rules say of an HTML tag name, as bits (one lookup per tag).
-type Class = u16;
-/// The HTML standard's "special" category.
-const SPECIAL: Class = 1;
-/// A start tag that closes an open `p` in button scope.
-const CLOSES_P: Class = 1 << 1;
-/// A start tag that ends foreign content (outside an integration point).
-const BREAKS_OUT: Class = 1 << 2;
-/// A void element: no end tag, never open.
-const VOID: Class = 1 << 3;
-/// A formatting element (the adoption agency's).
-const FORMATTING: Class = 1 << 4;
-/// `h1`…`h6`.
-const HEADING: Class = 1 << 5;
-/// Ends the default scope of "has an element in scope".
-const SCOPE: Class = 1 << 6;
-/// Puts a marker on the list of active formatting elements.
-const MARKER: Class = 1 << 7;
-/// A table, section, row, cell, caption or column group.
-const TABLE_PART: Class = 1 << 8;
-/// A foreign element whose content is HTML (SVG's HTML integration points, MathML's text
-/// integration points and `annotation-xml`).
-const INTEGRATION: Class = 1 << 9;
-/// `button`.
-const BUTTON: Class = 1 << 10;
-/// `address`, `div`, `p`: special, yet the search for an open `li`, `dd` or `dt` goes past.
-const LISTISH: Class = 1 << 11;
-/// `table` itself.
-const TABLE: Class = 1 << 12;
-/// `td`, `th`, `caption`.
-const CELL_OR_CAPTION: Class = 1 << 13;
-const SP: Class = SPECIAL;
-const CP: Class = CLOSES_P;
-const BO: Class = BREAKS_OUT;
-const SC: Class = SCOPE | SPECIAL;
+/// The tree builder's classes of tag names, as bits; [`rules::TAGS`] gives each known name its
+/// bits (one lookup per tag).
+pub(super) mod class {
+    /// What the tree builder's rules say of an HTML tag name, as bits (one lookup per tag).
+    pub(crate) type Class = u16;
+    /// The HTML standard's "special" category.
+    pub(crate) const SPECIAL: Class = 1;
+    /// A start tag that closes an open `p` in button scope.
+    pub(crate) const CLOSES_P: Class = 1 << 1;
+    /// A start tag that ends foreign content (outside an integration point).
+    pub(crate) const BREAKS_OUT: Class = 1 << 2;
+    /// A void element: no end tag, never open.
+    pub(crate) const VOID: Class = 1 << 3;
+    /// A formatting element (the adoption agency's).
+    pub(crate) const FORMATTING: Class = 1 << 4;
+    /// `h1`…`h6`.
+    pub(crate) const HEADING: Class = 1 << 5;
+    /// Ends the default scope of "has an element in scope".
+    pub(crate) const SCOPE: Class = 1 << 6;
+    /// Puts a marker on the list of active formatting elements.
+    pub(crate) const MARKER: Class = 1 << 7;
+    /// A table, section, row, cell, caption or column group.
+    pub(crate) const TABLE_PART: Class = 1 << 8;
+    /// A foreign element whose content is HTML (SVG's HTML integration points, MathML's text
+    /// integration points and `annotation-xml`).
+    pub(crate) const INTEGRATION: Class = 1 << 9;
+    /// `button`.
+    pub(crate) const BUTTON: Class = 1 << 10;
+    /// `address`, `div`, `p`: special, yet the search for an open `li`, `dd` or `dt` goes past.
+    pub(crate) const LISTISH: Class = 1 << 11;
+    /// `table` itself.
+    pub(crate) const TABLE: Class = 1 << 12;
+    /// `td`, `th`, `caption`.
+    pub(crate) const CELL_OR_CAPTION: Class = 1 << 13;
+    pub(crate) const SP: Class = SPECIAL;
+    pub(crate) const CP: Class = CLOSES_P;
+    pub(crate) const BO: Class = BREAKS_OUT;
+    pub(crate) const SC: Class = SCOPE | SPECIAL;
+}
+use class::*;
 
-/// The [`Class`] bits of each tag name the rules name, sorted by name (a test checks it).
-const CLASSES: &[(&str, Class)] = &[
-    ("a", FORMATTING),
-    ("address", SP | CP | LISTISH),
-    ("annotation-xml", INTEGRATION),
-    ("applet", SC | MARKER),
-    ("area", SP | VOID),
-    ("article", SP | CP),
-    ("aside", SP | CP),
-    ("b", FORMATTING | BO),
-    ("base", SP | VOID),
-    ("basefont", SP | VOID),
-    ("bgsound", SP | VOID),
-    ("big", FORMATTING | BO),
-    ("blockquote", SP | CP | BO),
-    ("body", SP | BO),
-    ("br", SP | BO | VOID),
-    ("button", SP | BUTTON),
-    ("caption", SC | MARKER | TABLE_PART | CELL_OR_CAPTION),
-    ("center", SP | CP | BO),
-    ("code", FORMATTING | BO),
-    ("col", SP | VOID),
-    ("colgroup", SP | TABLE_PART),
-    ("dd", SP | CP | BO),
-    ("desc", INTEGRATION),
-    ("details", SP | CP),
-    ("dialog", CP),
-    ("dir", SP | CP),
-    ("div", SP | CP | BO | LISTISH),
-    ("dl", SP | CP | BO),
-    ("dt", SP | CP | BO),
-    ("em", FORMATTING | BO),
-    ("embed", SP | BO | VOID),
-    ("fieldset", SP | CP),
-    ("figcaption", SP | CP),
-    ("figure", SP | CP),
-    ("font", FORMATTING | BO),
-    ("footer", SP | CP),
-    ("foreignobject", INTEGRATION),
-    ("form", SP | CP),
-    ("frame", SP),
-    ("frameset", SP),
-    ("h1", SP | CP | BO | HEADING),
-    ("h2", SP | CP | BO | HEADING),
-    ("h3", SP | CP | BO | HEADING),
-    ("h4", SP | CP | BO | HEADING),
-    ("h5", SP | CP | BO | HEADING),
-    ("h6", SP | CP | BO | HEADING),
-    ("head", SP | BO),
-    ("header", SP | CP),
-    ("hgroup", SP | CP),
-    ("hr", SP | CP | BO | VOID),
-    ("html", SC),
-    ("i", FORMATTING | BO),
-    ("iframe", SP),
-    ("image", VOID),
-    ("img", SP | BO | VOID),
-    ("input", SP | VOID),
-    ("keygen", SP | VOID),
-    ("li", SP | CP | BO),
-    ("link", SP | VOID),
-    ("listing", SP | CP | BO),
-    ("main", SP | CP),
-    ("marquee", SC | MARKER),
-    ("menu", SP | CP | BO),
-    ("meta", SP | BO | VOID),
-    ("mi", INTEGRATION),
-    ("mn", INTEGRATION),
-    ("mo", INTEGRATION),
-    ("ms", INTEGRATION),
-    ("mtext", INTEGRATION),
-    ("nav", SP | CP),
-    ("nobr", FORMATTING | BO),
-    ("noembed", SP),
-    ("noframes", SP),
-    ("noscript", SP),
-    ("object", SC | MARKER),
-    ("ol", SP | CP | BO),
-    ("p", SP | CP | BO | LISTISH),
-    ("param", SP | VOID),
-    ("plaintext", SP | CP),
-    ("pre", SP | CP | BO),
-    ("ruby", BO),
-    ("s", FORMATTING | BO),
-    ("script", SP),
-    ("search", SP | CP),
-    ("section", SP | CP),
-    ("select", SP),
-    ("small", FORMATTING | BO),
-    ("source", SP | VOID),
-    ("span", BO),
-    ("strike", FORMATTING | BO),
-    ("strong", FORMATTING | BO),
-    ("style", SP),
-    ("sub", BO),
-    ("summary", SP | CP),
-    ("sup", BO),
-    ("table", SP | CP | BO | TABLE_PART | SCOPE | TABLE),
-    ("tbody", SP | TABLE_PART),
-    ("td", SC | MARKER | TABLE_PART | CELL_OR_CAPTION),
-    ("template", SC | MARKER),
-    ("textarea", SP),
-    ("tfoot", SP | TABLE_PART),
-    ("th", SC | MARKER | TABLE_PART | CELL_OR_CAPTION),
-    ("thead", SP | TABLE_PART),
-    ("title", SP),
-    ("tr", SP | TABLE_PART),
-    ("track", SP | VOID),
-    ("tt", FORMATTING | BO),
-    ("u", FORMATTING | BO),
-    ("ul", SP | CP | BO),
-    ("var", BO),
-    ("wbr", SP | VOID),
-    ("xmp", SP | CP),
-];
-
-/// The [`Class`] bits of the (lower-cased) tag name `name`: one binary search (a table is a
-/// fraction of the code a `match` over a hundred names compiles to).
+/// The [`Class`] bits of the (lower-cased) tag name `name`.
 fn class(name: &str) -> Class {
-    CLASSES
-        .binary_search_by(|(k, _)| (*k).cmp(name))
-        .ok()
-        .and_then(|i| CLASSES.get(i))
-        .map_or(0, |(_, c)| *c)
+    rules::lookup(name).map_or(0, |t| t.class)
 }
 
 fn has(name: &str, bits: Class) -> bool {
@@ -998,8 +882,8 @@ mod tests {
     }
 
     #[test]
-    fn the_class_table_is_sorted() {
-        assert!(CLASSES.windows(2).all(|w| w[0].0 < w[1].0));
+    fn the_tag_table_is_sorted() {
+        assert!(rules::TAGS.windows(2).all(|w| w[0].name < w[1].name));
         assert_eq!(class("table") & TABLE_PART, TABLE_PART);
         assert_eq!(class("zz"), 0);
     }

@@ -76,71 +76,209 @@ pub(crate) fn is_void(name: &str) -> bool {
     matches!(name, "br" | "hr" | "img" | "col")
 }
 
+/// What the policy does with a known tag: the compact form of [`ElementRule`] in [`TAGS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Action {
+    /// Kept under its own name.
+    Keep(Kind),
+    /// Kept as `h2` (`h1`).
+    H2,
+    /// A placeholder, or removed.
+    Embed(Embed),
+    /// Removed with its content.
+    Drop,
+    /// Replaced by its children.
+    Unwrap,
+}
+
+/// One tag name the rules know: what the policy does with it, and the tree builder's class
+/// bits the pre-pass reads ([`super::prepass`]).
+#[derive(Debug)]
+pub(crate) struct Tag {
+    pub(crate) name: &'static str,
+    pub(crate) class: u16,
+    pub(crate) action: Action,
+}
+
+const fn tag(name: &'static str, class: u16, action: Action) -> Tag {
+    Tag {
+        name,
+        class,
+        action,
+    }
+}
+
+/// Every tag name the policy or the pre-pass names, sorted by name (a test checks it): one
+/// binary search answers both, and a table is a fraction of the code a `match` over a hundred
+/// names compiles to.
+pub(crate) const TAGS: &[Tag] = {
+    use super::prepass::class::*;
+    use Action::*;
+    &[
+        tag("a", FORMATTING, Keep(Kind::A)),
+        tag("abbr", 0, Keep(Kind::Plain)),
+        tag("address", SP | CP | LISTISH, Unwrap),
+        tag("annotation-xml", INTEGRATION, Unwrap),
+        tag("applet", SC | MARKER, Drop),
+        tag("area", SP | VOID, Unwrap),
+        tag("article", SP | CP, Unwrap),
+        tag("aside", SP | CP, Unwrap),
+        tag("audio", 0, Embed(self::Embed::Audio)),
+        tag("b", FORMATTING | BO, Keep(Kind::Plain)),
+        tag("base", SP | VOID, Drop),
+        tag("basefont", SP | VOID, Unwrap),
+        tag("bgsound", SP | VOID, Unwrap),
+        tag("big", FORMATTING | BO, Unwrap),
+        tag("blockquote", SP | CP | BO, Keep(Kind::Quote)),
+        tag("body", SP | BO, Unwrap),
+        tag("br", SP | BO | VOID, Keep(Kind::Plain)),
+        tag("button", SP | BUTTON, Drop),
+        tag(
+            "caption",
+            SC | MARKER | TABLE_PART | CELL_OR_CAPTION,
+            Keep(Kind::Plain),
+        ),
+        tag("center", SP | CP | BO, Unwrap),
+        tag("cite", 0, Keep(Kind::Plain)),
+        tag("code", FORMATTING | BO, Keep(Kind::Plain)),
+        tag("col", SP | VOID, Keep(Kind::Col)),
+        tag("colgroup", SP | TABLE_PART, Keep(Kind::Col)),
+        tag("datalist", 0, Drop),
+        tag("dd", SP | CP | BO, Keep(Kind::Plain)),
+        tag("del", 0, Keep(Kind::Edit)),
+        tag("desc", INTEGRATION, Unwrap),
+        tag("details", SP | CP, Unwrap),
+        tag("dialog", CP, Unwrap),
+        tag("dir", SP | CP, Unwrap),
+        tag("div", SP | CP | BO | LISTISH, Keep(Kind::Div)),
+        tag("dl", SP | CP | BO, Keep(Kind::Plain)),
+        tag("dt", SP | CP | BO, Keep(Kind::Plain)),
+        tag("em", FORMATTING | BO, Keep(Kind::Plain)),
+        tag("embed", SP | BO | VOID, Drop),
+        tag("fencedframe", 0, Drop),
+        tag("fieldset", SP | CP, Unwrap),
+        tag("figcaption", SP | CP, Keep(Kind::Plain)),
+        tag("figure", SP | CP, Keep(Kind::Plain)),
+        tag("font", FORMATTING | BO, Unwrap),
+        tag("footer", SP | CP, Unwrap),
+        tag("foreignobject", INTEGRATION, Unwrap),
+        tag("form", SP | CP, Drop),
+        tag("frame", SP, Drop),
+        tag("frameset", SP, Drop),
+        tag("h1", SP | CP | BO | HEADING, H2),
+        tag("h2", SP | CP | BO | HEADING, Keep(Kind::Plain)),
+        tag("h3", SP | CP | BO | HEADING, Keep(Kind::Plain)),
+        tag("h4", SP | CP | BO | HEADING, Keep(Kind::Plain)),
+        tag("h5", SP | CP | BO | HEADING, Keep(Kind::Plain)),
+        tag("h6", SP | CP | BO | HEADING, Keep(Kind::Plain)),
+        tag("head", SP | BO, Unwrap),
+        tag("header", SP | CP, Unwrap),
+        tag("hgroup", SP | CP, Unwrap),
+        tag("hr", SP | CP | BO | VOID, Keep(Kind::Plain)),
+        tag("html", SC, Unwrap),
+        tag("i", FORMATTING | BO, Keep(Kind::Plain)),
+        tag("iframe", SP, Embed(self::Embed::Iframe)),
+        tag("image", VOID, Unwrap),
+        tag("img", SP | BO | VOID, Keep(Kind::Img)),
+        tag("input", SP | VOID, Drop),
+        tag("ins", 0, Keep(Kind::Edit)),
+        tag("isindex", 0, Drop),
+        tag("keygen", SP | VOID, Drop),
+        tag("li", SP | CP | BO, Keep(Kind::Plain)),
+        tag("link", SP | VOID, Drop),
+        tag("listing", SP | CP | BO, Unwrap),
+        tag("main", SP | CP, Unwrap),
+        tag("mark", 0, Keep(Kind::Plain)),
+        tag("marquee", SC | MARKER, Unwrap),
+        tag("math", 0, Drop),
+        tag("menu", SP | CP | BO, Unwrap),
+        tag("meta", SP | BO | VOID, Drop),
+        tag("mi", INTEGRATION, Unwrap),
+        tag("mn", INTEGRATION, Unwrap),
+        tag("mo", INTEGRATION, Unwrap),
+        tag("ms", INTEGRATION, Unwrap),
+        tag("mtext", INTEGRATION, Unwrap),
+        tag("nav", SP | CP, Unwrap),
+        tag("nobr", FORMATTING | BO, Unwrap),
+        tag("noembed", SP, Drop),
+        tag("noframes", SP, Drop),
+        tag("noscript", SP, Drop),
+        tag("object", SC | MARKER, Drop),
+        tag("ol", SP | CP | BO, Keep(Kind::Ol)),
+        tag("optgroup", 0, Drop),
+        tag("option", 0, Drop),
+        tag("output", 0, Drop),
+        tag("p", SP | CP | BO | LISTISH, Keep(Kind::Plain)),
+        tag("param", SP | VOID, Unwrap),
+        tag("plaintext", SP | CP, Drop),
+        tag("portal", 0, Drop),
+        tag("pre", SP | CP | BO, Keep(Kind::Plain)),
+        tag("q", 0, Keep(Kind::Quote)),
+        tag("ruby", BO, Unwrap),
+        tag("s", FORMATTING | BO, Keep(Kind::Plain)),
+        tag("script", SP, Drop),
+        tag("search", SP | CP, Unwrap),
+        tag("section", SP | CP, Unwrap),
+        tag("select", SP, Drop),
+        tag("selectedcontent", 0, Drop),
+        tag("small", FORMATTING | BO, Keep(Kind::Plain)),
+        tag("source", SP | VOID, Unwrap),
+        tag("span", BO, Keep(Kind::Plain)),
+        tag("strike", FORMATTING | BO, Unwrap),
+        tag("strong", FORMATTING | BO, Keep(Kind::Plain)),
+        tag("style", SP, Drop),
+        tag("sub", BO, Keep(Kind::Plain)),
+        tag("summary", SP | CP, Unwrap),
+        tag("sup", BO, Keep(Kind::Plain)),
+        tag("svg", 0, Drop),
+        tag(
+            "table",
+            SP | CP | BO | TABLE_PART | SCOPE | TABLE,
+            Keep(Kind::Plain),
+        ),
+        tag("tbody", SP | TABLE_PART, Keep(Kind::Plain)),
+        tag(
+            "td",
+            SC | MARKER | TABLE_PART | CELL_OR_CAPTION,
+            Keep(Kind::Td),
+        ),
+        tag("template", SC | MARKER, Drop),
+        tag("textarea", SP, Drop),
+        tag("tfoot", SP | TABLE_PART, Keep(Kind::Plain)),
+        tag(
+            "th",
+            SC | MARKER | TABLE_PART | CELL_OR_CAPTION,
+            Keep(Kind::Th),
+        ),
+        tag("thead", SP | TABLE_PART, Keep(Kind::Plain)),
+        tag("time", 0, Keep(Kind::Time)),
+        tag("title", SP, Drop),
+        tag("tr", SP | TABLE_PART, Keep(Kind::Plain)),
+        tag("track", SP | VOID, Unwrap),
+        tag("tt", FORMATTING | BO, Unwrap),
+        tag("u", FORMATTING | BO, Keep(Kind::Plain)),
+        tag("ul", SP | CP | BO, Keep(Kind::Plain)),
+        tag("var", BO, Unwrap),
+        tag("video", 0, Embed(self::Embed::Video)),
+        tag("wbr", SP | VOID, Unwrap),
+        tag("xmp", SP | CP, Drop),
+    ]
+};
+
+/// The known tag `name` (ASCII lower case).
+pub(crate) fn lookup(name: &str) -> Option<&'static Tag> {
+    TAGS.binary_search_by(|t| t.name.cmp(name))
+        .ok()
+        .and_then(|i| TAGS.get(i))
+}
+
 pub(crate) fn element_rule(name: &str) -> ElementRule {
-    use ElementRule::{Drop, Keep, Rename, Unwrap};
-    use Kind::*;
-    match name {
-        "p" => Keep("p", Plain),
-        "br" => Keep("br", Plain),
-        "h1" => Rename("h2", Plain),
-        "h2" => Keep("h2", Plain),
-        "h3" => Keep("h3", Plain),
-        "h4" => Keep("h4", Plain),
-        "h5" => Keep("h5", Plain),
-        "h6" => Keep("h6", Plain),
-        "strong" => Keep("strong", Plain),
-        "b" => Keep("b", Plain),
-        "em" => Keep("em", Plain),
-        "i" => Keep("i", Plain),
-        "u" => Keep("u", Plain),
-        "s" => Keep("s", Plain),
-        "del" => Keep("del", Edit),
-        "ins" => Keep("ins", Edit),
-        "sub" => Keep("sub", Plain),
-        "sup" => Keep("sup", Plain),
-        "small" => Keep("small", Plain),
-        "mark" => Keep("mark", Plain),
-        "code" => Keep("code", Plain),
-        "pre" => Keep("pre", Plain),
-        "blockquote" => Keep("blockquote", Quote),
-        "q" => Keep("q", Quote),
-        "cite" => Keep("cite", Plain),
-        "abbr" => Keep("abbr", Plain),
-        "span" => Keep("span", Plain),
-        "div" => Keep("div", Div),
-        "hr" => Keep("hr", Plain),
-        "time" => Keep("time", Time),
-        "ul" => Keep("ul", Plain),
-        "ol" => Keep("ol", Ol),
-        "li" => Keep("li", Plain),
-        "dl" => Keep("dl", Plain),
-        "dt" => Keep("dt", Plain),
-        "dd" => Keep("dd", Plain),
-        "a" => Keep("a", A),
-        "img" => Keep("img", Img),
-        "figure" => Keep("figure", Plain),
-        "figcaption" => Keep("figcaption", Plain),
-        "table" => Keep("table", Plain),
-        "caption" => Keep("caption", Plain),
-        "thead" => Keep("thead", Plain),
-        "tbody" => Keep("tbody", Plain),
-        "tfoot" => Keep("tfoot", Plain),
-        "tr" => Keep("tr", Plain),
-        "th" => Keep("th", Th),
-        "td" => Keep("td", Td),
-        "colgroup" => Keep("colgroup", Col),
-        "col" => Keep("col", Col),
-        "iframe" => ElementRule::Embed(Embed::Iframe),
-        "video" => ElementRule::Embed(Embed::Video),
-        "audio" => ElementRule::Embed(Embed::Audio),
-        // Script, styles, inert or foreign content, plugins, frames, forms and every form
-        // control, document metadata, and the raw-text elements.
-        "script" | "style" | "template" | "noscript" | "object" | "embed" | "applet" | "svg"
-        | "math" | "form" | "input" | "button" | "select" | "textarea" | "option" | "optgroup"
-        | "datalist" | "output" | "keygen" | "isindex" | "selectedcontent" | "base" | "meta"
-        | "link" | "title" | "xmp" | "noembed" | "noframes" | "plaintext" | "frame"
-        | "frameset" | "portal" | "fencedframe" => Drop,
-        _ => Unwrap,
+    match lookup(name).map(|t| (t.name, t.action)) {
+        Some((name, Action::Keep(kind))) => ElementRule::Keep(name, kind),
+        Some((_, Action::H2)) => ElementRule::Rename("h2", Kind::Plain),
+        Some((_, Action::Embed(e))) => ElementRule::Embed(e),
+        Some((_, Action::Drop)) => ElementRule::Drop,
+        Some((_, Action::Unwrap)) | None => ElementRule::Unwrap,
     }
 }
 

@@ -426,8 +426,8 @@ main().catch((e: unknown) => {
   writeFileSync(
     join(dir, 'src', 'typed-usage.ts'),
     `// Typed use of the package: must type-check; each @ts-expect-error line must be an error.
-import init, { render, NewsViewElement } from 'newsview';
-import type { Article, Options, View, NewsViewEventMap, SanitizeOptions } from 'newsview';
+import init, { render, NewsViewElement, NewsviewError } from 'newsview';
+import type { Article, ErrorCode, Options, View, NewsViewEventMap, SanitizeOptions, Warning, WarningCode } from 'newsview';
 import { renderToString, type Rendered } from 'newsview/server';
 import schema from 'newsview/schema.json';
 
@@ -475,11 +475,20 @@ export const badTheme: Options = { theme: 'sepia' };
 export const badShare: Options = { share: ['myspace'] };
 // @ts-expect-error not a link target
 export const badTarget: Options = { sanitize: { linkTarget: 'self' } };
+// @ts-expect-error not an error code
+export const badCode: ErrorCode = 'oops';
+// @ts-expect-error not a warning code
+export const badWarningCode: WarningCode = 'dropped';
 
 export async function use(container: HTMLElement): Promise<void> {
   await init();
   const view: View = await render(container, article, options);
   view.update(JSON.stringify(article));
+  const warnings: readonly Warning[] = view.warnings;
+  const codes: WarningCode[] = warnings.map((w) => w.code);
+  console.log(codes, warnings.map((w) => \`\${w.path}: \${w.message}\`));
+  // @ts-expect-error the view's warnings are read-only
+  view.warnings = [];
   view.destroy();
   // @ts-expect-error render needs a container
   await render(article);
@@ -488,8 +497,17 @@ export async function use(container: HTMLElement): Promise<void> {
     const id: string = e.detail.id;
     console.log(liked, id, e.detail.count);
   });
-  container.addEventListener('nv-error', (e) => console.log(e.detail.code, e.detail.message));
-  container.addEventListener('nv-warning', (e) => console.log(e.detail.warnings.map((w) => w.path)));
+  container.addEventListener('nv-error', (e) => console.log(e.detail.code, e.detail.path, e.detail.message));
+  try {
+    await render(container, { ...article, title: '' });
+  } catch (e) {
+    if (e instanceof NewsviewError) {
+      const code: ErrorCode = e.code;
+      const path: string = e.path;
+      console.log(e.name, code, path, e.message);
+    }
+  }
+  container.addEventListener('nv-warning', (e) => console.log(e.detail.warnings.map((w) => [w.path, w.code])));
   // @ts-expect-error nv-like's detail has no favorited
   container.addEventListener('nv-like', (e) => e.detail.favorited);
   const el = document.createElement('news-view');

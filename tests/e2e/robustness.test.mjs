@@ -82,6 +82,7 @@ async function feed(page, make, options = { now: NOW }) {
         out.ok = false;
         out.isError = e instanceof Error;
         out.message = String(e?.message ?? e);
+        out.error = { name: e?.name, code: e?.code, path: e?.path };
       } finally {
         console.warn = consoleWarn;
       }
@@ -247,6 +248,11 @@ describe('bad article input (issue 7 table)', () => {
         assert.equal(out.ok, false, `expected a refusal, got a render`);
         assert.equal(out.isError, true, 'the rejection is an Error');
         assert.ok(out.message.includes(expect.refuse), `message "${out.message.slice(0, 300)}" names ${expect.refuse}`);
+        // Errors as data (issue 12): the field at fault is \`path\`, the message starts with it.
+        assert.equal(out.error.name, 'NewsviewError');
+        assert.ok(['invalid', 'json', 'schema-version'].includes(out.error.code), `code ${out.error.code}`);
+        assert.equal(typeof out.error.path, 'string');
+        if (out.error.path) assert.ok(out.message.startsWith(`${out.error.path}: `), `"${out.message.slice(0, 200)}" starts with path "${out.error.path}"`);
         assert.deepEqual(out.warnings, [], 'no nv-warning for a refused article');
       } else {
         assert.equal(out.ok, true, `expected a render, got: ${out.message}`);
@@ -260,6 +266,8 @@ describe('bad article input (issue 7 table)', () => {
           const paths = event.list.map((w) => w.path);
           for (const p of expect.warn) assert.ok(paths.includes(p), `warning for ${p} in ${JSON.stringify(event.list).slice(0, 300)}`);
           for (const w of event.list) assert.equal(typeof w.message, 'string');
+          // Warnings as data (issue 12): each has a code, and only these keys.
+          for (const w of event.list) assert.deepEqual(Object.keys(w), ['path', 'code', 'message']);
         } else {
           assert.deepEqual(out.warnings, [], 'no nv-warning when nothing was dropped');
           assert.equal(out.consoleWarns, 0);
@@ -316,7 +324,7 @@ describe('faults: a trap in the wasm', () => {
       try {
         await window.newsview.render(b, { ...base, title: 'B' });
       } catch (e) {
-        rejected = { isError: e instanceof Error, message: e.message, code: e.code };
+        rejected = { isError: e instanceof Error, name: e.name, message: e.message, code: e.code, path: e.path };
       }
       // The next render works, on the fresh instance.
       const viewB = await window.newsview.render(b, { ...base, title: 'B2' });
@@ -336,8 +344,10 @@ describe('faults: a trap in the wasm', () => {
     }, BASE);
     assert.deepEqual(out.rejected.isError, true);
     assert.equal(out.rejected.code, 'panic');
+    assert.equal(out.rejected.name, 'NewsviewError');
+    assert.equal(out.rejected.path, '');
     assert.match(out.rejected.message, /^newsview: internal error \(unreachable\); the module was restarted$/);
-    assert.deepEqual(out.errors, [{ code: 'panic', message: out.rejected.message, bubbles: true, composed: true }]);
+    assert.deepEqual(out.errors, [{ code: 'panic', path: '', message: out.rejected.message, bubbles: true, composed: true }]);
     assert.equal(out.titleB, 'B2');
     assert.equal(out.titleA, 'A');
     assert.equal(out.titleA2, 'A2');
@@ -464,6 +474,7 @@ describe('<news-view src>: failures show the error state, fire nv-error, and Ret
       assert.equal(out.errors.length, 1, JSON.stringify(out.errors));
       assert.equal(out.errors[0].code, code);
       assert.match(out.errors[0].message, message);
+      assert.equal(out.errors[0].path, code === 'invalid' ? 'title' : '');
       assert.equal(out.errors[0].bubbles, true);
       assert.equal(out.errors[0].composed, true);
       assert.equal(out.retry, '重试');
@@ -550,11 +561,11 @@ describe('view lifecycle edge cases', () => {
         view.update(base);
         return { empty, threw: null };
       } catch (e) {
-        return { empty, threw: { isError: e instanceof Error, message: e.message } };
+        return { empty, threw: { isError: e instanceof Error, message: e.message, name: e.name, code: e.code, path: e.path } };
       }
     }, BASE);
     assert.equal(out.empty, 0);
-    assert.deepEqual(out.threw, { isError: true, message: 'view: update() after destroy()' });
+    assert.deepEqual(out.threw, { isError: true, message: 'view: update() after destroy()', name: 'NewsviewError', code: 'destroyed', path: '' });
     await assertQuiet(s);
   });
 
