@@ -25,10 +25,10 @@ WIDTHS ?= 390,1280
 
 # Inputs of the browser package; pkg/ is rebuilt only when one of them changed.
 PKG_INPUTS := $(shell find src -type f 2>/dev/null) $(wildcard build.rs) Cargo.toml Cargo.lock \
-	www/newsview.js $(wildcard www/*.css) scripts/build.sh scripts/wasm-tools.sh package-lock.json
+	www/newsview.js www/newsview-error.js $(wildcard www/*.css) scripts/build.sh scripts/wasm-tools.sh package-lock.json
 PKG_STAMP := pkg/.stamp
 # Inputs of newsview/server (pkg-server/): the same Rust, its own JS entries.
-SERVER_INPUTS := $(shell find src www/server -type f 2>/dev/null) $(wildcard build.rs) Cargo.toml \
+SERVER_INPUTS := $(shell find src www/server -type f 2>/dev/null) www/newsview-error.js $(wildcard build.rs) Cargo.toml \
 	Cargo.lock scripts/build-server.sh scripts/wasm-tools.sh package-lock.json
 SERVER_STAMP := pkg-server/.stamp
 

@@ -3,10 +3,15 @@
 //! Prints one JSON line per case: `{"case", "renders", "seconds", "rendersPerSecond"}`.
 //! `BENCH_SECONDS` sets the time per case (default 3).
 
-use newsview::json::{self, JsonLimits};
-use std::time::{Duration, Instant};
+/// Native only (the SSR module); this stub keeps `--all-targets` builds for wasm32 working.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
 
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
+    use newsview::json::{self, JsonLimits};
+    use std::time::{Duration, Instant};
+
     let seconds: f64 = std::env::var("BENCH_SECONDS")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -36,6 +41,7 @@ fn main() {
 }
 
 /// The seed article, and the seed with a body of about 100 KB (the rich body fixture repeated).
+#[cfg(not(target_arch = "wasm32"))]
 fn cases() -> Vec<(&'static str, String)> {
     let seed = include_str!("../tests/fixtures/seed-article.json");
     let rich = include_str!("../tests/fixtures/rich-body.html");

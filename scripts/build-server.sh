@@ -45,7 +45,7 @@ step "wasm-opt -O3 ($("$WASM_OPT" --version))"
 rm -f "$TMP/newsview_server_bg_bg.wasm" "$TMP"/*.d.ts
 
 step "esbuild: one entry per runtime (glue and core.js bundled in)"
-cp www/server/core.js www/server/node.js www/server/workerd.js "$TMP/"
+cp www/server/core.js www/server/node.js www/server/workerd.js www/newsview-error.js "$TMP/"
 for entry in node workerd; do
   name=newsview-server.js
   [ "$entry" = workerd ] && name=newsview-server.workerd.js

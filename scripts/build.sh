@@ -58,13 +58,14 @@ node scripts/minify-names.mjs "$TMP/newsview_bg.wasm" "$TMP/newsview_bg.js"
 
 step "esbuild: bundle www/newsview.js with the glue, minify"
 cp "$GLUE" "$TMP/entry.js"
+cp www/newsview-error.js "$TMP/"
 # The glue's own default wasm name is never used (init() always passes ./newsview_bg.wasm), but
 # bundlers would see it: point it at the file that exists.
 sed -i 's/newsview_bg_bg\.wasm/newsview_bg.wasm/g' "$TMP/newsview_bg.js"
 "$ESBUILD" "$TMP/entry.js" --bundle --format=esm --minify --target=es2022 --log-level=warning \
   --legal-comments=none --outfile="$TMP/newsview.js"
 # wasm-bindgen's inline JS snippets (snippets/) are bundled into newsview.js by now.
-rm -rf "$TMP/entry.js" "$TMP/newsview_bg.js" "$TMP/snippets"
+rm -rf "$TMP/entry.js" "$TMP/newsview-error.js" "$TMP/newsview_bg.js" "$TMP/snippets"
 
 rm -rf "$OUT"
 mv "$TMP" "$OUT"

@@ -11,8 +11,9 @@ use crate::ssr;
 use wasm_bindgen::prelude::*;
 
 /// Renders article JSON text with options JSON text (empty for the defaults) and returns
-/// `{html, head, warnings: [{path, message}]}` (see [`ssr::render`]). Throws an `Error` whose
-/// message names the field at fault.
+/// `{html, head, warnings: [{path, code, message}]}` (see [`ssr::render`]). Throws an `Error`
+/// whose message names the field at fault, with the error's `code` and `path` as properties
+/// (the JS entry makes it a `NewsviewError`, as the browser's entry does).
 #[wasm_bindgen(js_name = renderJson)]
 pub fn render_json(article: &str, options: &str) -> Result<JsValue, JsValue> {
     let options = if options.is_empty() {
@@ -25,6 +26,7 @@ pub fn render_json(article: &str, options: &str) -> Result<JsValue, JsValue> {
     for w in &rendered.warnings {
         let item = js_sys::Object::new();
         set(&item, "path", &JsValue::from_str(&w.path))?;
+        set(&item, "code", &JsValue::from_str(w.code.as_str()))?;
         set(&item, "message", &JsValue::from_str(&w.message))?;
         warnings.push(&item);
     }
@@ -59,5 +61,9 @@ fn set(target: &js_sys::Object, key: &str, value: &JsValue) -> Result<(), JsValu
 }
 
 fn to_js_error(e: &crate::Error) -> JsValue {
-    js_sys::Error::new(&e.to_message()).into()
+    let error = js_sys::Error::new(&e.to_message());
+    // Setting a property of a fresh Error cannot fail.
+    let _ = set(&error, "code", &JsValue::from_str(e.code().as_str()));
+    let _ = set(&error, "path", &JsValue::from_str(e.path()));
+    error.into()
 }

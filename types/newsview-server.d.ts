@@ -4,6 +4,8 @@
 import type { Article, Options, Warning } from './newsview';
 
 export type { Article, Options, Warning };
+/** What renderToString throws: `code` (`invalid`, `json`, `schema-version`, `panic`, `init`) and the `path` of the field at fault. The same shape as the browser entry's (a class of this module). */
+export { NewsviewError } from './newsview';
 
 /** What `renderToString` returns. */
 export interface Rendered {
@@ -26,9 +28,9 @@ export interface Rendered {
  * `{html, head, warnings}`. Synchronous: the wasm is instantiated on the first call (from the
  * file beside the module in Node, Deno and Bun; from the module import in workerd).
  *
- * Throws an `Error` whose message names the field at fault (`title: expected a string, got a
- * number`, `options.lang: …`). A fault inside the wasm throws an `Error` with `code: 'panic'`;
- * the module restarts and the next call works.
+ * Throws a `NewsviewError` whose message names the field at fault (`title: expected a string,
+ * got a number`, `options.lang: …`), with its `code` and `path`. A fault inside the wasm throws
+ * one with `code: 'panic'`; the module restarts and the next call works.
  */
 export function renderToString(article: Article | string, options?: Options | string | null): Rendered;
 

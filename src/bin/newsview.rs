@@ -192,7 +192,7 @@ mod cli {
         Ok(out)
     }
 
-    /// `{"html": …, "head": …, "warnings": [{"path": …, "message": …}]}`.
+    /// `{"html": …, "head": …, "warnings": [{"path": …, "code": …, "message": …}]}`.
     fn to_json(r: &ssr::Rendered) -> String {
         let mut out = String::from("{\"html\":");
         ssr::push_json_string(&mut out, &r.html);
@@ -205,6 +205,8 @@ mod cli {
             }
             out.push_str("{\"path\":");
             ssr::push_json_string(&mut out, &w.path);
+            out.push_str(",\"code\":");
+            ssr::push_json_string(&mut out, w.code.as_str());
             out.push_str(",\"message\":");
             ssr::push_json_string(&mut out, &w.message);
             out.push('}');

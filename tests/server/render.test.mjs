@@ -12,7 +12,7 @@ import { cliPath } from '../e2e/harness.mjs';
 import { requireBuilds, root, seed, seedText, SERVER_ENTRY } from './support.mjs';
 
 requireBuilds();
-const { renderToString, initSync } = await import(SERVER_ENTRY);
+const { renderToString, initSync, NewsviewError } = await import(SERVER_ENTRY);
 const bin = cliPath();
 const fixture = (...p) => readFileSync(join(root, 'tests', 'fixtures', ...p), 'utf8');
 const NOW = '2026-03-16T10:00:00+08:00';
@@ -96,16 +96,23 @@ describe('renderToString: the native output, byte for byte', () => {
 });
 
 describe('renderToString: bad input gets what the browser gives', () => {
-  test('errors name the field', () => {
-    assert.throws(() => renderToString({ ...seed, title: 42 }), { message: 'title: expected a string, got a number' });
+  test('errors name the field: NewsviewError with code and path, as in the browser', () => {
+    assert.throws(() => renderToString({ ...seed, title: 42 }), (e) =>
+      e instanceof NewsviewError && e.name === 'NewsviewError' && e.code === 'invalid' && e.path === 'title' && e.message === 'title: expected a string, got a number');
+    assert.throws(() => renderToString({ ...seed, schemaVersion: 2 }), { code: 'schema-version', path: 'schemaVersion' });
+    assert.throws(() => renderToString('{"id": 1,'), { code: 'json' });
+    assert.throws(() => renderToString(seed, 'nope'), { code: 'json' });
     assert.throws(() => renderToString(seed, { lang: 'fr' }), { message: 'options.lang: unsupported language "fr" (expected zh-CN, zh-TW or en)' });
-    assert.throws(() => renderToString(seed, { sanitize: { allowIframeHosts: ['a', 1] } }), /^Error: sanitize\.allowIframeHosts\[1\]: /);
+    assert.throws(() => renderToString(seed, { sanitize: { allowIframeHosts: ['a', 1] } }), { path: "sanitize.allowIframeHosts[1]", code: "invalid" });
     assert.throws(() => renderToString(seed, { limits: { maxTitleChars: -1 } }), { message: /^options\.limits\.maxTitleChars: / });
-    assert.throws(() => renderToString(null), { message: 'article: expected an object or a JSON string' });
+    assert.throws(() => renderToString(null), { message: 'article: expected an object or a JSON string', code: 'invalid', path: '' });
     assert.throws(() => renderToString('{"id": '), (e) => e instanceof Error && /line 1/.test(e.message));
     const cyclic = { ...seed };
     cyclic.self = cyclic;
     assert.throws(() => renderToString(cyclic), { message: 'article: cannot be serialised as JSON' });
+    const cyclicOptions = {};
+    cyclicOptions.self = cyclicOptions;
+    assert.throws(() => renderToString(seed, cyclicOptions), { message: 'options: cannot be serialised as JSON', path: 'options' });
     // After errors, renders work.
     assert.ok(renderToString(seed).html.startsWith('<news-view'));
   });
@@ -132,6 +139,7 @@ describe('renderToString: bad input gets what the browser gives', () => {
     assert.ok(out.html.includes('<span class="nv-more">还有 30 条</span>'));
     assert.ok(out.html.includes('<p class="nv-truncated">'));
     assert.deepEqual(out.warnings.map((w) => w.path), ['title', 'bodyHtml', 'keywords']);
+    assert.ok(out.warnings.every((w) => typeof w.code === 'string' && w.code.length > 0), JSON.stringify(out.warnings));
   });
 
   test('initSync is idempotent once the module runs', () => {

@@ -6,11 +6,19 @@
 // reader, layout, sanitizer and writer as `newsview render` natively, whose output it matches
 // byte for byte. It needs no DOM and no network.
 //
-// Fault boundary: the wasm is built with panic=abort, so a Rust panic (never expected: no code
-// path panics on input) is a `WebAssembly.RuntimeError` thrown out of the call. It becomes an
-// `Error` with `code = 'panic'`, and wasm-bindgen's glue makes a fresh instance from the same
-// module before the next call, so the next render works.
+// Errors are data, as in the browser entry: whatever renderToString throws is a NewsviewError
+// with a `code` (`invalid`, `json`, `schema-version`, `panic`) and the `path` of the field at
+// fault. Fault boundary: the wasm is built with panic=abort, so a Rust panic (never expected: no
+// code path panics on input) is a `WebAssembly.RuntimeError` thrown out of the call. It becomes
+// a NewsviewError with `code = 'panic'`, and wasm-bindgen's glue makes a fresh instance from the
+// same module before the next call, so the next render works.
+//
+// The imports are resolved where scripts/build-server.sh bundles this file: beside the glue and
+// www/newsview-error.js.
 import { initSync as initGlue, renderJson, memoryBytes as memoryBytesWasm, scheduleRestart, restartNow } from './newsview_server_bg.js';
+import { NewsviewError, asNewsviewError } from './newsview-error.js';
+
+export { NewsviewError };
 
 let source = null;
 let ready = false;
@@ -41,21 +49,22 @@ export function memoryBytes() {
   return ready ? memoryBytesWasm() : 0;
 }
 
-function asError(value) {
-  return value instanceof Error ? value : new Error(String(value?.message ?? value));
-}
-
-/** A JSON string as given, or an object through JSON.stringify (getters and prototypes have no effect). */
+/**
+ * A JSON string as given, or an object through JSON.stringify (getters and prototypes have no
+ * effect). Errors as the browser's: `path` is `options` for the options, '' for the article.
+ */
 function jsonText(value, what) {
+  const fail = (message) =>
+    new NewsviewError(`${what}: ${message}`, { code: 'invalid', path: what === 'options' ? 'options' : '' });
   if (typeof value === 'string') return value;
-  if (value == null) throw new Error(`${what}: expected an object or a JSON string`);
+  if (value == null) throw fail('expected an object or a JSON string');
   let text;
   try {
     text = JSON.stringify(value);
   } catch {
-    throw new Error(`${what}: cannot be serialised as JSON`);
+    throw fail('cannot be serialised as JSON');
   }
-  if (typeof text !== 'string') throw new Error(`${what}: expected an object or a JSON string`);
+  if (typeof text !== 'string') throw fail('expected an object or a JSON string');
   return text;
 }
 
@@ -64,20 +73,25 @@ function jsonText(value, what) {
  * options; `videoPlayer` and other functions are ignored) into `{html, head, warnings}`:
  * `html` is the `<news-view>` element with its declarative shadow root and the data that lets
  * newsview's module hydrate it in the page; `head` the suggested `<meta>` tags and the
- * JSON-LD; `warnings` what was dropped or cut, `[{path, message}]`. Synchronous. Throws an
- * `Error` whose message names the field at fault (`options.lang: …`, `title: …`).
+ * JSON-LD; `warnings` what was dropped or cut, `[{path, code, message}]`. Synchronous. Throws
+ * a `NewsviewError` whose message names the field at fault (`options.lang: …`, `title: …`),
+ * with its `code` and `path`.
  */
 export function renderToString(article, options) {
   const articleText = jsonText(article, 'article');
   const optionsText = options == null ? '' : jsonText(options, 'options');
   if (!ready) {
-    if (!source) throw new Error('newsview/server: no wasm; call initSync(module) first');
-    initSync(source());
+    if (!source) throw new NewsviewError('newsview/server: no wasm; call initSync(module) first', { code: 'init' });
+    try {
+      initSync(source());
+    } catch (error) {
+      throw asNewsviewError(error, 'init');
+    }
   }
   try {
     return renderJson(articleText, optionsText);
   } catch (error) {
-    if (!(typeof WebAssembly !== 'undefined' && error instanceof WebAssembly.RuntimeError)) throw asError(error);
+    if (!(typeof WebAssembly !== 'undefined' && error instanceof WebAssembly.RuntimeError)) throw asNewsviewError(error, 'invalid');
     try {
       scheduleRestart();
       restartNow();
@@ -85,9 +99,9 @@ export function renderToString(article, options) {
       // The old instance could not even schedule the restart: instantiate again next time.
       ready = false;
     }
-    const fault = new Error(`newsview: internal error (${error.message}); the module was restarted`);
-    fault.code = 'panic';
-    fault.cause = error;
-    throw fault;
+    throw new NewsviewError(`newsview: internal error (${error.message}); the module was restarted`, {
+      code: 'panic',
+      cause: error,
+    });
   }
 }

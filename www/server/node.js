@@ -5,4 +5,4 @@ import { setSource } from './core.js';
 
 setSource(() => readFileSync(new URL('./newsview_server_bg.wasm', import.meta.url)));
 
-export { renderToString, initSync, memoryBytes } from './core.js';
+export { renderToString, initSync, memoryBytes, NewsviewError } from './core.js';

@@ -6,4 +6,4 @@ import { setSource } from './core.js';
 
 setSource(() => wasm);
 
-export { renderToString, initSync, memoryBytes } from './core.js';
+export { renderToString, initSync, memoryBytes, NewsviewError } from './core.js';
