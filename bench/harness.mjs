@@ -1,5 +1,6 @@
 // What the bench drivers (bench/run.mjs, bench/hostile.mjs) share: the static server on
 // 127.0.0.1, Chromium's flags, the package's files, and a timeout around a promise.
+import { CHROMIUM_PATH, CHROMIUM_ARGS as BASE_ARGS } from '../scripts/chromium.mjs';
 import http from 'node:http';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -10,17 +11,11 @@ import { fileURLToPath } from 'node:url';
 /** The repository's root (the parent of bench/). */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Debian's Chromium, or `$CHROMIUM`. The bench never downloads a browser. */
-export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM = CHROMIUM_PATH;
 
 /** Chromium's flags for every bench run. */
 export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+  ...BASE_ARGS,
   // Nothing leaves the machine: every host name but the local server fails to resolve
   // (the bodies link to images and iframes on *.example.test).
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',

@@ -8,6 +8,7 @@
 // loopback port and shoots that. Writes OUT-WIDTH.png for each width. It
 // scrolls through the page first so lazy images load, waits for the selector (it pierces
 // shadow roots), and exits non-zero on a page error. Chromium: $CHROMIUM, else /usr/bin/chromium.
+import { CHROMIUM_PATH, CHROMIUM_ARGS } from './chromium.mjs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -32,8 +33,8 @@ const waitFor = opt('wait', '.nv-title');
 const click = opt('click', '');
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  executablePath: CHROMIUM_PATH,
+  args: CHROMIUM_ARGS,
 });
 const errors = [];
 try {

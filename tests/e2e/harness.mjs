@@ -24,19 +24,8 @@ import { startServer } from '../../scripts/serve.mjs';
 
 export const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-
-/** Flags for a closed network: no background fetches, no component updates, no QUIC, no GPU. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
+export { CHROMIUM_PATH, CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
+import { CHROMIUM_PATH, CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
 export const MOUNTS = {
   '/pkg/': join(root, 'pkg'),
   '/fixtures/': join(root, 'tests', 'fixtures'),
