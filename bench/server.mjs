@@ -11,8 +11,8 @@
 //                     string writing newsview's markup (header, meta, body, actions, keywords,
 //                     comments, related videos, JSON-LD; no QR code)
 //   DOMPurify+jsdom   the same template with DOMPurify on a jsdom window (isomorphic-dompurify)
-// then the memory of 100 000 renders with per-request labels in one Node process, and the
-// server wasm's size. Prints a Markdown table and writes bench/results-server.json.
+// then the memory of 100 000 renders with per-request labels in one Node process, the time of
+// hostile 4 MiB bodies (issue 10's shapes), and the server wasm's size. Prints a Markdown table and writes bench/results-server.json.
 //
 //   node bench/server.mjs [--seconds=3] [--renders=100000]
 import { execFile } from 'node:child_process';
@@ -122,6 +122,36 @@ async function workerd() {
   }
 }
 
+/**
+ * Hostile 4 MiB bodies (shapes of issue 10) through renderToString: milliseconds each, and what
+ * the warnings say was done. A request must not be held for more than about a second.
+ */
+function hostile() {
+  const size = 4 * 1024 * 1024 - 64;
+  const fill = (unit) => unit.repeat(Math.floor(size / unit.length));
+  const shapes = {
+    'div nesting': fill('<div>'),
+    'formatting nesting': fill('<b>'),
+    'adoption agency': fill('<a><b>'),
+    'foster-parented table': '<table>' + fill('x<td>'),
+    'p in b': fill('<b><p>'),
+    'select/option': fill('<select><option>'),
+    comments: fill('<!--x-->'),
+    'attributes': '<p ' + fill('a=1 ') + '>',
+    'nobr': fill('<nobr>'),
+    'svg': fill('<svg>'),
+  };
+  const base = { id: 'h', title: 'hostile', publishedAt: '2025-07-27T21:56:43+08:00' };
+  return Object.fromEntries(
+    Object.entries(shapes).map(([name, bodyHtml]) => {
+      const text = JSON.stringify({ ...base, bodyHtml });
+      const start = performance.now();
+      const out = renderToString(text, OPTIONS);
+      return [name, { ms: Math.round(performance.now() - start), warnings: out.warnings.map((w) => w.message).join('; ') }];
+    }),
+  );
+}
+
 /** 100 000 renders with per-request labels and options: wasm memory and JS heap (after GC). */
 function memory() {
   v8.setFlagsFromString('--expose-gc');
@@ -152,6 +182,8 @@ note();
 // Before the baselines, whose libraries (jsdom) hold on to memory of their own.
 results.memory = memory();
 note();
+results.hostile = hostile();
+note();
 rows['newsview/server in workerd'] = await workerd();
 note();
 for (const [name, fn] of Object.entries(await baselines())) {
@@ -169,6 +201,8 @@ console.log('| --- | ---: | ---: |');
 for (const [name, r] of Object.entries(rows)) console.log(`| ${name} | ${fmt(r.seed)} | ${fmt(r['seed-100kb-body'])} |`);
 const m = results.memory;
 console.log(`\n${m.renders} renders with per-request labels: ${m.msPerRender.toFixed(2)} ms each; wasm memory ${m.wasmBefore} -> ${m.wasmAfter} B; JS heap ${(m.heapBefore / 1048576).toFixed(2)} -> ${(m.heapAfter / 1048576).toFixed(2)} MiB (after GC)`);
-console.log(`server wasm: ${results.serverWasm.bytes} B, ${results.serverWasm.gzip} B gzip`);
+console.log('\n| hostile 4 MiB body | ms | what was done |\n| --- | ---: | --- |');
+for (const [name, h] of Object.entries(results.hostile)) console.log(`| ${name} | ${h.ms} | ${h.warnings} |`);
+console.log(`\nserver wasm: ${results.serverWasm.bytes} B, ${results.serverWasm.gzip} B gzip`);
 writeFileSync(join(ROOT, 'bench', 'results-server.json'), JSON.stringify(results, null, 2) + '\n');
 console.log('wrote bench/results-server.json');
