@@ -25,11 +25,15 @@ WIDTHS ?= 390,1280
 
 # Inputs of the browser package; pkg/ is rebuilt only when one of them changed.
 PKG_INPUTS := $(shell find src -type f 2>/dev/null) $(wildcard build.rs) Cargo.toml Cargo.lock \
-	www/newsview.js $(wildcard www/*.css) scripts/build.sh package-lock.json
+	www/newsview.js www/newsview-error.js $(wildcard www/*.css) scripts/build.sh scripts/wasm-tools.sh package-lock.json
 PKG_STAMP := pkg/.stamp
+# Inputs of newsview/server (pkg-server/): the same Rust, its own JS entries.
+SERVER_INPUTS := $(shell find src www/server -type f 2>/dev/null) www/newsview-error.js $(wildcard build.rs) Cargo.toml \
+	Cargo.lock scripts/build-server.sh scripts/wasm-tools.sh package-lock.json
+SERVER_STAMP := pkg-server/.stamp
 
 .PHONY: help setup build demo serve test ci fmt fmt-check clippy lint test-native test-wasm \
-	test-e2e size size-check screenshots clean
+	test-e2e size size-check screenshots clean build-server test-server node-server worker
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -43,13 +47,26 @@ $(PKG_STAMP): $(PKG_INPUTS)
 	@bash scripts/build.sh
 	@touch $@
 
+build-server: $(SERVER_STAMP) ## Build newsview/server (Node, workerd) into pkg-server/ (incremental)
+
+$(SERVER_STAMP): $(SERVER_INPUTS)
+	@bash scripts/build-server.sh
+	@touch $@
+
+node-server: build build-server ## Serve server-rendered article pages with examples/node-server on http://127.0.0.1:8788
+	node examples/node-server/server.mjs --port 8788
+
+worker: build build-server ## Serve the seed article page with examples/worker in workerd on http://127.0.0.1:8787
+	@test -x node_modules/.bin/workerd || { echo "make: workerd is missing; run 'make setup' (npm package workerd)" >&2; exit 1; }
+	node_modules/.bin/workerd serve examples/worker/config.capnp
+
 demo: setup build ## Install, build, and serve the demo on http://127.0.0.1:8080 (PORT=n to change)
 	node scripts/serve.mjs --port $(PORT)
 
 serve: build ## Serve www/ and pkg/ without running setup first
 	node scripts/serve.mjs --port $(PORT)
 
-test: setup fmt-check clippy test-native test-wasm build size-check test-e2e fuzz-short ## Install, then run every check (what CI runs)
+test: setup fmt-check clippy test-native test-wasm build build-server size-check test-e2e test-server fuzz-short ## Install, then run every check (what CI runs)
 	@echo "==> all checks passed"
 
 ci: test ## Alias of test
@@ -68,6 +85,9 @@ clippy:
 	@echo "==> cargo clippy --target $(WASM_TARGET) --all-targets -- -D warnings"
 	@cargo clippy --target $(WASM_TARGET) --all-targets -- -D warnings || \
 		{ echo "make: clippy found problems (wasm32 build, includes src/dom/)" >&2; exit 1; }
+	@echo "==> cargo clippy --target $(WASM_TARGET) --lib --no-default-features --features server -- -D warnings"
+	@cargo clippy --target $(WASM_TARGET) --lib --no-default-features --features server -- -D warnings || \
+		{ echo "make: clippy found problems (wasm32 server build, src/server.rs)" >&2; exit 1; }
 
 lint: fmt-check clippy ## cargo fmt --check and clippy -D warnings (native and wasm32)
 
@@ -85,6 +105,10 @@ test-e2e: build ## End-to-end tests: pkg/ in a host page in headless Chromium
 	@test -d node_modules/playwright-core || { echo "make: node_modules is missing; run 'make setup'" >&2; exit 1; }
 	@node --test --test-reporter=spec tests/e2e/
 
+test-server: build build-server ## newsview/server in Node and workerd, the examples, hydration in Chromium
+	@echo "==> node --test tests/server/"
+	@node --test --test-reporter=spec tests/server/
+
 size: build ## Raw, gzip and brotli sizes of what a page downloads
 	@node scripts/size.mjs
 
@@ -98,7 +122,7 @@ screenshots: build ## Full-page PNGs of the demo at 390 and 1280 px in screensho
 
 clean: ## Remove build outputs (target/, pkg/)
 	cargo clean
-	rm -rf pkg dist tests/e2e/.tmp
+	rm -rf pkg pkg-server dist tests/e2e/.tmp
 
 .PHONY: package
 package: ## npm package: dist/package/ and dist/newsview-VERSION.tgz (runs make build)
@@ -116,9 +140,10 @@ fuzz-short: ## A fixed-seed pass of every fuzz target, a fixed number of runs ea
 # setHTML, cold start, memory, scale series, hostile bodies; see docs/benchmarks.md. Installs
 # bench/'s own deps; the hostile bodies also time the release CLI.
 .PHONY: bench bench-quick bench-hostile bench-deps bench-cli
-bench: setup build bench-deps bench-cli ## Run the full benchmark suite (about 15 min, plus the hostile bodies)
+bench: setup build build-server bench-deps bench-cli ## Run the full benchmark suite (about 15 min, plus the hostile bodies and server rendering)
 	node bench/run.mjs
 	node bench/hostile.mjs
+	node bench/server.mjs
 
 bench-quick: setup build bench-deps ## A shorter benchmark run (3–5 min)
 	node bench/run.mjs --quick
@@ -128,7 +153,13 @@ bench-hostile: setup build bench-deps bench-cli ## Only the hostile bodies (issu
 	node bench/hostile.mjs $(HOSTILE_ARGS)
 
 bench-deps:
-	@cd bench && { [ -d node_modules ] || npm ci --no-audit --no-fund; }
+	@cd bench && { [ -d node_modules/sanitize-html ] && [ -d node_modules/jsdom ] || npm ci --no-audit --no-fund; }
+
+# Server rendering side by side: native, newsview/server in Node and in workerd, sanitize-html
+# and DOMPurify on jsdom with a template string; 100 000 renders' memory; the server wasm's size.
+.PHONY: bench-server
+bench-server: setup build-server bench-deps ## Server rendering: renders/s per core on every path, memory after 100 000 renders (about 2 min)
+	node bench/server.mjs
 
 bench-cli:
 	cargo build --release --bin newsview

@@ -14,62 +14,32 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 
-CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"
-case ":$PATH:" in
-  *":$CARGO_BIN:"*) ;;
-  *) export PATH="$CARGO_BIN:$PATH" ;;
-esac
-
-die() {
-  printf 'build: error: %s\n' "$*" >&2
-  exit 1
-}
-step() { printf '==> %s\n' "$*"; }
+SCRIPT_NAME=build
+# shellcheck source=scripts/wasm-tools.sh
+source scripts/wasm-tools.sh
 
 TARGET=wasm32-unknown-unknown
 # A target dir of its own: build-std with other flags would otherwise rebuild the stable artefacts.
 SIZE_TARGET_DIR=target/wasm-size
 WASM_IN="${SIZE_TARGET_DIR}/${TARGET}/release/newsview.wasm"
-ESBUILD="${ESBUILD:-node_modules/.bin/esbuild}"
 OUT=pkg
 TMP=target/pkg.tmp
 GLUE=www/newsview.js
 
-# wasm-opt from npm's binaryen (pinned in package.json). Debian bookworm's binaryen 108 is not
-# usable: it points the export of wasm-bindgen's externref table at the funcref table, and the
-# module then fails to instantiate ("WebAssembly.Table.set(): Argument 1 is invalid for table").
-WASM_OPT="${WASM_OPT:-node_modules/.bin/wasm-opt}"
-# The features rustc enables by default for wasm32-unknown-unknown, stated so that wasm-opt
-# never validates against a narrower set than the code uses.
-WASM_OPT_FEATURES=(
-  --enable-bulk-memory
-  --enable-sign-ext
-  --enable-mutable-globals
-  --enable-nontrapping-float-to-int
-  --enable-reference-types
-  --enable-multivalue
-)
-
 [ -f "$GLUE" ] || die "$GLUE is missing: it is the package's entry module (init, render, <news-view>)"
-command -v wasm-bindgen >/dev/null || die "wasm-bindgen not found; run 'make setup'"
-command -v "$WASM_OPT" >/dev/null || die "$WASM_OPT not found; run 'make setup' (npm package binaryen)"
-want="$(scripts/wasm-bindgen-version.sh)"
-have="$(wasm-bindgen --version | awk '{print $2}')"
-[ "$have" = "$want" ] || die "wasm-bindgen is $have but Cargo.lock has $want; run 'make setup'"
-
-command -v "$ESBUILD" >/dev/null || die "$ESBUILD not found; run 'make setup' (npm package esbuild)"
+check_wasm_tools
 rustup component list --toolchain nightly --installed 2>/dev/null | grep -q '^rust-src' ||
   die "the nightly toolchain with rust-src is missing; run 'make setup'"
 
 # panic=immediate-abort: a panic (never expected: the code has no panicking paths on input)
 # traps at once instead of formatting a message; that removes core::fmt from the binary.
-step "cargo +nightly build --release --target ${TARGET} --lib (build-std, panic=immediate-abort)"
+step "cargo +nightly build --release --target ${TARGET} --lib --no-default-features --features dom (build-std, panic=immediate-abort; no serde)"
 # -inline-threshold=0: LLVM inlines only what removes code (measured: -0.6 KiB gzip).
 # -Zlocation-detail=none: no file paths for panic locations, which a trap never shows (-0.4 KiB
 # gzip; -Zfmt-debug=none added nothing more).
 # optimize_for_size: std's smaller variants of its algorithms (sorting, searching; -0.2 KiB gzip).
 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Cllvm-args=-inline-threshold=0 -Zlocation-detail=none" \
-  cargo +nightly build --release --target "${TARGET}" --lib \
+  cargo +nightly build --release --target "${TARGET}" --lib --no-default-features --features dom \
   -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size --target-dir "$SIZE_TARGET_DIR"
 
 step "wasm-bindgen --target web --out-name newsview_bg"
@@ -88,13 +58,14 @@ node scripts/minify-names.mjs "$TMP/newsview_bg.wasm" "$TMP/newsview_bg.js"
 
 step "esbuild: bundle www/newsview.js with the glue, minify"
 cp "$GLUE" "$TMP/entry.js"
+cp www/newsview-error.js "$TMP/"
 # The glue's own default wasm name is never used (init() always passes ./newsview_bg.wasm), but
 # bundlers would see it: point it at the file that exists.
 sed -i 's/newsview_bg_bg\.wasm/newsview_bg.wasm/g' "$TMP/newsview_bg.js"
 "$ESBUILD" "$TMP/entry.js" --bundle --format=esm --minify --target=es2022 --log-level=warning \
   --legal-comments=none --outfile="$TMP/newsview.js"
 # wasm-bindgen's inline JS snippets (snippets/) are bundled into newsview.js by now.
-rm -rf "$TMP/entry.js" "$TMP/newsview_bg.js" "$TMP/snippets"
+rm -rf "$TMP/entry.js" "$TMP/newsview-error.js" "$TMP/newsview_bg.js" "$TMP/snippets"
 
 rm -rf "$OUT"
 mv "$TMP" "$OUT"

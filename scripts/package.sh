@@ -6,13 +6,16 @@
 #     newsview.js                 pkg/newsview.js (ES module: init, render, <news-view>)
 #     newsview_bg.wasm            pkg/newsview_bg.wasm (loaded beside the module via import.meta.url)
 #     newsview.d.ts               types/newsview.d.ts
+#     newsview-server.d.ts        types/newsview-server.d.ts (newsview/server)
+#     server/                     pkg-server/ (newsview/server: the entries for Node and workerd
+#                                 and newsview_server_bg.wasm)
 #     schema/article-v1.schema.json
 #     README.md, LICENSE*         the repository's
 #   dist/newsview-VERSION.tgz     `npm pack` of dist/package/
 #
 # The version has one source, Cargo.toml: packaging/package.json must not carry one.
 # Idempotent: dist/package/ and the tarball are rebuilt from scratch each time.
-# Usage: scripts/package.sh     (`make package` calls it; it runs `make build` itself)
+# Usage: scripts/package.sh     (`make package` calls it; it runs `make build build-server` itself)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -29,6 +32,7 @@ DIST=dist
 
 [ -f "$TEMPLATE" ] || die "$TEMPLATE is missing"
 [ -f types/newsview.d.ts ] || die "types/newsview.d.ts is missing"
+[ -f types/newsview-server.d.ts ] || die "types/newsview-server.d.ts is missing"
 command -v npm >/dev/null || die "npm not found"
 
 # The [package] version of Cargo.toml (the first `version = "…"` after `[package]`).
@@ -48,18 +52,21 @@ node -e '
     process.exit(1);
   }' "$TEMPLATE" "$VERSION"
 
-step "make build"
-make --no-print-directory build
+step "make build build-server"
+make --no-print-directory build build-server
 
-for f in pkg/newsview.js pkg/newsview_bg.wasm; do
+for f in pkg/newsview.js pkg/newsview_bg.wasm pkg-server/newsview-server.js pkg-server/newsview-server.workerd.js \
+  pkg-server/newsview_server_bg.wasm; do
   [ -s "$f" ] || die "$f is missing after make build"
 done
 
 step "assemble ${OUT}/ (newsview ${VERSION})"
 rm -rf "$OUT"
-mkdir -p "$OUT/schema"
+mkdir -p "$OUT/schema" "$OUT/server"
 cp pkg/newsview.js pkg/newsview_bg.wasm "$OUT/"
+cp pkg-server/newsview-server.js pkg-server/newsview-server.workerd.js pkg-server/newsview_server_bg.wasm "$OUT/server/"
 cp types/newsview.d.ts "$OUT/newsview.d.ts"
+cp types/newsview-server.d.ts "$OUT/newsview-server.d.ts"
 cp schema/article-v1.schema.json "$OUT/schema/"
 cp README.md "$OUT/"
 for f in LICENSE LICENSE.md LICENSE.txt LICENSE-MIT LICENSE-APACHE COPYING; do

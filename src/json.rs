@@ -1,6 +1,7 @@
 //! A small, strict JSON (RFC 8259) parser into [`Json`], with depth and size limits and error
 //! messages that name the path. Used for article and options input on every target, so that the
-//! wasm build needs no serde and every error can name its field.
+//! wasm build needs no serde and every error can name its field. With the `serde` feature, any
+//! serde format deserializes into a [`Json`] too (and so into an article or options).
 
 use crate::error::{Error, ErrorCode};
 
@@ -80,6 +81,93 @@ impl Json {
             Json::String(_) => "a string",
             Json::Array(_) => "an array",
             Json::Object(_) => "an object",
+        }
+    }
+}
+
+/// serde support (feature `serde`): any serde data format deserializes into a [`Json`], at most
+/// [`JsonLimits::default`]'s depth deep (as [`parse`] reads it), so that [`crate::Article`] and
+/// [`crate::Options`] can be deserialized through their one reader.
+#[cfg(feature = "serde")]
+mod de {
+    use super::{Json, JsonLimits};
+    use serde::de::{DeserializeSeed, Error, MapAccess, SeqAccess, Visitor};
+
+    impl<'de> serde::Deserialize<'de> for Json {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Json, D::Error> {
+            Depth(JsonLimits::default().max_depth).deserialize(d)
+        }
+    }
+
+    /// A value whose arrays and objects nest at most this many levels more.
+    struct Depth(usize);
+
+    impl Depth {
+        fn inner<E: Error>(&self) -> Result<Depth, E> {
+            match self.0.checked_sub(1) {
+                Some(d) => Ok(Depth(d)),
+                None => Err(E::custom("nested too deeply")),
+            }
+        }
+    }
+
+    impl<'de> DeserializeSeed<'de> for Depth {
+        type Value = Json;
+        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for Depth {
+        type Value = Json;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a JSON value")
+        }
+        fn visit_unit<E: Error>(self) -> Result<Json, E> {
+            Ok(Json::Null)
+        }
+        fn visit_none<E: Error>(self) -> Result<Json, E> {
+            Ok(Json::Null)
+        }
+        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
+            d.deserialize_any(self)
+        }
+        fn visit_bool<E: Error>(self, v: bool) -> Result<Json, E> {
+            Ok(Json::Bool(v))
+        }
+        fn visit_i64<E: Error>(self, v: i64) -> Result<Json, E> {
+            Ok(Json::Number(v as f64))
+        }
+        fn visit_u64<E: Error>(self, v: u64) -> Result<Json, E> {
+            Ok(Json::Number(v as f64))
+        }
+        fn visit_f64<E: Error>(self, v: f64) -> Result<Json, E> {
+            if v.is_finite() {
+                Ok(Json::Number(v))
+            } else {
+                Err(E::custom("expected a finite number"))
+            }
+        }
+        fn visit_str<E: Error>(self, v: &str) -> Result<Json, E> {
+            Ok(Json::String(v.to_owned()))
+        }
+        fn visit_string<E: Error>(self, v: String) -> Result<Json, E> {
+            Ok(Json::String(v))
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+            let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
+            while let Some(item) = seq.next_element_seed(self.inner()?)? {
+                items.push(item);
+            }
+            Ok(Json::Array(items))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+            let mut members = Vec::with_capacity(map.size_hint().unwrap_or(0).min(1024));
+            while let Some(key) = map.next_key::<String>()? {
+                members.push((key, map.next_value_seed(self.inner()?)?));
+            }
+            Ok(Json::Object(members))
         }
     }
 }

@@ -59,66 +59,68 @@ impl Lang {
     }
 }
 
-/// The strings of one language.
+/// The strings of one language: the built-in tables are `Labels<'static>`
+/// ([`labels`]); a render with `options.labels` borrows its overrides from the options
+/// ([`LabelOverrides::apply`]), so that no string outlives the options that brought it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Labels {
+pub struct Labels<'a> {
     /// 点赞
-    pub like: &'static str,
+    pub like: &'a str,
     /// 收藏
-    pub favorite: &'static str,
+    pub favorite: &'a str,
     /// 分享
-    pub share: &'static str,
+    pub share: &'a str,
     /// 用手机看
-    pub view_on_phone: &'static str,
+    pub view_on_phone: &'a str,
     /// 扫一扫,手机继续看
-    pub qr_caption: &'static str,
+    pub qr_caption: &'a str,
     /// 编辑
-    pub editor: &'static str,
+    pub editor: &'a str,
     /// 关键词
-    pub keywords: &'static str,
+    pub keywords: &'a str,
     /// 全部评论
-    pub all_comments: &'static str,
+    pub all_comments: &'a str,
     /// 请先登录后发表评论
-    pub login_prompt: &'static str,
+    pub login_prompt: &'a str,
     /// 暂无评论,快来发表你的评论吧
-    pub no_comments: &'static str,
+    pub no_comments: &'a str,
     /// 推荐视频
-    pub related_videos: &'static str,
+    pub related_videos: &'a str,
     /// 播放视频
-    pub play_video: &'static str,
+    pub play_video: &'a str,
     /// 刚刚
-    pub just_now: &'static str,
+    pub just_now: &'a str,
     /// 分钟前 (after N)
-    pub minutes_ago: &'static str,
+    pub minutes_ago: &'a str,
     /// 小时前 (after N)
-    pub hours_ago: &'static str,
+    pub hours_ago: &'a str,
     /// 天前 (after N)
-    pub days_ago: &'static str,
+    pub days_ago: &'a str,
     /// 来源
-    pub source: &'static str,
+    pub source: &'a str,
     /// 加载中…
-    pub loading: &'static str,
+    pub loading: &'a str,
     /// 加载失败
-    pub load_failed: &'static str,
+    pub load_failed: &'a str,
     /// 重试
-    pub retry: &'static str,
+    pub retry: &'a str,
     /// 微信扫一扫 (under the WeChat QR code)
-    pub wechat_scan: &'static str,
+    pub wechat_scan: &'a str,
     /// 点击右上角分享 (inside WeChat)
-    pub wechat_hint: &'static str,
+    pub wechat_hint: &'a str,
     /// 写下你的评论… (comment box placeholder)
-    pub comment_placeholder: &'static str,
+    pub comment_placeholder: &'a str,
     /// 发表 (submit a comment)
-    pub submit_comment: &'static str,
+    pub submit_comment: &'a str,
     /// 链接已复制
-    pub link_copied: &'static str,
+    pub link_copied: &'a str,
     /// 评论内容不能为空 (an empty comment was submitted)
-    pub comment_empty: &'static str,
+    pub comment_empty: &'a str,
     /// 还有 {n} 条: the note after a list cut at its limit; `{n}` is replaced by the number
     /// left out.
-    pub more: &'static str,
+    pub more: &'a str,
     /// …(内容过长,已截断): the paragraph after a body cut at its limit.
-    pub body_truncated: &'static str,
+    pub body_truncated: &'a str,
 }
 
 /// The keys of `options.labels`: each field of [`Labels`] in camelCase.
@@ -153,11 +155,15 @@ pub const LABEL_KEYS: [&str; 28] = [
     "bodyTruncated",
 ];
 
-impl Labels {
+impl<'a> Labels<'a> {
     /// The field for `key` (camelCase, as in `options.labels`), or `None` for an unknown key.
-    /// Found by its place in [`LABEL_KEYS`], so that the key is compared in one loop.
-    fn field_mut(&mut self, key: &str) -> Option<&mut &'static str> {
-        Some(match LABEL_KEYS.iter().position(|k| *k == key)? {
+    fn field_mut(&mut self, key: &str) -> Option<&mut &'a str> {
+        self.field_at(LABEL_KEYS.iter().position(|k| *k == key)?)
+    }
+
+    /// The field at `index` in [`LABEL_KEYS`].
+    fn field_at(&mut self, index: usize) -> Option<&mut &'a str> {
+        Some(match index {
             0 => &mut self.like,
             1 => &mut self.favorite,
             2 => &mut self.share,
@@ -191,33 +197,44 @@ impl Labels {
     }
 
     /// These labels with `key` replaced by `value`. Returns `None` for an unknown key.
-    pub fn with(mut self, key: &str, value: &str) -> Option<Labels> {
-        let interned = intern(value);
-        *self.field_mut(key)? = interned;
+    pub fn with(mut self, key: &str, value: &'a str) -> Option<Labels<'a>> {
+        *self.field_mut(key)? = value;
         Some(self)
     }
 }
 
-thread_local! {
-    /// Override strings, kept for the life of the page so that [`Labels`] stays a table of
-    /// `&'static str`. It grows only with the distinct strings a host passes, not per render.
-    static INTERNED: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
-}
+/// `options.labels`: overrides of single labels, owned by the options, as `(index in
+/// LABEL_KEYS, text)` in the order given (a later one for the same key wins).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LabelOverrides(Vec<(usize, String)>);
 
-fn intern(s: &str) -> &'static str {
-    INTERNED.with(|cell| {
-        let mut list = cell.borrow_mut();
-        if let Some(found) = list.iter().find(|&&x| x == s) {
-            return *found;
+impl LabelOverrides {
+    /// Adds an override of `key`; `None` for an unknown key.
+    pub fn set(&mut self, key: &str, value: &str) -> Option<()> {
+        let index = LABEL_KEYS.iter().position(|k| *k == key)?;
+        self.0.push((index, value.to_owned()));
+        Some(())
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// `base` with these overrides, borrowing their text.
+    pub fn apply<'a>(&'a self, base: &Labels<'static>) -> Labels<'a> {
+        let mut out: Labels<'a> = *base;
+        for (index, text) in &self.0 {
+            if let Some(field) = out.field_at(*index) {
+                *field = text;
+            }
         }
-        let leaked: &'static str = s.to_owned().leak();
-        list.push(leaked);
-        leaked
-    })
+        out
+    }
 }
 
 /// The labels for `lang`.
-pub fn labels(lang: Lang) -> &'static Labels {
+pub fn labels(lang: Lang) -> &'static Labels<'static> {
     match lang {
         Lang::ZhCn => &ZH_CN,
         Lang::ZhTw => &ZH_TW,
@@ -225,7 +242,7 @@ pub fn labels(lang: Lang) -> &'static Labels {
     }
 }
 
-static ZH_CN: Labels = Labels {
+static ZH_CN: Labels<'static> = Labels {
     like: "点赞",
     favorite: "收藏",
     share: "分享",
@@ -256,7 +273,7 @@ static ZH_CN: Labels = Labels {
     body_truncated: "…(内容过长,已截断)",
 };
 
-static ZH_TW: Labels = Labels {
+static ZH_TW: Labels<'static> = Labels {
     like: "按讚",
     favorite: "收藏",
     share: "分享",
@@ -287,7 +304,7 @@ static ZH_TW: Labels = Labels {
     body_truncated: "…(內容過長,已截斷)",
 };
 
-static EN: Labels = Labels {
+static EN: Labels<'static> = Labels {
     like: "Like",
     favorite: "Favorite",
     share: "Share",
@@ -371,6 +388,29 @@ mod tests {
         for tag in ["", "fr", "eng", "zhx", "english", "zh-", "-zh", "ja-JP"] {
             assert_eq!(Lang::from_tag(tag), None, "{tag}");
         }
+    }
+
+    #[test]
+    fn overrides_are_borrowed_from_their_owner() {
+        let mut o = LabelOverrides::default();
+        assert!(o.is_empty());
+        assert_eq!(o.set("like", "Upvote"), Some(()));
+        assert_eq!(o.set("more", "+{n}"), Some(()));
+        assert_eq!(o.set("more", "{n} more"), Some(()));
+        assert_eq!(o.set("lik", "x"), None);
+        let l = o.apply(labels(Lang::En));
+        assert_eq!((l.like, l.more, l.share), ("Upvote", "{n} more", "Share"));
+        // The built-in table is untouched, and other overrides do not see these.
+        assert_eq!(labels(Lang::En).like, "Like");
+        let other = LabelOverrides::default();
+        assert_eq!(other.apply(labels(Lang::En)).like, "Like");
+        assert_eq!(LABEL_KEYS.len(), 28);
+        let mut all = LabelOverrides::default();
+        for key in LABEL_KEYS {
+            all.set(key, key).unwrap();
+        }
+        let l = all.apply(labels(Lang::ZhCn));
+        assert_eq!((l.like, l.body_truncated), ("like", "bodyTruncated"));
     }
 
     #[test]

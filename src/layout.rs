@@ -28,6 +28,8 @@ pub struct Context<'a> {
     /// Whether the page runs inside WeChat's browser (its user agent names
     /// `MicroMessenger`): 微信 then shows the hint to use WeChat's own menu, not a QR code.
     pub in_wechat: bool,
+    /// The UI strings (the options' overrides on the language's), borrowed from the options.
+    labels: Labels<'a>,
 }
 
 impl<'a> Context<'a> {
@@ -40,11 +42,12 @@ impl<'a> Context<'a> {
             share_url: article.url.clone().or_else(|| options.page_url.clone()),
             system_share: false,
             in_wechat: false,
+            labels: options.labels(),
         }
     }
 
-    fn labels(&self) -> &'a Labels {
-        self.options.labels()
+    fn labels(&self) -> &Labels<'a> {
+        &self.labels
     }
 }
 
@@ -287,7 +290,7 @@ fn action_button(
     class: &'static str,
     action: &'static str,
     icon_path: &'static str,
-    label: &'static str,
+    label: &str,
     count: Option<String>,
 ) -> Element {
     let mut b = Element::new("button")
@@ -354,7 +357,7 @@ fn actions(article: &Article, ctx: &Context<'_>) -> Element {
     bar
 }
 
-fn qr_svg(code: &QrCode, label: &'static str) -> Element {
+fn qr_svg(code: &QrCode, label: &str) -> Element {
     const BORDER: usize = 2;
     let side = index_attr(code.size() + 2 * BORDER);
     let mut view_box = String::from("0 0 ");
@@ -364,7 +367,7 @@ fn qr_svg(code: &QrCode, label: &'static str) -> Element {
     Element::with("svg", "class=nv-qr-code")
         .text_attr("viewBox", view_box)
         .attr("role", "img")
-        .attr("aria-label", label)
+        .text_attr("aria-label", label)
         .attr("shape-rendering", "crispEdges")
         .child(Element::with("path", "fill=#fff").text_attr("d", {
             let mut d = String::from("M0 0h");
@@ -401,7 +404,7 @@ fn share_menu(
     };
     // The menu holds menu items only; the WeChat panel sits beside it in the popover.
     let mut menu =
-        Element::with("div", "class=nv-share-list;role=menu").attr("aria-label", l.share);
+        Element::with("div", "class=nv-share-list;role=menu").text_attr("aria-label", l.share);
     let mut wechat_panel = None;
     for &service in services {
         let glyph = Element::with("span", "class=nv-share-icon")
@@ -499,8 +502,8 @@ fn comments(article: &Article, ctx: &Context<'_>) -> Element {
             Element::with("div", "class=nv-comment-form")
                 .child(
                     Element::with("textarea", "class=nv-comment-input;rows=3;maxlength=2000")
-                        .attr("aria-label", l.comment_placeholder)
-                        .attr("placeholder", l.comment_placeholder),
+                        .text_attr("aria-label", l.comment_placeholder)
+                        .text_attr("placeholder", l.comment_placeholder),
                 )
                 // Empty until an empty comment is submitted; an alert, so it is announced.
                 .child(Element::with("p", "class=nv-comment-hint;role=alert"))
@@ -514,7 +517,7 @@ fn comments(article: &Article, ctx: &Context<'_>) -> Element {
         ),
     };
     let mut section = Element::with("section", "class=nv-comments;part=comments")
-        .attr("aria-label", l.all_comments)
+        .text_attr("aria-label", l.all_comments)
         .child(heading)
         .child(box_);
     if c.items.is_empty() {
@@ -572,7 +575,7 @@ fn related(list: &[RelatedVideo], ctx: &Context<'_>) -> Element {
         items = items.child(related_item(i, v, ctx));
     }
     Element::with("section", "class=nv-related;part=related")
-        .attr("aria-label", l.related_videos)
+        .text_attr("aria-label", l.related_videos)
         .child(Element::with("h2", "class=nv-section-title").text(l.related_videos))
         .child(items)
 }
@@ -657,7 +660,7 @@ mod tests {
             write_html(&super::article(&article, &ctx), None).into_string()
         };
         let default = page(&Options::default());
-        let more = crate::limits::more_label(Options::default().labels(), 18);
+        let more = crate::limits::more_label(&Options::default().labels(), 18);
         assert!(default.contains(&more), "{more}");
         let doc = crate::json::parse(
             r#"{"labels": {"more": "另有 {n} 条未显示"}}"#,

@@ -28,17 +28,20 @@ pub mod options;
 pub mod qr;
 pub mod sanitize;
 pub mod share;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "server"))]
 pub mod ssr;
 pub mod text;
 pub mod url;
 pub mod view;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "dom"))]
 pub mod dom;
+
+#[cfg(all(target_arch = "wasm32", feature = "server"))]
+pub mod server;
 
 pub use error::Error;
 pub use model::Article;
 pub use options::Options;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "server"))]
 pub use ssr::render_to_string;

@@ -218,6 +218,32 @@ pub struct Parsed {
     pub warnings: Vec<Warning>,
 }
 
+/// With the `serde` feature: an [`Article`] deserializes from any serde format through the one
+/// reader: the document becomes a [`Json`] and is read by [`Article::from_json`] (default limits,
+/// every media host; its warnings are dropped: read with [`Article::from_json_with`] to keep
+/// them). Errors name the field (`relatedVideos[3].durationSeconds: expected a number, got a
+/// string`).
+///
+/// ```
+/// #[derive(serde::Deserialize)]
+/// struct Page {
+///     article: newsview::Article,
+/// }
+/// let page: Page = serde_json::from_str(
+///     r#"{"article": {"id": "1", "title": "Hello", "publishedAt": "2025-07-27T21:56:43+08:00"}}"#,
+/// ).unwrap();
+/// assert_eq!(page.article.title, "Hello");
+/// ```
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Article {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Article, D::Error> {
+        let doc = Json::deserialize(d)?;
+        Article::from_json(&doc)
+            .map(|parsed| parsed.article)
+            .map_err(|e| serde::de::Error::custom(e.to_message()))
+    }
+}
+
 impl Article {
     /// Reads and validates article JSON v1 text, with the default [`Limits`].
     pub fn from_json_str(input: &str) -> Result<Parsed, Error> {

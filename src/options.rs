@@ -5,8 +5,10 @@
 
 use crate::error::{Error, Path, Warning};
 use crate::json::Json;
-use crate::labels::{labels, Labels, Lang, LABEL_KEYS};
+use crate::labels::{labels, LabelOverrides, Labels, Lang, LABEL_KEYS};
+use crate::limits::Limits;
 use crate::model::{array, count, object, present, str_of, text, type_error, Reader};
+use crate::sanitize::Policy;
 use crate::share::ShareService;
 use crate::text::TimeZone;
 use crate::url::{MediaHosts, SafeUrl, UrlContext};
@@ -65,10 +67,13 @@ pub struct Options {
     pub page_url: Option<SafeUrl>,
     /// The colour theme.
     pub theme: Theme,
-    /// The UI strings when `options.labels` overrides some; `None` uses the language's.
-    pub labels: Option<Labels>,
+    /// `options.labels`: overrides of single UI strings, on top of the language's (see
+    /// [`Options::labels`]).
+    pub labels: LabelOverrides,
     /// Size limits on the article (`limits`, see [`crate::limits`]).
-    pub limits: crate::limits::Limits,
+    pub limits: Limits,
+    /// The body sanitizer policy (`sanitize`, read by [`Policy::from_json`]).
+    pub sanitize: Policy,
     /// Which hosts covers, posters, the lead video, related covers and avatars may load from,
     /// and the proxy for the others (`sanitize.allowMediaHosts` and `mediaProxy`; the body
     /// follows the same members through [`crate::sanitize::Policy`]).
@@ -87,17 +92,36 @@ impl Default for Options {
             related_limit: None,
             page_url: None,
             theme: Theme::Light,
-            labels: None,
-            limits: crate::limits::Limits::default(),
+            labels: LabelOverrides::default(),
+            limits: Limits::default(),
+            sanitize: Policy::default(),
             media: MediaHosts::OPEN,
         }
     }
 }
 
 impl Options {
-    /// The UI strings of this render: `labels` overrides on top of the language's.
-    pub fn labels(&self) -> &Labels {
-        self.labels.as_ref().unwrap_or_else(|| labels(self.lang))
+    /// The UI strings of this render: `labels` overrides on top of the language's, borrowed
+    /// from these options (nothing is kept past them).
+    pub fn labels(&self) -> Labels<'_> {
+        self.labels.apply(labels(self.lang))
+    }
+
+    /// The limits an article is read with for this render: [`Options::limits`], with the
+    /// body cut at the sanitizer's input limit (`sanitize.maxInputBytes`) at most. Every way
+    /// out (the browser, the CLI, the server build) reads the article with these.
+    pub fn article_limits(&self) -> Limits {
+        let mut limits = self.limits;
+        limits.max_body_bytes = limits.max_body_bytes.min(self.sanitize.input_limit());
+        limits
+    }
+
+    /// Reads options from JSON text (`null` gives the defaults), with the warnings of
+    /// [`Options::from_json_with_warnings`]: what the browser, the CLI and the server build
+    /// call on the options they are given.
+    pub fn from_json_str(text: &str) -> Result<(Options, Vec<Warning>), Error> {
+        let doc = crate::json::parse(text, &crate::json::JsonLimits::default())?;
+        Options::from_json_with_warnings(&doc)
     }
 
     /// Reads options from a JSON object; `null` gives the defaults. Warnings (an avatar or
@@ -122,6 +146,8 @@ impl Options {
     /// * `pageUrl`: an absolute http(s) URL.
     /// * `theme`: `light` (default), `dark` or `auto`.
     /// * `limits`: size limits ([`crate::limits::Limits::from_json`]).
+    /// * `labels`: overrides of single UI strings (keys: [`LABEL_KEYS`]).
+    /// * `sanitize`: the body sanitizer policy ([`Policy::from_json`]).
     /// * `sanitize.allowMediaHosts` and `mediaProxy`: [`MediaHosts`] (the other members of
     ///   `sanitize` are read by [`crate::sanitize::Policy::from_json`]).
     pub fn from_json_with_warnings(doc: &Json) -> Result<(Options, Vec<Warning>), Error> {
@@ -213,17 +239,16 @@ impl Options {
         }
         options.page_url = reader.opt_url(doc, "pageUrl", &root, UrlContext::Absolute)?;
         if let Some(v) = present(doc, "limits") {
-            options.limits = crate::limits::Limits::from_json(v)?;
+            options.limits = Limits::from_json(v)?;
         }
         if let Some(v) = present(doc, "labels") {
             let path = root.key("labels");
             object(v, &path)?;
-            let mut table = *labels(options.lang);
             if let Json::Object(members) = v {
                 for (key, value) in members {
                     let item = path.key(key);
                     let text = str_of(value, &item)?;
-                    table = table.with(key, text).ok_or_else(|| {
+                    options.labels.set(key, text).ok_or_else(|| {
                         let mut m = String::from("unknown label (expected one of ");
                         for (i, key) in LABEL_KEYS.iter().enumerate() {
                             if i > 0 {
@@ -235,9 +260,6 @@ impl Options {
                         item.error(m)
                     })?;
                 }
-            }
-            if table != *labels(options.lang) {
-                options.labels = Some(table);
             }
         }
         if let Some(v) = present(doc, "theme") {
@@ -257,6 +279,7 @@ impl Options {
         }
         let warnings = reader.warnings;
         options.media = media;
+        options.sanitize = Policy::from_json(doc)?;
         Ok((options, warnings))
     }
 }
@@ -285,6 +308,17 @@ pub(crate) fn media_hosts(doc: &Json, root: &Path<'_>) -> Result<MediaHosts, Err
         media = media.proxy(str_of(v, &path)?).map_err(|m| path.error(m))?;
     }
     Ok(media)
+}
+
+/// With the `serde` feature: [`Options`] deserialize from any serde format through the one
+/// reader ([`Options::from_json`]: the document becomes a [`Json`] first). Errors name the
+/// option (`options.lang: unsupported language "fr" …`).
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Options {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Options, D::Error> {
+        let doc = <Json as serde::Deserialize>::deserialize(d)?;
+        Options::from_json(&doc).map_err(|e| serde::de::Error::custom(e.to_message()))
+    }
 }
 
 /// `before"value"after`.
@@ -373,7 +407,7 @@ mod tests {
     #[test]
     fn unknown_members_are_ignored() {
         assert_eq!(
-            read(r#"{"labels": {}, "sanitize": 1, "__proto__": {"shadow": false}}"#),
+            read(r#"{"labels": {}, "sanitize": {}, "__proto__": {"shadow": false}}"#),
             Ok(Options::default())
         );
     }
@@ -573,6 +607,33 @@ mod tests {
             fail(r#"{"limits": {"maxKeywords": true}}"#),
             "options.limits.maxKeywords: expected a number, got a boolean"
         );
+    }
+
+    #[test]
+    fn sanitize_is_read_with_the_options() {
+        let o = read(
+            r#"{"sanitize": {"allowIframeHosts": ["www.youtube.com"], "maxInputBytes": 100}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            o.sanitize,
+            Policy::default()
+                .allow_iframe_hosts(["www.youtube.com"])
+                .max_input_bytes(100)
+        );
+        assert!(fail(r#"{"sanitize": {"ugc": 1}}"#).starts_with("sanitize.ugc: "));
+        assert!(fail(r#"{"sanitize": []}"#).starts_with("sanitize: "));
+    }
+
+    #[test]
+    fn article_limits_cut_the_body_at_the_sanitizer_input_limit() {
+        let o = read(r#"{"sanitize": {"maxInputBytes": 100}, "limits": {"maxBodyBytes": 200, "maxKeywords": 2}}"#)
+            .unwrap();
+        let l = o.article_limits();
+        assert_eq!((l.max_body_bytes, l.max_keywords), (100, 2));
+        let o = read(r#"{"sanitize": {"maxInputBytes": 300}, "limits": {"maxBodyBytes": 200}}"#)
+            .unwrap();
+        assert_eq!(o.article_limits().max_body_bytes, 200);
     }
 
     #[test]

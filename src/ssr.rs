@@ -19,6 +19,9 @@
 //! assert!(html.contains("application/ld+json"));
 //! ```
 
+use crate::error::{Error, Warning};
+use crate::json::{Json, JsonLimits};
+use crate::labels::Lang;
 use crate::layout::{self, Context};
 use crate::model::{Article, Image};
 use crate::options::Options;
@@ -26,7 +29,7 @@ use crate::sanitize::{
     sanitize_fragment, CleanFragment, Fragment, Namespace, NodeId, NodeRef, Policy, Report,
 };
 use crate::text::{push_u64, Timestamp};
-use crate::view::write_html;
+use crate::view::{write_html, Markup};
 use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::tree_builder::{ElemName, ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::{local_name, ns, Attribute, LocalName, ParseOpts, QualName};
@@ -358,24 +361,181 @@ impl TreeSink for Sink {
 // ---------------------------------------------------------------------------------------------
 // Rendering.
 
+/// What one server render gives a page: the shape of `renderToString` in `newsview/server`,
+/// of `newsview render --json`, and of [`render`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    /// The `<news-view>` element: its declarative shadow root with the stylesheet and the
+    /// article, and the hydration data (see [`render`]). Goes where the article goes.
+    pub html: String,
+    /// The suggested `<head>` tags ([`meta_tags`]) and the `NewsArticle` JSON-LD script
+    /// ([`json_ld`]). Goes into the document's `<head>`.
+    pub head: String,
+    /// What was dropped or cut, as the browser reports it with `nv-warning`: the options'
+    /// warnings, the article's, then the one that sums up what the body sanitizer removed.
+    pub warnings: Vec<Warning>,
+    /// The language of the render (for [`Rendered::page`]).
+    lang: Lang,
+}
+
+/// The attribute that marks the hydration data inside `<news-view>`:
+/// `<script type="application/json" data-nv-hydrate>{"article":…,"options":…}</script>`.
+pub const HYDRATE_ATTR: &str = "data-nv-hydrate";
+
+/// Renders article JSON text with the options as a JSON document (`null` for the defaults),
+/// read through the one options reader ([`Options::from_json_with_warnings`], which includes
+/// `sanitize`) and the one article reader with the options' limits
+/// ([`Options::article_limits`]), as the browser's `render()` reads them.
+///
+/// `html` is [`render_to_string`]'s `<news-view>` element (without the JSON-LD, which goes to
+/// `head`) with the hydration data as its last child: a `<script type="application/json"
+/// data-nv-hydrate>` holding `{"article": …, "options": …}` as given (every `<`, `>` and `&`
+/// in it written as `\u` escapes, so that it cannot end the script). When newsview's module
+/// loads in the page, `<news-view>` reads it and takes the server's nodes over (hydration)
+/// with the same article and options, without fetching anything. Errors name the field:
+/// `options.…`/`sanitize.…` for the options, the article's path otherwise.
+///
+/// ```
+/// use newsview::json::Json;
+/// let json = r#"{"id":"1","title":"Hello","publishedAt":"2025-07-27T21:56:43+08:00"}"#;
+/// let out = newsview::ssr::render(json, &Json::Null).unwrap();
+/// assert!(out.html.starts_with("<news-view"));
+/// assert!(out.html.contains("data-nv-hydrate"));
+/// assert!(out.head.contains("application/ld+json"));
+/// ```
+pub fn render(article_json: &str, options: &Json) -> Result<Rendered, Error> {
+    let (options_read, mut warnings) = Options::from_json_with_warnings(options)?;
+    let doc = crate::json::parse(article_json, &JsonLimits::default())?;
+    let parsed =
+        Article::from_json_with(&doc, &options_read.article_limits(), &options_read.media)?;
+    warnings.extend(parsed.warnings);
+    let article = &parsed.article;
+    let body = Body::sanitize(article, &policy_of(&options_read));
+    warnings.extend(body.warning.clone());
+    let description = body.description(article);
+
+    let mut payload = String::from("{\"article\":");
+    push_json(&mut payload, &doc);
+    payload.push_str(",\"options\":");
+    push_json(&mut payload, options);
+    payload.push('}');
+    let html = element(article, &options_read, &body, Some(&payload));
+
+    let mut head = meta_tags_with(article, &options_read, description.as_deref());
+    head.push_str("<script type=\"application/ld+json\">");
+    head.push_str(&json_ld_with(
+        article,
+        &options_read,
+        description.as_deref(),
+    ));
+    head.push_str("</script>\n");
+    Ok(Rendered {
+        html,
+        head,
+        warnings,
+        lang: options_read.lang,
+    })
+}
+
+impl Rendered {
+    /// A whole HTML document: `<!DOCTYPE html>`, a `<head>` with the charset, the viewport
+    /// and [`Rendered::head`], and a `<body>` with [`Rendered::html`]. `script_src`, when
+    /// given, adds `<script type="module" src="…">` (newsview's module, which hydrates the
+    /// element from its data) to the head.
+    pub fn page(&self, script_src: Option<&str>) -> String {
+        let mut out = String::from("<!DOCTYPE html>\n<html lang=\"");
+        out.push_str(self.lang.tag());
+        out.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n");
+        out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        out.push_str(&self.head);
+        if let Some(src) = script_src {
+            out.push_str("<script type=\"module\" src=\"");
+            html_escape::encode_double_quoted_attribute_to_string(src, &mut out);
+            out.push_str("\"></script>\n");
+        }
+        out.push_str("</head>\n<body>\n");
+        out.push_str(&self.html);
+        out.push_str("\n</body>\n</html>\n");
+        out
+    }
+}
+
+/// The article body, sanitized once for a render: its markup, the warning that sums up what
+/// the policy removed, and the clean tree (for the description).
+struct Body {
+    markup: Option<Markup>,
+    warning: Option<Warning>,
+    clean: Option<CleanFragment>,
+    /// The sanitizer cut the body at its node limit (the view gets the visible note).
+    cut: bool,
+}
+
+impl Body {
+    fn sanitize(article: &Article, policy: &Policy) -> Body {
+        match article.body_html.as_deref() {
+            Some(html) => {
+                let (clean, report) = sanitize_body(html, policy);
+                Body {
+                    markup: Some(clean.to_html()),
+                    warning: Warning::from_sanitize_report(&report),
+                    clean: Some(clean),
+                    cut: report.truncated,
+                }
+            }
+            None => Body {
+                markup: None,
+                warning: None,
+                clean: None,
+                cut: false,
+            },
+        }
+    }
+
+    /// The summary, else the start of the clean body's text (see [`description`]).
+    fn description(&self, article: &Article) -> Option<String> {
+        if let Some(s) = &article.summary {
+            return Some(s.clone());
+        }
+        let text = fragment_text(self.clean.as_ref()?.fragment(), 160);
+        (!text.is_empty()).then_some(text)
+    }
+}
+
 /// Renders `article` with `options` as the browser's `render()` would show it, as HTML: a
 /// `<news-view>` element whose declarative shadow root (`<template shadowrootmode="open">`)
 /// holds the component stylesheet and the article, followed by a
 /// `<script type="application/ld+json">` with the `NewsArticle` (see [`json_ld`]).
 ///
 /// "Now" is `options.now_ms`, else the system clock; the share URL is the article's `url`,
-/// else `options.page_url`. The body is parsed with [`parse_body`] and cleaned with the
-/// default [`Policy`], the one the browser applies, with `options.media`; the article's own
-/// media URLs follow `options.media` too ([`Article::apply_media_hosts`]). With
+/// else `options.page_url`. The body is parsed with [`parse_body`] and cleaned with
+/// `options.sanitize` (with `options.media`), the policy the browser applies; the article's
+/// own media URLs follow `options.media` too ([`Article::apply_media_hosts`]). With
 /// `options.shadow == false` the stylesheet and the article are written into the element's
 /// light DOM instead.
+///
+/// The limits of `options.limits` apply when an article is read: read it with
+/// `Article::from_json_str_with(json, &options.article_limits(), &options.media)`. The element
+/// has no hydration data (this function has no article JSON to put there): for a page whose
+/// `<news-view>` hydrates by itself, render from the JSON text with [`render`].
 pub fn render_to_string(article: &Article, options: &Options) -> String {
-    render_with_policy(article, options, &default_policy(options))
+    let article = &*with_media(article, options);
+    let body = Body::sanitize(article, &policy_of(options));
+    let description = body.description(article);
+    let mut out = element(article, options, &body, None);
+    out.push_str("<script type=\"application/ld+json\">");
+    out.push_str(&json_ld_with(article, options, description.as_deref()));
+    out.push_str("</script>");
+    out
 }
 
-/// The default [`Policy`] with the media hosts of `options`.
-fn default_policy(options: &Options) -> Policy {
-    Policy::default().media_hosts(options.media.clone())
+/// The body sanitizer policy of `options`: `options.sanitize` with `options.media` (the same
+/// when the options were read from JSON; a caller that set only `media` gets it too).
+fn policy_of(options: &Options) -> Cow<'_, Policy> {
+    if *options.sanitize.media() == options.media {
+        Cow::Borrowed(&options.sanitize)
+    } else {
+        Cow::Owned(options.sanitize.clone().media_hosts(options.media.clone()))
+    }
 }
 
 /// `article` with `options.media` applied to its media URLs (borrowed when they are open).
@@ -388,24 +548,21 @@ fn with_media<'a>(article: &'a Article, options: &Options) -> Cow<'a, Article> {
     Cow::Owned(a)
 }
 
-/// [`render_to_string`] with a sanitizer policy other than the default. The body follows
-/// `policy` (its [`Policy::media`] included), the rest of the article `options.media`; read
-/// both from the same options (as the browser does) to have one rule.
-pub fn render_with_policy(article: &Article, options: &Options, policy: &Policy) -> String {
-    let article = &*with_media(article, options);
+/// The `<news-view>` element: attributes, the (declarative shadow) root with the stylesheet
+/// and the article, and the hydration data when there is some (see [`render`]). `article`'s
+/// media URLs already follow `options.media`.
+fn element(article: &Article, options: &Options, body: &Body, payload: Option<&str>) -> String {
     let now = now_unix_seconds(options);
     let ctx = Context::new(article, options, now);
     let mut view = layout::article(article, &ctx);
-    let body = article.body_html.as_deref().map(|html| {
-        let (clean, report) = sanitize_body(html, policy);
-        if report.truncated {
-            layout::mark_body_cut(&mut view, article, &ctx);
-        }
-        clean.to_html()
-    });
-    let markup = write_html(&view, body.as_ref());
+    if body.cut {
+        layout::mark_body_cut(&mut view, article, &ctx);
+    }
+    let markup = write_html(&view, body.markup.as_ref());
 
-    let mut out = String::with_capacity(markup.as_str().len() + STYLESHEET.len() + 2048);
+    let mut out = String::with_capacity(
+        markup.as_str().len() + STYLESHEET.len() + payload.map_or(0, str::len) + 512,
+    );
     out.push_str("<news-view lang=\"");
     out.push_str(options.lang.tag());
     out.push_str("\" theme=\"");
@@ -421,10 +578,14 @@ pub fn render_with_policy(article: &Article, options: &Options, policy: &Policy)
     if options.shadow {
         out.push_str("</template>");
     }
+    if let Some(data) = payload {
+        out.push_str("<script type=\"application/json\" ");
+        out.push_str(HYDRATE_ATTR);
+        out.push('>');
+        out.push_str(data);
+        out.push_str("</script>");
+    }
     out.push_str("</news-view>");
-    out.push_str("<script type=\"application/ld+json\">");
-    out.push_str(&ld(article, options));
-    out.push_str("</script>");
     out
 }
 
@@ -433,21 +594,33 @@ pub fn render_with_policy(article: &Article, options: &Options, policy: &Policy)
 pub fn render_article_markup(article: &Article, options: &Options) -> String {
     let article = &*with_media(article, options);
     let ctx = Context::new(article, options, now_unix_seconds(options));
-    let view = layout::article(article, &ctx);
-    let body = article
-        .body_html
-        .as_deref()
-        .map(|html| sanitize_body(html, &default_policy(options)).0.to_html());
-    write_html(&view, body.as_ref()).into_string()
+    let mut view = layout::article(article, &ctx);
+    let body = Body::sanitize(article, &policy_of(options));
+    if body.cut {
+        layout::mark_body_cut(&mut view, article, &ctx);
+    }
+    write_html(&view, body.markup.as_ref()).into_string()
 }
 
+/// "Now" in seconds since the epoch: `options.now_ms`, else the clock (the system's natively,
+/// `Date.now()` in the server build, where wasm32 has no system clock).
 fn now_unix_seconds(options: &Options) -> i64 {
     match options.now_ms {
         Some(ms) if ms.is_finite() => (ms / 1000.0).floor() as i64,
-        _ => std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX)),
+        _ => clock_unix_seconds(),
     }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn clock_unix_seconds() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
+#[cfg(target_arch = "wasm32")]
+fn clock_unix_seconds() -> i64 {
+    (js_sys::Date::now() / 1000.0).floor() as i64
 }
 
 /// The canonical URL: the article's `url`, else `options.page_url`.
@@ -467,16 +640,13 @@ fn main_image(article: &Article) -> Option<&Image> {
         .or_else(|| article.lead_video.as_ref().and_then(|v| v.poster.as_ref()))
 }
 
-/// The description: the summary, else the start of the body's text (at most 160 characters,
-/// white space collapsed).
-pub fn description(article: &Article) -> Option<String> {
-    if let Some(s) = &article.summary {
-        return Some(s.clone());
+/// The description: the summary, else the start of the body's text cleaned by `policy` (at
+/// most 160 characters, white space collapsed).
+pub fn description(article: &Article, policy: &Policy) -> Option<String> {
+    if article.summary.is_none() && article.body_html.is_none() {
+        return None;
     }
-    let html = article.body_html.as_deref()?;
-    let (clean, _) = sanitize_body(html, &Policy::default());
-    let text = fragment_text(clean.fragment(), 160);
-    (!text.is_empty()).then_some(text)
+    Body::sanitize(article, policy).description(article)
 }
 
 /// The text of `f` in document order, white space collapsed, cut at `max` characters (with
@@ -574,46 +744,60 @@ pub fn push_json_string(out: &mut String, s: &str) {
     out.push('"');
 }
 
-/// A small writer of JSON objects.
-struct JsonObject<'a> {
-    out: &'a mut String,
-    first: bool,
-}
-
-impl<'a> JsonObject<'a> {
-    fn open(out: &'a mut String) -> Self {
-        out.push('{');
-        JsonObject { out, first: true }
+/// Writes `value` as JSON that is also safe inside an HTML `<script>` element (strings as
+/// [`push_json_string`] writes them). Iterative: no document depth can overflow the stack.
+pub fn push_json(out: &mut String, value: &Json) {
+    enum Step<'a> {
+        Value(&'a Json),
+        Member(&'a str, &'a Json),
+        Text(&'static str),
     }
-
-    fn key(&mut self, key: &str) -> &mut String {
-        if !self.first {
-            self.out.push(',');
+    let mut stack = vec![Step::Value(value)];
+    while let Some(step) = stack.pop() {
+        let value = match step {
+            Step::Text(t) => {
+                out.push_str(t);
+                continue;
+            }
+            Step::Member(key, value) => {
+                push_json_string(out, key);
+                out.push(':');
+                value
+            }
+            Step::Value(value) => value,
+        };
+        match value {
+            Json::Null => out.push_str("null"),
+            Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            // The parser admits finite numbers only; Display writes the shortest text that
+            // reads back to the same number.
+            Json::Number(n) => {
+                use std::fmt::Write;
+                let _ = write!(out, "{n}");
+            }
+            Json::String(s) => push_json_string(out, s),
+            Json::Array(items) => {
+                out.push('[');
+                stack.push(Step::Text("]"));
+                for (i, item) in items.iter().enumerate().rev() {
+                    stack.push(Step::Value(item));
+                    if i > 0 {
+                        stack.push(Step::Text(","));
+                    }
+                }
+            }
+            Json::Object(members) => {
+                out.push('{');
+                stack.push(Step::Text("}"));
+                for (i, (key, value)) in members.iter().enumerate().rev() {
+                    stack.push(Step::Member(key, value));
+                    if i > 0 {
+                        stack.push(Step::Text(","));
+                    }
+                }
+            }
         }
-        self.first = false;
-        push_json_string(self.out, key);
-        self.out.push(':');
-        self.out
     }
-
-    fn string(&mut self, key: &str, value: &str) {
-        let out = self.key(key);
-        push_json_string(out, value);
-    }
-
-    fn close(self) {
-        self.out.push('}');
-    }
-}
-
-fn push_person_or_org(out: &mut String, kind: &str, name: &str, url: Option<&str>) {
-    let mut o = JsonObject::open(out);
-    o.string("@type", kind);
-    o.string("name", name);
-    if let Some(u) = url {
-        o.string("url", u);
-    }
-    o.close();
 }
 
 fn rfc3339(ts: Timestamp) -> String {
@@ -628,95 +812,129 @@ fn rfc3339(ts: Timestamp) -> String {
 /// `description`, `thumbnailUrl`, `contentUrl`, `duration` in ISO 8601, `uploadDate`). Media
 /// URLs follow `options.media`, as in the markup.
 pub fn json_ld(article: &Article, options: &Options) -> String {
-    ld(&with_media(article, options), options)
+    let article = &*with_media(article, options);
+    let description = description(article, &policy_of(options));
+    json_ld_with(article, options, description.as_deref())
 }
 
-/// [`json_ld`] for an article whose media URLs already follow `options.media`.
-fn ld(article: &Article, options: &Options) -> String {
-    let mut out = String::new();
+/// [`json_ld`] for an article whose media URLs already follow `options.media`, with the
+/// description already made.
+fn json_ld_with(article: &Article, options: &Options, description: Option<&str>) -> String {
     let url = canonical_url(article, options);
-    let image = main_image(article);
-    let description = description(article);
-    let mut o = JsonObject::open(&mut out);
-    o.string("@context", "https://schema.org");
-    o.string("@type", "NewsArticle");
-    o.string("headline", &article.title);
-    if let Some(d) = &description {
-        o.string("description", d);
-    }
-    o.string("datePublished", &rfc3339(article.published_at));
-    o.string(
-        "dateModified",
-        &rfc3339(article.updated_at.unwrap_or(article.published_at)),
-    );
-    if !article.authors.is_empty() {
-        let out = o.key("author");
-        out.push('[');
-        for (i, a) in article.authors.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            push_person_or_org(out, "Person", &a.name, a.url.as_ref().map(|u| u.as_str()));
+    let published = rfc3339(article.published_at);
+    fn party<'a>(kind: &'static str, n: &'a crate::model::Named) -> ld::Party<'a> {
+        ld::Party {
+            kind,
+            name: &n.name,
+            url: n.url.as_ref().map(|u| u.as_str()),
         }
-        out.push(']');
     }
-    if let Some(source) = &article.source {
-        let out = o.key("publisher");
-        push_person_or_org(
-            out,
-            "Organization",
-            &source.name,
-            source.url.as_ref().map(|u| u.as_str()),
-        );
-    }
-    if let Some(channel) = &article.channel {
-        o.string("articleSection", &channel.name);
-    }
-    if let Some(img) = image {
-        let out = o.key("image");
-        out.push('[');
-        push_json_string(out, img.url.as_str());
-        out.push(']');
-    }
-    if !article.keywords.is_empty() {
-        let out = o.key("keywords");
-        out.push('[');
-        for (i, k) in article.keywords.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            push_json_string(out, &k.name);
+    let doc = ld::NewsArticle {
+        context: "https://schema.org",
+        kind: "NewsArticle",
+        headline: &article.title,
+        description,
+        date_modified: article
+            .updated_at
+            .map(rfc3339)
+            .unwrap_or_else(|| published.clone()),
+        author: article.authors.iter().map(|a| party("Person", a)).collect(),
+        publisher: article.source.as_ref().map(|s| party("Organization", s)),
+        article_section: article.channel.as_ref().map(|c| c.name.as_str()),
+        image: main_image(article).map(|i| [i.url.as_str()]),
+        keywords: article.keywords.iter().map(|k| k.name.as_str()).collect(),
+        url: url.as_deref(),
+        main_entity_of_page: url.as_deref(),
+        video: article.lead_video.as_ref().map(|video| ld::VideoObject {
+            kind: "VideoObject",
+            name: video.title.as_deref().unwrap_or(article.title.as_str()),
+            description: description.unwrap_or(article.title.as_str()),
+            thumbnail_url: video
+                .poster
+                .as_ref()
+                .or(article.cover.as_ref())
+                .map(|p| p.url.as_str()),
+            content_url: video.src.as_str(),
+            duration: video.duration_seconds.map(iso_duration),
+            upload_date: published.clone(),
+        }),
+        date_published: published,
+    };
+    // Only strings can hold these characters in JSON text: escaping them everywhere keeps the
+    // JSON the same and makes it safe inside <script> (no `</script>`, no `<!--`).
+    let text = serde_json::to_string(&doc).unwrap_or_default();
+    let mut out = String::with_capacity(text.len() + 32);
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
         }
-        out.push(']');
     }
-    if let Some(u) = &url {
-        o.string("url", u);
-        o.string("mainEntityOfPage", u);
-    }
-    if let Some(video) = &article.lead_video {
-        let out = o.key("video");
-        let mut v = JsonObject::open(out);
-        v.string("@type", "VideoObject");
-        v.string(
-            "name",
-            video.title.as_deref().unwrap_or(article.title.as_str()),
-        );
-        v.string(
-            "description",
-            description.as_deref().unwrap_or(article.title.as_str()),
-        );
-        if let Some(p) = video.poster.as_ref().or(article.cover.as_ref()) {
-            v.string("thumbnailUrl", p.url.as_str());
-        }
-        v.string("contentUrl", video.src.as_str());
-        if let Some(d) = video.duration_seconds {
-            v.string("duration", &iso_duration(d));
-        }
-        v.string("uploadDate", &rfc3339(article.published_at));
-        v.close();
-    }
-    o.close();
     out
+}
+
+/// The schema.org JSON-LD types, written with serde_json in this field order.
+mod ld {
+    use serde::Serialize;
+
+    /// A `Person` or an `Organization`.
+    #[derive(Serialize)]
+    pub(super) struct Party<'a> {
+        #[serde(rename = "@type")]
+        pub(super) kind: &'static str,
+        pub(super) name: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub(super) url: Option<&'a str>,
+    }
+
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    pub(super) struct VideoObject<'a> {
+        #[serde(rename = "@type")]
+        pub(super) kind: &'static str,
+        pub(super) name: &'a str,
+        pub(super) description: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub(super) thumbnail_url: Option<&'a str>,
+        pub(super) content_url: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub(super) duration: Option<String>,
+        pub(super) upload_date: String,
+    }
+
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    pub(super) struct NewsArticle<'a> {
+        #[serde(rename = "@context")]
+        pub(super) context: &'static str,
+        #[serde(rename = "@type")]
+        pub(super) kind: &'static str,
+        pub(super) headline: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub(super) description: Option<&'a str>,
+        pub(super) date_published: String,
+        pub(super) date_modified: String,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        pub(super) author: Vec<Party<'a>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub(super) publisher: Option<Party<'a>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub(super) article_section: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub(super) image: Option<[&'a str; 1]>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        pub(super) keywords: Vec<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub(super) url: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub(super) main_entity_of_page: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub(super) video: Option<VideoObject<'a>>,
+    }
 }
 
 fn push_meta(out: &mut String, attr: &str, key: &str, value: &str) {
@@ -737,9 +955,15 @@ fn push_meta(out: &mut String, attr: &str, key: &str, value: &str) {
 /// follows `options.media`, as in the markup.
 pub fn meta_tags(article: &Article, options: &Options) -> String {
     let article = &*with_media(article, options);
+    let description = description(article, &policy_of(options));
+    meta_tags_with(article, options, description.as_deref())
+}
+
+/// [`meta_tags`] for an article whose media URLs already follow `options.media`, with the
+/// description already made.
+fn meta_tags_with(article: &Article, options: &Options, description: Option<&str>) -> String {
     let mut out = String::new();
     let url = canonical_url(article, options);
-    let description = description(article);
     let image = main_image(article);
     out.push_str("<title>");
     html_escape::encode_text_to_string(&article.title, &mut out);
@@ -749,12 +973,12 @@ pub fn meta_tags(article: &Article, options: &Options) -> String {
         html_escape::encode_double_quoted_attribute_to_string(u, &mut out);
         out.push_str("\">\n");
     }
-    if let Some(d) = &description {
+    if let Some(d) = description {
         push_meta(&mut out, "name", "description", d);
     }
     push_meta(&mut out, "property", "og:type", "article");
     push_meta(&mut out, "property", "og:title", &article.title);
-    if let Some(d) = &description {
+    if let Some(d) = description {
         push_meta(&mut out, "property", "og:description", d);
     }
     if let Some(u) = &url {
@@ -797,26 +1021,6 @@ pub fn meta_tags(article: &Article, options: &Options) -> String {
     out
 }
 
-/// A whole HTML document: `<!DOCTYPE html>`, a `<head>` with the charset, the viewport and
-/// [`meta_tags`], and a `<body>` with [`render_to_string`]. `script_src`, when given, adds
-/// `<script type="module" src="…">` (the component, for hydration) to the head.
-pub fn render_page(article: &Article, options: &Options, script_src: Option<&str>) -> String {
-    let mut out = String::from("<!DOCTYPE html>\n<html lang=\"");
-    out.push_str(options.lang.tag());
-    out.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    out.push_str(&meta_tags(article, options));
-    if let Some(src) = script_src {
-        out.push_str("<script type=\"module\" src=\"");
-        html_escape::encode_double_quoted_attribute_to_string(src, &mut out);
-        out.push_str("\"></script>\n");
-    }
-    out.push_str("</head>\n<body>\n");
-    out.push_str(&render_to_string(article, options));
-    out.push_str("\n</body>\n</html>\n");
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -826,6 +1030,93 @@ mod tests {
             .0
             .to_html()
             .into_string()
+    }
+
+    fn parse_json(text: &str) -> Json {
+        crate::json::parse(text, &JsonLimits::default()).unwrap()
+    }
+
+    /// The text of the hydration data script in `html`.
+    fn hydration_data(html: &str) -> &str {
+        let open = "<script type=\"application/json\" data-nv-hydrate>";
+        let start = html.find(open).expect("hydration data") + open.len();
+        let end = start + html[start..].find("</script>").expect("closed");
+        &html[start..end]
+    }
+
+    #[test]
+    fn render_honours_limits_and_sanitize_options() {
+        // The issue's case: the CLI and render_to_string used to ignore both.
+        let article = format!(
+            r#"{{"id":"1","title":"{}","publishedAt":"2025-07-27T21:56:43+08:00",
+              "bodyHtml":"<p style=\"text-align:center;color:red\">c</p><iframe src=\"https://www.youtube.com/embed/x\"></iframe>"}}"#,
+            "标".repeat(501)
+        );
+        let options = parse_json(
+            r#"{"limits":{"maxTitleChars":20},"sanitize":{"allowIframeHosts":["www.youtube.com"],"allowStyleProperties":["text-align"]}}"#,
+        );
+        let out = render(&article, &options).unwrap();
+        let title = format!("{}…", "标".repeat(20));
+        assert!(out.html.contains(&format!(">{title}</h1>")), "title cut");
+        let body = &out.html[out.html.find("part=\"body\">").unwrap()..];
+        assert!(
+            body.contains("<p style=\"text-align: center\">c</p>"),
+            "style kept: {body}"
+        );
+        assert!(
+            out.html.contains("data-nv-embed=\"iframe\""),
+            "iframe placeholder"
+        );
+        assert_eq!(out.warnings[0].path, "title");
+        // The defaults drop both and keep the whole title.
+        let plain = render(&article, &Json::Null).unwrap();
+        assert!(!plain.html.contains("style=\"text-align"));
+        assert!(!plain.html.contains("data-nv-embed"));
+        assert!(plain.html.contains(&"标".repeat(501)));
+    }
+
+    #[test]
+    fn render_carries_the_article_and_options_for_hydration() {
+        let article = r#"{"id":"1","title":"</script><!-- \u2028","publishedAt":"2025-07-27T21:56:43+08:00","n":[1.5,-0,9007199254740991,0.25,{"a":null,"b":true}]}"#;
+        let options = parse_json(r#"{"lang":"en","labels":{"like":"</script>"}}"#);
+        let out = render(article, &options).unwrap();
+        let data = hydration_data(&out.html);
+        assert!(!data.contains('<') && !data.contains('>') && !data.contains('&'));
+        assert!(!data.contains('\u{2028}'));
+        let doc = parse_json(data);
+        assert_eq!(doc.get("article"), Some(&parse_json(article)));
+        assert_eq!(doc.get("options"), Some(&options));
+        assert!(out.html.ends_with("</script></news-view>"));
+        assert!(out.head.contains("<script type=\"application/ld+json\">"));
+    }
+
+    #[test]
+    fn deep_json_is_written_without_recursion() {
+        let text = "[".repeat(100_000) + &"]".repeat(100_000);
+        let mut nested = Json::Array(Vec::new());
+        for _ in 1..100_000 {
+            nested = Json::Array(vec![nested]);
+        }
+        let mut out = String::new();
+        push_json(&mut out, &nested);
+        assert_eq!(out, text);
+        // Dropping is recursive in the derived impls; unwrap it level by level.
+        while let Json::Array(mut items) = nested {
+            match items.pop() {
+                Some(inner) => nested = inner,
+                None => break,
+            }
+        }
+    }
+
+    #[test]
+    fn render_errors_name_the_field() {
+        let e = render("{\"id\":1}", &parse_json(r#"{"lang":"fr"}"#)).unwrap_err();
+        assert_eq!(e.path(), "options.lang");
+        let e = render("{\"id\":\"1\",\"title\":2}", &Json::Null).unwrap_err();
+        assert_eq!(e.path(), "title");
+        let e = render("{}", &parse_json(r#"{"sanitize":{"ugc":1}}"#)).unwrap_err();
+        assert_eq!(e.path(), "sanitize.ugc");
     }
 
     #[test]
@@ -953,7 +1244,7 @@ mod tests {
           "bodyHtml":"<p>First  para.</p><p>Second <b>bold</b>.</p>"}"#;
         let article = Article::from_json_str(json).unwrap().article;
         assert_eq!(
-            description(&article).as_deref(),
+            description(&article, &Policy::default()).as_deref(),
             Some("First para. Second bold.")
         );
     }

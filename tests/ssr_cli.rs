@@ -1,6 +1,8 @@
 //! The `newsview` binary: `newsview render article.json`, its flags, stdin and its errors.
 #![cfg(not(target_arch = "wasm32"))]
 
+use newsview::json::{self, Json, JsonLimits};
+use newsview::ssr;
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
@@ -31,21 +33,72 @@ fn text(b: &[u8]) -> String {
 }
 
 #[test]
-fn render_writes_the_same_markup_as_the_library() {
+fn render_writes_what_the_library_renders() {
     let out = run(
         &["render", "--now", "2026-03-16T10:00:00+08:00", SEED],
         None,
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let article = newsview::Article::from_json_str(&std::fs::read_to_string(SEED).unwrap())
+    let options = json::parse(
+        r#"{"now": "2026-03-16T10:00:00+08:00"}"#,
+        &JsonLimits::default(),
+    )
+    .unwrap();
+    let rendered = ssr::render(&std::fs::read_to_string(SEED).unwrap(), &options).unwrap();
+    assert_eq!(text(&out.stdout), rendered.html + "\n");
+    // The element carries its hydration data: the article as given, and the options.
+    let html = text(&out.stdout);
+    let open = "<script type=\"application/json\" data-nv-hydrate>";
+    let start = html.find(open).expect("hydration data") + open.len();
+    let end = start + html[start..].find("</script>").unwrap();
+    let data = json::parse(&html[start..end], &JsonLimits::default()).unwrap();
+    let seed = json::parse(
+        &std::fs::read_to_string(SEED).unwrap(),
+        &JsonLimits::default(),
+    );
+    assert_eq!(data.get("article"), Some(&seed.unwrap()));
+    assert_eq!(data.get("options"), Some(&options));
+    assert!(html.ends_with("</script></news-view>\n"));
+}
+
+#[test]
+fn json_prints_html_head_and_warnings_as_the_library_does() {
+    let article = r#"{"id":"1","title":"t","publishedAt":"2025-07-27T21:56:43+08:00",
+        "cover":{"url":"javascript:alert(1)"},"bodyHtml":"<p onclick=x>a</p><script>b</script>"}"#;
+    let out = run(&["render", "--json", "--lang", "en", "-"], Some(article));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let doc = json::parse(&text(&out.stdout), &JsonLimits::default()).unwrap();
+    let options = json::parse(r#"{"lang": "en"}"#, &JsonLimits::default()).unwrap();
+    let rendered = ssr::render(article, &options).unwrap();
+    assert_eq!(
+        doc.get("html").and_then(Json::as_str),
+        Some(rendered.html.as_str())
+    );
+    assert_eq!(
+        doc.get("head").and_then(Json::as_str),
+        Some(rendered.head.as_str())
+    );
+    let warnings: Vec<(&str, &str)> = doc
+        .get("warnings")
+        .and_then(Json::as_array)
         .unwrap()
-        .article;
-    let options = newsview::Options {
-        now_ms: Some(1_773_626_400_000.0),
-        ..Default::default()
-    };
-    let expected = newsview::render_to_string(&article, &options) + "\n";
-    assert_eq!(text(&out.stdout), expected);
+        .iter()
+        .map(|w| {
+            (
+                w.get("path").and_then(Json::as_str).unwrap(),
+                w.get("message").and_then(Json::as_str).unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            ("cover", "dropped: url is not an allowed URL"),
+            ("bodyHtml", "removed 1 element, removed 1 attribute")
+        ]
+    );
+    // The same warnings on stderr.
+    assert!(text(&out.stderr).contains("warning: cover: dropped"));
 }
 
 #[test]
@@ -79,6 +132,7 @@ fn meta_prints_the_head_tags_only() {
     let meta = text(&out.stdout);
     assert!(meta.starts_with("<title>"));
     assert!(meta.contains("<meta property=\"og:type\" content=\"article\">"));
+    assert!(meta.contains("<script type=\"application/ld+json\">{\"@context\""));
     assert!(!meta.contains("<news-view"));
 }
 
@@ -102,7 +156,11 @@ fn page_wraps_a_whole_document() {
     let head_end = page.find("</head>").unwrap();
     assert!(page[..head_end].contains("<meta property=\"og:title\""));
     assert!(page[..head_end].contains("<script type=\"module\" src=\"/pkg/newsview.js\"></script>"));
+    assert!(page[..head_end].contains("<script type=\"application/ld+json\">"));
     assert!(page[head_end..].contains("<news-view"));
+    // The element hydrates by itself: its data is in the page.
+    assert!(page[head_end..]
+        .contains("<script type=\"application/json\" data-nv-hydrate>{\"article\":{"));
     assert!(page.ends_with("</html>\n"));
 }
 
@@ -147,11 +205,27 @@ fn usage_errors_exit_2() {
         &["render", "--lang"][..],
         &["render", "/nonexistent/article.json"][..],
         &["render", "--meta", "--page", SEED][..],
+        &["render", "--json", "--page", SEED][..],
     ] {
         let out = run(args, None);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(text(&out.stderr).starts_with("newsview: "), "{args:?}");
     }
+}
+
+/// `html` without the element's hydration data: the article and the options as given (its
+/// media URLs included), which the page's module reads with the same options, so that the
+/// browser applies the same media hosts before it loads anything.
+fn without_hydration_data(html: &str) -> String {
+    let open = "<script type=\"application/json\" data-nv-hydrate>";
+    let start = html.find(open).expect("hydration data");
+    let end = start + html[start..].find("</script>").unwrap() + "</script>".len();
+    let data = &html[start..end];
+    assert!(
+        data.contains("\"allowMediaHosts\""),
+        "the options travel with the article"
+    );
+    html[..start].to_owned() + &html[end..]
 }
 
 #[test]
@@ -182,7 +256,7 @@ fn options_file_media_hosts_and_proxy_apply_with_warnings() {
         None,
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let html = text(&out.stdout);
+    let html = without_hydration_data(&text(&out.stdout));
     assert!(!html.contains("tracker.test"), "an unlisted host is left");
     assert!(html.contains("src=\"https://img.media.test/body-listed.jpg\""));
     let stderr = text(&out.stderr);
@@ -196,7 +270,7 @@ fn options_file_media_hosts_and_proxy_apply_with_warnings() {
         None,
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let html = text(&out.stdout);
+    let html = without_hydration_data(&text(&out.stdout));
     assert!(!html.contains("\"https://t.tracker.test") && !html.contains("\"//t.tracker.test"));
     assert!(html.contains(
         "src=\"https://proxy.media.test/i?u=https%3A%2F%2Ft.tracker.test%2Fbody-src.gif\""

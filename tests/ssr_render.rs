@@ -387,6 +387,91 @@ fn the_rich_fixture_survives_html5ever_whole() {
     );
 }
 
+// ---- One options reader for every path (issue 11): the crate's two entries agree, and every
+// option of one non-default options object is honoured. tests/server/options-parity.test.mjs
+// compares the same fixture through the CLI, newsview/server and the browser.
+
+const PARITY_ARTICLE: &str = include_str!("fixtures/parity/article.json");
+const PARITY_OPTIONS: &str = include_str!("fixtures/parity/options.json");
+
+/// `<template …>…</template>` of a `<news-view>`: the element's rendered content.
+fn shadow_template(html: &str) -> &str {
+    let start = html.find("<template").expect("a shadow template");
+    let end = html.find("</template>").expect("closed") + "</template>".len();
+    &html[start..end]
+}
+
+#[test]
+fn render_to_string_and_render_read_options_the_same_way() {
+    let doc = json::parse(PARITY_OPTIONS, &JsonLimits::default()).unwrap();
+    let rendered = ssr::render(PARITY_ARTICLE, &doc).unwrap();
+    let (options, _) = Options::from_json_with_warnings(&doc).unwrap();
+    let article = Article::from_json_str_with_limits(PARITY_ARTICLE, &options.article_limits())
+        .unwrap()
+        .article;
+    let direct = render_to_string(&article, &options);
+    assert_eq!(shadow_template(&direct), shadow_template(&rendered.html));
+    assert_eq!(
+        json_ld_of(&direct),
+        json_ld_of(&rendered.head),
+        "the same JSON-LD"
+    );
+}
+
+#[test]
+fn every_option_of_the_parity_fixture_is_honoured() {
+    let doc = json::parse(PARITY_OPTIONS, &JsonLimits::default()).unwrap();
+    let out = ssr::render(PARITY_ARTICLE, &doc).unwrap();
+    let html = shadow_template(&out.html);
+    let has = |s: &str| assert!(html.contains(s), "missing {s}");
+    // lang, theme
+    assert!(out
+        .html
+        .starts_with("<news-view lang=\"en\" theme=\"dark\">"));
+    has("<article class=\"nv\" part=\"article\" lang=\"en\" data-theme=\"dark\">");
+    // now and timeZone: 21:56:43+08:00 shown in Tokyo; relative times against `now`.
+    has(">2026-03-15 22:56:43</time>");
+    has(">just now</time>");
+    // labels
+    has("<span class=\"nv-action-label\">Upvote</span>");
+    has("<h2 class=\"nv-section-title\">Watch next</h2>");
+    // limits: title, keywords and comments cut with the label's note
+    has(">One article through …</h1>");
+    has("<span class=\"nv-more\">+2 hidden</span>");
+    has("<p class=\"nv-more\">+1 hidden</p>");
+    assert_eq!(html.matches("class=\"nv-comment\"").count(), 1);
+    // relatedLimit
+    assert_eq!(html.matches("part=\"related-item\"").count(), 2);
+    // share: these services in this order, with pageUrl (the article has no url)
+    let services: Vec<&str> = html
+        .split("data-nv-action=\"share-service\" data-nv-service=\"")
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap()])
+        .collect();
+    assert_eq!(services, ["weibo", "copy", "x"]);
+    has("url=https%3A%2F%2Fnews.example.com%2Fa%2Fparity-1");
+    // sanitize: a kept style property, an allowed iframe host, external links opened
+    // in a new window with ugc, own links left alone
+    has("<p style=\"text-align: center\">Centred, not red.</p>");
+    has("data-nv-embed=\"iframe\" data-nv-src=\"https://www.youtube.com/embed/abc\"");
+    assert_eq!(
+        html.matches("data-nv-embed").count(),
+        1,
+        "evil.example dropped"
+    );
+    has("target=\"_blank\" rel=\"noopener noreferrer ugc nofollow\">link elsewhere</a>");
+    has("<a href=\"/local\">own link</a>");
+    // user: the comment box instead of the login prompt
+    has("<textarea class=\"nv-comment-input\"");
+    assert!(!html.contains("data-nv-action=\"login\""));
+    // the warnings say what was cut and removed
+    let paths: Vec<&str> = out.warnings.iter().map(|w| w.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        ["title", "summary", "keywords", "comments.items", "bodyHtml"]
+    );
+}
+
 // ---- Media hosts (`sanitize.allowMediaHosts`, `mediaProxy`) ----
 
 const MEDIA_ARTICLE: &str = include_str!("fixtures/media-hosts-article.json");
@@ -430,9 +515,16 @@ fn media_urls(html: &str) -> Vec<String> {
 
 #[test]
 fn media_hosts_apply_to_every_media_url_of_the_server_page() {
-    let article = Article::from_json_str(MEDIA_ARTICLE).unwrap().article;
+    // The page of `ssr::render`, less its hydration data (the article as given, which the
+    // browser reads with the same options before it loads anything).
     let page = |options: &str| {
-        ssr::render_page(&article, &options_json(options), None).replace("&amp;", "&")
+        let doc = json::parse(options, &JsonLimits::default()).unwrap();
+        let page = ssr::render(MEDIA_ARTICLE, &doc).unwrap().page(None);
+        let data = page
+            .find("<script type=\"application/json\" data-nv-hydrate>")
+            .unwrap();
+        let end = data + page[data..].find("</script>").unwrap();
+        (page[..data].to_owned() + &page[end..]).replace("&amp;", "&")
     };
     // Today's behaviour by default: the unlisted host is in the page.
     let open = media_urls(&page("{}"));

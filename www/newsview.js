@@ -24,6 +24,9 @@ import initWasm, {
   scheduleRestart,
   restartNow,
 } from './newsview_bg.js';
+import { NewsviewError, asNewsviewError } from './newsview-error.js';
+
+export { NewsviewError };
 
 let ready = null;
 /**
@@ -49,34 +52,6 @@ export default function init(moduleOrPath) {
     );
   }
   return ready;
-}
-
-/**
- * What newsview rejects and throws with. `code` says what went wrong: `invalid`, `json`,
- * `schema-version` (the article or options, from the wasm), `http`, `network`, `timeout`,
- * `content-type` (`<news-view src>`), `panic` (a trap in the wasm), `dom` (the browser refused
- * a DOM operation), `init` (the wasm did not load), `destroyed` (a view used after destroy()).
- * `path` is the field at fault (`relatedVideos[3].durationSeconds`), or '' when no field is.
- */
-export class NewsviewError extends Error {
-  constructor(message, { code, path = '', cause } = {}) {
-    super(message, cause === undefined ? undefined : { cause });
-    this.name = 'NewsviewError';
-    this.code = code;
-    this.path = path;
-  }
-}
-
-/**
- * `value` (anything thrown) as a NewsviewError: the wasm's errors carry their `code` and `path`
- * as properties; anything else gets `code`, with the original as `cause`.
- */
-function asNewsviewError(value, code = 'dom') {
-  if (value instanceof NewsviewError) return value;
-  if (typeof value?.code === 'string' && typeof value.path === 'string') {
-    return new NewsviewError(value.message, value);
-  }
-  return new NewsviewError(String(value?.message ?? value), { code, cause: value });
 }
 
 /** The `nv-error` detail of `error`: the same fields. */
@@ -318,6 +293,8 @@ export class NewsViewElement extends Base {
 
   #view = null;
   #article = null;
+  /** Options from the server's hydration data (attributes override them). */
+  #serverOptions = null;
   #fetch = null;
   #seq = 0;
 
@@ -361,7 +338,7 @@ export class NewsViewElement extends Base {
   }
 
   #options() {
-    const options = {};
+    const options = { ...this.#serverOptions };
     const lang = this.getAttribute('lang');
     if (lang) options.lang = lang;
     const now = this.getAttribute('now');
@@ -384,6 +361,7 @@ export class NewsViewElement extends Base {
   async #update() {
     const seq = ++this.#seq;
     const src = this.getAttribute('src');
+    if (this.#article == null && !src && !this.#readServerData(seq)) return;
     if (this.#article != null && !src) return this.#show(this.#article, seq);
     if (!src) return;
     this.#fetch?.abort();
@@ -439,6 +417,32 @@ export class NewsViewElement extends Base {
     } finally {
       clearTimeout(timer);
       if (this.#fetch === controller) this.#fetch = null;
+    }
+  }
+
+  /**
+   * Reads the hydration data newsview's server rendering puts in the element
+   * (`<script type="application/json" data-nv-hydrate>{"article", "options"}</script>`), so
+   * that a server-rendered page hydrates with no `src` and no host code. While the document is
+   * still being parsed the data may not be there yet: then it tries again once it is parsed.
+   * Returns whether there is an article to show.
+   */
+  #readServerData(seq) {
+    const data = this.querySelector(':scope > script[type="application/json"][data-nv-hydrate]');
+    if (!data) {
+      if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', () => seq === this.#seq && this.#update(), { once: true });
+      }
+      return false;
+    }
+    try {
+      const { article, options } = JSON.parse(data.textContent);
+      this.#article = article;
+      this.#serverOptions = options;
+      return article != null;
+    } catch (error) {
+      this.#fail(failure('json', `invalid hydration data: ${error.message}`));
+      return false;
     }
   }
 

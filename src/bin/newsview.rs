@@ -9,10 +9,16 @@
 //!   --theme <light|dark|auto>   colour theme (default light)
 //!   --page-url <url>            share/canonical URL when the article has none
 //!   --options <file.json>       render options as JSON (flags given after it win)
-//!   --meta                      print only the suggested <head> tags
+//!   --meta                      print only the <head> part: the suggested tags and the JSON-LD
 //!   --page                      print a whole HTML document (head with the meta tags)
 //!   --script <src>              with --page: load the component from <src> for hydration
+//!   --json                      print {"html", "head", "warnings"}, as newsview/server's
+//!                               renderToString returns it
 //! ```
+//!
+//! Without `--meta`, `--page` or `--json` it prints the `<news-view>` element, with the
+//! hydration data that lets the page's newsview module take it over (see `ssr::render`).
+//! Warnings (fields dropped or cut) go to stderr.
 //!
 //! Exit codes: 0 success, 1 the article or options are invalid (the message names the field),
 //! 2 usage or I/O errors.
@@ -30,11 +36,12 @@ fn main() {}
 mod cli {
     use newsview::json::{self, Json, JsonLimits};
     use newsview::ssr;
-    use newsview::{Article, Options};
+    use newsview::Options;
     use std::io::{Read, Write};
 
     const USAGE: &str = "usage: newsview render [--lang L] [--now TIME] [--time-zone Z] \
-[--theme T] [--page-url URL] [--options FILE] [--meta | --page [--script SRC]] <article.json | ->";
+[--theme T] [--page-url URL] [--options FILE] [--meta | --page [--script SRC] | --json] \
+<article.json | ->";
 
     enum Failure {
         Usage(String),
@@ -94,7 +101,7 @@ mod cli {
         }
         let mut members: Vec<(String, Json)> = Vec::new();
         let mut input: Option<String> = None;
-        let (mut meta, mut page) = (false, false);
+        let (mut meta, mut page, mut as_json) = (false, false, false);
         let mut script: Option<String> = None;
         while let Some(arg) = it.next() {
             let mut value = |name: &str| {
@@ -134,6 +141,7 @@ mod cli {
                 "--script" => script = Some(value(&arg)?),
                 "--meta" => meta = true,
                 "--page" => page = true,
+                "--json" => as_json = true,
                 "-h" | "--help" => return Err(Failure::Usage("help".into())),
                 "-" => input = Some(arg),
                 a if a.starts_with('-') => {
@@ -145,19 +153,20 @@ mod cli {
                 _ => input = Some(arg),
             }
         }
-        if meta && page {
+        if [meta, page, as_json].iter().filter(|&&f| f).count() > 1 {
             return Err(Failure::Usage(
-                "--meta and --page exclude each other".into(),
+                "--meta, --page and --json exclude each other".into(),
             ));
         }
         let Some(input) = input else {
             return Err(Failure::Usage("no input file (use - for stdin)".into()));
         };
-        let options = Options::from_json(&Json::Object(members))
-            .map_err(|e| Failure::Input(e.to_message()))?;
+        // The options are read by the one reader, here first so that their errors are told
+        // apart from the article's; `ssr::render` reads them the same way.
+        let options = Json::Object(members);
+        Options::from_json(&options).map_err(|e| Failure::Input(e.to_message()))?;
         let text = read_input(&input)?;
-        let limits = newsview::limits::Limits::default();
-        let parsed = Article::from_json_str_with(&text, &limits, &options.media).map_err(|e| {
+        let rendered = ssr::render(&text, &options).map_err(|e| {
             let m = e.to_message();
             Failure::Input(if e.path().is_empty() {
                 format!("{input}: {m}")
@@ -165,21 +174,45 @@ mod cli {
                 format!("{input}: article.{m}")
             })
         })?;
-        for w in &parsed.warnings {
+        for w in &rendered.warnings {
             eprintln!("newsview: warning: {}: {}", w.path, w.message);
         }
-        let article = &parsed.article;
         let mut out = if meta {
-            ssr::meta_tags(article, &options)
+            rendered.head
         } else if page {
-            ssr::render_page(article, &options, script.as_deref())
+            rendered.page(script.as_deref())
+        } else if as_json {
+            to_json(&rendered)
         } else {
-            ssr::render_to_string(article, &options)
+            rendered.html
         };
         if !out.ends_with('\n') {
             out.push('\n');
         }
         Ok(out)
+    }
+
+    /// `{"html": …, "head": …, "warnings": [{"path": …, "code": …, "message": …}]}`.
+    fn to_json(r: &ssr::Rendered) -> String {
+        let mut out = String::from("{\"html\":");
+        ssr::push_json_string(&mut out, &r.html);
+        out.push_str(",\"head\":");
+        ssr::push_json_string(&mut out, &r.head);
+        out.push_str(",\"warnings\":[");
+        for (i, w) in r.warnings.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str("{\"path\":");
+            ssr::push_json_string(&mut out, &w.path);
+            out.push_str(",\"code\":");
+            ssr::push_json_string(&mut out, w.code.as_str());
+            out.push_str(",\"message\":");
+            ssr::push_json_string(&mut out, &w.message);
+            out.push('}');
+        }
+        out.push_str("]}");
+        out
     }
 
     /// `: message` or `.path: message` for a message from the JSON parser.

@@ -6,13 +6,11 @@ use super::interact;
 use super::mount::mount;
 use super::sanitize_dom::parse_and_sanitize;
 use crate::error::{Error, Warning};
-use crate::json::{self, Json, JsonLimits};
 use crate::labels::{labels, Lang};
 use crate::layout::{self, Context};
 use crate::limits::Limits;
 use crate::model::Article;
 use crate::options::Options;
-use crate::sanitize::Policy;
 use crate::url::{self, MediaHosts, UrlContext};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -30,8 +28,8 @@ pub(crate) struct ViewState {
     /// Where the view is mounted: the shadow root, or the container in light-DOM mode.
     pub(crate) root: Node,
     pub(crate) article: Article,
+    /// The options, with the body sanitizer policy (`options.sanitize`).
     pub(crate) options: Options,
-    pub(crate) policy: Policy,
     pub(crate) listeners: Vec<Listener>,
     pub(crate) timers: Vec<Interval>,
     pub(crate) toast_timer: Option<super::handle::Timeout>,
@@ -68,7 +66,7 @@ impl View {
         }
         let mut parsed = {
             let s = self.state.borrow();
-            read_article(&article, &body_limits(&s), &s.options.media)?
+            read_article(&article, &s.options.article_limits(), &s.options.media)?
         };
         {
             let mut s = self.state.borrow_mut();
@@ -180,10 +178,8 @@ fn start(
     } else {
         None
     };
-    let (mut options, policy, option_warnings) = read_options(&options)?;
-    let mut limits = options.limits;
-    limits.max_body_bytes = limits.max_body_bytes.min(policy.input_limit());
-    let mut parsed = read_article(&article, &limits, &options.media)?;
+    let (mut options, option_warnings) = read_options(&options)?;
+    let mut parsed = read_article(&article, &options.article_limits(), &options.media)?;
     let mut warnings = option_warnings;
     warnings.append(&mut parsed.warnings);
     if options.page_url.is_none() {
@@ -212,7 +208,6 @@ fn start(
         video_player,
         article: parsed.article,
         options,
-        policy,
         listeners: Vec::new(),
         timers: Vec::new(),
         toast_timer: None,
@@ -269,7 +264,7 @@ pub(crate) fn draw(state: &Shared) -> Result<Option<Warning>, JsValue> {
     let mut body_warning = None;
     let body = match &s.article.body_html {
         Some(html) => {
-            let (fragment, report) = parse_and_sanitize(html, &s.policy)?;
+            let (fragment, report) = parse_and_sanitize(html, &s.options.sanitize)?;
             body_warning = Warning::from_sanitize_report(&report);
             if report.truncated {
                 layout::mark_body_cut(&mut view, &s.article, &ctx);
@@ -347,28 +342,17 @@ fn read_article(
     Article::from_json_str_with(&text, limits, media).map_err(|e| error_to_js(&e))
 }
 
-/// Reads the options, the body sanitizer policy (`options.sanitize`) and the options'
-/// warnings (URLs refused).
-fn read_options(value: &JsValue) -> Result<(Options, Policy, Vec<Warning>), JsValue> {
+/// Reads the options (with the body sanitizer policy, `options.sanitize`) and their warnings
+/// (URLs refused), through the reader every way out uses ([`Options::from_json_str`]).
+fn read_options(value: &JsValue) -> Result<(Options, Vec<Warning>), JsValue> {
     if value.is_undefined() || value.is_null() {
-        return Ok((Options::default(), Policy::default(), Vec::new()));
+        return Ok((Options::default(), Vec::new()));
     }
     let text = to_json_text(value, "options")?;
-    let doc: Json = json::parse(&text, &JsonLimits::default()).map_err(|e| error_to_js(&e))?;
-    let (options, warnings) =
-        Options::from_json_with_warnings(&doc).map_err(|e| error_to_js(&e))?;
-    let policy = Policy::from_json(&doc).map_err(|e| error_to_js(&e))?;
-    Ok((options, policy, warnings))
+    Options::from_json_str(&text).map_err(|e| error_to_js(&e))
 }
 
-// ---- Robustness: limits, warnings, restart (issue 7). ----
-
-/// The view's limits, with the body cut at the sanitizer's input limit at most.
-fn body_limits(s: &ViewState) -> Limits {
-    let mut limits = s.options.limits;
-    limits.max_body_bytes = limits.max_body_bytes.min(s.policy.input_limit());
-    limits
-}
+// ---- Robustness: warnings, restart (issue 7). ----
 
 /// Asks wasm-bindgen's glue for a fresh instance of the module before the next call into it
 /// (called by the JS entry after a trap; see `www/newsview.js`).

@@ -524,11 +524,10 @@ fn copied(state: &Shared, done: bool) {
     close_popovers(state, true);
     let (message, url) = {
         let s = state.borrow();
-        let l = *s.options.labels();
-        (l.link_copied, share_url_of(&s))
+        (s.options.labels().link_copied.to_owned(), share_url_of(&s))
     };
     if done {
-        toast(state, message);
+        toast(state, &message);
     } else {
         toast(state, &url);
     }
@@ -576,8 +575,8 @@ fn submit_comment(state: &Shared, button: &Element) {
     if text.trim().is_empty() {
         let _ = area.set_attribute("aria-invalid", "true");
         if let Some(h) = &hint {
-            let message = state.borrow().options.labels().comment_empty;
-            h.set_text_content(Some(message));
+            let s = state.borrow();
+            h.set_text_content(Some(s.options.labels().comment_empty));
         }
         let _ = area.focus();
         return;
@@ -670,7 +669,7 @@ pub(crate) fn refresh_times(state: &Shared) {
     let s = state.borrow();
     let now_ms = s.options.now_ms.unwrap_or_else(js_sys::Date::now);
     let now = (now_ms / 1000.0).floor() as i64;
-    let l = *s.options.labels();
+    let l = s.options.labels();
     let Some(list) = query_all(&s.root, "time[data-nv-rel]") else {
         return;
     };

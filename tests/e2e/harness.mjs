@@ -13,11 +13,13 @@
 // Any request to a host other than 127.0.0.1 is recorded and then aborted (the machine has no
 // network, and a component that phones home must fail the tests, not hang them).
 import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import jsQR from 'jsqr';
 import { startServer } from '../../scripts/serve.mjs';
 
 export const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -141,6 +143,32 @@ export async function openHost(h, options) {
   const loadError = await s.page.evaluate(() => window.newsviewLoadError ?? null);
   if (loadError) throw new Error(`host page failed to load /pkg/newsview.js: ${loadError}`);
   return s;
+}
+
+/** The pixels of a screenshot of `locator`, read back through a canvas: {width, height, data}. */
+export async function pixels(page, locator) {
+  const png = await locator.screenshot();
+  const { width, height, data } = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.naturalWidth;
+    c.height = img.naturalHeight;
+    const ctx = c.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height);
+    return { width: d.width, height: d.height, data: Array.from(d.data) };
+  }, png.toString('base64'));
+  return { width, height, data };
+}
+
+/** Decodes the QR code drawn by `locator` (an <svg>) from a screenshot. */
+export async function decodeQr(page, locator) {
+  const { width, height, data } = await pixels(page, locator);
+  const code = jsQR(Uint8ClampedArray.from(data), width, height);
+  assert.ok(code, 'jsQR found a QR code in the screenshot');
+  return code.data;
 }
 
 /** The path of the built CLI (built here if needed: fast when it is up to date). */

@@ -72,10 +72,14 @@ describe('npm package: the tarball', () => {
     manifest = JSON.parse((await sh('tar', ['-xzOf', tarball, 'package/package.json'])).stdout);
   });
 
-  test('holds the module, the wasm, the types, the schema, the README and package.json, nothing else', () => {
+  test('holds the module, the wasm, newsview/server, the types, the schema, the README and package.json, nothing else', () => {
     const expected = [
       'package/README.md',
       'package/newsview.d.ts',
+      'package/newsview-server.d.ts',
+      'package/server/newsview-server.js',
+      'package/server/newsview-server.workerd.js',
+      'package/server/newsview_server_bg.wasm',
       'package/newsview.js',
       'package/newsview_bg.wasm',
       'package/package.json',
@@ -98,6 +102,14 @@ describe('npm package: the tarball', () => {
     assert.equal(manifest.exports['./newsview_bg.wasm'], './newsview_bg.wasm');
     assert.equal(manifest.exports['./schema.json'], './schema/article-v1.schema.json');
     assert.equal(manifest.exports['./package.json'], './package.json');
+    // newsview/server: workerd (and Workers tooling) pick the entry that imports the .wasm as a
+    // module; everything else (Node, Deno, Bun) the one that reads it from disk.
+    assert.deepEqual(manifest.exports['./server'], {
+      types: './newsview-server.d.ts',
+      workerd: './server/newsview-server.workerd.js',
+      worker: './server/newsview-server.workerd.js',
+      default: './server/newsview-server.js',
+    });
     assert.deepEqual(manifest.sideEffects, ['./newsview.js']);
     assert.equal(manifest.license, 'MIT OR Apache-2.0');
     assert.ok(manifest.keywords.includes('web-component'));
@@ -109,6 +121,10 @@ describe('npm package: the tarball', () => {
       ['newsview.js', 'pkg/newsview.js'],
       ['newsview_bg.wasm', 'pkg/newsview_bg.wasm'],
       ['newsview.d.ts', 'types/newsview.d.ts'],
+      ['newsview-server.d.ts', 'types/newsview-server.d.ts'],
+      ['server/newsview-server.js', 'pkg-server/newsview-server.js'],
+      ['server/newsview-server.workerd.js', 'pkg-server/newsview-server.workerd.js'],
+      ['server/newsview_server_bg.wasm', 'pkg-server/newsview_server_bg.wasm'],
       ['schema/article-v1.schema.json', 'schema/article-v1.schema.json'],
     ]) {
       const packed = (await run('tar', ['-xzOf', tarball, `package/${inPkg}`], { encoding: 'buffer', maxBuffer: 64 << 20 })).stdout;
@@ -172,6 +188,21 @@ describe('npm package: the packed declarations type-check (tsc, no registry need
     assert.ok(marked >= 5, `only ${marked} marked lines`);
     const errors = out.split('\n').filter((l) => /^src\/typed-usage-loose\.ts\(\d+,\d+\): error/.test(l));
     assert.equal(errors.length, marked, `expected ${marked} errors, got:\n${out}`);
+  });
+
+  test("newsview/server from the installed package: Node resolves it and renders; the workerd condition picks the Worker entry", async () => {
+    const script = `
+      import { renderToString } from 'newsview/server';
+      import { readFileSync } from 'node:fs';
+      const out = renderToString(readFileSync(process.argv[1], 'utf8'), { now: 0 });
+      console.log(JSON.stringify({ start: out.html.slice(0, 40), head: out.head.includes('application/ld+json'), warnings: out.warnings }));
+    `;
+    const r = await run(process.execPath, ['--input-type=module', '-e', script, seedPath], { cwd: app });
+    assert.deepEqual(JSON.parse(r.stdout), { start: '<news-view lang="zh-CN" theme="light"><t', head: true, warnings: [] });
+    const resolved = (conditions) =>
+      run(process.execPath, [...conditions, '--input-type=module', '-e', "console.log(import.meta.resolve('newsview/server'))"], { cwd: app }).then((x) => x.stdout.trim());
+    assert.match(await resolved([]), /\/node_modules\/newsview\/server\/newsview-server\.js$/);
+    assert.match(await resolved(['--conditions=workerd']), /\/node_modules\/newsview\/server\/newsview-server\.workerd\.js$/);
   });
 
 });
@@ -397,6 +428,7 @@ main().catch((e: unknown) => {
     `// Typed use of the package: must type-check; each @ts-expect-error line must be an error.
 import init, { render, NewsViewElement, NewsviewError } from 'newsview';
 import type { Article, ErrorCode, Options, View, NewsViewEventMap, SanitizeOptions, Warning, WarningCode } from 'newsview';
+import { renderToString, type Rendered } from 'newsview/server';
 import schema from 'newsview/schema.json';
 
 export const schemaId: string = schema.$id;
@@ -430,6 +462,12 @@ export const options: Options = {
   theme: 'auto',
   sanitize,
 };
+
+export const rendered: Rendered = renderToString(article, options);
+export const html: string = renderToString('{"id":1}').html;
+export const warningPath: string = rendered.warnings[0].path;
+// @ts-expect-error renderToString is synchronous: no promise
+export const notAPromise: Promise<Rendered> = renderToString(article);
 
 // @ts-expect-error not a theme
 export const badTheme: Options = { theme: 'sepia' };

@@ -6,8 +6,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import jsQR from 'jsqr';
-import { openHost, root, useHarness } from './harness.mjs';
+import { decodeQr, openHost, pixels, root, useHarness } from './harness.mjs';
 
 const seed = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'seed-article.json'), 'utf8'));
 const EVENT_TYPES = ['nv-like', 'nv-favorite', 'nv-share', 'nv-keyword', 'nv-related', 'nv-login', 'nv-comment'];
@@ -87,37 +86,11 @@ const focusedName = (page) =>
     return (a?.getAttribute('aria-label') || a?.textContent || '').trim();
   });
 
-/** The pixels of a screenshot of `locator`, read back through a canvas: {width, height, data}. */
-async function pixels(page, locator) {
-  const png = await locator.screenshot();
-  const { width, height, data } = await page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.naturalWidth;
-    c.height = img.naturalHeight;
-    const ctx = c.getContext('2d');
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(0, 0, c.width, c.height);
-    return { width: d.width, height: d.height, data: Array.from(d.data) };
-  }, png.toString('base64'));
-  return { width, height, data };
-}
-
 /** The colour at the centre of `locator`'s screenshot, as [r, g, b]. */
 async function centre(page, locator) {
   const { width, height, data } = await pixels(page, locator);
   const i = (Math.floor(height / 2) * width + Math.floor(width / 2)) * 4;
   return data.slice(i, i + 3);
-}
-
-/** Decodes the QR code drawn by `locator` (an <svg>) from a screenshot. */
-async function decodeQr(page, locator) {
-  const { width, height, data } = await pixels(page, locator);
-  const code = jsQR(Uint8ClampedArray.from(data), width, height);
-  assert.ok(code, 'jsQR found a QR code in the screenshot');
-  return code.data;
 }
 
 describe('share menu (zh-CN)', () => {
