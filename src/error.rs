@@ -146,61 +146,6 @@ impl WarningCode {
     }
 }
 
-impl Warning {
-    /// The one warning that sums up what the body sanitizer removed, e.g.
-    /// `bodyHtml: removed 3 elements, 2 attributes, 1 URL`; `None` when it removed nothing.
-    pub fn from_sanitize_report(report: &crate::sanitize::Report) -> Option<Warning> {
-        // What each count says: verb and noun; a count other than 1 takes a plural `s`.
-        const PARTS: [(&str, &str); 6] = [
-            ("removed ", " element"),
-            ("removed ", " attribute"),
-            ("removed ", " URL"),
-            ("removed ", " comment or other node"),
-            ("unwrapped ", " unknown element"),
-            ("flattened ", " too deeply nested element"),
-        ];
-        let counts = [
-            report.removed_elements,
-            report.removed_attributes,
-            report.removed_urls,
-            report.removed_other,
-            report.unwrapped_elements,
-            report.flattened_elements,
-        ];
-        let mut message = String::new();
-        for (&n, (verb, noun)) in counts.iter().zip(PARTS) {
-            if n == 0 {
-                continue;
-            }
-            if !message.is_empty() {
-                message.push_str(", ");
-            }
-            message.push_str(verb);
-            crate::text::push_u64(&mut message, n as u64);
-            message.push_str(noun);
-            if n != 1 {
-                message.push('s');
-            }
-        }
-        for (flag, text) in [
-            (report.truncated, "cut at the node limit"),
-            (report.input_too_large, "refused: larger than maxInputBytes"),
-        ] {
-            if flag {
-                if !message.is_empty() {
-                    message.push_str(", ");
-                }
-                message.push_str(text);
-            }
-        }
-        (!message.is_empty()).then(|| Warning {
-            path: String::from("bodyHtml"),
-            code: WarningCode::Sanitized,
-            message,
-        })
-    }
-}
-
 /// A JSON path, built lazily on the stack while a document is read and only written out when
 /// an error or warning needs it. Root segments are written as given (`""` or `"options"`).
 #[derive(Debug, Clone, Copy)]
@@ -289,26 +234,6 @@ mod tests {
         assert_eq!(e.code().as_str(), "schema-version");
         assert_eq!(e.to_message(), "a: bad");
         assert_eq!(ErrorCode::Json.as_str(), "json");
-    }
-
-    #[test]
-    fn sanitize_report_sums_up_in_one_warning() {
-        use crate::sanitize::Report;
-        assert_eq!(Warning::from_sanitize_report(&Report::default()), None);
-        let w = Warning::from_sanitize_report(&Report {
-            removed_elements: 3,
-            removed_attributes: 2,
-            removed_urls: 1,
-            truncated: true,
-            ..Report::default()
-        })
-        .unwrap();
-        assert_eq!(w.path, "bodyHtml");
-        assert_eq!(w.code.as_str(), "sanitized");
-        assert_eq!(
-            w.message,
-            "removed 3 elements, removed 2 attributes, removed 1 URL, cut at the node limit"
-        );
     }
 
     #[test]

@@ -26,6 +26,7 @@ pub mod limits;
 pub mod model;
 pub mod options;
 pub mod qr;
+mod read;
 pub mod sanitize;
 pub mod share;
 #[cfg(any(not(target_arch = "wasm32"), feature = "server"))]

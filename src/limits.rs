@@ -58,7 +58,7 @@ impl Limits {
         if matches!(v, Json::Null) {
             return Ok(limits);
         }
-        crate::model::object(v, &path)?;
+        crate::read::object(v, &path)?;
         let fields: [(&str, &mut usize); 6] = [
             ("maxTitleChars", &mut limits.max_title_chars),
             ("maxTextChars", &mut limits.max_text_chars),
@@ -68,8 +68,8 @@ impl Limits {
             ("maxBodyBytes", &mut limits.max_body_bytes),
         ];
         for (key, slot) in fields {
-            if let Some(value) = crate::model::present(v, key) {
-                let n = crate::model::count(value, &path.key(key))?;
+            if let Some(value) = crate::read::present(v, key) {
+                let n = crate::read::count(value, &path.key(key))?;
                 *slot = usize::try_from(n).unwrap_or(usize::MAX);
             }
         }

@@ -254,21 +254,7 @@ pub fn default_services(lang: Lang) -> &'static [ShareService] {
     }
 }
 
-/// Appends `s` percent-encoded as one URL component (RFC 3986): every byte of its UTF-8 form
-/// except the unreserved `A-Z a-z 0-9 - . _ ~` becomes `%XX` (upper-case hex). A space is
-/// `%20`, never `+`.
-pub fn percent_encode_component(s: &str, out: &mut String) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(char::from(b));
-        } else {
-            out.push('%');
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 15)]));
-        }
-    }
-}
+pub use crate::url::percent_encode_component;
 
 /// A URL under construction: a base, then `?` or `&` before each parameter.
 struct Query {

@@ -477,7 +477,7 @@ impl Body {
                 let (clean, report) = sanitize_body(html, policy);
                 Body {
                     markup: Some(clean.to_html()),
-                    warning: Warning::from_sanitize_report(&report),
+                    warning: report.warning(),
                     clean: Some(clean),
                     cut: report.truncated,
                 }

@@ -190,7 +190,7 @@ impl MediaHosts {
         if url.text.starts_with("//") {
             text.push_str("https%3A");
         }
-        crate::share::percent_encode_component(&url.text, &mut text);
+        percent_encode_component(&url.text, &mut text);
         text.push_str(proxy.text.get(*at + 5..).unwrap_or(""));
         Some(SafeUrl {
             text,
@@ -418,6 +418,22 @@ fn is_data_image(rest: &str) -> bool {
     ["image/png", "image/jpeg", "image/gif", "image/webp"]
         .iter()
         .any(|m| mime.eq_ignore_ascii_case(m))
+}
+
+/// Appends `s` percent-encoded as one URL component (RFC 3986): every byte of its UTF-8 form
+/// except the unreserved `A-Z a-z 0-9 - . _ ~` becomes `%XX` (upper-case hex). A space is
+/// `%20`, never `+`.
+pub fn percent_encode_component(s: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,10 +1,10 @@
 //! The JS API exported with wasm-bindgen: `render(container, article, options)` → [`View`],
 //! and `renderState` for the custom element's loading and error states.
 
-use super::handle::{Interval, Listener};
 use super::interact;
 use super::mount::mount;
 use super::sanitize_dom::parse_and_sanitize;
+use super::state::{document, js_error, Shared, ViewState};
 use crate::error::{Error, Warning};
 use crate::labels::{labels, Lang};
 use crate::layout::{self, Context};
@@ -16,38 +16,10 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Node};
+use web_sys::{Element, Node};
 
 /// The component's stylesheet, shipped inside the wasm.
 const STYLESHEET: &str = crate::css::STYLESHEET;
-
-/// Everything a live view owns. Listeners and timers are dropped (and so removed) by
-/// `destroy()`.
-pub(crate) struct ViewState {
-    pub(crate) container: Element,
-    /// Where the view is mounted: the shadow root, or the container in light-DOM mode.
-    pub(crate) root: Node,
-    pub(crate) article: Article,
-    /// The options, with the body sanitizer policy (`options.sanitize`).
-    pub(crate) options: Options,
-    pub(crate) listeners: Vec<Listener>,
-    pub(crate) timers: Vec<Interval>,
-    pub(crate) toast_timer: Option<super::handle::Timeout>,
-    pub(crate) liked: bool,
-    pub(crate) favorited: bool,
-    /// The counts shown on 点赞 / 收藏: the article's stats, then what toggles and the
-    /// host's setters made of them.
-    pub(crate) like_count: Option<u64>,
-    pub(crate) favorite_count: Option<u64>,
-    /// `options.videoPlayer(element, video)`, when the host gave a function.
-    pub(crate) video_player: Option<js_sys::Function>,
-    /// What the last render or update dropped or cut, until the JS entry takes them
-    /// ([`View::take_warnings`]).
-    pub(crate) warnings: Vec<Warning>,
-    pub(crate) destroyed: bool,
-}
-
-pub(crate) type Shared = Rc<RefCell<ViewState>>;
 
 /// A rendered article. `update(article)` renders a new article into the same place;
 /// `destroy()` removes the view, its listeners and timers.
@@ -265,7 +237,7 @@ pub(crate) fn draw(state: &Shared) -> Result<Option<Warning>, JsValue> {
     let body = match &s.article.body_html {
         Some(html) => {
             let (fragment, report) = parse_and_sanitize(html, &s.options.sanitize)?;
-            body_warning = Warning::from_sanitize_report(&report);
+            body_warning = report.warning();
             if report.truncated {
                 layout::mark_body_cut(&mut view, &s.article, &ctx);
             }
@@ -281,12 +253,6 @@ fn clear(node: &Node) {
     while let Some(child) = node.last_child() {
         let _ = node.remove_child(&child);
     }
-}
-
-pub(crate) fn document() -> Result<Document, JsValue> {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| js_error("newsview needs a window with a document"))
 }
 
 fn has_system_share() -> bool {
@@ -390,10 +356,6 @@ fn argument_error(what: &str, message: &str) -> JsValue {
     } else {
         error_to_js(&Error::new("", e.to_message()))
     }
-}
-
-pub(crate) fn js_error(message: &str) -> JsValue {
-    js_sys::Error::new(message).into()
 }
 
 /// `e` as a JS `Error` with its message (`path: message`) and, as properties, its `code`

@@ -1,8 +1,8 @@
 //! Behaviour: one delegated listener for clicks and keys on the view's root, keyed by
 //! `data-nv-action`; popovers; events to the host; the relative-time refresh.
 
-use super::api::{document, Shared};
 use super::handle::{Interval, Listener, Timeout};
+use super::state::{document, Shared, ViewState};
 use crate::share::ShareService;
 use crate::text;
 use js_sys::{Object, Reflect};
@@ -61,7 +61,7 @@ pub(crate) fn wire(state: &Shared) {
     };
 }
 
-fn with(weak: &Weak<std::cell::RefCell<super::api::ViewState>>, f: impl FnOnce(&Shared)) {
+fn with(weak: &Weak<std::cell::RefCell<ViewState>>, f: impl FnOnce(&Shared)) {
     if let Some(state) = weak.upgrade() {
         if !state.borrow().destroyed {
             f(&state);
@@ -533,7 +533,7 @@ fn copied(state: &Shared, done: bool) {
     }
 }
 
-fn share_url_of(s: &super::api::ViewState) -> String {
+fn share_url_of(s: &ViewState) -> String {
     s.article
         .url
         .as_ref()

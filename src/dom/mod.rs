@@ -7,3 +7,4 @@ mod handle;
 mod interact;
 mod mount;
 pub(crate) mod sanitize_dom;
+mod state;

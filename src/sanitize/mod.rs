@@ -48,7 +48,7 @@ pub use fragment::{
 pub use prepass::{prepare, PrepassReport};
 pub use rules::SAFE_STYLE_PROPERTIES;
 
-use crate::error::Error;
+use crate::error::{Error, Warning, WarningCode};
 use crate::json::Json;
 use crate::url::{MediaHosts, SafeUrl, UrlContext};
 use rules::{AttrRule, ElementRule, Embed, Kind};
@@ -470,6 +470,62 @@ impl Report {
             > 0
             || self.truncated
             || self.input_too_large
+    }
+}
+
+impl Report {
+    /// The one warning that sums up what the body sanitizer removed, e.g.
+    /// `bodyHtml: removed 3 elements, 2 attributes, 1 URL`; `None` when it removed nothing.
+    pub fn warning(&self) -> Option<Warning> {
+        let report = self;
+        // What each count says: verb and noun; a count other than 1 takes a plural `s`.
+        const PARTS: [(&str, &str); 6] = [
+            ("removed ", " element"),
+            ("removed ", " attribute"),
+            ("removed ", " URL"),
+            ("removed ", " comment or other node"),
+            ("unwrapped ", " unknown element"),
+            ("flattened ", " too deeply nested element"),
+        ];
+        let counts = [
+            report.removed_elements,
+            report.removed_attributes,
+            report.removed_urls,
+            report.removed_other,
+            report.unwrapped_elements,
+            report.flattened_elements,
+        ];
+        let mut message = String::new();
+        for (&n, (verb, noun)) in counts.iter().zip(PARTS) {
+            if n == 0 {
+                continue;
+            }
+            if !message.is_empty() {
+                message.push_str(", ");
+            }
+            message.push_str(verb);
+            crate::text::push_u64(&mut message, n as u64);
+            message.push_str(noun);
+            if n != 1 {
+                message.push('s');
+            }
+        }
+        for (flag, text) in [
+            (report.truncated, "cut at the node limit"),
+            (report.input_too_large, "refused: larger than maxInputBytes"),
+        ] {
+            if flag {
+                if !message.is_empty() {
+                    message.push_str(", ");
+                }
+                message.push_str(text);
+            }
+        }
+        (!message.is_empty()).then(|| Warning {
+            path: String::from("bodyHtml"),
+            code: WarningCode::Sanitized,
+            message,
+        })
     }
 }
 

@@ -718,3 +718,23 @@ fn policy_reads_allow_media_hosts_and_media_proxy() {
         "mediaProxy: expected a string, got a number"
     );
 }
+
+#[test]
+fn sanitize_report_sums_up_in_one_warning() {
+    assert_eq!(Report::default().warning(), None);
+    let w = Report {
+        removed_elements: 3,
+        removed_attributes: 2,
+        removed_urls: 1,
+        truncated: true,
+        ..Report::default()
+    }
+    .warning()
+    .unwrap();
+    assert_eq!(w.path, "bodyHtml");
+    assert_eq!(w.code.as_str(), "sanitized");
+    assert_eq!(
+        w.message,
+        "removed 3 elements, removed 2 attributes, removed 1 URL, cut at the node limit"
+    );
+}
