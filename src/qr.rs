@@ -10,6 +10,8 @@
 //! products are computed, not looked up; there is no float math and no panicking path on any
 //! input (oversized input returns [`QrError::DataTooLong`]).
 
+use crate::text::push_u64;
+
 /// Error correction level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ecc {
@@ -219,36 +221,17 @@ pub fn svg_path(code: &QrCode, border: usize) -> String {
             }
             let run = x - start;
             out.push('M');
-            push_usize(&mut out, start.saturating_add(border));
+            push_u64(&mut out, start.saturating_add(border) as u64);
             out.push(' ');
-            push_usize(&mut out, y.saturating_add(border));
+            push_u64(&mut out, y.saturating_add(border) as u64);
             out.push('h');
-            push_usize(&mut out, run);
+            push_u64(&mut out, run as u64);
             out.push_str("v1h-");
-            push_usize(&mut out, run);
+            push_u64(&mut out, run as u64);
             out.push('z');
         }
     }
     out
-}
-
-/// Appends the decimal digits of `n`.
-fn push_usize(out: &mut String, mut n: usize) {
-    let mut digits = [0u8; 20];
-    let mut len = 0;
-    loop {
-        if let Some(d) = digits.get_mut(len) {
-            *d = b'0' + (n % 10) as u8;
-        }
-        len += 1;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for &d in digits.iter().take(len).rev() {
-        out.push(char::from(d));
-    }
 }
 
 // ---- Capacity --------------------------------------------------------------------------------
@@ -914,16 +897,5 @@ mod tests {
         assert_eq!(cw.len(), 19);
         assert_eq!(&cw[..3], &[0x40, 0x16, 0x10]);
         assert_eq!(&cw[3..7], &[0xEC, 0x11, 0xEC, 0x11]);
-    }
-
-    #[test]
-    fn push_usize_writes_decimal() {
-        let mut s = String::new();
-        push_usize(&mut s, 0);
-        s.push(',');
-        push_usize(&mut s, 1770);
-        s.push(',');
-        push_usize(&mut s, usize::MAX);
-        assert_eq!(s, "0,1770,".to_owned() + &usize::MAX.to_string());
     }
 }

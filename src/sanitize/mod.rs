@@ -378,28 +378,9 @@ fn expected(path: &str, what: &str, got: &Json) -> Error {
 fn indexed(path: &str, i: usize) -> String {
     let mut p = String::from(path);
     p.push('[');
-    push_usize(&mut p, i);
+    crate::text::push_u64(&mut p, i as u64);
     p.push(']');
     p
-}
-
-fn push_usize(out: &mut String, n: usize) {
-    let mut digits = [0u8; 20];
-    let mut len = 0;
-    let mut n = n;
-    loop {
-        if let Some(d) = digits.get_mut(len) {
-            *d = b'0' + (n % 10) as u8;
-        }
-        len += 1;
-        n /= 10;
-        if n == 0 || len == digits.len() {
-            break;
-        }
-    }
-    for d in digits.iter().take(len).rev() {
-        out.push(char::from(*d));
-    }
 }
 
 fn strings(path: &str, value: &Json) -> Result<Vec<String>, Error> {

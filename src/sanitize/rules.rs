@@ -71,10 +71,9 @@ pub(crate) enum ElementRule {
     Unwrap,
 }
 
-/// Elements no end tag closes; any children they have are removed.
-pub(crate) fn is_void(name: &str) -> bool {
-    matches!(name, "br" | "hr" | "img" | "col")
-}
+/// Elements no end tag closes; any children they have are removed (the kept ones: `br`,
+/// `hr`, `img`, `col`).
+pub(crate) use crate::view::is_void;
 
 /// The tree builder's classes of tag names, as bits; [`rules::TAGS`] gives each known name its
 /// bits (one lookup per tag).
