@@ -39,7 +39,7 @@ impl<'a> Context<'a> {
         Context {
             options,
             now_unix_seconds,
-            share_url: article.url.clone().or_else(|| options.page_url.clone()),
+            share_url: options.url_of(article).cloned(),
             system_share: false,
             in_wechat: false,
             labels: options.labels(),

@@ -102,6 +102,12 @@ impl Default for Options {
 }
 
 impl Options {
+    /// The URL an article is shared and encoded in the QR code under, and its canonical URL:
+    /// the article's `url`, else the page's ([`Options::page_url`]).
+    pub fn url_of<'a>(&'a self, article: &'a crate::model::Article) -> Option<&'a SafeUrl> {
+        article.url.as_ref().or(self.page_url.as_ref())
+    }
+
     /// The UI strings of this render: `labels` overrides on top of the language's, borrowed
     /// from these options (nothing is kept past them).
     pub fn labels(&self) -> Labels<'_> {

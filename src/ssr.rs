@@ -625,11 +625,7 @@ fn clock_unix_seconds() -> i64 {
 
 /// The canonical URL: the article's `url`, else `options.page_url`.
 fn canonical_url(article: &Article, options: &Options) -> Option<String> {
-    article
-        .url
-        .as_ref()
-        .or(options.page_url.as_ref())
-        .map(|u| u.as_str().to_owned())
+    options.url_of(article).map(|u| u.as_str().to_owned())
 }
 
 /// The main image: the cover, else the lead video's poster.

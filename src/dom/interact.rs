@@ -401,11 +401,7 @@ fn query_all(root: &Node, selector: &str) -> Option<NodeList> {
 
 fn share_url(state: &Shared) -> Option<String> {
     let s = state.borrow();
-    s.article
-        .url
-        .as_ref()
-        .or(s.options.page_url.as_ref())
-        .map(|u| u.as_str().to_owned())
+    s.options.url_of(&s.article).map(|u| u.as_str().to_owned())
 }
 
 fn share_service(state: &Shared, el: &Element, e: &Event) {
@@ -534,10 +530,8 @@ fn copied(state: &Shared, done: bool) {
 }
 
 fn share_url_of(s: &ViewState) -> String {
-    s.article
-        .url
-        .as_ref()
-        .or(s.options.page_url.as_ref())
+    s.options
+        .url_of(&s.article)
         .map(|u| u.as_str().to_owned())
         .unwrap_or_default()
 }

@@ -12,7 +12,7 @@
 //! [`crate::url::SafeUrl`]. The article body is not in the string at all: it is sanitized on
 //! its own (`sanitize_dom`) and moved in at the body slot as nodes.
 
-use super::sanitize_dom::trusted_html;
+use super::sanitize_dom::{trusted_html, ParserInput};
 use crate::view::{write_html, Markup, Node as ViewNode};
 use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
@@ -42,7 +42,7 @@ pub(crate) fn mount(
     Reflect::set(
         root,
         &JsValue::from_str("innerHTML"),
-        &trusted_html(markup.as_str())?,
+        &trusted_html(ParserInput::View(&markup))?,
     )?;
     if let Some(body) = body {
         if let Some(slot) = query(root, "template[data-nv-body]")? {

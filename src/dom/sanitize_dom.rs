@@ -357,10 +357,22 @@ extern "C" {
     fn nv_trusted_html(tt: &JsValue, html: &str) -> Result<JsValue, JsValue>;
 }
 
-/// `html` as a `TrustedHTML` from the `newsview` policy when the browser has Trusted Types,
-/// else as a plain string. Only for strings that go into an inert document to be sanitized, or
-/// that the crate wrote itself (escaped view markup, a [`crate::view::Markup`]).
-pub(crate) fn trusted_html(html: &str) -> Result<JsValue, JsValue> {
+/// The only two kinds of string that may reach an HTML parser through the `newsview` policy.
+pub(crate) enum ParserInput<'a> {
+    /// The untrusted body as the pre-pass wrote it, bound for the inert document, where it is
+    /// sanitized before any of it reaches the page.
+    InertBody(&'a crate::sanitize::PreparedBody),
+    /// The component's own view, written by the escaping writer.
+    View(&'a crate::view::Markup),
+}
+
+/// `input` as a `TrustedHTML` from the `newsview` policy when the browser has Trusted Types,
+/// else as a plain string. Its type admits nothing but the two kinds of [`ParserInput`].
+pub(crate) fn trusted_html(input: ParserInput<'_>) -> Result<JsValue, JsValue> {
+    let html = match input {
+        ParserInput::InertBody(body) => body.as_str(),
+        ParserInput::View(markup) => markup.as_str(),
+    };
     let tt = Reflect::get(&js_sys::global(), &JsValue::from_str("trustedTypes"))?;
     if tt.is_undefined() || tt.is_null() {
         return Ok(JsValue::from_str(html));
@@ -372,7 +384,6 @@ pub(crate) fn trusted_html(html: &str) -> Result<JsValue, JsValue> {
 /// and moves the clean nodes into a new `DocumentFragment` of the page's document, ready to be
 /// inserted. Input larger than the policy's input limit is refused whole: the fragment is empty
 /// and the report says `input_too_large`. Any failing DOM call discards everything (`Err`).
-#[allow(dead_code)] // Called by the DOM layer's body mounting.
 pub(crate) fn parse_and_sanitize(
     html: &str,
     policy: &Policy,
@@ -400,7 +411,7 @@ pub(crate) fn parse_and_sanitize(
     Reflect::set(
         &body,
         &JsValue::from_str("innerHTML"),
-        &trusted_html(&html)?,
+        &trusted_html(ParserInput::InertBody(&html))?,
     )?;
     let mut tree = DomTree {
         doc: inert,

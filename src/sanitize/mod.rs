@@ -45,7 +45,7 @@ mod tests;
 pub use fragment::{
     sanitize_fragment, Children, CleanFragment, Fragment, Namespace, NodeId, NodeRef,
 };
-pub use prepass::{prepare, PrepassReport};
+pub use prepass::{prepare, PreparedBody, PrepassReport};
 pub use rules::SAFE_STYLE_PROPERTIES;
 
 use crate::error::{Error, Warning, WarningCode};

@@ -59,10 +59,35 @@ pub struct PrepassReport {
     pub work: usize,
 }
 
+/// A body as the pre-pass wrote it: the only untrusted text that may reach an HTML parser
+/// (only [`prepare`] makes one). It reads as a `str`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PreparedBody(String);
+
+impl PreparedBody {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for PreparedBody {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<&str> for PreparedBody {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
 /// Writes `html` out again as described in the [module documentation](self): properly nested,
 /// at most `max_depth` elements deep, at most `max_nodes` nodes, without raw text, foreign
 /// content, comments or attributes the policy would remove. Linear in the length of `html`.
-pub fn prepare(html: &str, max_depth: usize, max_nodes: usize) -> (String, PrepassReport) {
+pub fn prepare(html: &str, max_depth: usize, max_nodes: usize) -> (PreparedBody, PrepassReport) {
     let mut pass = Pass {
         src: html,
         out: String::with_capacity(html.len() + 64),
@@ -75,7 +100,7 @@ pub fn prepare(html: &str, max_depth: usize, max_nodes: usize) -> (String, Prepa
         dropped: Vec::new(),
     };
     pass.run();
-    (pass.out, pass.report)
+    (PreparedBody(pass.out), pass.report)
 }
 
 /// What [`Pass::nearest`] looks for.
@@ -839,7 +864,7 @@ mod tests {
     use super::*;
 
     fn prep(html: &str) -> String {
-        prepare(html, 256, 250_000).0
+        prepare(html, 256, 250_000).0.as_str().to_owned()
     }
 
     #[test]
