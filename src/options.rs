@@ -14,6 +14,114 @@ use crate::share::ShareService;
 use crate::text::TimeZone;
 use crate::url::{MediaHosts, SafeUrl, UrlContext};
 
+/// Declares the members of the options object once: [`OPTION_KEYS`] (what the reader may
+/// read) and, natively, [`OPTION_FIELDS`] (with their TypeScript types and docs, from which the
+/// tests generate the `Options` interface of `types/newsview.d.ts`). The wasm only holds the
+/// names.
+macro_rules! declare_options {
+    (
+        $( $name:literal: $ts:literal, $doc:literal; )*
+        js only:
+        $( $js_name:literal: $js_ts:literal, $js_doc:literal; )*
+    ) => {
+        /// The members of the options object the Rust reader reads, in the order the types
+        /// list them. [`Options::from_json_with_warnings`] sees only these: any other member
+        /// is ignored, so the reader cannot accept a key this list lacks.
+        pub const OPTION_KEYS: &[&str] = &[$($name),*];
+
+        /// Every member of the options object, with its TypeScript type and doc: the
+        /// [`OPTION_KEYS`], then the ones only the JS layer reads. Not compiled into the wasm.
+        #[cfg(not(target_arch = "wasm32"))]
+        pub const OPTION_FIELDS: &[OptionField] = &[
+            $( OptionField { name: $name, ts: $ts, doc: $doc, js_only: false }, )*
+            $( OptionField { name: $js_name, ts: $js_ts, doc: $js_doc, js_only: true }, )*
+        ];
+    };
+}
+
+/// One member of the options object, as the TypeScript types declare it ([`OPTION_FIELDS`]).
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OptionField {
+    /// The member's name (`timeZone`).
+    pub name: &'static str,
+    /// Its TypeScript type, without the `| null` every member also accepts.
+    pub ts: &'static str,
+    /// Its doc (JSDoc text, `@defaultValue` included).
+    pub doc: &'static str,
+    /// Read by the JS layer only (a function cannot cross as JSON); the Rust reader never
+    /// sees it.
+    pub js_only: bool,
+}
+
+declare_options! {
+    "lang": "Lang",
+        "UI language: labels, dates, relative times, counts. @defaultValue `'zh-CN'`";
+    "now": "number | string",
+        "Fixed clock for relative times: milliseconds since the epoch, or an RFC 3339 string \
+         with offset. @defaultValue the real clock";
+    "timeZone": "string",
+        "Zone for shown times: a zone without daylight saving (`Asia/Shanghai`, `Asia/Tokyo`, \
+         `UTC`, …) or an offset (`+08:00`). @defaultValue `'Asia/Shanghai'`";
+    "shadow": "boolean",
+        "Render into an open shadow root (`true`) or into the container's light DOM (styles \
+         scoped under `.nv`). @defaultValue `true`";
+    "user": "User",
+        "The signed-in reader: shows the comment box instead of the login prompt. \
+         @defaultValue `null`";
+    "share": "readonly ShareService[] | string",
+        "Share services and their order: an array of keys or a comma-separated string \
+         (`'weibo,qq'`). @defaultValue per language";
+    "relatedLimit": "number",
+        "At most this many related videos (a whole number >= 0). @defaultValue all";
+    "pageUrl": "string",
+        "Absolute http(s) URL shared and encoded in the QR code when the article has no `url`. \
+         @defaultValue `location.href`";
+    "theme": "Theme",
+        "Colour theme. @defaultValue `'light'`";
+    "sanitize": "SanitizeOptions",
+        "The body sanitizer's policy, and (`allowMediaHosts`) the hosts every image and video \
+         may load from.";
+    "mediaProxy": "string",
+        "A media proxy, as mail clients use: an absolute `https` URL with `{url}` in its path \
+         or query, e.g. `'https://img.example.com/proxy?u={url}'`. Every media URL (body images \
+         and each `srcset` candidate, body video/audio sources and posters, the cover, the lead \
+         video and its poster, related-video covers, avatars) on a host that \
+         `sanitize.allowMediaHosts` does not list is rewritten through it, the original \
+         absolute URL percent-encoded into `{url}`. Without `allowMediaHosts`, every host but \
+         the proxy's own is rewritten. Relative and `data:image/…` URLs are left as they are. A \
+         bad template is an error (`options.mediaProxy: …`). @defaultValue none";
+    "limits": "LimitOptions",
+        "Bounds on text and list lengths. What goes past is cut with a visible marker (`…`, \
+         `还有 N 条`, `…(内容过长,已截断)`) and reported in `nv-warning`, never silently.";
+    "labels": "Partial<Record<LabelKey, string>>",
+        "Overrides of single UI strings, on top of the language's; the keys are the \
+         {@link LabelKey}s (`more` is the note after a list cut at its limit, `{n}` for the \
+         number left out: `还有 {n} 条`; `bodyTruncated` the paragraph after a body cut at its \
+         limit). An unknown key is an error (`options.labels.foo: unknown label …`).";
+    js only:
+    "videoPlayer": "(element: HTMLElement, video: LeadVideo) => void",
+        "Plays the lead video when the reader presses play (instead of the built-in \
+         `<video>`): called with the placeholder element and the lead video. JS only.";
+}
+
+/// The option key `$key`, which must be one of [`OPTION_KEYS`] (checked at compile time, so the
+/// check costs the wasm nothing). The reader names every member it reads through here (or
+/// [`member!`]), so it cannot accept a key the declaration lacks.
+macro_rules! declared {
+    ($key:literal) => {{
+        const _: () = assert!(is_declared($key), "an option key OPTION_KEYS lacks");
+        $key
+    }};
+}
+
+/// Member `$key` (see [`declared!`]) of the options object `$doc`, unless it is `null`.
+macro_rules! member {
+    ($doc:expr, $key:literal) => {
+        present($doc, declared!($key))
+    };
+}
+
 /// The signed-in reader.
 #[derive(Debug, Clone, PartialEq)]
 pub struct User {
@@ -170,7 +278,7 @@ impl Options {
             ..Reader::default()
         };
 
-        if let Some(v) = present(doc, "lang") {
+        if let Some(v) = member!(doc, "lang") {
             let path = root.key("lang");
             let tag = str_of(v, &path)?;
             options.lang = Lang::from_tag(tag).ok_or_else(|| {
@@ -181,7 +289,7 @@ impl Options {
                 ))
             })?;
         }
-        if let Some(v) = present(doc, "now") {
+        if let Some(v) = member!(doc, "now") {
             let path = root.key("now");
             options.now_ms = Some(match v {
                 Json::Number(n) if n.is_finite() => *n,
@@ -204,7 +312,7 @@ impl Options {
                 }
             });
         }
-        if let Some(v) = present(doc, "timeZone") {
+        if let Some(v) = member!(doc, "timeZone") {
             let path = root.key("timeZone");
             let name = str_of(v, &path)?;
             options.time_zone = TimeZone::from_name(name).ok_or_else(|| {
@@ -216,13 +324,13 @@ impl Options {
                 ))
             })?;
         }
-        if let Some(v) = present(doc, "shadow") {
+        if let Some(v) = member!(doc, "shadow") {
             options.shadow = match v {
                 Json::Bool(b) => *b,
                 _ => return Err(type_error(&root.key("shadow"), "a boolean", v)),
             };
         }
-        if let Some(v) = present(doc, "user") {
+        if let Some(v) = member!(doc, "user") {
             let path = root.key("user");
             object(v, &path)?;
             let name_path = path.key("name");
@@ -237,18 +345,19 @@ impl Options {
             let avatar = reader.opt_url(v, "avatar", &path, UrlContext::Media)?;
             options.user = Some(User { name, avatar });
         }
-        if let Some(v) = present(doc, "share") {
+        if let Some(v) = member!(doc, "share") {
             options.share = Some(share(v, &root.key("share"))?);
         }
-        if let Some(v) = present(doc, "relatedLimit") {
+        if let Some(v) = member!(doc, "relatedLimit") {
             let n = count(v, &root.key("relatedLimit"))?;
             options.related_limit = Some(usize::try_from(n).unwrap_or(usize::MAX));
         }
-        options.page_url = reader.opt_url(doc, "pageUrl", &root, UrlContext::Absolute)?;
-        if let Some(v) = present(doc, "limits") {
+        options.page_url =
+            reader.opt_url(doc, declared!("pageUrl"), &root, UrlContext::Absolute)?;
+        if let Some(v) = member!(doc, "limits") {
             options.limits = Limits::from_json(v)?;
         }
-        if let Some(v) = present(doc, "labels") {
+        if let Some(v) = member!(doc, "labels") {
             let path = root.key("labels");
             object(v, &path)?;
             if let Json::Object(members) = v {
@@ -269,7 +378,7 @@ impl Options {
                 }
             }
         }
-        if let Some(v) = present(doc, "theme") {
+        if let Some(v) = member!(doc, "theme") {
             let path = root.key("theme");
             options.theme = match str_of(v, &path)? {
                 "light" => Theme::Light,
@@ -291,15 +400,31 @@ impl Options {
     }
 }
 
+/// Whether [`OPTION_KEYS`] declares `key` (at compile time in [`declared!`]).
+const fn is_declared(key: &str) -> bool {
+    let mut i = 0;
+    while i < OPTION_KEYS.len() {
+        let (a, b) = (OPTION_KEYS[i].as_bytes(), key.as_bytes());
+        if a.len() == b.len() {
+            let mut j = 0;
+            while j < a.len() && a[j] == b[j] {
+                j += 1;
+            }
+            if j == a.len() {
+                return true;
+            }
+        }
+        i += 1;
+    }
+    false
+}
+
 /// `sanitize.allowMediaHosts` and `mediaProxy` of the options `doc` under `root` (`options`
 /// for [`Options`], nothing for [`crate::sanitize::Policy`], whose paths start at `sanitize`).
 pub(crate) fn media_hosts(doc: &Json, root: &Path<'_>) -> Result<MediaHosts, Error> {
     let mut media = MediaHosts::OPEN;
     let sanitize = root.key("sanitize");
-    if let Some(s) = doc
-        .get("sanitize")
-        .filter(|s| present(s, "allowMediaHosts").is_some())
-    {
+    if let Some(s) = member!(doc, "sanitize").filter(|s| present(s, "allowMediaHosts").is_some()) {
         let path = sanitize.key("allowMediaHosts");
         let items = array(s, "allowMediaHosts", &sanitize)?;
         let mut hosts = Vec::with_capacity(items.len());
@@ -310,7 +435,7 @@ pub(crate) fn media_hosts(doc: &Json, root: &Path<'_>) -> Result<MediaHosts, Err
         }
         media.set_allowed(hosts);
     }
-    if let Some(v) = present(doc, "mediaProxy") {
+    if let Some(v) = member!(doc, "mediaProxy") {
         let path = root.key("mediaProxy");
         media = media.proxy(str_of(v, &path)?).map_err(|m| path.error(m))?;
     }
@@ -417,6 +542,16 @@ mod tests {
             read(r#"{"labels": {}, "sanitize": {}, "__proto__": {"shadow": false}}"#),
             Ok(Options::default())
         );
+    }
+
+    #[test]
+    fn only_declared_keys_are_declared() {
+        for key in OPTION_KEYS {
+            assert!(is_declared(key), "{key}");
+        }
+        for key in ["", "lan", "langs", "undeclared", "videoPlayer"] {
+            assert!(!is_declared(key), "{key}");
+        }
     }
 
     #[test]

@@ -1,43 +1,35 @@
 //! `types/newsview.d.ts` against the Rust side, so that the published TypeScript types cannot
-//! drift from what newsview reads:
+//! drift from what newsview reads. The committed d.ts must hold exactly the text generated here
+//! between each pair of `// BEGIN GENERATED: <block>` / `// END GENERATED: <block>` markers. To
+//! regenerate after a change to a declaration:
 //!
-//! * The article types (`Article`, `Image`, `Named`, `LeadVideo`, `Stats`, `Comments`,
-//!   `Comment`, `RelatedVideo`, ...) are generated here from `schema/article-v1.schema.json`,
-//!   which `tests/schema.rs` keeps in step with the Rust model (`ARTICLE_FIELDS` and the reader).
-//!   The committed d.ts must hold exactly the generated text between its
-//!   `BEGIN GENERATED` / `END GENERATED` markers. To regenerate after a schema change:
+//! ```text
+//! NEWSVIEW_UPDATE_TYPES=1 cargo test --test typescript_types
+//! ```
 //!
-//!   ```text
-//!   NEWSVIEW_UPDATE_TYPES=1 cargo test --test typescript_types
-//!   ```
-//!
-//! * The option keys. The keys the Rust readers accept are taken from their source: the
-//!   top-level members `Options::from_json_with_warnings` reads (`present(doc, "key")`,
-//!   `opt_url(doc, "key", ...)` or `doc.get("key")` in `src/options.rs`) and the match arms of
-//!   `Policy::from_json` (`"key" =>` in `src/sanitize/mod.rs`, for `options.sanitize`). Source
-//!   text rather than a doc comment or the README, because the code is what runs: a key added
-//!   to the reader appears there whatever the docs say. Each extracted key is then confirmed
-//!   behaviourally (a wrong-typed value for it is refused with an error naming it), so the
-//!   extraction cannot silently find nothing, and every key the d.ts declares (except the
-//!   JS-only ones listed below) must be one the Rust reader reacts to, so a stale key in the
-//!   d.ts fails too.
+//! * `article types` (`Article`, `Image`, `Named`, `LeadVideo`, `Stats`, `Comments`, `Comment`,
+//!   `RelatedVideo`, ...): from `schema/article-v1.schema.json`, which `tests/schema.rs` keeps
+//!   in step with the Rust model (`ARTICLE_FIELDS` and the reader).
+//! * `options` (the `Options` interface): from `newsview::options::OPTION_FIELDS`, declared
+//!   with `OPTION_KEYS`, the only members the options reader sees. Each key is confirmed
+//!   behaviourally here (a wrong-typed value for it is refused with an error naming it), so a
+//!   declared key the reader ignores fails too.
+//! * `SanitizeOptions` is still checked against the match arms of `Policy::from_json` (`"key"
+//!   =>` in `src/sanitize/mod.rs`), both ways.
 #![cfg(not(target_arch = "wasm32"))]
 
 use newsview::json::{parse, Json, JsonLimits};
-use newsview::options::Options;
+use newsview::options::{Options, OPTION_FIELDS, OPTION_KEYS};
 use newsview::sanitize::Policy;
 
 const SCHEMA: &str = include_str!("../schema/article-v1.schema.json");
-const OPTIONS_RS: &str = include_str!("../src/options.rs");
 const SANITIZE_RS: &str = include_str!("../src/sanitize/mod.rs");
 const DTS_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/types/newsview.d.ts");
 
-const BEGIN: &str = "// BEGIN GENERATED: article types";
-const END: &str = "// END GENERATED: article types";
-
-/// Options the JS layer handles itself (functions cannot cross as JSON); the Rust reader never
-/// sees them.
-const JS_ONLY_OPTIONS: &[&str] = &["videoPlayer"];
+/// The doc of the generated `Options` interface.
+const OPTIONS_DOC: &str =
+    "Options of `render()`. Unknown members are ignored and `null` means the \
+     default; a wrong value is an error whose message starts with `options.` and names the member.";
 
 // ---------------------------------------------------------------------------------------------
 // The generator: JSON Schema → TypeScript
@@ -57,9 +49,31 @@ fn jsdoc(node: &Json, indent: &str, out: &mut String) {
     let Some(description) = node.get("description").and_then(Json::as_str) else {
         panic!("schema node without a description: {node:?}");
     };
+    let default = node
+        .get("default")
+        .map(|d| format!("@defaultValue `{}`", literal(d)));
+    jsdoc_text(description, default, indent, out);
+}
+
+/// A JSDoc block of `description` wrapped at 100 columns, then `tag` on a line of its own,
+/// indented by `indent`.
+fn jsdoc_text(description: &str, tag: Option<String>, indent: &str, out: &mut String) {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
+    // Words, with a `code span` kept whole.
+    let mut words: Vec<String> = Vec::new();
+    let mut open = false;
     for word in description.replace("*/", "*\\/").split_whitespace() {
+        match words.last_mut() {
+            Some(last) if open => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => words.push(word.to_string()),
+        }
+        open ^= word.matches('`').count() % 2 == 1;
+    }
+    for word in &words {
         if !line.is_empty() && indent.len() + 3 + line.len() + 1 + word.len() > 100 {
             lines.push(std::mem::take(&mut line));
         }
@@ -69,9 +83,7 @@ fn jsdoc(node: &Json, indent: &str, out: &mut String) {
         line.push_str(word);
     }
     lines.push(line);
-    if let Some(default) = node.get("default") {
-        lines.push(format!("@defaultValue `{}`", literal(default)));
-    }
+    lines.extend(tag);
     if lines.len() == 1 {
         out.push_str(&format!("{indent}/** {} */\n", lines[0]));
     } else {
@@ -172,12 +184,7 @@ impl<'a> Generator<'a> {
 
 /// The article part of `types/newsview.d.ts`, markers included.
 fn generate(schema: &Json) -> String {
-    let mut out = String::new();
-    out.push_str(BEGIN);
-    out.push_str(
-        " (tests/typescript_types.rs, from schema/article-v1.schema.json)\n\
-         // Do not edit by hand: NEWSVIEW_UPDATE_TYPES=1 cargo test --test typescript_types\n\n",
-    );
+    let mut out = block_start(ARTICLE_BLOCK, "schema/article-v1.schema.json");
     let mut generator = Generator {
         queue: vec![("Article".to_string(), schema)],
     };
@@ -216,8 +223,42 @@ fn generate(schema: &Json) -> String {
             out.push_str(&format!("export type {name} = {t};\n"));
         }
     }
-    out.push_str(END);
-    out.push('\n');
+    block_end(ARTICLE_BLOCK, out)
+}
+
+/// The `Options` interface, from [`OPTION_FIELDS`], markers included.
+fn generate_options() -> String {
+    let mut out = block_start(OPTIONS_BLOCK, "newsview::options::OPTION_FIELDS");
+    jsdoc_text(OPTIONS_DOC, None, "", &mut out);
+    out.push_str("export interface Options {\n");
+    for field in OPTION_FIELDS {
+        jsdoc_text(field.doc, None, "  ", &mut out);
+        let ts = if field.ts.contains("=>") {
+            format!("({})", field.ts)
+        } else {
+            field.ts.to_string()
+        };
+        // Every member is optional, and `null` means its default.
+        out.push_str(&format!("  {}?: {ts} | null;\n", field.name));
+    }
+    out.push_str("}\n");
+    block_end(OPTIONS_BLOCK, out)
+}
+
+const ARTICLE_BLOCK: &str = "article types";
+const OPTIONS_BLOCK: &str = "options";
+
+/// The first lines of the generated block `name`, generated from `source`.
+fn block_start(name: &str, source: &str) -> String {
+    format!(
+        "// BEGIN GENERATED: {name} (tests/typescript_types.rs, from {source})\n\
+         // Do not edit by hand: NEWSVIEW_UPDATE_TYPES=1 cargo test --test typescript_types\n\n"
+    )
+}
+
+/// `out`, the generated block `name`, with its end marker.
+fn block_end(name: &str, mut out: String) -> String {
+    out.push_str(&format!("// END GENERATED: {name}\n"));
     out
 }
 
@@ -225,36 +266,43 @@ fn schema() -> Json {
     parse(SCHEMA, &JsonLimits::default()).unwrap_or_else(|e| panic!("schema: {e}"))
 }
 
+/// The committed d.ts (not while a regeneration writes it).
 fn dts() -> String {
+    let _lock = UPDATE.lock().unwrap_or_else(|e| e.into_inner());
+    read_dts()
+}
+
+fn read_dts() -> String {
     std::fs::read_to_string(DTS_PATH).unwrap_or_else(|e| panic!("{DTS_PATH}: {e}"))
 }
 
-/// The marked block of `text`, markers included (through the end of the END line).
-fn generated_block(text: &str) -> Option<(usize, usize)> {
-    let start = text.find(BEGIN)?;
-    let end_marker = start + text[start..].find(END)?;
-    let end =
-        end_marker + END.len() + usize::from(text[end_marker + END.len()..].starts_with('\n'));
+/// The marked block `name` of `text`, markers included (through the end of the END line).
+fn generated_block(text: &str, name: &str) -> Option<(usize, usize)> {
+    let begin = format!("// BEGIN GENERATED: {name} (");
+    let end_marker = format!("// END GENERATED: {name}\n");
+    let start = text.find(&begin)?;
+    let end = start + text[start..].find(&end_marker)? + end_marker.len();
     Some((start, end))
 }
 
-// ---------------------------------------------------------------------------------------------
-// Article types
-// ---------------------------------------------------------------------------------------------
+/// Serializes regenerations: each test rewrites the whole file.
+static UPDATE: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
-#[test]
-fn committed_article_types_are_the_ones_generated_from_the_schema() {
-    let generated = generate(&schema());
-    let text = dts();
-    let (start, end) = generated_block(&text)
-        .unwrap_or_else(|| panic!("types/newsview.d.ts has no `{BEGIN}` ... `{END}` block"));
-    if text[start..end] == generated {
+/// Checks that the committed d.ts holds `generated` as its block `name` (or, with
+/// `NEWSVIEW_UPDATE_TYPES` set, writes it there).
+fn check_block(name: &str, generated: &str) {
+    let _lock = UPDATE.lock().unwrap_or_else(|e| e.into_inner());
+    let text = read_dts();
+    let (start, end) = generated_block(&text, name).unwrap_or_else(|| {
+        panic!("types/newsview.d.ts has no `// BEGIN GENERATED: {name}` ... `// END GENERATED: {name}` block")
+    });
+    if text[start..end] == *generated {
         return;
     }
     if std::env::var_os("NEWSVIEW_UPDATE_TYPES").is_some() {
-        let updated = [&text[..start], &generated, &text[end..]].concat();
+        let updated = [&text[..start], generated, &text[end..]].concat();
         std::fs::write(DTS_PATH, updated).expect("write types/newsview.d.ts");
-        eprintln!("types/newsview.d.ts: article types regenerated");
+        eprintln!("types/newsview.d.ts: {name} regenerated");
         return;
     }
     let old: Vec<&str> = text[start..end].lines().collect();
@@ -265,14 +313,23 @@ fn committed_article_types_are_the_ones_generated_from_the_schema() {
         .position(|(a, b)| a != b)
         .unwrap_or(old.len().min(new.len()));
     panic!(
-        "types/newsview.d.ts: the article types differ from the ones generated from \
-         schema/article-v1.schema.json (first difference at generated line {}:\n  committed: {:?}\n  \
-         generated: {:?}).\nRegenerate them with:\n  NEWSVIEW_UPDATE_TYPES=1 cargo test --test \
-         typescript_types\nand commit types/newsview.d.ts.",
+        "types/newsview.d.ts: the generated block `{name}` differs from what its declaration \
+         gives (first difference at generated line {}:\n  committed: {:?}\n  generated: {:?}).\n\
+         Regenerate it with:\n  NEWSVIEW_UPDATE_TYPES=1 cargo test --test typescript_types\n\
+         and commit types/newsview.d.ts.",
         first_diff + 1,
         old.get(first_diff),
         new.get(first_diff),
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Article types
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn committed_article_types_are_the_ones_generated_from_the_schema() {
+    check_block(ARTICLE_BLOCK, &generate(&schema()));
 }
 
 #[test]
@@ -327,35 +384,12 @@ fn generator_marks_required_members_required_and_optional_ones_nullable() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Option keys
+// Options
 // ---------------------------------------------------------------------------------------------
 
-/// The string literals that follow `marker` in `source` (`present(doc, "lang")` → `lang`).
-fn literals_after<'s>(source: &'s str, marker: &str) -> Vec<&'s str> {
-    source
-        .match_indices(marker)
-        .filter_map(|(i, _)| {
-            let rest = &source[i + marker.len()..];
-            let end = rest.find('"')?;
-            let key = &rest[..end];
-            (!key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric())).then_some(key)
-        })
-        .collect()
-}
-
-/// Top-level option keys `Options::from_json_with_warnings` reads.
-fn rust_option_keys() -> Vec<&'static str> {
-    let body = &OPTIONS_RS[OPTIONS_RS
-        .find("pub fn from_json_with_warnings")
-        .expect("Options::from_json_with_warnings in src/options.rs")..];
-    // Only the reader's own body (it ends where the next top-level item starts).
-    let body = &body[..body.find("\n}\n").unwrap_or(body.len())];
-    let mut keys = literals_after(body, "present(doc, \"");
-    keys.extend(literals_after(body, "(doc, \""));
-    keys.extend(literals_after(body, "doc.get(\""));
-    keys.sort_unstable();
-    keys.dedup();
-    keys
+#[test]
+fn committed_options_interface_is_the_one_generated_from_option_fields() {
+    check_block(OPTIONS_BLOCK, &generate_options());
 }
 
 /// Members of `options.sanitize` `Policy::from_json` accepts (its `"key" =>` arms).
@@ -441,17 +475,52 @@ fn rust_reads_sanitize_member(key: &str) -> bool {
 }
 
 #[test]
-fn option_keys_are_extracted_from_the_readers() {
-    let keys = rust_option_keys();
-    for expected in ["lang", "now", "timeZone", "shadow", "pageUrl"] {
-        assert!(keys.contains(&expected), "{expected} not found in {keys:?}");
+fn option_fields_declare_the_keys_the_reader_reads_and_each_one_is_read() {
+    let rust: Vec<&str> = OPTION_FIELDS
+        .iter()
+        .filter(|f| !f.js_only)
+        .map(|f| f.name)
+        .collect();
+    assert_eq!(
+        rust, OPTION_KEYS,
+        "OPTION_FIELDS (not js_only) vs OPTION_KEYS"
+    );
+    for expected in [
+        "lang", "now", "timeZone", "shadow", "pageUrl", "sanitize", "labels",
+    ] {
+        assert!(OPTION_KEYS.contains(&expected), "{expected} not declared");
     }
-    for key in &keys {
+    for key in OPTION_KEYS {
         assert!(
             rust_reads_option(key),
-            "the extracted key {key:?} is not read by Options"
+            "{key:?} is declared in OPTION_KEYS but the options reader ignores it"
         );
     }
+    for field in OPTION_FIELDS.iter().filter(|f| f.js_only) {
+        assert!(
+            !rust_reads_option(field.name),
+            "{:?} is declared JS-only but the Rust reader reads it",
+            field.name
+        );
+    }
+    // The probe itself: an unknown key is ignored, so it does not count as read.
+    assert!(!rust_reads_option("noSuchOption"));
+}
+
+#[test]
+fn generated_options_interface_has_every_declared_member_optional_and_nullable() {
+    let generated = generate_options();
+    let declared = dts_interface_keys(&generated, "Options");
+    let names: Vec<&str> = OPTION_FIELDS.iter().map(|f| f.name).collect();
+    assert_eq!(declared, names);
+    assert!(generated.contains("\n  lang?: Lang | null;\n"));
+    assert!(generated.contains(
+        "\n  videoPlayer?: ((element: HTMLElement, video: LeadVideo) => void) | null;\n"
+    ));
+}
+
+#[test]
+fn sanitize_keys_are_extracted_from_the_reader() {
     let sanitize = rust_sanitize_keys();
     for expected in ["allowIframeHosts", "maxDepth"] {
         assert!(
@@ -465,27 +534,12 @@ fn option_keys_are_extracted_from_the_readers() {
             "the extracted key {key:?} is not read by Policy"
         );
     }
-    // The probe itself: an unknown key is ignored, so it does not count as read.
-    assert!(!rust_reads_option("noSuchOption"));
     assert!(!rust_reads_sanitize_member("noSuchMember"));
 }
 
 #[test]
-fn every_option_the_rust_reader_accepts_is_in_the_options_interface() {
+fn every_sanitize_member_policy_accepts_is_in_sanitize_options_and_no_other() {
     let text = dts();
-    let declared = dts_interface_keys(&text, "Options");
-    let mut missing: Vec<&str> = rust_option_keys()
-        .into_iter()
-        .filter(|k| !declared.iter().any(|d| d == k))
-        .collect();
-    if !declared.iter().any(|d| d == "sanitize") {
-        missing.push("sanitize");
-    }
-    assert!(
-        missing.is_empty(),
-        "types/newsview.d.ts: interface Options lacks {missing:?}, which the Rust options reader \
-         accepts (src/options.rs, src/sanitize/mod.rs); add them with their types and docs"
-    );
     let declared = dts_interface_keys(&text, "SanitizeOptions");
     let missing: Vec<&str> = rust_sanitize_keys()
         .into_iter()
@@ -496,21 +550,7 @@ fn every_option_the_rust_reader_accepts_is_in_the_options_interface() {
         "types/newsview.d.ts: interface SanitizeOptions lacks {missing:?}, which \
          Policy::from_json (src/sanitize/mod.rs) accepts; add them with their types and docs"
     );
-}
-
-#[test]
-fn every_option_in_the_options_interface_is_read_by_rust_or_is_js_only() {
-    let text = dts();
-    let stale: Vec<String> = dts_interface_keys(&text, "Options")
-        .into_iter()
-        .filter(|k| !JS_ONLY_OPTIONS.contains(&k.as_str()) && !rust_reads_option(k))
-        .collect();
-    assert!(
-        stale.is_empty(),
-        "types/newsview.d.ts: interface Options declares {stale:?}, which the Rust options \
-         reader ignores; remove them, or list them in JS_ONLY_OPTIONS here if the JS layer reads them"
-    );
-    let stale: Vec<String> = dts_interface_keys(&text, "SanitizeOptions")
+    let stale: Vec<String> = declared
         .into_iter()
         .filter(|k| !rust_reads_sanitize_member(k))
         .collect();
