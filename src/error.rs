@@ -30,6 +30,31 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    /// Every code, in the order the TypeScript `ErrorCode` union lists them (before the JS
+    /// layer's own, [`JS_ERROR_CODES`]).
+    pub const ALL: [ErrorCode; 3] = [
+        ErrorCode::Invalid,
+        ErrorCode::Json,
+        ErrorCode::SchemaVersion,
+    ];
+
+    /// What the code means, for the TypeScript types. Not compiled into the wasm.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn doc(self) -> &'static str {
+        match self {
+            ErrorCode::Invalid => {
+                "a field of the article or options has the wrong type or value, or is missing"
+            }
+            ErrorCode::Json => {
+                "the article or options text is not JSON, or is beyond the JSON reader's bounds \
+                 (32 MiB, nesting 64 levels)"
+            }
+            ErrorCode::SchemaVersion => {
+                "the article's `schemaVersion` is one this newsview does not read"
+            }
+        }
+    }
+
     /// `invalid`, `json` or `schema-version`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -131,7 +156,73 @@ pub enum WarningCode {
     More,
 }
 
+/// The codes of `NewsviewError.code` the JS layer sets itself, with what each means (after
+/// [`ErrorCode::ALL`] in the TypeScript `ErrorCode` union). Not compiled into the wasm.
+#[cfg(not(target_arch = "wasm32"))]
+pub const JS_ERROR_CODES: &[(&str, &str)] = &[
+    ("http", "`<news-view src>` got an HTTP error status"),
+    (
+        "network",
+        "`<news-view src>` could not fetch its JSON (a network error)",
+    ),
+    (
+        "timeout",
+        "`<news-view src>` got no response within its `timeout`",
+    ),
+    (
+        "content-type",
+        "`<news-view src>` got a response that is not JSON",
+    ),
+    (
+        "panic",
+        "a trap in the wasm (a bug); the module was restarted",
+    ),
+    (
+        "dom",
+        "the browser refused a DOM operation (e.g. the container cannot have a shadow root)",
+    ),
+    (
+        "init",
+        "the wasm could not be fetched, compiled or instantiated",
+    ),
+    ("destroyed", "a view method was called after `destroy()`"),
+];
+
 impl WarningCode {
+    /// Every code, in the order the TypeScript `WarningCode` union lists them.
+    pub const ALL: [WarningCode; 7] = [
+        WarningCode::Url,
+        WarningCode::MediaHost,
+        WarningCode::Empty,
+        WarningCode::Truncated,
+        WarningCode::Limit,
+        WarningCode::Sanitized,
+        WarningCode::More,
+    ];
+
+    /// What the code means, for the TypeScript types. Not compiled into the wasm.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn doc(self) -> &'static str {
+        match self {
+            WarningCode::Url => {
+                "a URL the URL policy refused; the field, or the item it belongs to, was dropped"
+            }
+            WarningCode::MediaHost => {
+                "a media URL on a host `sanitize.allowMediaHosts` does not list (and no \
+                 `mediaProxy`); dropped as a refused URL is"
+            }
+            WarningCode::Empty => "an empty name or required URL; the item was dropped",
+            WarningCode::Truncated => "a text or the body was cut at a limit (`options.limits`)",
+            WarningCode::Limit => "items past a list's limit were not kept",
+            WarningCode::Sanitized => {
+                "the body sanitizer removed or changed something (one summary for the body)"
+            }
+            WarningCode::More => {
+                "more than 100 warnings; this last one counts the rest (its `path` is `\"\"`)"
+            }
+        }
+    }
+
     /// `url`, `media-host`, `empty`, `truncated`, `limit`, `sanitized` or `more`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -218,6 +309,31 @@ impl<'a> Path<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn all_lists_every_code_once() {
+        // A new variant fails to compile here until it has a place in ALL.
+        let place = |c: ErrorCode| match c {
+            ErrorCode::Invalid => 0,
+            ErrorCode::Json => 1,
+            ErrorCode::SchemaVersion => 2,
+        };
+        for (i, c) in ErrorCode::ALL.into_iter().enumerate() {
+            assert_eq!(place(c), i, "{c:?}");
+        }
+        let place = |c: WarningCode| match c {
+            WarningCode::Url => 0,
+            WarningCode::MediaHost => 1,
+            WarningCode::Empty => 2,
+            WarningCode::Truncated => 3,
+            WarningCode::Limit => 4,
+            WarningCode::Sanitized => 5,
+            WarningCode::More => 6,
+        };
+        for (i, c) in WarningCode::ALL.into_iter().enumerate() {
+            assert_eq!(place(c), i, "{c:?}");
+        }
+    }
 
     #[test]
     fn to_message_joins_path_and_message() {

@@ -18,7 +18,9 @@
 //!   =>` in `src/sanitize/mod.rs`), both ways.
 #![cfg(not(target_arch = "wasm32"))]
 
+use newsview::error::{ErrorCode, WarningCode, JS_ERROR_CODES};
 use newsview::json::{parse, Json, JsonLimits};
+use newsview::labels::LABEL_KEYS;
 use newsview::options::{Options, OPTION_FIELDS, OPTION_KEYS};
 use newsview::sanitize::Policy;
 
@@ -58,12 +60,16 @@ fn jsdoc(node: &Json, indent: &str, out: &mut String) {
 /// A JSDoc block of `description` wrapped at 100 columns, then `tag` on a line of its own,
 /// indented by `indent`.
 fn jsdoc_text(description: &str, tag: Option<String>, indent: &str, out: &mut String) {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    // Words, with a `code span` kept whole.
+    let mut lines = wrap(description, 100 - indent.len() - 3);
+    lines.extend(tag);
+    jsdoc_lines(&lines, indent, out);
+}
+
+/// `text` wrapped into lines of at most `width` bytes where it can, a `code span` kept whole.
+fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
     let mut open = false;
-    for word in description.replace("*/", "*\\/").split_whitespace() {
+    for word in text.replace("*/", "*\\/").split_whitespace() {
         match words.last_mut() {
             Some(last) if open => {
                 last.push(' ');
@@ -73,8 +79,10 @@ fn jsdoc_text(description: &str, tag: Option<String>, indent: &str, out: &mut St
         }
         open ^= word.matches('`').count() % 2 == 1;
     }
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
     for word in &words {
-        if !line.is_empty() && indent.len() + 3 + line.len() + 1 + word.len() > 100 {
+        if !line.is_empty() && line.len() + 1 + word.len() > width {
             lines.push(std::mem::take(&mut line));
         }
         if !line.is_empty() {
@@ -83,9 +91,13 @@ fn jsdoc_text(description: &str, tag: Option<String>, indent: &str, out: &mut St
         line.push_str(word);
     }
     lines.push(line);
-    lines.extend(tag);
-    if lines.len() == 1 {
-        out.push_str(&format!("{indent}/** {} */\n", lines[0]));
+    lines
+}
+
+/// A JSDoc block of `lines` (one `/** line */` if there is one), indented by `indent`.
+fn jsdoc_lines(lines: &[String], indent: &str, out: &mut String) {
+    if let [line] = lines {
+        out.push_str(&format!("{indent}/** {line} */\n"));
     } else {
         out.push_str(&format!("{indent}/**\n"));
         for l in lines {
@@ -93,6 +105,41 @@ fn jsdoc_text(description: &str, tag: Option<String>, indent: &str, out: &mut St
         }
         out.push_str(&format!("{indent} */\n"));
     }
+}
+
+/// `export type name = 'a' | 'b' …;` (the members packed into lines of 100 columns), with a
+/// JSDoc of `intro` and then one `- \`member\`: doc` item for each member that has a doc.
+fn union(name: &str, intro: &str, members: &[(&str, Option<&str>)]) -> String {
+    let mut lines = wrap(intro, 97);
+    let items: Vec<_> = members
+        .iter()
+        .filter_map(|(m, doc)| doc.map(|d| (m, d)))
+        .collect();
+    for (i, (member, doc)) in items.iter().enumerate() {
+        let end = if i + 1 == items.len() { '.' } else { ';' };
+        let item = wrap(&format!("`{member}`: {doc}{end}"), 95);
+        for (j, l) in item.into_iter().enumerate() {
+            lines.push(if j == 0 {
+                format!("- {l}")
+            } else {
+                format!("  {l}")
+            });
+        }
+    }
+    let mut out = String::new();
+    jsdoc_lines(&lines, "", &mut out);
+    out.push_str(&format!("export type {name} =\n"));
+    let mut line = String::new();
+    for (member, _) in members {
+        let item = format!(" | '{member}'");
+        if !line.is_empty() && line.len() + item.len() > 99 {
+            out.push_str(&format!(" {line}\n"));
+            line.clear();
+        }
+        line.push_str(&item);
+    }
+    out.push_str(&format!(" {line};\n"));
+    out
 }
 
 /// A JSON scalar as a TypeScript literal.
@@ -245,6 +292,46 @@ fn generate_options() -> String {
     block_end(OPTIONS_BLOCK, out)
 }
 
+/// The `LabelKey` union, from [`LABEL_KEYS`].
+fn generate_label_keys() -> String {
+    let members: Vec<(&str, Option<&str>)> = LABEL_KEYS.iter().map(|k| (*k, None)).collect();
+    let out = block_start(LABEL_BLOCK, "newsview::labels::LABEL_KEYS")
+        + &union("LabelKey", "The keys of `options.labels`.", &members);
+    block_end(LABEL_BLOCK, out)
+}
+
+/// The `WarningCode` union, from [`WarningCode::ALL`].
+fn generate_warning_codes() -> String {
+    let members: Vec<(&str, Option<&str>)> = WarningCode::ALL
+        .iter()
+        .map(|c| (c.as_str(), Some(c.doc())))
+        .collect();
+    let out = block_start(WARNING_BLOCK, "newsview::error::WarningCode::ALL")
+        + &union(
+            "WarningCode",
+            "What kind of change a warning reports:",
+            &members,
+        );
+    block_end(WARNING_BLOCK, out)
+}
+
+/// The `ErrorCode` union, from [`ErrorCode::ALL`] and [`JS_ERROR_CODES`].
+fn generate_error_codes() -> String {
+    let mut members: Vec<(&str, Option<&str>)> = ErrorCode::ALL
+        .iter()
+        .map(|c| (c.as_str(), Some(c.doc())))
+        .collect();
+    members.extend(JS_ERROR_CODES.iter().map(|(c, d)| (*c, Some(*d))));
+    let out = block_start(
+        ERROR_BLOCK,
+        "newsview::error::{ErrorCode::ALL, JS_ERROR_CODES}",
+    ) + &union("ErrorCode", "What went wrong:", &members);
+    block_end(ERROR_BLOCK, out)
+}
+
+const LABEL_BLOCK: &str = "label keys";
+const WARNING_BLOCK: &str = "warning codes";
+const ERROR_BLOCK: &str = "error codes";
 const ARTICLE_BLOCK: &str = "article types";
 const OPTIONS_BLOCK: &str = "options";
 
@@ -581,16 +668,13 @@ fn dts_label_keys(text: &str) -> Vec<String> {
 
 #[test]
 fn label_keys_of_the_types_are_the_ones_options_labels_accepts() {
-    let mut rust: Vec<String> = newsview::labels::LABEL_KEYS
-        .iter()
-        .map(|k| k.to_string())
-        .collect();
+    let mut rust: Vec<String> = LABEL_KEYS.iter().map(|k| k.to_string()).collect();
     let mut ts = dts_label_keys(&dts());
     rust.sort_unstable();
     ts.sort_unstable();
     assert_eq!(ts, rust, "LabelKey in types/newsview.d.ts vs LABEL_KEYS");
     // Every one of them is accepted by options.labels, and another is refused by name.
-    for key in newsview::labels::LABEL_KEYS {
+    for key in LABEL_KEYS {
         let doc = parse(
             &format!("{{\"labels\": {{\"{key}\": \"x\"}}}}"),
             &JsonLimits::default(),
@@ -603,4 +687,58 @@ fn label_keys_of_the_types_are_the_ones_options_labels_accepts() {
         .err()
         .map(|e| e.to_message());
     assert!(message.is_some_and(|m| m.contains("options.labels.nope")));
+}
+
+#[test]
+fn committed_label_key_union_is_the_one_generated_from_label_keys() {
+    check_block(LABEL_BLOCK, &generate_label_keys());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Warning and error codes
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn committed_code_unions_are_the_ones_generated_from_the_codes() {
+    check_block(WARNING_BLOCK, &generate_warning_codes());
+    check_block(ERROR_BLOCK, &generate_error_codes());
+}
+
+#[test]
+fn generated_code_unions_name_every_code_once_with_its_doc() {
+    let errors = generate_error_codes();
+    let mut codes: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+    codes.extend(JS_ERROR_CODES.iter().map(|(c, _)| *c));
+    let warnings = generate_warning_codes();
+    let warning_codes: Vec<&str> = WarningCode::ALL.iter().map(|c| c.as_str()).collect();
+    for (text, codes) in [(&errors, &codes), (&warnings, &warning_codes)] {
+        for code in codes.iter() {
+            assert_eq!(text.matches(&format!("| '{code}'")).count(), 1, "{code}");
+            assert_eq!(text.matches(&format!("- `{code}`: ")).count(), 1, "{code}");
+        }
+    }
+    assert!(errors.contains("\n  | 'invalid' | 'json' | 'schema-version' | 'http'"));
+    assert!(warnings.contains("- `more`: more than 100 warnings"));
+}
+
+/// The JS sources that set `NewsviewError.code`.
+const JS_SOURCES: [&str; 2] = [
+    include_str!("../www/newsview.js"),
+    include_str!("../www/newsview-error.js"),
+];
+
+#[test]
+fn every_js_error_code_is_one_the_js_layer_sets() {
+    for (code, _) in JS_ERROR_CODES {
+        assert!(
+            JS_SOURCES
+                .iter()
+                .any(|js| js.contains(&format!("'{code}'"))),
+            "JS_ERROR_CODES lists {code:?}, which www/newsview.js never mentions"
+        );
+        assert!(
+            !ErrorCode::ALL.iter().any(|c| c.as_str() == *code),
+            "{code:?} is both a Rust and a JS code"
+        );
+    }
 }
