@@ -2,6 +2,9 @@
 //!
 //! Every error path starts with `options.` (`options.timeZone: unknown time zone ...`).
 //! Unknown members are ignored, and `null` for a member means its default.
+//!
+//! The options members ([`OPTION_KEYS`]) and the events newsview dispatches ([`EVENT_NAMES`])
+//! are declared here once; the `.d.ts` is generated from the declarations.
 
 use crate::error::{Error, Path, Warning};
 use crate::json::Json;
@@ -110,7 +113,10 @@ declare_options! {
 /// [`member!`]), so it cannot accept a key the declaration lacks.
 macro_rules! declared {
     ($key:literal) => {{
-        const _: () = assert!(is_declared($key), "an option key OPTION_KEYS lacks");
+        const _: () = assert!(
+            contains(OPTION_KEYS, $key),
+            "an option key OPTION_KEYS lacks"
+        );
         $key
     }};
 }
@@ -121,6 +127,58 @@ macro_rules! member {
         present($doc, declared!($key))
     };
 }
+
+/// Declares the events newsview dispatches on the container once: [`EVENT_NAMES`] (every
+/// dispatch names its event through [`event!`], checked against them at compile time) and,
+/// natively, [`EVENT_DETAILS`] (with the TypeScript type of each `detail`, from which the tests
+/// generate the `NewsViewEventMap` interface of `types/newsview.d.ts`).
+macro_rules! declare_events {
+    (
+        $( $name:literal: $detail:literal; )*
+        js only:
+        $( $js_name:literal: $js_detail:literal; )*
+    ) => {
+        /// The events the Rust DOM layer dispatches, in the order the types list them.
+        pub const EVENT_NAMES: &[&str] = &[$($name),*];
+
+        /// Every event newsview dispatches, with the TypeScript type of its `detail`: the
+        /// [`EVENT_NAMES`], then the ones only the JS layer dispatches (`true`). Not compiled
+        /// into the wasm.
+        #[cfg(not(target_arch = "wasm32"))]
+        pub const EVENT_DETAILS: &[(&str, &str, bool)] = &[
+            $( ($name, $detail, false), )*
+            $( ($js_name, $js_detail, true), )*
+        ];
+    };
+}
+
+declare_events! {
+    "nv-like": "LikeDetail";
+    "nv-favorite": "FavoriteDetail";
+    "nv-share": "ShareDetail";
+    "nv-keyword": "KeywordDetail";
+    "nv-related": "RelatedDetail";
+    "nv-login": "Record<string, never>";
+    "nv-comment": "CommentDetail";
+    js only:
+    "nv-warning": "WarningDetail";
+    "nv-error": "ErrorDetail";
+}
+
+/// The event name `$name`, which must be one of [`EVENT_NAMES`] (checked at compile time). For
+/// the DOM layer (wasm32 only).
+#[cfg(target_arch = "wasm32")]
+macro_rules! event {
+    ($name:literal) => {{
+        const _: () = assert!(
+            $crate::options::contains($crate::options::EVENT_NAMES, $name),
+            "an event EVENT_NAMES lacks"
+        );
+        $name
+    }};
+}
+#[cfg(target_arch = "wasm32")]
+pub(crate) use event;
 
 /// The signed-in reader.
 #[derive(Debug, Clone, PartialEq)]
@@ -400,11 +458,11 @@ impl Options {
     }
 }
 
-/// Whether [`OPTION_KEYS`] declares `key` (at compile time in [`declared!`]).
-const fn is_declared(key: &str) -> bool {
+/// Whether `list` holds `key` (at compile time in [`declared!`] and [`event!`]).
+pub(crate) const fn contains(list: &[&str], key: &str) -> bool {
     let mut i = 0;
-    while i < OPTION_KEYS.len() {
-        let (a, b) = (OPTION_KEYS[i].as_bytes(), key.as_bytes());
+    while i < list.len() {
+        let (a, b) = (list[i].as_bytes(), key.as_bytes());
         if a.len() == b.len() {
             let mut j = 0;
             while j < a.len() && a[j] == b[j] {
@@ -547,10 +605,10 @@ mod tests {
     #[test]
     fn only_declared_keys_are_declared() {
         for key in OPTION_KEYS {
-            assert!(is_declared(key), "{key}");
+            assert!(contains(OPTION_KEYS, key), "{key}");
         }
         for key in ["", "lan", "langs", "undeclared", "videoPlayer"] {
-            assert!(!is_declared(key), "{key}");
+            assert!(!contains(OPTION_KEYS, key), "{key}");
         }
     }
 

@@ -21,7 +21,7 @@
 use newsview::error::{ErrorCode, WarningCode, JS_ERROR_CODES};
 use newsview::json::{parse, Json, JsonLimits};
 use newsview::labels::LABEL_KEYS;
-use newsview::options::{Options, OPTION_FIELDS, OPTION_KEYS};
+use newsview::options::{Options, EVENT_DETAILS, EVENT_NAMES, OPTION_FIELDS, OPTION_KEYS};
 use newsview::sanitize::Policy;
 
 const SCHEMA: &str = include_str!("../schema/article-v1.schema.json");
@@ -329,6 +329,24 @@ fn generate_error_codes() -> String {
     block_end(ERROR_BLOCK, out)
 }
 
+/// The doc of the generated `NewsViewEventMap` interface.
+const EVENTS_DOC: &str = "The events newsview dispatches on the container (or `<news-view>`): \
+     they bubble and are composed. Merged into `HTMLElementEventMap`, so \
+     `el.addEventListener('nv-like', (e) => e.detail.liked)` type-checks.";
+
+/// The `NewsViewEventMap` interface, from [`EVENT_DETAILS`].
+fn generate_events() -> String {
+    let mut out = block_start(EVENTS_BLOCK, "newsview::options::EVENT_DETAILS");
+    jsdoc_text(EVENTS_DOC, None, "", &mut out);
+    out.push_str("export interface NewsViewEventMap {\n");
+    for (name, detail, _) in EVENT_DETAILS {
+        out.push_str(&format!("  '{name}': CustomEvent<{detail}>;\n"));
+    }
+    out.push_str("}\n");
+    block_end(EVENTS_BLOCK, out)
+}
+
+const EVENTS_BLOCK: &str = "events";
 const LABEL_BLOCK: &str = "label keys";
 const WARNING_BLOCK: &str = "warning codes";
 const ERROR_BLOCK: &str = "error codes";
@@ -741,4 +759,46 @@ fn every_js_error_code_is_one_the_js_layer_sets() {
             "{code:?} is both a Rust and a JS code"
         );
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn committed_event_map_is_the_one_generated_from_event_details() {
+    check_block(EVENTS_BLOCK, &generate_events());
+}
+
+const INTERACT_RS: &str = include_str!("../src/dom/interact.rs");
+
+#[test]
+fn every_declared_event_is_dispatched_where_it_is_declared_to_be() {
+    let rust: Vec<&str> = EVENT_DETAILS
+        .iter()
+        .filter(|(_, _, js)| !js)
+        .map(|(name, _, _)| *name)
+        .collect();
+    assert_eq!(
+        rust, EVENT_NAMES,
+        "EVENT_DETAILS (not JS-only) vs EVENT_NAMES"
+    );
+    // The DOM layer names every event it dispatches through `event!`, which refuses at compile
+    // time one EVENT_NAMES lacks; here, each declared one is dispatched.
+    for name in EVENT_NAMES {
+        assert!(
+            INTERACT_RS.contains(&format!("event!(\"{name}\")")),
+            "{name} is declared but src/dom/interact.rs never dispatches it"
+        );
+    }
+    for (name, _, _) in EVENT_DETAILS.iter().filter(|(_, _, js)| *js) {
+        assert!(
+            JS_SOURCES[0].contains(&format!("emit(container, '{name}'"))
+                || JS_SOURCES[0].contains(&format!("emit(this, '{name}'")),
+            "{name} is declared JS-only but www/newsview.js never emits it"
+        );
+    }
+    let generated = generate_events();
+    assert!(generated.contains("\n  'nv-like': CustomEvent<LikeDetail>;\n"));
+    assert!(generated.contains("\n  'nv-error': CustomEvent<ErrorDetail>;\n"));
 }

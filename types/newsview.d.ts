@@ -6,7 +6,8 @@
 // tests/schema.rs), the `Options` interface from `OPTION_FIELDS` (src/options.rs, which also
 // declares the only keys the options reader sees), `LabelKey` from `LABEL_KEYS`, and
 // `WarningCode` and `ErrorCode` from the Rust codes (`WarningCode::ALL`, `ErrorCode::ALL`) and
-// the JS layer's (`JS_ERROR_CODES`). The test also checks that `SanitizeOptions` names
+// the JS layer's (`JS_ERROR_CODES`), and `NewsViewEventMap` from `EVENT_DETAILS`
+// (src/options.rs). The test also checks that `SanitizeOptions` names
 // exactly the members the sanitizer policy accepts.
 
 // ---------------------------------------------------------------------------------------------
@@ -431,10 +432,13 @@ export interface ErrorDetail {
   message: string;
 }
 
+// BEGIN GENERATED: events (tests/typescript_types.rs, from newsview::options::EVENT_DETAILS)
+// Do not edit by hand: NEWSVIEW_UPDATE_TYPES=1 cargo test --test typescript_types
+
 /**
- * The events newsview dispatches on the container (or `<news-view>`): they bubble and are
- * composed. Merged into `HTMLElementEventMap`, so `el.addEventListener('nv-like', (e) =>
- * e.detail.liked)` type-checks.
+ * The events newsview dispatches on the container (or `<news-view>`): they bubble and are composed.
+ * Merged into `HTMLElementEventMap`, so `el.addEventListener('nv-like', (e) => e.detail.liked)`
+ * type-checks.
  */
 export interface NewsViewEventMap {
   'nv-like': CustomEvent<LikeDetail>;
@@ -447,6 +451,7 @@ export interface NewsViewEventMap {
   'nv-warning': CustomEvent<WarningDetail>;
   'nv-error': CustomEvent<ErrorDetail>;
 }
+// END GENERATED: events
 
 declare global {
   interface HTMLElementTagNameMap {

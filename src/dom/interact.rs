@@ -3,6 +3,7 @@
 
 use super::handle::{Interval, Listener, Timeout};
 use super::state::{document, Shared, ViewState};
+use crate::options::event;
 use crate::share::ShareService;
 use crate::text;
 use js_sys::{Object, Reflect};
@@ -114,7 +115,7 @@ fn on_click(state: &Shared, e: &Event) {
                 set(&d, "index", (i as u32).into());
                 d
             };
-            if !emit(state, "nv-keyword", &detail, true) {
+            if !emit(state, event!("nv-keyword"), &detail, true) {
                 e.prevent_default();
             }
         }
@@ -131,12 +132,12 @@ fn on_click(state: &Shared, e: &Event) {
                 set(&d, "index", (i as u32).into());
                 d
             };
-            if !emit(state, "nv-related", &detail, true) {
+            if !emit(state, event!("nv-related"), &detail, true) {
                 e.prevent_default();
             }
         }
         "login" => {
-            emit(state, "nv-login", &Object::new(), false);
+            emit(state, event!("nv-login"), &Object::new(), false);
         }
         "comment" => submit_comment(state, &el),
         "play" => play(state, &el),
@@ -253,7 +254,11 @@ fn toggle_pressed(state: &Shared, button: &Element, like: bool) {
     }
     if !emit(
         state,
-        if like { "nv-like" } else { "nv-favorite" },
+        if like {
+            event!("nv-like")
+        } else {
+            event!("nv-favorite")
+        },
         &detail,
         true,
     ) {
@@ -415,7 +420,7 @@ fn share_service(state: &Shared, el: &Element, e: &Event) {
     let detail = Object::new();
     set(&detail, "service", service.key().into());
     set(&detail, "url", url.as_str().into());
-    if !emit(state, "nv-share", &detail, true) {
+    if !emit(state, event!("nv-share"), &detail, true) {
         e.prevent_default();
         return;
     }
@@ -581,7 +586,7 @@ fn submit_comment(state: &Shared, button: &Element) {
     }
     let detail = Object::new();
     set(&detail, "text", text.as_str().into());
-    if emit(state, "nv-comment", &detail, true) {
+    if emit(state, event!("nv-comment"), &detail, true) {
         area.set_value("");
     }
 }
