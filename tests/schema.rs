@@ -1,9 +1,11 @@
 //! `schema/article-v1.schema.json` and `docs/schema.md` against the model, so that the three
-//! cannot drift apart silently.
+//! cannot drift apart silently; and the options table of `docs/schema.md` against the declared
+//! options (`OPTION_KEYS`).
 #![cfg(not(target_arch = "wasm32"))]
 
 use newsview::json::{parse, Json, JsonLimits};
 use newsview::model::{Article, ARTICLE_FIELDS};
+use newsview::options::OPTION_KEYS;
 
 const SCHEMA: &str = include_str!("../schema/article-v1.schema.json");
 const DOCS: &str = include_str!("../docs/schema.md");
@@ -206,4 +208,28 @@ fn docs_table_names_every_field() {
             );
         }
     }
+}
+
+#[test]
+fn docs_options_table_has_a_row_for_every_declared_option_and_no_other() {
+    let start = DOCS
+        .find("\n## Options")
+        .expect("docs/schema.md: ## Options");
+    let section = &DOCS[start..];
+    let section = &section[..section.find("\n### ").unwrap_or(section.len())];
+    // Rows start with the option's name in backticks: `lang`, `sanitize.allowMediaHosts`.
+    let mut documented: Vec<&str> = section
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `"))
+        .filter_map(|l| l.split('`').next())
+        .map(|name| name.split('.').next().unwrap_or(name))
+        .collect();
+    documented.sort_unstable();
+    documented.dedup();
+    let mut declared = OPTION_KEYS.to_vec();
+    declared.sort_unstable();
+    assert_eq!(
+        documented, declared,
+        "docs/schema.md options table vs OPTION_KEYS (src/options.rs)"
+    );
 }
