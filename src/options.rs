@@ -166,8 +166,8 @@ declare_events! {
 }
 
 /// The event name `$name`, which must be one of [`EVENT_NAMES`] (checked at compile time). For
-/// the DOM layer (wasm32 only).
-#[cfg(target_arch = "wasm32")]
+/// the DOM layer (wasm32 with the `dom` feature only).
+#[cfg(all(target_arch = "wasm32", feature = "dom"))]
 macro_rules! event {
     ($name:literal) => {{
         const _: () = assert!(
@@ -177,7 +177,7 @@ macro_rules! event {
         $name
     }};
 }
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "dom"))]
 pub(crate) use event;
 
 /// The signed-in reader.
