@@ -98,6 +98,7 @@ pub fn prepare(html: &str, max_depth: usize, max_nodes: usize) -> (PreparedBody,
         report: PrepassReport::default(),
         names: Vec::new(),
         dropped: Vec::new(),
+        written: Vec::new(),
     };
     pass.run();
     (PreparedBody(pass.out), pass.report)
@@ -131,6 +132,8 @@ struct Pass<'a> {
     names: Vec<Attr<'a>>,
     /// The current tag's dropped attribute names, to count each name once (reused).
     dropped: Vec<String>,
+    /// Indexes into `names` of the current tag's attributes written (reused).
+    written: Vec<usize>,
 }
 
 fn is_space(b: u8) -> bool {
@@ -408,7 +411,8 @@ impl<'a> Pass<'a> {
         let rule = rules::element_rule(if tag == "image" { "img" } else { tag });
         let mut names = std::mem::take(&mut self.names);
         self.dropped.clear();
-        let mut written: Vec<usize> = Vec::new();
+        let mut written = std::mem::take(&mut self.written);
+        written.clear();
         for (k, a) in names.iter().enumerate() {
             let keep = match rule {
                 ElementRule::Keep(_, kind) | ElementRule::Rename(_, kind) => {
@@ -457,6 +461,7 @@ impl<'a> Pass<'a> {
         }
         names.clear();
         self.names = names;
+        self.written = written;
     }
 
     /// Writes the end tags of the open elements above index `k`, and of `k` itself.
