@@ -54,10 +54,16 @@ impl<'a> Context<'a> {
 /// Lays out the whole article.
 pub fn article(article: &Article, ctx: &Context<'_>) -> Node {
     let l = ctx.labels();
+    // `data-nv-id` and `data-nv-url` (the share URL): what the widgets read from the DOM, in
+    // the full client and in the hydration-only one alike (src/dom/interact.rs).
     let mut root = Element::with("article", "class=nv;part=article")
         .attr("lang", ctx.options.lang.tag())
         .attr("data-theme", ctx.options.theme.key())
-        .child(header(article, ctx));
+        .text_attr("data-nv-id", article.id.as_str());
+    if let Some(url) = &ctx.share_url {
+        root = root.text_attr("data-nv-url", url.as_str());
+    }
+    root = root.child(header(article, ctx));
     if let Some(video) = &article.lead_video {
         root = root.child(lead(video, l));
     } else if let Some(cover) = &article.cover {
@@ -240,7 +246,15 @@ fn lead(video: &crate::model::LeadVideo, l: &Labels) -> Element {
             }
             s
         })
-        .attr("data-nv-action", "play");
+        .attr("data-nv-action", "play")
+        // What `play` needs (and `options.videoPlayer` gets): read from the button itself.
+        .text_attr("data-nv-src", video.src.as_str());
+    if let Some(t) = &video.title {
+        button = button.text_attr("data-nv-title", t.as_str());
+    }
+    if let Some(d) = video.duration_seconds {
+        button = button.text_attr("data-nv-duration", index_attr(d as usize));
+    }
     if let Some(poster) = &video.poster {
         button = button.child(image(poster, "nv-poster", (1280, 720), false));
     }
@@ -291,7 +305,7 @@ fn action_button(
     action: &'static str,
     icon_path: &'static str,
     label: &str,
-    count: Option<String>,
+    count: Option<(String, String)>,
 ) -> Element {
     let mut b = Element::new("button")
         .attr("class", class)
@@ -299,8 +313,11 @@ fn action_button(
         .attr("data-nv-action", action)
         .child(icon(icon_path))
         .child(Element::with("span", "class=nv-action-label").text(label));
-    if let Some(c) = count {
-        b = b.child(Element::with("span", "class=nv-count").text(c));
+    if let Some((c, n)) = count {
+        // The count itself, which a toggle counts from (the text is rounded: `1.2万`).
+        b = b
+            .text_attr("data-nv-count", n)
+            .child(Element::with("span", "class=nv-count").text(c));
     }
     b
 }
@@ -308,7 +325,13 @@ fn action_button(
 fn actions(article: &Article, ctx: &Context<'_>) -> Element {
     let l = ctx.labels();
     let lang = ctx.options.lang;
-    let count = |n: Option<u64>| n.map(|n| text::format_count(n, lang));
+    let count = |n: Option<u64>| {
+        n.map(|n| {
+            let mut raw = String::new();
+            text::push_u64(&mut raw, n);
+            (text::format_count(n, lang), raw)
+        })
+    };
     let like = action_button(
         "nv-action nv-like",
         "like",
@@ -604,6 +627,7 @@ fn related_item(index: usize, v: &RelatedVideo, ctx: &Context<'_>) -> Element {
     let link = external_link(&v.url)
         .attrs("class=nv-related-item;part=related-item;data-nv-action=related")
         .text_attr("data-nv-index", index_attr(index))
+        .text_attr("data-nv-id", v.id.as_str())
         .child(thumb)
         .child(Element::with("span", "class=nv-related-title").text(v.title.as_str()))
         .child(meta);

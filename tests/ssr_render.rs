@@ -428,7 +428,8 @@ fn every_option_of_the_parity_fixture_is_honoured() {
     assert!(out
         .html
         .starts_with("<news-view lang=\"en\" theme=\"dark\">"));
-    has("<article class=\"nv\" part=\"article\" lang=\"en\" data-theme=\"dark\">");
+    // (then what the widgets read: the id, and the share URL when there is one)
+    has("<article class=\"nv\" part=\"article\" lang=\"en\" data-theme=\"dark\" data-nv-id=");
     // now and timeZone: 21:56:43+08:00 shown in Tokyo; relative times against `now`.
     has(">2026-03-15 22:56:43</time>");
     has(">just now</time>");
