@@ -1,11 +1,16 @@
 #!/usr/bin/env node
-// Reports the size of everything a page downloads from pkg/: the .wasm, the JS modules and any
-// CSS, raw, gzip (level 9) and brotli (quality 11), with totals.
+// Reports the size of what a page downloads from pkg/, raw, gzip (level 9) and brotli (quality
+// 11), per entry: a page loads one of them, each a JS module and its .wasm:
 //
-//   node scripts/size.mjs                 print the table
-//   node scripts/size.mjs --budget 80     also exit 1 when the gzip total exceeds 80 KiB
-//   node scripts/size.mjs --json          print JSON instead (for scripts and the README trend)
-//   node scripts/size.mjs --dir other/    measure another directory
+//   full      newsview.js + newsview_bg.wasm (render, hydrate, <news-view>)
+//   hydrate   newsview-hydrate.js + newsview-hydrate_bg.wasm (server-rendered pages only; it
+//             imports the full entry when a page needs to render)
+//
+//   node scripts/size.mjs                         print the table
+//   node scripts/size.mjs --budget 80             also exit 1 when the full entry's gzip total exceeds 80 KiB
+//   node scripts/size.mjs --hydrate-budget 25     … and when the hydration entry's exceeds 25 KiB
+//   node scripts/size.mjs --json                  print JSON instead (for scripts and the README trend)
+//   node scripts/size.mjs --dir other/            measure another directory
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -14,19 +19,19 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 function parseArgs(argv) {
-  const args = { dir: join(root, 'pkg'), budgetKiB: null, json: false };
+  const args = { dir: join(root, 'pkg'), budgetKiB: null, hydrateBudgetKiB: null, json: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--budget') {
+    if (a === '--budget' || a === '--hydrate-budget') {
       const v = Number(argv[++i]);
-      if (!Number.isFinite(v) || v <= 0) throw new Error(`--budget needs a positive number of KiB, got ${argv[i]}`);
-      args.budgetKiB = v;
+      if (!Number.isFinite(v) || v <= 0) throw new Error(`${a} needs a positive number of KiB, got ${argv[i]}`);
+      args[a === '--budget' ? 'budgetKiB' : 'hydrateBudgetKiB'] = v;
     } else if (a === '--dir') {
       args.dir = resolve(argv[++i] ?? '');
     } else if (a === '--json') {
       args.json = true;
     } else if (a === '--help' || a === '-h') {
-      console.log('usage: node scripts/size.mjs [--budget KIB] [--json] [--dir DIR]');
+      console.log('usage: node scripts/size.mjs [--budget KIB] [--hydrate-budget KIB] [--json] [--dir DIR]');
       process.exit(0);
     } else {
       throw new Error(`unknown argument ${a}`);
@@ -57,25 +62,47 @@ export function measure(buf) {
   };
 }
 
-/** Sizes of every downloaded file in `dir` and their totals. */
+/** The entries of the package: a page downloads the files of one. */
+export const ENTRIES = {
+  full: ['newsview.js', 'newsview_bg.wasm'],
+  hydrate: ['newsview-hydrate.js', 'newsview-hydrate_bg.wasm'],
+};
+
+/**
+ * Sizes of every downloaded file in `dir`, and per entry the total of its files (`entries.full`,
+ * `entries.hydrate` when its files are there). `total` is the full entry's (what a page that
+ * renders downloads), or every file's when `dir` holds no full entry.
+ */
 export function report(dir) {
   const files = downloadedFiles(dir).map((name) => ({ name, ...measure(readFileSync(join(dir, name))) }));
-  const total = { raw: 0, gzip: 0, brotli: 0 };
-  for (const f of files) for (const k of Object.keys(total)) total[k] += f[k];
-  return { files, total };
+  const sum = (list) => {
+    const total = { raw: 0, gzip: 0, brotli: 0 };
+    for (const f of list) for (const k of Object.keys(total)) total[k] += f[k];
+    return total;
+  };
+  const entries = {};
+  for (const [entry, names] of Object.entries(ENTRIES)) {
+    const list = files.filter((f) => names.includes(f.name));
+    if (list.length === names.length) entries[entry] = sum(list);
+  }
+  return { files, entries, total: entries.full ?? sum(files) };
 }
 
 const kib = (n) => (n / 1024).toFixed(1);
 
-function table({ files, total }) {
+function table({ files, entries, total }) {
   const rows = [['file', 'raw', 'gzip', 'brotli'], ...files.map((f) => [f.name, f.raw, f.gzip, f.brotli])];
-  rows.push(['total', total.raw, total.gzip, total.brotli]);
+  const totals = Object.keys(entries).length
+    ? Object.entries(entries).map(([name, t]) => [`${name} (${ENTRIES[name].join(' + ')})`, t.raw, t.gzip, t.brotli])
+    : [['total', total.raw, total.gzip, total.brotli]];
   const cell = (v) => (typeof v === 'number' ? `${v} B (${kib(v)} KiB)` : v);
-  const text = rows.map((r) => r.map(cell));
+  const text = [...rows, ...totals].map((r) => r.map(cell));
   const widths = text[0].map((_, c) => Math.max(...text.map((r) => r[c].length)));
   const line = (r) => r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ');
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
-  return [line(text[0]), rule, ...text.slice(1, -1).map(line), rule, line(text[text.length - 1])].join('\n');
+  return [line(text[0]), rule, ...text.slice(1, rows.length).map(line), rule, ...text.slice(rows.length).map(line)].join(
+    '\n',
+  );
 }
 
 function main() {
@@ -98,22 +125,29 @@ function main() {
     process.exit(2);
   }
   if (args.json) {
-    console.log(JSON.stringify({ ...result, budgetKiB: args.budgetKiB }, null, 2));
+    console.log(JSON.stringify({ ...result, budgetKiB: args.budgetKiB, hydrateBudgetKiB: args.hydrateBudgetKiB }, null, 2));
   } else {
     console.log(table(result));
   }
-  if (args.budgetKiB !== null) {
-    const limit = args.budgetKiB * 1024;
-    if (result.total.gzip > limit) {
-      console.error(
-        `size: over budget: gzip total ${result.total.gzip} B (${kib(result.total.gzip)} KiB) > ${args.budgetKiB} KiB`,
-      );
-      process.exit(1);
+  const checks = [
+    ['full entry', result.total, args.budgetKiB],
+    ['hydration entry', result.entries.hydrate, args.hydrateBudgetKiB],
+  ];
+  let over = false;
+  for (const [what, sizes, budget] of checks) {
+    if (budget === null) continue;
+    if (!sizes) {
+      console.error(`size: no ${what} in ${args.dir}; run 'make build' first`);
+      process.exit(2);
     }
-    if (!args.json) {
-      console.log(`within budget: gzip total ${kib(result.total.gzip)} KiB <= ${args.budgetKiB} KiB`);
+    if (sizes.gzip > budget * 1024) {
+      console.error(`size: over budget: ${what} gzip ${sizes.gzip} B (${kib(sizes.gzip)} KiB) > ${budget} KiB`);
+      over = true;
+    } else if (!args.json) {
+      console.log(`within budget: ${what} gzip ${kib(sizes.gzip)} KiB <= ${budget} KiB`);
     }
   }
+  if (over) process.exit(1);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -62,7 +62,8 @@ impl Lang {
 /// The strings of one language: the built-in tables are `Labels<'static>`
 /// ([`labels`]); a render with `options.labels` borrows its overrides from the options
 /// ([`LabelOverrides::apply`]), so that no string outlives the options that brought it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// `Labels::default()` has every string empty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Labels<'a> {
     /// 点赞
     pub like: &'a str,

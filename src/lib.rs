@@ -17,6 +17,9 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+// The stylesheet: the full client adopts it, server rendering writes it; the hydration-only
+// client uses the server's.
+#[cfg(any(not(target_arch = "wasm32"), feature = "dom", feature = "server"))]
 mod css;
 pub mod error;
 pub mod json;
@@ -35,7 +38,7 @@ pub mod text;
 pub mod url;
 pub mod view;
 
-#[cfg(all(target_arch = "wasm32", feature = "dom"))]
+#[cfg(all(target_arch = "wasm32", any(feature = "dom", feature = "hydrate")))]
 pub mod dom;
 
 #[cfg(all(target_arch = "wasm32", feature = "server"))]

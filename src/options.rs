@@ -166,8 +166,8 @@ declare_events! {
 }
 
 /// The event name `$name`, which must be one of [`EVENT_NAMES`] (checked at compile time). For
-/// the DOM layer (wasm32 with the `dom` feature only).
-#[cfg(all(target_arch = "wasm32", feature = "dom"))]
+/// the DOM layer (wasm32 with the `dom` or the `hydrate` feature only).
+#[cfg(all(target_arch = "wasm32", any(feature = "dom", feature = "hydrate")))]
 macro_rules! event {
     ($name:literal) => {{
         const _: () = assert!(
@@ -177,7 +177,7 @@ macro_rules! event {
         $name
     }};
 }
-#[cfg(all(target_arch = "wasm32", feature = "dom"))]
+#[cfg(all(target_arch = "wasm32", any(feature = "dom", feature = "hydrate")))]
 pub(crate) use event;
 
 /// The signed-in reader.

@@ -272,25 +272,31 @@ function mount(take, container, article, options) {
   return view;
 }
 
-function renderState(container, state, detail, lang) {
-  return guard(container, () => renderStateWasm(container, state, detail, lang));
+/** The loading or error state in `<news-view>` `host`, in the language of its `lang`. */
+function renderState(host, state, detail) {
+  return guard(host, () => renderStateWasm(host, state, detail, host.getAttribute('lang') ?? ''));
 }
 
 const Base = globalThis.HTMLElement ?? class {};
 const TIMEOUT_MS = 10000;
 
 /**
+ * What `<news-view>` does, as a class over `Base`: over HTMLElement it is the element itself
+ * (`NewsViewElement`, its host is itself); over Object it is the same behaviour for an element
+ * that another client defined (the hydration entry's `<news-view>`, in newsview-hydrate.js,
+ * forwards its callbacks to one once it hands the element to this module). Exported for that
+ * entry only: not a public API.
+ *
  * `<news-view src="article.json" lang="zh-CN" now="…" timeout="10000">`; property `article`.
  * Fetch failures show the error state (with 重试 / Retry) and fire `nv-error` `{code, path,
  * message}`: `http`, `network`, `timeout`, `content-type`, `json`, `invalid` and
  * `schema-version` (refused by the model), `panic`, `dom`, `init`. When `src` changes during a
  * fetch, the latest wins.
  */
-export class NewsViewElement extends Base {
-  static get observedAttributes() {
-    return ['src', 'lang', 'now', 'time-zone', 'theme', 'share', 'timeout'];
-  }
+export const newsView = (Base) => class extends Base {
+  static observedAttributes = ['src', 'lang', 'now', 'time-zone', 'theme', 'share', 'timeout'];
 
+  #host;
   #view = null;
   #article = null;
   /** Options from the server's hydration data (attributes override them). */
@@ -298,9 +304,19 @@ export class NewsViewElement extends Base {
   #fetch = null;
   #seq = 0;
 
-  constructor() {
+  /**
+   * `host`: the `<news-view>` element (none for the element itself). `view`, `article` and
+   * `serverOptions`: what a client that had the element before (the hydration entry) hands
+   * over: its live view, which is destroyed when this one first shows something, and the data
+   * it read.
+   */
+  constructor(host, view = null, article = null, serverOptions = null) {
     super();
-    this.addEventListener('click', (event) => {
+    this.#host = host ?? this;
+    this.#view = view;
+    this.#article = article;
+    this.#serverOptions = serverOptions;
+    this.#host.addEventListener('click', (event) => {
       const target = event.composedPath()[0];
       if (target instanceof Element && target.closest('[data-nv-action="retry"]')) this.#update();
     });
@@ -315,7 +331,7 @@ export class NewsViewElement extends Base {
     this.#article = value;
     const seq = ++this.#seq;
     this.#fetch?.abort();
-    if (this.isConnected) this.#show(value, seq);
+    if (this.#host.isConnected) this.#show(value, seq);
   }
 
   /** The live view, or null. */
@@ -334,53 +350,48 @@ export class NewsViewElement extends Base {
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
-    if (oldValue !== newValue && this.isConnected) this.#update();
+    if (oldValue !== newValue && this.#host.isConnected) this.#update();
   }
 
+  /** The options: the server's, with the attributes over them. */
   #options() {
     const options = { ...this.#serverOptions };
-    const lang = this.getAttribute('lang');
-    if (lang) options.lang = lang;
-    const now = this.getAttribute('now');
-    if (now) options.now = /^\d+$/.test(now) ? Number(now) : now;
-    const zone = this.getAttribute('time-zone');
-    if (zone) options.timeZone = zone;
-    const theme = this.getAttribute('theme');
-    if (theme) options.theme = theme;
-    const share = this.getAttribute('share');
-    if (share) options.share = share;
+    for (const [attr, key] of [
+      ['lang', 'lang'],
+      ['now', 'now'],
+      ['time-zone', 'timeZone'],
+      ['theme', 'theme'],
+      ['share', 'share'],
+    ]) {
+      const value = this.#host.getAttribute(attr);
+      if (value) options[key] = key === 'now' && /^\d+$/.test(value) ? Number(value) : value;
+    }
     return options;
-  }
-
-  #timeout() {
-    const value = Number(this.getAttribute('timeout'));
-    return Number.isFinite(value) && value > 0 ? value : TIMEOUT_MS;
   }
 
   /** Fetches `src` (or shows the article property). Never rejects. */
   async #update() {
     const seq = ++this.#seq;
-    const src = this.getAttribute('src');
+    const src = this.#host.getAttribute('src');
     if (this.#article == null && !src && !this.#readServerData(seq)) return;
     if (this.#article != null && !src) return this.#show(this.#article, seq);
     if (!src) return;
     this.#fetch?.abort();
     const controller = new AbortController();
     this.#fetch = controller;
-    const timer = setTimeout(
-      () => controller.abort(new DOMException('timeout', 'TimeoutError')),
-      this.#timeout(),
-    );
+    const timeout = Number(this.#host.getAttribute('timeout'));
+    const ms = Number.isFinite(timeout) && timeout > 0 ? timeout : TIMEOUT_MS;
+    const timer = setTimeout(() => controller.abort(new DOMException('timeout', 'TimeoutError')), ms);
     const lost = (error) =>
       controller.signal.reason?.name === 'TimeoutError'
-        ? failure('timeout', `no response within ${this.#timeout()} ms`)
+        ? failure('timeout', `no response within ${ms} ms`)
         : failure('network', String(error?.message ?? error));
     try {
       await init();
       if (seq !== this.#seq) return;
       this.#destroyView();
       // Server-rendered markup stays on screen while the article data loads.
-      if (!this.#serverMarkup()) renderState(this, 'loading', '', this.getAttribute('lang') ?? '');
+      if (!this.#serverMarkup()) renderState(this.#host, 'loading', '');
       let response;
       let text;
       try {
@@ -428,7 +439,7 @@ export class NewsViewElement extends Base {
    * Returns whether there is an article to show.
    */
   #readServerData(seq) {
-    const data = this.querySelector(':scope > script[type="application/json"][data-nv-hydrate]');
+    const data = this.#host.querySelector(':scope > script[type="application/json"][data-nv-hydrate]');
     if (!data) {
       if (document.readyState === 'loading') {
         document.addEventListener('DOMContentLoaded', () => seq === this.#seq && this.#update(), { once: true });
@@ -448,7 +459,7 @@ export class NewsViewElement extends Base {
 
   /** Whether the shadow root holds server-rendered markup that no view has taken over yet. */
   #serverMarkup() {
-    return !this.#view && !!this.shadowRoot?.querySelector('article.nv');
+    return !this.#view && !!this.#host.shadowRoot?.querySelector('article.nv');
   }
 
   /** Renders `article`. Never rejects. */
@@ -457,11 +468,11 @@ export class NewsViewElement extends Base {
       await init();
       if (seq !== this.#seq) return;
       this.#destroyView();
-      checkContainer(this);
+      checkContainer(this.#host);
       const options = this.#options();
       // Markup from newsview's server rendering (a declarative shadow root) is taken over, not
       // rebuilt; afterwards every render replaces the view.
-      this.#view = mount(this.#serverMarkup() ? hydrateWasm : renderWasm, this, article, options);
+      this.#view = mount(this.#serverMarkup() ? hydrateWasm : renderWasm, this.#host, article, options);
     } catch (error) {
       if (seq !== this.#seq) return;
       this.#fail(error);
@@ -482,14 +493,17 @@ export class NewsViewElement extends Base {
     this.#destroyView();
     const fault = asNewsviewError(error);
     try {
-      renderState(this, 'error', fault.message, this.getAttribute('lang') ?? '');
+      renderState(this.#host, 'error', fault.message);
     } catch {
       // The error state could not be drawn (e.g. the wasm failed to load): the event still fires.
     }
     // A panic fired its nv-error where it was caught.
-    if (fault.code !== 'panic') emit(this, 'nv-error', errorDetail(fault));
+    if (fault.code !== 'panic') emit(this.#host, 'nv-error', errorDetail(fault));
   }
-}
+};
+
+/** `<news-view>`: see `newsView` for what it does. */
+export const NewsViewElement = newsView(Base);
 
 function failure(code, message) {
   return new NewsviewError(message, { code });

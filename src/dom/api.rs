@@ -2,9 +2,10 @@
 //! and `renderState` for the custom element's loading and error states.
 
 use super::interact;
+pub use super::live::View;
 use super::mount::mount;
 use super::sanitize_dom::parse_and_sanitize;
-use super::state::{document, js_error, Shared, ViewState};
+use super::state::{document, js_error, query, Shared, ViewState};
 use crate::error::{Error, Warning};
 use crate::labels::{labels, Lang};
 use crate::layout::{self, Context};
@@ -20,13 +21,6 @@ use web_sys::{Element, Node};
 
 /// The component's stylesheet, shipped inside the wasm.
 const STYLESHEET: &str = crate::css::STYLESHEET;
-
-/// A rendered article. `update(article)` renders a new article into the same place;
-/// `destroy()` removes the view, its listeners and timers.
-#[wasm_bindgen]
-pub struct View {
-    state: Shared,
-}
 
 #[wasm_bindgen]
 impl View {
@@ -52,63 +46,6 @@ impl View {
         self.state.borrow_mut().warnings = parsed.warnings;
         Ok(())
     }
-
-    /// The warnings of the last render or update, as `[{path, code, message}]`; the view keeps
-    /// none after the call. The JS entry takes them after each render and update and makes
-    /// them `view.warnings` and the `nv-warning` event.
-    #[wasm_bindgen(js_name = takeWarnings)]
-    pub fn take_warnings(&self) -> js_sys::Array {
-        let warnings = std::mem::take(&mut self.state.borrow_mut().warnings);
-        let out = js_sys::Array::new();
-        for w in &warnings {
-            let item = js_sys::Object::new();
-            interact::set(&item, "path", w.path.as_str().into());
-            interact::set(&item, "code", w.code.as_str().into());
-            interact::set(&item, "message", w.message.as_str().into());
-            out.push(&item);
-        }
-        out
-    }
-
-    /// Sets the truth of 点赞 from the host (e.g. after its server answered): `aria-pressed`
-    /// becomes `liked`, and the count `count` when given. Fires no event.
-    #[wasm_bindgen(js_name = setLiked)]
-    pub fn set_liked(&self, liked: bool, count: Option<f64>) {
-        interact::set_pressed(&self.state, true, liked, count.and_then(count_from_js));
-    }
-
-    /// Sets the truth of 收藏 from the host: `aria-pressed` becomes `favorited`, and the
-    /// count `count` when given. Fires no event.
-    #[wasm_bindgen(js_name = setFavorited)]
-    pub fn set_favorited(&self, favorited: bool, count: Option<f64>) {
-        interact::set_pressed(&self.state, false, favorited, count.and_then(count_from_js));
-    }
-
-    /// Removes the view from the page, with its listeners and timers. Calling it twice does
-    /// nothing more.
-    pub fn destroy(&self) {
-        let (listeners, timers, toast, root) = {
-            let mut s = self.state.borrow_mut();
-            if s.destroyed {
-                return;
-            }
-            s.destroyed = true;
-            (
-                std::mem::take(&mut s.listeners),
-                std::mem::take(&mut s.timers),
-                s.toast_timer.take(),
-                s.root.clone(),
-            )
-        };
-        self.state.borrow_mut().video_player = None;
-        drop((listeners, timers, toast));
-        clear(&root);
-    }
-}
-
-/// A count from JS: a finite, non-negative number, truncated; anything else is ignored.
-fn count_from_js(n: f64) -> Option<u64> {
-    (n.is_finite() && n >= 0.0).then_some(n as u64)
 }
 
 /// Renders `article` into `container` and returns the live [`View`]. `options` is read as
@@ -131,10 +68,7 @@ pub fn hydrate(container: Element, article: JsValue, options: JsValue) -> Result
 /// sanitizer keeps no `article` element and no `class` attribute. (`:scope` would match nothing
 /// in a shadow root, which is not an element.)
 fn server_markup(root: &Node) -> bool {
-    super::mount::query(root, "article.nv")
-        .ok()
-        .flatten()
-        .is_some()
+    query(root, "article.nv").ok().flatten().is_some()
 }
 
 fn start(
@@ -249,12 +183,6 @@ pub(crate) fn draw(state: &Shared) -> Result<Option<Warning>, JsValue> {
     Ok(body_warning)
 }
 
-fn clear(node: &Node) {
-    while let Some(child) = node.last_child() {
-        let _ = node.remove_child(&child);
-    }
-}
-
 fn has_system_share() -> bool {
     web_sys::window()
         .map(|w| js_sys::Reflect::has(&w.navigator(), &JsValue::from_str("share")).unwrap_or(false))
@@ -319,18 +247,6 @@ fn read_options(value: &JsValue) -> Result<(Options, Vec<Warning>), JsValue> {
 }
 
 // ---- Robustness: warnings, restart (issue 7). ----
-
-/// Asks wasm-bindgen's glue for a fresh instance of the module before the next call into it
-/// (called by the JS entry after a trap; see `www/newsview.js`).
-#[wasm_bindgen(js_name = scheduleRestart)]
-pub fn schedule_restart() {
-    wasm_bindgen::handler::schedule_reinit();
-}
-
-/// Does nothing; the JS entry calls it right after [`schedule_restart`] so that the restart
-/// happens at once, before any call that passes strings into memory.
-#[wasm_bindgen(js_name = restartNow)]
-pub fn restart_now() {}
 
 fn to_json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
     const NOT_JSON: &str = "expected an object or a JSON string";

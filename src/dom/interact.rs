@@ -1,8 +1,16 @@
 //! Behaviour: one delegated listener for clicks and keys on the view's root, keyed by
 //! `data-nv-action`; popovers; events to the host; the relative-time refresh.
+//!
+//! What the widgets need of the article is read from the markup, where layout writes it
+//! (`src/layout.rs`): the id and share URL on `<article class="nv" data-nv-id data-nv-url>`,
+//! a keyword's name and URL (its text and `href`), a related video's `data-nv-id` and `href`,
+//! the lead video on its play button (`data-nv-src`, `data-nv-title`, `data-nv-duration`, the
+//! poster's `src`), the counts on the buttons (`data-nv-count`), the times' `data-nv-rel`. So
+//! the same code wires a view this client rendered and server markup it never read the
+//! article of (the hydration-only client).
 
 use super::handle::{Interval, Listener, Timeout};
-use super::state::{document, Shared, ViewState};
+use super::state::{document, query, query_all, Shared, ViewState};
 use crate::options::event;
 use crate::share::ShareService;
 use crate::text;
@@ -10,7 +18,7 @@ use js_sys::{Object, Reflect};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CustomEvent, CustomEventInit, Element, Event, KeyboardEvent, Node, NodeList};
+use web_sys::{CustomEvent, CustomEventInit, Element, Event, KeyboardEvent, Node};
 
 /// Attaches the listeners and the timer of a freshly rendered view.
 pub(crate) fn wire(state: &Shared) {
@@ -102,37 +110,23 @@ fn on_click(state: &Shared, e: &Event) {
         "like" | "favorite" => toggle_pressed(state, &el, action == "like"),
         "share" | "qr" => toggle_popover(state, &el),
         "share-service" => share_service(state, &el, e),
-        "keyword" => {
+        "keyword" | "related" => {
             let Some(i) = index_of(&el) else { return };
-            let detail = {
-                let s = state.borrow();
-                let Some(k) = s.article.keywords.get(i) else {
-                    return;
-                };
-                let d = Object::new();
-                set(&d, "name", k.name.as_str().into());
-                set(&d, "url", k.url.as_ref().map(|u| u.as_str()).into());
-                set(&d, "index", (i as u32).into());
-                d
-            };
-            if !emit(state, event!("nv-keyword"), &detail, true) {
-                e.prevent_default();
+            let keyword = action == "keyword";
+            let d = Object::new();
+            if keyword {
+                set(&d, "name", el.text_content().into());
+            } else {
+                set(&d, "id", el.get_attribute("data-nv-id").into());
             }
-        }
-        "related" => {
-            let Some(i) = index_of(&el) else { return };
-            let detail = {
-                let s = state.borrow();
-                let Some(v) = s.article.related_videos.get(i) else {
-                    return;
-                };
-                let d = Object::new();
-                set(&d, "id", v.id.as_str().into());
-                set(&d, "url", v.url.as_str().into());
-                set(&d, "index", (i as u32).into());
-                d
+            set(&d, "url", el.get_attribute("href").into());
+            set(&d, "index", (i as u32).into());
+            let name = if keyword {
+                event!("nv-keyword")
+            } else {
+                event!("nv-related")
             };
-            if !emit(state, event!("nv-related"), &detail, true) {
+            if !emit(state, name, &d, true) {
                 e.prevent_default();
             }
         }
@@ -240,7 +234,11 @@ fn toggle_pressed(state: &Shared, button: &Element, like: bool) {
                 b.saturating_add(1)
             }
         });
-        (!was, next, s.article.id.clone())
+        (
+            !was,
+            next,
+            article_attr(&s, "data-nv-id").unwrap_or_default(),
+        )
     };
     let detail = Object::new();
     set(&detail, "id", id.as_str().into());
@@ -311,10 +309,8 @@ pub(crate) fn set_pressed(state: &Shared, like: bool, pressed: bool, count: Opti
     } else {
         "[data-nv-action=favorite]"
     };
-    if let Some(button) = query_all(&root, selector).and_then(|l| l.item(0)) {
-        if let Ok(button) = button.dyn_into::<Element>() {
-            apply_pressed(state, &button, like, pressed, count);
-        }
+    if let Ok(Some(button)) = query(&root, selector) {
+        apply_pressed(state, &button, like, pressed, count);
     }
 }
 
@@ -323,10 +319,7 @@ pub(crate) fn set_pressed(state: &Shared, like: bool, pressed: bool, count: Opti
 fn watch_images(root: &Node) -> Listener {
     Listener::add(root.as_ref(), "error", true, |e| {
         if let Some(img) = target_element(&e) {
-            let avatar = img
-                .get_attribute("class")
-                .is_some_and(|c| c.split_ascii_whitespace().any(|t| t == "nv-avatar"));
-            if avatar && img.tag_name() == "IMG" {
+            if img.matches("img.nv-avatar").unwrap_or(false) {
                 image_failed(&img);
             }
         }
@@ -397,16 +390,16 @@ fn close_popovers(state: &Shared, restore_focus: bool) {
     }
 }
 
-fn query_all(root: &Node, selector: &str) -> Option<NodeList> {
-    if let Some(f) = root.dyn_ref::<web_sys::DocumentFragment>() {
-        return f.query_selector_all(selector).ok();
-    }
-    root.dyn_ref::<Element>()?.query_selector_all(selector).ok()
+/// Attribute `name` of the view's `<article class="nv">`, where layout writes the article's
+/// id (`data-nv-id`) and share URL (`data-nv-url`).
+fn article_attr(s: &ViewState, name: &str) -> Option<String> {
+    query(&s.root, "article.nv").ok()??.get_attribute(name)
 }
 
-fn share_url(state: &Shared) -> Option<String> {
-    let s = state.borrow();
-    s.options.url_of(&s.article).map(|u| u.as_str().to_owned())
+/// The URL shared and encoded in the QR code (the article's `url`, else the page's), as
+/// layout wrote it; empty when there is none.
+fn share_url_of(s: &ViewState) -> String {
+    article_attr(s, "data-nv-url").unwrap_or_default()
 }
 
 fn share_service(state: &Shared, el: &Element, e: &Event) {
@@ -416,7 +409,7 @@ fn share_service(state: &Shared, el: &Element, e: &Event) {
     else {
         return;
     };
-    let url = share_url(state).unwrap_or_default();
+    let url = share_url_of(&state.borrow());
     let detail = Object::new();
     set(&detail, "service", service.key().into());
     set(&detail, "url", url.as_str().into());
@@ -446,7 +439,11 @@ fn system_share(state: &Shared, url: &str) {
         return;
     };
     let data = Object::new();
-    set(&data, "title", state.borrow().article.title.as_str().into());
+    let title = query(&state.borrow().root, "h1.nv-title")
+        .ok()
+        .flatten()
+        .and_then(|h| h.text_content());
+    set(&data, "title", title.into());
     set(&data, "url", url.into());
     let navigator: JsValue = window.navigator().into();
     if let Some(f) = method(&navigator, "share") {
@@ -523,55 +520,49 @@ fn fallback_copy(text: &str) -> bool {
 
 fn copied(state: &Shared, done: bool) {
     close_popovers(state, true);
-    let (message, url) = {
+    // Copied: say so; not copied: show the URL, to copy by hand.
+    let message = {
         let s = state.borrow();
-        (s.options.labels().link_copied.to_owned(), share_url_of(&s))
+        if done {
+            s.options.labels().link_copied.to_owned()
+        } else {
+            share_url_of(&s)
+        }
     };
-    if done {
-        toast(state, &message);
-    } else {
-        toast(state, &url);
-    }
-}
-
-fn share_url_of(s: &ViewState) -> String {
-    s.options
-        .url_of(&s.article)
-        .map(|u| u.as_str().to_owned())
-        .unwrap_or_default()
+    toast(state, &message);
 }
 
 /// Shows `message` in the live region for three seconds.
 fn toast(state: &Shared, message: &str) {
     let root = state.borrow().root.clone();
-    let Some(list) = query_all(&root, ".nv-toast") else {
+    let Ok(Some(el)) = query(&root, ".nv-toast") else {
         return;
     };
-    let Some(el) = list.item(0) else { return };
     el.set_text_content(Some(message));
     let weak = Rc::downgrade(state);
-    let el2 = el.clone();
     let timer = Timeout::new(3000, move || {
         if weak.upgrade().is_some() {
-            el2.set_text_content(None);
+            el.set_text_content(None);
         }
     });
     state.borrow_mut().toast_timer = timer;
 }
 
 fn submit_comment(state: &Shared, button: &Element) {
-    let Some(area) = button
-        .parent_element()
-        .and_then(|f| f.query_selector("textarea").ok().flatten())
+    let Some(form) = button.parent_element() else {
+        return;
+    };
+    let Some(area) = form
+        .query_selector("textarea")
+        .ok()
+        .flatten()
         .and_then(|a| a.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
     else {
         return;
     };
     let text = area.value();
-    let hint = button
-        .parent_element()
-        .and_then(|f| f.query_selector(".nv-comment-hint").ok().flatten());
-    if text.trim().is_empty() {
+    let hint = form.query_selector(".nv-comment-hint").ok().flatten();
+    if text.chars().all(char::is_whitespace) {
         let _ = area.set_attribute("aria-invalid", "true");
         if let Some(h) = &hint {
             let s = state.borrow();
@@ -592,13 +583,20 @@ fn submit_comment(state: &Shared, button: &Element) {
 }
 
 fn play(state: &Shared, button: &Element) {
-    let (src, player) = {
-        let s = state.borrow();
-        match s.article.lead_video.as_ref() {
-            Some(v) => (v.src.as_str().to_owned(), s.video_player.clone()),
-            None => return,
-        }
+    let Some(src) = button.get_attribute("data-nv-src") else {
+        return;
     };
+    let player = state.borrow().video_player.clone();
+    let poster = button
+        .query_selector("img.nv-poster")
+        .ok()
+        .flatten()
+        .and_then(|img| img.get_attribute("src"));
+    let title = button.get_attribute("data-nv-title");
+    let duration = button
+        .get_attribute("data-nv-duration")
+        .and_then(|d| d.parse::<i64>().ok())
+        .and_then(|d| u32::try_from(d).ok());
     let Ok(doc) = document() else { return };
     let Ok(video) = doc.create_element("video") else {
         return;
@@ -627,19 +625,10 @@ fn play(state: &Shared, button: &Element) {
     }
     if let Some(f) = player {
         let detail = Object::new();
-        {
-            let s = state.borrow();
-            if let Some(v) = s.article.lead_video.as_ref() {
-                set(&detail, "src", src.as_str().into());
-                set(
-                    &detail,
-                    "poster",
-                    v.poster.as_ref().map(|p| p.url.as_str()).into(),
-                );
-                set(&detail, "title", v.title.as_deref().into());
-                set(&detail, "duration", v.duration_seconds.into());
-            }
-        }
+        set(&detail, "src", src.as_str().into());
+        set(&detail, "poster", poster.into());
+        set(&detail, "title", title.into());
+        set(&detail, "duration", duration.into());
         // A host player that throws leaves the bare <video> element in place.
         let _ = f.call2(&JsValue::NULL, &video, &detail);
     }
@@ -655,11 +644,9 @@ fn can_play_hls(video: &Element) -> bool {
 
 /// Whether `src` names an HLS playlist (`….m3u8`, before any query or fragment).
 fn is_hls(src: &str) -> bool {
-    let path = src.split(['?', '#']).next().unwrap_or(src);
-    path.len() >= 5
-        && path
-            .get(path.len() - 5..)
-            .is_some_and(|ext| ext.eq_ignore_ascii_case(".m3u8"))
+    let end = src.bytes().position(|b| b == b'?' || b == b'#');
+    let path = &src.as_bytes()[..end.unwrap_or(src.len())];
+    path.len() >= 5 && path[path.len() - 5..].eq_ignore_ascii_case(b".m3u8")
 }
 
 /// Rewrites every relative time (`time[data-nv-rel]`) for the current clock, without

@@ -13,10 +13,11 @@
 //! its own (`sanitize_dom`) and moved in at the body slot as nodes.
 
 use super::sanitize_dom::{trusted_html, ParserInput};
+use super::state::query;
 use crate::view::{write_html, Markup, Node as ViewNode};
 use js_sys::Reflect;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{DocumentFragment, Element, Node};
+use wasm_bindgen::JsValue;
+use web_sys::{DocumentFragment, Node};
 
 /// Written where the body goes, then replaced by the sanitized body's nodes. Nothing else in
 /// the view's markup can be a `template` with this attribute: the writer makes elements only
@@ -50,13 +51,4 @@ pub(crate) fn mount(
         }
     }
     Ok(())
-}
-
-/// The first element matching `selector` in `root`: a shadow root (a `DocumentFragment`) or,
-/// in light-DOM mode, the container element.
-pub(crate) fn query(root: &Node, selector: &str) -> Result<Option<Element>, JsValue> {
-    match root.dyn_ref::<DocumentFragment>() {
-        Some(f) => f.query_selector(selector),
-        None => root.unchecked_ref::<Element>().query_selector(selector),
-    }
 }

@@ -1,26 +1,96 @@
-//! What a live view holds, shared by the API (`api`) and the event wiring (`interact`), and the
-//! page's document: the bottom of the DOM layer, so that neither of them imports the other.
+//! What a live view holds, shared by the API (`api`, `hydrate_api`) and the event wiring
+//! (`interact`), and the page's document: the bottom of the DOM layer, so that neither of them
+//! imports the other.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use wasm_bindgen::JsValue;
-use web_sys::{Document, Element, Node};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, DocumentFragment, Element, Node, NodeList};
 
 use super::handle::{Interval, Listener};
+#[cfg(feature = "dom")]
 use crate::error::Warning;
-use crate::model::Article;
-use crate::options::Options;
+
+/// The options the widgets read: the full [`crate::options::Options`] in the full client (which
+/// renders), the few members the widgets need in the hydration-only one ([`WidgetOptions`]).
+/// Both have `lang`, `now_ms`, `time_zone` and `labels()`.
+#[cfg(feature = "dom")]
+pub(crate) type ViewOptions = crate::options::Options;
+/// See the `dom` build's `ViewOptions`.
+#[cfg(not(feature = "dom"))]
+pub(crate) type ViewOptions = WidgetOptions;
+
+/// What the widgets of server-rendered markup need from the options, and nothing more: the
+/// hydration-only client reads no article and no sanitizer policy (see `hydrate_api`).
+#[cfg(not(feature = "dom"))]
+pub(crate) struct WidgetOptions {
+    /// The language of counts.
+    pub(crate) lang: crate::labels::Lang,
+    /// A fixed clock for relative times, in milliseconds since the epoch.
+    pub(crate) now_ms: Option<f64>,
+    /// The zone dates are shown in, when a relative time becomes a date.
+    pub(crate) time_zone: crate::text::TimeZone,
+    /// The labels the widgets show (`justNow`, `minutesAgo`, `hoursAgo`, `daysAgo`,
+    /// `linkCopied`, `commentEmpty`), `options.labels` over the language's; in that order.
+    pub(crate) labels: [String; 6],
+}
+
+/// The keys of [`WidgetOptions::labels`] in `options.labels`.
+#[cfg(not(feature = "dom"))]
+pub(crate) const WIDGET_LABELS: [&str; 6] = [
+    "justNow",
+    "minutesAgo",
+    "hoursAgo",
+    "daysAgo",
+    "linkCopied",
+    "commentEmpty",
+];
+
+#[cfg(not(feature = "dom"))]
+impl WidgetOptions {
+    /// The language's strings for [`WIDGET_LABELS`]. Only these fields are read, so the rest
+    /// of the language tables stays out of this build.
+    pub(crate) fn default_labels(lang: crate::labels::Lang) -> [&'static str; 6] {
+        let l = crate::labels::labels(lang);
+        [
+            l.just_now,
+            l.minutes_ago,
+            l.hours_ago,
+            l.days_ago,
+            l.link_copied,
+            l.comment_empty,
+        ]
+    }
+
+    /// The UI strings the widgets use; the others are empty.
+    pub(crate) fn labels(&self) -> crate::labels::Labels<'_> {
+        let [just_now, minutes_ago, hours_ago, days_ago, link_copied, comment_empty] = &self.labels;
+        crate::labels::Labels {
+            just_now,
+            minutes_ago,
+            hours_ago,
+            days_ago,
+            link_copied,
+            comment_empty,
+            ..Default::default()
+        }
+    }
+}
 
 /// Everything a live view owns. Listeners and timers are dropped (and so removed) by
-/// `destroy()`.
+/// `destroy()`. What the widgets need of the article (its id, share URL, keywords, related
+/// videos, lead video) is read from the markup when they need it (`interact`), so that the
+/// hydration-only client works on server markup without the article.
 pub(crate) struct ViewState {
     pub(crate) container: Element,
     /// Where the view is mounted: the shadow root, or the container in light-DOM mode.
     pub(crate) root: Node,
-    pub(crate) article: Article,
-    /// The options, with the body sanitizer policy (`options.sanitize`).
-    pub(crate) options: Options,
+    /// The article, for `update()` (the full client only).
+    #[cfg(feature = "dom")]
+    pub(crate) article: crate::model::Article,
+    /// The options; in the full client with the body sanitizer policy (`options.sanitize`).
+    pub(crate) options: ViewOptions,
     pub(crate) listeners: Vec<Listener>,
     pub(crate) timers: Vec<Interval>,
     pub(crate) toast_timer: Option<super::handle::Timeout>,
@@ -33,7 +103,8 @@ pub(crate) struct ViewState {
     /// `options.videoPlayer(element, video)`, when the host gave a function.
     pub(crate) video_player: Option<js_sys::Function>,
     /// What the last render or update dropped or cut, until the JS entry takes them
-    /// ([`View::take_warnings`]).
+    /// (`View::take_warnings`; the full client only).
+    #[cfg(feature = "dom")]
     pub(crate) warnings: Vec<Warning>,
     pub(crate) destroyed: bool,
 }
@@ -50,4 +121,24 @@ pub(crate) fn document() -> Result<Document, JsValue> {
 /// A plain JS `Error` with `message`.
 pub(crate) fn js_error(message: &str) -> JsValue {
     js_sys::Error::new(message).into()
+}
+
+/// The first element matching `selector` in `root`: a shadow root (a `DocumentFragment`) or,
+/// in light-DOM mode, the container element.
+pub(crate) fn query(root: &Node, selector: &str) -> Result<Option<Element>, JsValue> {
+    match root.dyn_ref::<DocumentFragment>() {
+        Some(f) => f.query_selector(selector),
+        None => root.unchecked_ref::<Element>().query_selector(selector),
+    }
+}
+
+/// Every element matching `selector` in `root` (see [`query`]).
+pub(crate) fn query_all(root: &Node, selector: &str) -> Option<NodeList> {
+    match root.dyn_ref::<DocumentFragment>() {
+        Some(f) => f.query_selector_all(selector).ok(),
+        None => root
+            .unchecked_ref::<Element>()
+            .query_selector_all(selector)
+            .ok(),
+    }
 }
