@@ -5,6 +5,9 @@
 #     package.json                packaging/package.json + the version from Cargo.toml
 #     newsview.js                 pkg/newsview.js (ES module: init, render, <news-view>)
 #     newsview_bg.wasm            pkg/newsview_bg.wasm (loaded beside the module via import.meta.url)
+#     newsview-hydrate.js         pkg/newsview-hydrate.js (newsview/hydrate: server-rendered pages;
+#     newsview-hydrate_bg.wasm    imports ./newsview.js only when it must render) and its wasm
+#     newsview-hydrate.d.ts       types/newsview-hydrate.d.ts
 #     newsview.d.ts               types/newsview.d.ts
 #     newsview-server.d.ts        types/newsview-server.d.ts (newsview/server)
 #     server/                     pkg-server/ (newsview/server: the entries for Node and workerd
@@ -33,6 +36,7 @@ DIST=dist
 [ -f "$TEMPLATE" ] || die "$TEMPLATE is missing"
 [ -f types/newsview.d.ts ] || die "types/newsview.d.ts is missing"
 [ -f types/newsview-server.d.ts ] || die "types/newsview-server.d.ts is missing"
+[ -f types/newsview-hydrate.d.ts ] || die "types/newsview-hydrate.d.ts is missing"
 command -v npm >/dev/null || die "npm not found"
 
 # The [package] version of Cargo.toml (the first `version = "…"` after `[package]`).
@@ -55,7 +59,8 @@ node -e '
 step "make build build-server"
 make --no-print-directory build build-server
 
-for f in pkg/newsview.js pkg/newsview_bg.wasm pkg-server/newsview-server.js pkg-server/newsview-server.workerd.js \
+for f in pkg/newsview.js pkg/newsview_bg.wasm pkg/newsview-hydrate.js pkg/newsview-hydrate_bg.wasm \
+  pkg-server/newsview-server.js pkg-server/newsview-server.workerd.js \
   pkg-server/newsview_server_bg.wasm; do
   [ -s "$f" ] || die "$f is missing after make build"
 done
@@ -63,10 +68,11 @@ done
 step "assemble ${OUT}/ (newsview ${VERSION})"
 rm -rf "$OUT"
 mkdir -p "$OUT/schema" "$OUT/server"
-cp pkg/newsview.js pkg/newsview_bg.wasm "$OUT/"
+cp pkg/newsview.js pkg/newsview_bg.wasm pkg/newsview-hydrate.js pkg/newsview-hydrate_bg.wasm "$OUT/"
 cp pkg-server/newsview-server.js pkg-server/newsview-server.workerd.js pkg-server/newsview_server_bg.wasm "$OUT/server/"
 cp types/newsview.d.ts "$OUT/newsview.d.ts"
 cp types/newsview-server.d.ts "$OUT/newsview-server.d.ts"
+cp types/newsview-hydrate.d.ts "$OUT/newsview-hydrate.d.ts"
 cp schema/article-v1.schema.json "$OUT/schema/"
 cp README.md "$OUT/"
 for f in LICENSE LICENSE.md LICENSE.txt LICENSE-MIT LICENSE-APACHE COPYING; do

@@ -82,6 +82,9 @@ describe('npm package: the tarball', () => {
       'package/server/newsview_server_bg.wasm',
       'package/newsview.js',
       'package/newsview_bg.wasm',
+      'package/newsview-hydrate.js',
+      'package/newsview-hydrate_bg.wasm',
+      'package/newsview-hydrate.d.ts',
       'package/package.json',
       'package/schema/article-v1.schema.json',
       ...readdirSync(root).filter((f) => /^(LICENSE|COPYING)/.test(f)).map((f) => `package/${f}`),
@@ -110,7 +113,14 @@ describe('npm package: the tarball', () => {
       worker: './server/newsview-server.workerd.js',
       default: './server/newsview-server.js',
     });
-    assert.deepEqual(manifest.sideEffects, ['./newsview.js']);
+    // newsview/hydrate: the hydration-only entry (issue 13), which imports ./newsview.js itself.
+    assert.deepEqual(manifest.exports['./hydrate'], {
+      types: './newsview-hydrate.d.ts',
+      import: './newsview-hydrate.js',
+      default: './newsview-hydrate.js',
+    });
+    assert.equal(manifest.exports['./newsview-hydrate_bg.wasm'], './newsview-hydrate_bg.wasm');
+    assert.deepEqual(manifest.sideEffects, ['./newsview.js', './newsview-hydrate.js']);
     assert.equal(manifest.license, 'MIT OR Apache-2.0');
     assert.ok(manifest.keywords.includes('web-component'));
     for (const f of manifest.files) assert.ok(files.includes(`package/${f}`), `files names ${f}`);
@@ -120,6 +130,9 @@ describe('npm package: the tarball', () => {
     for (const [inPkg, src] of [
       ['newsview.js', 'pkg/newsview.js'],
       ['newsview_bg.wasm', 'pkg/newsview_bg.wasm'],
+      ['newsview-hydrate.js', 'pkg/newsview-hydrate.js'],
+      ['newsview-hydrate_bg.wasm', 'pkg/newsview-hydrate_bg.wasm'],
+      ['newsview-hydrate.d.ts', 'types/newsview-hydrate.d.ts'],
       ['newsview.d.ts', 'types/newsview.d.ts'],
       ['newsview-server.d.ts', 'types/newsview-server.d.ts'],
       ['server/newsview-server.js', 'pkg-server/newsview-server.js'],
@@ -429,6 +442,7 @@ main().catch((e: unknown) => {
 import init, { render, NewsViewElement, NewsviewError } from 'newsview';
 import type { Article, ErrorCode, Options, View, NewsViewEventMap, SanitizeOptions, Warning, WarningCode } from 'newsview';
 import { renderToString, type Rendered } from 'newsview/server';
+import initHydrate, { hydrate, type HydratedView } from 'newsview/hydrate';
 import schema from 'newsview/schema.json';
 
 export const schemaId: string = schema.$id;
@@ -510,6 +524,13 @@ export async function use(container: HTMLElement): Promise<void> {
   container.addEventListener('nv-warning', (e) => console.log(e.detail.warnings.map((w) => [w.path, w.code])));
   // @ts-expect-error nv-like's detail has no favorited
   container.addEventListener('nv-like', (e) => e.detail.favorited);
+  await initHydrate();
+  const hydrated: HydratedView = await hydrate(container, { now: 0, labels: { justNow: 'now' } });
+  hydrated.setLiked(true, 4);
+  await hydrated.update(article);
+  // @ts-expect-error the hydrated view's update() loads the full client: a promise, not void
+  const sync: void = hydrated.update(article);
+  console.log(sync);
   const el = document.createElement('news-view');
   const typed: NewsViewElement = el;
   typed.article = article;
