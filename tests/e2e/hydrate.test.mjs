@@ -209,3 +209,50 @@ test('newsview-hydrate.js wires the server markup alone, and loads the full clie
 function seed() {
   return JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'seed-article.json'), 'utf8'));
 }
+
+// The hydration entry's <news-view> on an element without server markup, and on an attribute
+// change after hydration: both hand the element to the full client, loaded then.
+test('newsview-hydrate.js hands <news-view> to the full client when it must render', async () => {
+  const plain = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>plain</title>
+<script type="module" src="/pkg/newsview-hydrate.js"></script></head>
+<body><news-view src="/fixtures/seed-article.json" now="${NOW}"></news-view></body></html>`;
+  writeFileSync(join(dir, 'plain.html'), plain);
+  const { startServer } = await import('../../scripts/serve.mjs');
+  const pages = await startServer({ mounts: { '/ssr/': dir, '/pkg/': join(root, 'pkg'), '/fixtures/': join(root, 'tests', 'fixtures') } });
+  const context = await h.browser.newContext({ baseURL: pages.url });
+  try {
+    await context.route('**/*', (route) =>
+      new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort('blockedbyclient'),
+    );
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    const errors = [];
+    const requests = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.goto('/ssr/plain.html');
+    const host = page.locator('news-view');
+    await page.waitForFunction(() => document.querySelector('news-view').view != null, null, { timeout: 15_000 });
+    assert.equal(await host.locator('h1[part=title]').textContent(), seed().title);
+    assert.ok(requests.includes('/pkg/newsview.js') && requests.includes('/pkg/newsview_bg.wasm'), requests.join(' '));
+    assert.equal(requests.filter((p) => p === '/fixtures/seed-article.json').length, 1);
+
+    // The server page (written by the test above), hydrated by the small entry, then given
+    // another language: the full
+    // client renders it in English.
+    await page.goto('/ssr/hydrate-only.html');
+    await page.waitForFunction(() => document.querySelector('news-view').view != null, null, { timeout: 15_000 });
+    await page.evaluate(() => document.querySelector('news-view').setAttribute('lang', 'en'));
+    await page.waitForFunction(
+      () => document.querySelector('news-view').shadowRoot.querySelector('article.nv')?.getAttribute('lang') === 'en',
+      null,
+      { timeout: 15_000 },
+    );
+    assert.equal(await host.getByRole('button', { name: /Like/ }).count(), 1);
+    assert.equal(await host.locator('article.nv').count(), 1);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await pages.close();
+  }
+});
