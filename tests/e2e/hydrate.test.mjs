@@ -238,8 +238,7 @@ test('newsview-hydrate.js hands <news-view> to the full client when it must rend
     assert.equal(requests.filter((p) => p === '/fixtures/seed-article.json').length, 1);
 
     // The server page (written by the test above), hydrated by the small entry, then given
-    // another language: the full
-    // client renders it in English.
+    // another language: the full client renders it in English.
     await page.goto('/ssr/hydrate-only.html');
     await page.waitForFunction(() => document.querySelector('news-view').view != null, null, { timeout: 15_000 });
     await page.evaluate(() => document.querySelector('news-view').setAttribute('lang', 'en'));
