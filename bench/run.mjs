@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LABEL, fmt } from './format.mjs';
+import { scaleSvg } from './scale-chart.mjs';
 import { CHROMIUM, CHROMIUM_ARGS, ROOT, checkPackage, chromiumVersion as version, gitCommit, loadPlaywright, startServer, withTimeout } from './harness.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -446,6 +447,10 @@ if (!finished) {
   results.elapsedSeconds = (Date.now() - started) / 1000;
   console.log(`\n(${results.elapsedSeconds.toFixed(0)} s; details in bench/results.json)`);
   fs.writeFileSync(path.join(HERE, 'results.json'), JSON.stringify(results, null, 1) + '\n');
+  // The scale chart of docs/benchmarks.md (a quick run's goes beside the results instead).
+  const chart = QUICK ? path.join(HERE, 'results-scale.svg') : path.join(ROOT, 'docs', 'bench-scale.svg');
+  fs.writeFileSync(chart, scaleSvg(results));
+  console.log(`chart: ${path.relative(ROOT, chart)}`);
   clearTimeout(hardLimit);
   await shutdown();
 }
