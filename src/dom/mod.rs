@@ -1,5 +1,6 @@
-//! The DOM layer (wasm32 only): parse untrusted body HTML with the browser's inert parser,
-//! mount the view tree into an open shadow root, wire events, export the JS API.
+//! The DOM layer (wasm32 only): mount the view tree, with the body the core cleaned
+//! ([`crate::sanitize::clean_body`]), into an open shadow root in one parse; wire events;
+//! export the JS API.
 //!
 //! With the `dom` feature (the full client) it renders and hydrates; with `hydrate` alone (the
 //! hydration-only client, pkg/newsview-hydrate.js) it only wires the widgets of server markup
@@ -19,6 +20,6 @@ mod live;
 pub use live::View;
 #[cfg(feature = "dom")]
 mod mount;
-#[cfg(feature = "dom")]
-pub(crate) mod sanitize_dom;
 mod state;
+#[cfg(feature = "dom")]
+pub(crate) mod trusted;
