@@ -40,28 +40,41 @@ use crate::url::{check, MediaHosts, SafeUrl, UrlContext};
 /// The highest `schemaVersion` this crate reads.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// Every top-level field of article JSON v1 that [`Article::from_json`] reads, in schema
-/// order. A test checks that `schema/article-v1.schema.json` lists exactly these.
-pub const ARTICLE_FIELDS: &[&str] = &[
-    "schemaVersion",
-    "id",
-    "url",
-    "title",
-    "summary",
-    "channel",
-    "publishedAt",
-    "updatedAt",
-    "source",
-    "authors",
-    "editor",
-    "cover",
-    "leadVideo",
-    "bodyHtml",
-    "keywords",
-    "stats",
-    "comments",
-    "relatedVideos",
-];
+// The members of each object of article JSON v1, generated from its one declaration,
+// `schema/article-v1.schema.json` (`make contract`); `tests/schema.rs` checks that the reader
+// reads every one of them (a wrong-typed value is refused at its path). Natively only used by
+// tests and hosts; they cost the wasm nothing unless the reader names them.
+// BEGIN GENERATED: article fields (tests/schema.rs, from schema/article-v1.schema.json)
+// Do not edit by hand: make contract
+
+/// The members of `Article` the reader reads, in schema order.
+#[rustfmt::skip]
+pub const ARTICLE_FIELDS: &[&str] = &["schemaVersion", "id", "url", "title", "summary", "channel", "publishedAt", "updatedAt", "source", "authors", "editor", "cover", "leadVideo", "bodyHtml", "keywords", "stats", "comments", "relatedVideos"];
+/// The members of `LeadVideo` the reader reads, in schema order.
+#[rustfmt::skip]
+pub const LEAD_VIDEO_FIELDS: &[&str] = &["src", "poster", "durationSeconds", "title"];
+/// The members of `Stats` the reader reads, in schema order.
+#[rustfmt::skip]
+pub const STATS_FIELDS: &[&str] = &["likes", "favorites", "comments", "views"];
+/// The members of `Comments` the reader reads, in schema order.
+#[rustfmt::skip]
+pub const COMMENTS_FIELDS: &[&str] = &["enabled", "total", "items"];
+/// The members of `Named` the reader reads, in schema order.
+#[rustfmt::skip]
+pub const NAMED_FIELDS: &[&str] = &["name", "url"];
+/// The members of `Image` the reader reads, in schema order.
+#[rustfmt::skip]
+pub const IMAGE_FIELDS: &[&str] = &["url", "width", "height", "alt", "caption", "credit"];
+/// The members of `Comment` the reader reads, in schema order.
+#[rustfmt::skip]
+pub const COMMENT_FIELDS: &[&str] = &["id", "author", "text", "publishedAt", "likes"];
+/// The members of `CommentAuthor` the reader reads, in schema order.
+#[rustfmt::skip]
+pub const COMMENT_AUTHOR_FIELDS: &[&str] = &["name", "avatar"];
+/// The members of `RelatedVideo` the reader reads, in schema order.
+#[rustfmt::skip]
+pub const RELATED_VIDEO_FIELDS: &[&str] = &["id", "url", "title", "cover", "durationSeconds", "channel", "publishedAt"];
+// END GENERATED: article fields
 
 /// A news article.
 #[derive(Debug, Clone, PartialEq)]
