@@ -527,8 +527,8 @@ export interface Article {
   /** The channel tag shown before the time, e.g. 时讯; a link when it has a url. */
   channel?: Named | null;
   /**
-   * First publication time, RFC 3339 with an offset (2025-07-27T21:56:43+08:00). Shown in the
-   * reader's configured time zone (Asia/Shanghai by default).
+   * First publication time, RFC 3339 with an offset (2025-07-27T21:56:43+08:00). Shown as
+   * 2025-07-27 21:56:43 in the reader's configured time zone (Asia/Shanghai by default).
    */
   publishedAt: DateTime;
   /** Last update time, RFC 3339 with an offset. */
@@ -704,8 +704,9 @@ export interface RelatedVideo {
   /** Channel name, plain text. */
   channel?: string | null;
   /**
-   * Publication time, shown relative when recent (刚刚, N分钟前, N小时前, N天前 up to 3
-   * days), else as 2026/03/11.
+   * Publication time, shown relative when recent (刚刚 under a minute, N分钟前, N小时前,
+   * N天前 for 1-3 whole days), else as 2026/03/11; a time more than a minute in the future shows
+   * the date.
    */
   publishedAt?: DateTime | null;
 }
