@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LABEL, fmt } from './format.mjs';
+import { scaleSvg } from './scale-chart.mjs';
 import { CHROMIUM, CHROMIUM_ARGS, ROOT, checkPackage, chromiumVersion as version, gitCommit, loadPlaywright, startServer, withTimeout } from './harness.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -86,9 +87,6 @@ const results = {
   quick: QUICK,
   loadAverageAtStart: os.loadavg(),
   commit: gitCommit(),
-  sanitizer: fs.readFileSync(path.join(ROOT, 'src/dom/sanitize_dom.rs'), 'utf8').includes('Placeholder')
-    ? 'placeholder (body shown as text)'
-    : 'real',
   pkg: path.relative(ROOT, PKG_DIR) || '.',
   wasmBytes: fs.statSync(WASM_FILE).size,
   cases: {},
@@ -147,7 +145,7 @@ function printCase(title, c) {
 const page = await context0.newPage();
 const env = await openBench(page);
 results.env = env;
-log(`server ${BASE}; ${chromiumVersion}; setHTML: ${env.hasSetHTML}; crossOriginIsolated: ${env.crossOriginIsolated}; timer resolution ${(env.timerResolutionMs * 1000).toFixed(1)} µs; sanitizer: ${results.sanitizer}`);
+log(`server ${BASE}; ${chromiumVersion}; setHTML: ${env.hasSetHTML}; crossOriginIsolated: ${env.crossOriginIsolated}; timer resolution ${(env.timerResolutionMs * 1000).toFixed(1)} µs`);
 
 const ALL = ['nv', 'nvMin', 'purify', 'floor', 'setHTML'];
 const PEERS = ['nvMin', 'purify', 'floor', 'setHTML'];
@@ -369,7 +367,7 @@ async function cpuProfile(pg, key, impl, n) {
 if (!finished) {
   const c = results.cases;
   results.loadAverageAtEnd = os.loadavg();
-  console.log(`\nnewsview bench — ${results.date.slice(0, 10)} — ${chromiumVersion} — ${os.cpus().length} cores, load average ${results.loadAverageAtStart[0].toFixed(1)} → ${results.loadAverageAtEnd[0].toFixed(1)} — commit ${results.commit} — sanitizer: ${results.sanitizer} — wasm ${(results.wasmBytes / KB).toFixed(0)} KiB${QUICK ? ' — QUICK RUN' : ''}`);
+  console.log(`\nnewsview bench — ${results.date.slice(0, 10)} — ${chromiumVersion} — ${os.cpus().length} cores, load average ${results.loadAverageAtStart[0].toFixed(1)} → ${results.loadAverageAtEnd[0].toFixed(1)} — commit ${results.commit} — wasm ${(results.wasmBytes / KB).toFixed(0)} KiB${QUICK ? ' — QUICK RUN' : ''}`);
   console.log('times in ms: fresh container attached to the document, shadow root (all implementations), layout forced inside the timing');
   printCase('Seed body (newsview: article with only id/title/publishedAt/bodyHtml)', c.seedBody);
   printCase('Full seed article, all parts (warm)', c.seedFull);
@@ -446,10 +444,13 @@ if (!finished) {
     const g = m.growth1000;
     line(g.jsHeap + g.wasm < MB, `memory after 1000 cycles (${mode} loop): JS heap ${kib(g.jsHeap)} + wasm ${kib(g.wasm)}; target < 1 MiB`);
   }
-  if (results.sanitizer !== 'real') console.log('  NOTE  the sanitizer is still the placeholder (body shown as text): body numbers are not yet meaningful');
   results.elapsedSeconds = (Date.now() - started) / 1000;
   console.log(`\n(${results.elapsedSeconds.toFixed(0)} s; details in bench/results.json)`);
   fs.writeFileSync(path.join(HERE, 'results.json'), JSON.stringify(results, null, 1) + '\n');
+  // The scale chart of docs/benchmarks.md (a quick run's goes beside the results instead).
+  const chart = QUICK ? path.join(HERE, 'results-scale.svg') : path.join(ROOT, 'docs', 'bench-scale.svg');
+  fs.writeFileSync(chart, scaleSvg(results));
+  console.log(`chart: ${path.relative(ROOT, chart)}`);
   clearTimeout(hardLimit);
   await shutdown();
 }

@@ -7,39 +7,7 @@ use newsview::ssr::{parse_body, sanitize_body};
 
 mod sanitize_support;
 
-/// The shapes of the availability report, at the sizes that took seconds or crashed a tab.
-fn hostile_shapes() -> Vec<(&'static str, String)> {
-    let attrs: String = (0..100_000).map(|i| format!(" a{i}")).collect();
-    vec![
-        ("ignored end tags", "<x><div></x>".repeat(20_000)),
-        ("adoption agency b/div", "<b><div></b>".repeat(10_000)),
-        ("adoption agency i/ul", "<i><ul></i>".repeat(10_000)),
-        ("comments", "<!---->".repeat(40_000)),
-        ("attributes", format!("<p{attrs}>x</p>")),
-        (
-            "table spans",
-            "<table>".to_owned() + &"<tr><td colspan=1000 rowspan=65534>x</td></tr>".repeat(3_000),
-        ),
-        ("top-level nodes", "a<br>".repeat(70_000)),
-        (
-            "wide unknown",
-            "<zz>".to_owned() + &"<br>".repeat(140_000) + "</zz>",
-        ),
-        (
-            "wide h1",
-            "<h1>".to_owned() + &"<br>".repeat(140_000) + "</h1>",
-        ),
-        ("over maxNodes", "<b>x</b>".repeat(300_000)),
-        (
-            "svg style",
-            "<svg><style>".to_owned() + &"<div>".repeat(20_000),
-        ),
-        (
-            "svg plaintext",
-            "<svg><plaintext>".to_owned() + &"<div>".repeat(20_000),
-        ),
-    ]
-}
+use sanitize_support::hostile_shapes;
 
 #[test]
 fn the_prepass_work_is_linear_in_the_input() {

@@ -4,10 +4,14 @@
 //! changes nothing; and its serialization, parsed again by the same parser (no sanitizing),
 //! holds only kept HTML elements, no comment and no event-handler attribute (no mutation XSS),
 //! and is exactly the clean tree again.
+//!
+//! The browser build's body path, `sanitize::clean_body` (the pre-pass's output read by a stack,
+//! no HTML parser before the policy), meets the same checks on its markup: only kept tags, and
+//! html5ever's parse of it holds only kept HTML elements, no comment and no handler attribute.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use newsview::sanitize::{sanitize_fragment, Fragment, Namespace, NodeId, NodeRef};
+use newsview::sanitize::{clean_body, sanitize_fragment, Fragment, Namespace, NodeId, NodeRef};
 use newsview::ssr::{parse_body, sanitize_body};
 
 mod common;
@@ -75,4 +79,10 @@ fuzz_target!(|data: &[u8]| {
         "the markup parses to another tree: {html:?} -> {:?}",
         out.as_str()
     );
+    // The browser build's path: what the page's parser reads.
+    let (browser, _) = clean_body(&html, &chosen.policy);
+    check_markup(browser.as_str());
+    let page = parse_body(browser.as_str());
+    check_reparsed(&page, browser.as_str());
+    check_clean(&page, &chosen);
 });

@@ -3,7 +3,6 @@
 
 use super::interact;
 use super::mount::mount;
-use super::sanitize_dom::parse_and_sanitize;
 use super::state::{document, js_error, Shared, ViewState};
 use crate::error::{Error, Warning};
 use crate::labels::{labels, Lang};
@@ -236,16 +235,16 @@ pub(crate) fn draw(state: &Shared) -> Result<Option<Warning>, JsValue> {
     let mut body_warning = None;
     let body = match &s.article.body_html {
         Some(html) => {
-            let (fragment, report) = parse_and_sanitize(html, &s.options.sanitize)?;
+            let (markup, report) = crate::sanitize::clean_body(html, &s.options.sanitize);
             body_warning = report.warning();
             if report.truncated {
                 layout::mark_body_cut(&mut view, &s.article, &ctx);
             }
-            Some(fragment)
+            Some(markup)
         }
         None => None,
     };
-    mount(&s.root, &view, body)?;
+    mount(&s.root, &view, body.as_ref())?;
     Ok(body_warning)
 }
 

@@ -1,10 +1,11 @@
-//! The DOM layer (wasm32 only): parse untrusted body HTML with the browser's inert parser,
-//! mount the view tree into an open shadow root, wire events, export the JS API.
+//! The DOM layer (wasm32 only): mount the view tree, with the body the core cleaned
+//! ([`crate::sanitize::clean_body`]), into an open shadow root in one parse; wire events;
+//! export the JS API.
 
 mod api;
 pub use api::{hydrate, render, render_state, View};
 mod handle;
 mod interact;
 mod mount;
-pub(crate) mod sanitize_dom;
 mod state;
+pub(crate) mod trusted;

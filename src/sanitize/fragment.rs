@@ -29,6 +29,9 @@ enum Data {
         attrs: Vec<(String, String)>,
     },
     Text(String),
+    /// Text as the source wrote it: character references not decoded, never a `<` or `>` that
+    /// the serializer does not escape. Only [`super::source`] makes it.
+    SourceText(String),
     Comment(String),
 }
 
@@ -60,6 +63,9 @@ pub enum NodeRef<'a> {
     },
     /// A text node (text as it reads, not escaped).
     Text(&'a str),
+    /// A text node as the body's source wrote it (character references not decoded): the text
+    /// nodes of a fragment read from the pre-pass's output (see [`super::clean_body`]).
+    SourceText(&'a str),
     /// A comment.
     Comment(&'a str),
 }
@@ -147,6 +153,56 @@ impl Fragment {
         self.append(parent, Data::Text(text.to_owned()))
     }
 
+    /// Appends an element with names as the pre-pass wrote them (HTML, lower case).
+    pub(super) fn append_element_owned(
+        &mut self,
+        parent: NodeId,
+        name: String,
+        attrs: Vec<(String, String)>,
+    ) -> NodeId {
+        self.append(
+            parent,
+            Data::Element {
+                ns: Namespace::Html,
+                name,
+                attrs,
+            },
+        )
+    }
+
+    /// A detached copy of element `id` with its attributes and none of its children (an HTML
+    /// element named `span` for any other node).
+    pub(super) fn clone_element(&mut self, id: NodeId) -> NodeId {
+        let data = match self.nodes.get(id.0).map(|s| &s.data) {
+            Some(Data::Element { ns, name, attrs }) => Data::Element {
+                ns: *ns,
+                name: name.clone(),
+                attrs: attrs.clone(),
+            },
+            _ => Data::Element {
+                ns: Namespace::Html,
+                name: String::from("span"),
+                attrs: Vec::new(),
+            },
+        };
+        self.append(NodeId(NONE), data)
+    }
+
+    /// Appends source text (see [`NodeRef::SourceText`]), merged into the last child when that
+    /// is source text too.
+    pub(super) fn append_source_text(&mut self, parent: NodeId, text: &str) {
+        let last = self.nodes.get(parent.0).map_or(NONE, |s| s.last);
+        if let Some(Slot {
+            data: Data::SourceText(t),
+            ..
+        }) = self.nodes.get_mut(last)
+        {
+            t.push_str(text);
+            return;
+        }
+        self.append(parent, Data::SourceText(text.to_owned()));
+    }
+
     /// Appends a comment.
     pub fn append_comment(&mut self, parent: NodeId, text: &str) -> NodeId {
         self.append(parent, Data::Comment(text.to_owned()))
@@ -162,6 +218,7 @@ impl Fragment {
                 attrs,
             },
             Data::Text(t) => NodeRef::Text(t),
+            Data::SourceText(t) => NodeRef::SourceText(t),
             Data::Comment(t) => NodeRef::Comment(t),
         })
     }
@@ -184,7 +241,7 @@ impl Fragment {
         };
         while let Some((id, opened)) = stack.pop() {
             match self.node(id) {
-                Some(NodeRef::Text(t)) => text.push_str(t),
+                Some(NodeRef::Text(t) | NodeRef::SourceText(t)) => text.push_str(t),
                 Some(NodeRef::Element { name, attrs, .. }) => {
                     flush(&mut out, &mut text);
                     if opened {
@@ -469,7 +526,7 @@ impl HtmlTree for Fragment {
     fn kind(&mut self, node: NodeId, name: &mut String) -> NodeKind {
         name.clear();
         match self.nodes.get(node.0).map(|s| &s.data) {
-            Some(Data::Text(_)) => NodeKind::Text,
+            Some(Data::Text(_) | Data::SourceText(_)) => NodeKind::Text,
             Some(Data::Element {
                 ns: Namespace::Html,
                 name: n,
@@ -615,7 +672,9 @@ impl CleanFragment {
     /// The policy keeps no raw-text, escapable raw-text or foreign element, so no text can turn
     /// into markup when this is parsed again; a parser may still re-nest misnested blocks (a
     /// `div` a `p` ended up in after its unknown wrapper was unwrapped), which changes layout,
-    /// never safety. The DOM layer does not use this: it moves the sanitized nodes themselves.
+    /// never safety. Source text ([`NodeRef::SourceText`]) is written as it is, with every `<`
+    /// and `>` as a reference. This is the markup the browser build mounts
+    /// ([`super::clean_body`]) and the server writes.
     pub fn to_html(&self) -> Markup {
         let f = &self.0;
         let mut out = String::new();
@@ -639,6 +698,7 @@ impl CleanFragment {
             };
             match &slot.data {
                 Data::Text(t) => escape(&mut out, t, false),
+                Data::SourceText(t) => escape_source(&mut out, t),
                 Data::Element { name, .. } if !open => {
                     out.push_str("</");
                     out.push_str(name);
@@ -659,9 +719,12 @@ impl CleanFragment {
                         continue;
                     }
                     if name == "pre" {
-                        let starts_with_newline = f.nodes.get(slot.first).is_some_and(
-                            |c| matches!(&c.data, Data::Text(t) if t.starts_with('\n')),
-                        );
+                        let starts_with_newline =
+                            f.nodes.get(slot.first).is_some_and(|c| match &c.data {
+                                Data::Text(t) => t.starts_with('\n'),
+                                Data::SourceText(t) => t.starts_with(['\n', '\r']),
+                                _ => false,
+                            });
                         if starts_with_newline {
                             out.push('\n');
                         }
@@ -678,6 +741,22 @@ impl CleanFragment {
         }
         Markup::from_trusted(out)
     }
+}
+
+/// Source text: references stay as written (each can only ever be text); every `<` and `>` is
+/// written as a reference, so that no text, however it joins its neighbours, makes a tag.
+fn escape_source(out: &mut String, s: &str) {
+    let mut rest = s;
+    while let Some(i) = rest.find(['<', '>']) {
+        out.push_str(rest.get(..i).unwrap_or(""));
+        out.push_str(if rest.as_bytes().get(i) == Some(&b'<') {
+            "&lt;"
+        } else {
+            "&gt;"
+        });
+        rest = rest.get(i + 1..).unwrap_or("");
+    }
+    out.push_str(rest);
 }
 
 fn escape(out: &mut String, s: &str, attribute: bool) {

@@ -1,8 +1,10 @@
 //! The sanitizer: one policy, run over any tree that implements [`HtmlTree`].
 //!
-//! The same algorithm cleans the core's arena tree ([`Fragment`], used natively and in tests)
-//! and, in the browser, the live nodes of an inert document in place (`dom::sanitize_dom`), so
-//! that nothing is serialized and parsed again on the way to the page (no mutation XSS).
+//! It cleans the core's arena tree ([`Fragment`]) wherever a body is rendered: in the browser
+//! build the tree the pre-pass's output is read into ([`clean_body`]: no untrusted text reaches
+//! the browser's parser), on the server the tree html5ever builds (`ssr::sanitize_body`). Both
+//! write the clean tree with [`CleanFragment::to_html`], and `tests/body_paths.rs` shows that a
+//! parser builds the same page from either over the fixtures and the XSS corpora.
 //!
 //! # The default policy
 //!
@@ -39,6 +41,7 @@
 mod fragment;
 mod prepass;
 mod rules;
+mod source;
 #[cfg(test)]
 mod tests;
 
@@ -576,6 +579,34 @@ impl Report {
             message,
         })
     }
+}
+
+/// Cleans an article body into markup, with the report of what was removed: the body path of
+/// the browser build, where no untrusted text reaches the browser's HTML parser.
+///
+/// The body goes through [`prepare`] (linear, bounded, properly nested), is read into a
+/// [`Fragment`] by a stack (the pre-pass's output needs no tree builder), the policy runs over
+/// that tree, and the clean tree is written by [`CleanFragment::to_html`]. The browser parses
+/// only that: elements and attributes the policy kept, every value escaped, text whose `<` and
+/// `>` are references. Where the source was misnested, the browser may still re-nest the clean
+/// elements when it parses them (a block the pre-pass left inside an inline element); it
+/// cannot make an element or attribute the policy did not write. A body longer than
+/// [`Policy::input_limit`] is refused whole (empty markup, `input_too_large`). Linear in the
+/// length of `html`.
+pub fn clean_body(html: &str, policy: &Policy) -> (crate::view::Markup, Report) {
+    if html.len() > policy.input_limit() {
+        let report = Report {
+            input_too_large: true,
+            ..Report::default()
+        };
+        return (crate::view::Markup::from_trusted(String::new()), report);
+    }
+    let (prepared, pre) = prepare(html, policy.depth_limit(), policy.node_limit());
+    let fragment = source::fragment_of(&prepared);
+    drop(prepared);
+    let (clean, mut report) = sanitize_fragment(fragment, policy);
+    report.add_prepass(&pre);
+    (clean.to_html(), report)
 }
 
 /// Runs `policy` over the children of `root` (`root` itself is not judged), in place.

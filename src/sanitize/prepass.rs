@@ -1,6 +1,7 @@
-//! The one linear pass over a body's HTML text before any parser sees it (the browser's inert
-//! document and html5ever alike): it tokenizes the text as the HTML tokenizer does and writes
-//! it out again in a shape whose parse costs linear time and builds a bounded tree.
+//! The one linear pass over a body's HTML text before anything reads it as a tree (the browser
+//! build's stack reader, [`super::source`], and html5ever on the server alike): it tokenizes the
+//! text as the HTML tokenizer does and writes it out again in a shape whose parse costs linear
+//! time and builds a bounded tree.
 //!
 //! What the parsers would otherwise do with a hostile body: the tree builder scans its stack of
 //! open elements on most start tags, so depth costs time quadratic in the input; ignored end
@@ -836,7 +837,7 @@ fn has(name: &str, bits: Class) -> bool {
     class(name) & bits != 0
 }
 
-fn is_void(name: &str) -> bool {
+pub(super) fn is_void(name: &str) -> bool {
     has(name, VOID)
 }
 
@@ -848,7 +849,7 @@ pub(super) fn is_special(name: &str) -> bool {
     has(name, SPECIAL)
 }
 
-fn is_formatting(name: &str) -> bool {
+pub(super) fn is_formatting(name: &str) -> bool {
     has(name, FORMATTING)
 }
 

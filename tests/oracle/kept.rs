@@ -1,7 +1,7 @@
 // The elements a body sanitized by the default policy may hold, written out independently of
 // the sanitizer's own table (`src/sanitize/rules.rs`): the oracle that the native tests
 // (`tests/sanitize_support`), the fuzz targets (`fuzz/fuzz_targets/common/clean.rs`) and the
-// browser tests (`src/dom/sanitize_dom.rs`) check a clean tree against. Included with
+// browser tests (`src/dom/trusted.rs`) check a clean tree against. Included with
 // `include!`, so that the list is written once.
 pub const KEPT: &[&str] = &[
     "p",

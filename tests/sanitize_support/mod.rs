@@ -77,6 +77,40 @@ pub fn dump_merged(f: &Fragment) -> String {
     out
 }
 
+/// The shapes of the availability report, at the sizes that took seconds or crashed a tab.
+pub fn hostile_shapes() -> Vec<(&'static str, String)> {
+    let attrs: String = (0..100_000).map(|i| format!(" a{i}")).collect();
+    vec![
+        ("ignored end tags", "<x><div></x>".repeat(20_000)),
+        ("adoption agency b/div", "<b><div></b>".repeat(10_000)),
+        ("adoption agency i/ul", "<i><ul></i>".repeat(10_000)),
+        ("comments", "<!---->".repeat(40_000)),
+        ("attributes", format!("<p{attrs}>x</p>")),
+        (
+            "table spans",
+            "<table>".to_owned() + &"<tr><td colspan=1000 rowspan=65534>x</td></tr>".repeat(3_000),
+        ),
+        ("top-level nodes", "a<br>".repeat(70_000)),
+        (
+            "wide unknown",
+            "<zz>".to_owned() + &"<br>".repeat(140_000) + "</zz>",
+        ),
+        (
+            "wide h1",
+            "<h1>".to_owned() + &"<br>".repeat(140_000) + "</h1>",
+        ),
+        ("over maxNodes", "<b>x</b>".repeat(300_000)),
+        (
+            "svg style",
+            "<svg><style>".to_owned() + &"<div>".repeat(20_000),
+        ),
+        (
+            "svg plaintext",
+            "<svg><plaintext>".to_owned() + &"<div>".repeat(20_000),
+        ),
+    ]
+}
+
 include!("../oracle/kept.rs");
 
 fn attr_allowed(element: &str, attr: &str, style: bool) -> bool {
@@ -131,7 +165,7 @@ pub fn check_invariants(
     while let Some((id, depth)) = stack.pop() {
         let node = f.node(id).ok_or("dangling id")?;
         let (ns, name, attrs) = match node {
-            NodeRef::Text(_) => continue,
+            NodeRef::Text(_) | NodeRef::SourceText(_) => continue,
             NodeRef::Comment(_) => return Err("a comment survived".into()),
             NodeRef::Root => return Err("a root inside".into()),
             NodeRef::Element {

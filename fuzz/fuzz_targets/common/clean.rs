@@ -203,7 +203,7 @@ pub fn check_clean(f: &Fragment, chosen: &Chosen) {
         match f.node(id).expect("child id of this fragment") {
             NodeRef::Root => panic!("root as a child"),
             NodeRef::Comment(_) => panic!("comment kept"),
-            NodeRef::Text(_) => {}
+            NodeRef::Text(_) | NodeRef::SourceText(_) => {}
             NodeRef::Element {
                 namespace,
                 name,

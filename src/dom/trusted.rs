@@ -1,348 +1,29 @@
-//! The sanitizer over the browser's own DOM: untrusted HTML is parsed by the browser into an
-//! inert document, the core policy ([`crate::sanitize::sanitize`]) runs over those live nodes
-//! in place, and the clean nodes are moved (never serialized and parsed again) into a
-//! `DocumentFragment` of the page's document.
+//! The one string newsview gives the browser's HTML parser, and the body path's browser tests.
 //!
-//! # Why these bindings
+//! # The body never reaches the browser's parser as it came
 //!
-//! * **Inert parsing.** The HTML goes into the `<body>` of a document made by
-//!   `document.implementation.createHTMLDocument()`: it has no browsing context, so nothing in it
-//!   runs and nothing loads (no script, no `onerror`, no image fetch) while it is judged.
-//! * **No clobbering.** A `<form>` in the input gets named properties from its controls
-//!   (`<input name="nodeName">` shadows `form.nodeName`, and so on), and a document gets them
-//!   from its named elements. Every DOM call here is therefore imported `final`: the JS glue calls
-//!   the prototype's own getter or method (`Node.prototype.nextSibling`'s getter `.call(node)`),
-//!   which no instance property can shadow.
-//! * **Few boundary calls.** Node handles are kept on the Rust side (an index into a vector of
-//!   nodes), the element kind, namespace and name come from one `nodeName` call (upper case for
-//!   HTML elements of an HTML document, as is for SVG and MathML ones, `#text`/`#comment` for the
-//!   rest), attribute names come in one joined string, and unwrapping or replacing an element is
-//!   a constant number of calls whatever its number of children.
-//! * **Trusted Types.** Under `require-trusted-types-for 'script'`, `innerHTML` takes only a
-//!   `TrustedHTML`. When `trustedTypes` exists, one policy named `newsview` is made, once, with
-//!   `createHTML` returning its input unchanged. It is passed exactly two kinds of string: the
-//!   untrusted body, whose only sink is the inert document's `<body>` (its nodes are sanitized
-//!   before anything reaches the page), and the component's own view as a [`crate::view::Markup`]
-//!   written by the escaping writer (`mount`), whose sink is the view's root. The policy object
-//!   stays in a private JS module scope (made once per page, kept across a restart of the wasm
-//!   module after a trap) and is never exposed. A host whose CSP has a `trusted-types`
-//!   directive must list `newsview` in it.
+//! The article body is cleaned in Rust before the browser sees any of it
+//! ([`crate::sanitize::clean_body`]: the linear pre-pass, a stack reader into the core's tree,
+//! the policy, the serializer). What the page's parser reads is one [`Markup`]: the view, written
+//! by the escaping writer, with the clean body written into it by the sanitizer's serializer
+//! (`mount`). So the page does one parse, of markup the policy made, at the cost of the
+//! browser's own `innerHTML` (the floor `make bench` measures against); nothing is parsed into a
+//! second document, walked node by node across the JS↔wasm boundary, or adopted from it.
+//!
+//! # Trusted Types
+//!
+//! Under `require-trusted-types-for 'script'`, `innerHTML` takes only a `TrustedHTML`. When
+//! `trustedTypes` exists, one policy named `newsview` is made, once, with `createHTML` returning
+//! its input unchanged. It is passed one kind of string only, a [`Markup`] (a type only the
+//! escaping writer and the sanitizer's serializer make), whose sink is the view's root. The
+//! policy object stays in a private JS module scope (made once per page, kept across a restart of
+//! the wasm module after a trap) and is never exposed. A host whose CSP has a `trusted-types`
+//! directive must list `newsview` in it.
 
-use js_sys::{Array, Reflect};
+use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::DocumentFragment;
 
-use crate::sanitize::{self, HtmlTree, NodeKind, Policy, Report};
-
-#[wasm_bindgen]
-extern "C" {
-    /// `Node`, declared here so that its methods can be imported `final`.
-    #[wasm_bindgen(js_name = Node)]
-    type RawNode;
-    /// `Element`, likewise.
-    #[wasm_bindgen(js_name = Element)]
-    type RawElement;
-    /// `Document`, likewise.
-    #[wasm_bindgen(js_name = Document)]
-    type RawDocument;
-    /// `Array`, likewise.
-    #[wasm_bindgen(js_name = Array)]
-    type RawArray;
-    /// `DOMImplementation`, likewise.
-    #[wasm_bindgen(js_name = DOMImplementation)]
-    type RawDomImplementation;
-
-    #[wasm_bindgen(catch, method, final, getter, js_class = "Node", js_name = nodeName)]
-    fn nv_node_name(this: &RawNode) -> Result<String, JsValue>;
-    #[wasm_bindgen(catch, method, final, getter, js_class = "Node", js_name = firstChild)]
-    fn nv_first_child(this: &RawNode) -> Result<Option<RawNode>, JsValue>;
-    #[wasm_bindgen(catch, method, final, getter, js_class = "Node", js_name = nextSibling)]
-    fn nv_next_sibling(this: &RawNode) -> Result<Option<RawNode>, JsValue>;
-    #[wasm_bindgen(catch, method, final, getter, js_class = "Node", js_name = childNodes)]
-    fn nv_child_nodes(this: &RawNode) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(catch, method, final, js_class = "Node", js_name = removeChild)]
-    fn nv_remove_child(this: &RawNode, child: &RawNode) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(catch, method, final, js_class = "Node", js_name = insertBefore)]
-    fn nv_insert_before(
-        this: &RawNode,
-        node: &RawNode,
-        child: &RawNode,
-    ) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(catch, method, final, js_class = "Node", js_name = replaceChild)]
-    fn nv_replace_child(
-        this: &RawNode,
-        node: &RawNode,
-        child: &RawNode,
-    ) -> Result<JsValue, JsValue>;
-
-    #[wasm_bindgen(catch, method, final, js_class = "Element", js_name = hasAttributes)]
-    fn nv_has_attributes(this: &RawElement) -> Result<bool, JsValue>;
-    #[wasm_bindgen(catch, method, final, js_class = "Element", js_name = getAttributeNames)]
-    fn nv_get_attribute_names(this: &RawElement) -> Result<RawArray, JsValue>;
-    #[wasm_bindgen(catch, method, final, js_class = "Element", js_name = getAttribute)]
-    fn nv_get_attribute(this: &RawElement, name: &str) -> Result<Option<String>, JsValue>;
-    #[wasm_bindgen(catch, method, final, js_class = "Element", js_name = setAttribute)]
-    fn nv_set_attribute(this: &RawElement, name: &str, value: &str) -> Result<(), JsValue>;
-    #[wasm_bindgen(catch, method, final, js_class = "Element", js_name = removeAttribute)]
-    fn nv_remove_attribute(this: &RawElement, name: &str) -> Result<(), JsValue>;
-    #[wasm_bindgen(catch, method, final, variadic, js_class = "Element", js_name = before)]
-    fn nv_before(this: &RawElement, nodes: &Array) -> Result<(), JsValue>;
-    #[wasm_bindgen(catch, method, final, variadic, js_class = "Element", js_name = append)]
-    fn nv_append(this: &RawElement, nodes: &Array) -> Result<(), JsValue>;
-    #[wasm_bindgen(catch, method, final, variadic, js_class = "DocumentFragment", js_name = append)]
-    fn nv_fragment_append(this: &RawNode, nodes: &Array) -> Result<(), JsValue>;
-
-    #[wasm_bindgen(catch, method, final, js_class = "Document", js_name = createElement)]
-    fn nv_create_element(this: &RawDocument, tag: &str) -> Result<RawNode, JsValue>;
-
-    #[wasm_bindgen(catch, method, final, getter, js_class = "Document", js_name = implementation)]
-    fn nv_implementation(this: &RawDocument) -> Result<RawDomImplementation, JsValue>;
-    #[wasm_bindgen(catch, method, final, getter, js_class = "Document", js_name = body)]
-    fn nv_body(this: &RawDocument) -> Result<Option<RawNode>, JsValue>;
-    #[wasm_bindgen(
-        catch,
-        method,
-        final,
-        js_class = "DOMImplementation",
-        js_name = createHTMLDocument
-    )]
-    fn nv_create_html_document(this: &RawDomImplementation) -> Result<RawDocument, JsValue>;
-
-    #[wasm_bindgen(catch, method, final, js_class = "Array", js_name = join)]
-    fn nv_join(this: &RawArray, separator: &str) -> Result<String, JsValue>;
-}
-
-/// [`HtmlTree`] over the live nodes of an inert document. Handles are indices into `nodes`.
-/// Any failed call sets `failed`; the caller then discards the whole tree (fail closed).
-struct DomTree {
-    doc: RawDocument,
-    nodes: Vec<RawNode>,
-    failed: bool,
-}
-
-impl DomTree {
-    fn node(&self, h: usize) -> Option<&RawNode> {
-        self.nodes.get(h)
-    }
-
-    fn element(&self, h: usize) -> Option<&RawElement> {
-        self.nodes.get(h).map(|n| n.unchecked_ref::<RawElement>())
-    }
-
-    fn intern(&mut self, node: Option<RawNode>) -> Option<usize> {
-        let node = node?;
-        self.nodes.push(node);
-        Some(self.nodes.len() - 1)
-    }
-
-    fn ok<T>(&mut self, r: Result<T, JsValue>) -> Option<T> {
-        match r {
-            Ok(v) => Some(v),
-            Err(_) => {
-                self.failed = true;
-                None
-            }
-        }
-    }
-
-    /// The children of `h` as an array (to move them a chunk per call).
-    fn children_array(&mut self, h: usize) -> Option<Array> {
-        let node = self.node(h)?;
-        let r = RawNode::nv_child_nodes(node);
-        let list = self.ok(r)?;
-        Some(Array::from(&list))
-    }
-
-    /// Calls `place` with the nodes of `nodes` in order, [`CHUNK`] at a time: a variadic DOM
-    /// call spreads its array onto the JS stack, which overflows near 100 000 nodes.
-    fn in_chunks(&mut self, nodes: &Array, mut place: impl FnMut(&Array) -> Result<(), JsValue>) {
-        let len = nodes.length();
-        let mut start = 0;
-        while start < len {
-            let end = len.min(start.saturating_add(CHUNK));
-            let r = place(&nodes.slice(start, end));
-            if self.ok(r).is_none() {
-                return;
-            }
-            start = end;
-        }
-    }
-}
-
-/// How many nodes one variadic DOM call moves.
-const CHUNK: u32 = 4096;
-
-impl HtmlTree for DomTree {
-    type Node = usize;
-
-    /// The inert document is built by the browser's HTML parser from the pre-pass's output.
-    fn void_elements_are_empty(&self) -> bool {
-        true
-    }
-
-    fn kind(&mut self, node: usize, name: &mut String) -> NodeKind {
-        name.clear();
-        let Some(n) = self.node(node) else {
-            self.failed = true;
-            return NodeKind::Other;
-        };
-        let r = RawNode::nv_node_name(n);
-        let Some(node_name) = self.ok(r) else {
-            return NodeKind::Other;
-        };
-        if node_name == "#text" {
-            return NodeKind::Text;
-        }
-        if node_name.starts_with('#') || node_name.is_empty() {
-            return NodeKind::Other;
-        }
-        // In an HTML document, `nodeName` is upper-cased for HTML elements only; SVG and
-        // MathML names come out of the tokenizer lower-cased (some camel-cased), so they
-        // always hold an ASCII lower-case letter.
-        if node_name.bytes().any(|b| b.is_ascii_lowercase()) {
-            name.push_str(&node_name);
-            return NodeKind::Foreign;
-        }
-        for c in node_name.chars() {
-            name.push(c.to_ascii_lowercase());
-        }
-        NodeKind::Element
-    }
-
-    fn first_child(&mut self, node: usize) -> Option<usize> {
-        let n = self.node(node)?;
-        let r = RawNode::nv_first_child(n);
-        let child = self.ok(r)?;
-        self.intern(child)
-    }
-
-    fn next_sibling(&mut self, node: usize) -> Option<usize> {
-        let n = self.node(node)?;
-        let r = RawNode::nv_next_sibling(n);
-        let next = self.ok(r)?;
-        self.intern(next)
-    }
-
-    fn has_attributes(&mut self, node: usize) -> bool {
-        let Some(e) = self.element(node) else {
-            return false;
-        };
-        let r = RawElement::nv_has_attributes(e);
-        self.ok(r).unwrap_or(false)
-    }
-
-    fn attribute_names(&mut self, node: usize, out: &mut Vec<String>) {
-        out.clear();
-        let Some(e) = self.element(node) else {
-            return;
-        };
-        let r = RawElement::nv_get_attribute_names(e);
-        let Some(names) = self.ok(r) else {
-            return;
-        };
-        // Attribute names never hold ASCII whitespace, so one joined string carries them all.
-        let r = RawArray::nv_join(&names, " ");
-        if let Some(joined) = self.ok(r) {
-            out.extend(
-                joined
-                    .split(' ')
-                    .filter(|n| !n.is_empty())
-                    .map(str::to_owned),
-            );
-        }
-    }
-
-    fn attribute(&mut self, node: usize, name: &str) -> Option<String> {
-        let e = self.element(node)?;
-        let r = RawElement::nv_get_attribute(e, name);
-        self.ok(r)?
-    }
-
-    fn set_attribute(&mut self, node: usize, name: &str, value: &str) {
-        if let Some(e) = self.element(node) {
-            let r = RawElement::nv_set_attribute(e, name, value);
-            self.ok(r);
-        } else {
-            self.failed = true;
-        }
-    }
-
-    fn remove_attribute(&mut self, node: usize, name: &str) {
-        if let Some(e) = self.element(node) {
-            let r = RawElement::nv_remove_attribute(e, name);
-            self.ok(r);
-        } else {
-            self.failed = true;
-        }
-    }
-
-    fn remove(&mut self, parent: usize, node: usize) {
-        match (self.node(parent), self.node(node)) {
-            (Some(p), Some(n)) => {
-                let r = RawNode::nv_remove_child(p, n);
-                self.ok(r);
-            }
-            _ => self.failed = true,
-        }
-    }
-
-    fn unwrap(&mut self, parent: usize, node: usize) {
-        let Some(children) = self.children_array(node) else {
-            self.failed = true;
-            return;
-        };
-        let Some(e) = self.node(node).map(|n| {
-            AsRef::<JsValue>::as_ref(n)
-                .clone()
-                .unchecked_into::<RawElement>()
-        }) else {
-            self.failed = true;
-            return;
-        };
-        self.in_chunks(&children, |chunk| RawElement::nv_before(&e, chunk));
-        self.remove(parent, node);
-    }
-
-    fn move_before(&mut self, parent: usize, node: usize, reference: usize) {
-        match (self.node(parent), self.node(node), self.node(reference)) {
-            (Some(p), Some(n), Some(r)) => {
-                let r = RawNode::nv_insert_before(p, n, r);
-                self.ok(r);
-            }
-            _ => self.failed = true,
-        }
-    }
-
-    fn replace_with_element(
-        &mut self,
-        parent: usize,
-        node: usize,
-        tag: &'static str,
-        keep_children: bool,
-    ) -> Option<usize> {
-        let r = RawDocument::nv_create_element(&self.doc, tag);
-        let new = self.ok(r)?;
-        if keep_children {
-            let children = self.children_array(node)?;
-            let target = AsRef::<JsValue>::as_ref(&new)
-                .clone()
-                .unchecked_into::<RawElement>();
-            self.in_chunks(&children, |chunk| RawElement::nv_append(&target, chunk));
-        }
-        let (p, n) = match (self.node(parent), self.node(node)) {
-            (Some(p), Some(n)) => (p, n),
-            _ => {
-                self.failed = true;
-                return None;
-            }
-        };
-        let r = RawNode::nv_replace_child(p, &new, n);
-        self.ok(r)?;
-        self.nodes.push(new);
-        Some(self.nodes.len() - 1)
-    }
-}
+use crate::view::Markup;
 
 // The `newsview` Trusted Types policy lives in this small module's scope, not in the wasm
 // instance: it is made once per page, survives a restart of the module after a trap (a page
@@ -357,22 +38,10 @@ extern "C" {
     fn nv_trusted_html(tt: &JsValue, html: &str) -> Result<JsValue, JsValue>;
 }
 
-/// The only two kinds of string that may reach an HTML parser through the `newsview` policy.
-pub(crate) enum ParserInput<'a> {
-    /// The untrusted body as the pre-pass wrote it, bound for the inert document, where it is
-    /// sanitized before any of it reaches the page.
-    InertBody(&'a crate::sanitize::PreparedBody),
-    /// The component's own view, written by the escaping writer.
-    View(&'a crate::view::Markup),
-}
-
-/// `input` as a `TrustedHTML` from the `newsview` policy when the browser has Trusted Types,
-/// else as a plain string. Its type admits nothing but the two kinds of [`ParserInput`].
-pub(crate) fn trusted_html(input: ParserInput<'_>) -> Result<JsValue, JsValue> {
-    let html = match input {
-        ParserInput::InertBody(body) => body.as_str(),
-        ParserInput::View(markup) => markup.as_str(),
-    };
+/// `markup` as a `TrustedHTML` from the `newsview` policy when the browser has Trusted Types,
+/// else as a plain string. Its type admits nothing but [`Markup`].
+pub(crate) fn trusted_html(markup: &Markup) -> Result<JsValue, JsValue> {
+    let html = markup.as_str();
     let tt = Reflect::get(&js_sys::global(), &JsValue::from_str("trustedTypes"))?;
     if tt.is_undefined() || tt.is_null() {
         return Ok(JsValue::from_str(html));
@@ -380,72 +49,34 @@ pub(crate) fn trusted_html(input: ParserInput<'_>) -> Result<JsValue, JsValue> {
     nv_trusted_html(&tt, html)
 }
 
-/// Parses `html` with the browser's inert parser, runs `policy` over the parsed nodes in place,
-/// and moves the clean nodes into a new `DocumentFragment` of the page's document, ready to be
-/// inserted. Input larger than the policy's input limit is refused whole: the fragment is empty
-/// and the report says `input_too_large`. Any failing DOM call discards everything (`Err`).
-pub(crate) fn parse_and_sanitize(
-    html: &str,
-    policy: &Policy,
-) -> Result<(DocumentFragment, Report), JsValue> {
-    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
-    let page = window
-        .document()
-        .ok_or_else(|| JsValue::from_str("no document"))?;
-    let out = page.create_document_fragment();
-    if html.len() > policy.input_limit() {
-        let report = Report {
-            input_too_large: true,
-            ..Report::default()
-        };
-        return Ok((out, report));
-    }
-    let page_raw = page.unchecked_ref::<RawDocument>();
-    let inert =
-        RawDomImplementation::nv_create_html_document(&RawDocument::nv_implementation(page_raw)?)?;
-    let body = RawDocument::nv_body(&inert)?
-        .ok_or_else(|| JsValue::from_str("no body in the inert document"))?;
-    // One linear pass bounds what the parser will build (depth, nodes, attributes) and keeps
-    // handler attributes, raw text and foreign content from it.
-    let (html, pre) = sanitize::prepare(html, policy.depth_limit(), policy.node_limit());
-    Reflect::set(
-        &body,
-        &JsValue::from_str("innerHTML"),
-        &trusted_html(ParserInput::InertBody(&html))?,
-    )?;
-    let mut tree = DomTree {
-        doc: inert,
-        nodes: vec![body],
-        failed: false,
-    };
-    let mut report = sanitize::sanitize(&mut tree, 0, policy);
-    report.add_prepass(&pre);
-    if tree.failed {
-        return Err(JsValue::from_str("sanitizing the body failed"));
-    }
-    let body = tree
-        .nodes
-        .first()
-        .ok_or_else(|| JsValue::from_str("no body"))?;
-    let children = Array::from(&RawNode::nv_child_nodes(body)?);
-    let out_node = AsRef::<JsValue>::as_ref(&out)
-        .clone()
-        .unchecked_into::<RawNode>();
-    tree.in_chunks(&children, |chunk| {
-        RawNode::nv_fragment_append(&out_node, chunk)
-    });
-    if tree.failed {
-        return Err(JsValue::from_str("moving the body failed"));
-    }
-    Ok((out, report))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sanitize::{clean_body, Policy, Report};
+    use js_sys::Array;
+    use wasm_bindgen::JsCast;
     use wasm_bindgen_test::*;
+    use web_sys::DocumentFragment;
 
     wasm_bindgen_test_configure!(run_in_browser);
+
+    /// The body path as the page runs it: cleaned in Rust, the markup parsed by the page's
+    /// parser (here into a template's content, which loads nothing).
+    fn parse_and_sanitize(
+        html: &str,
+        policy: &Policy,
+    ) -> Result<(DocumentFragment, Report), JsValue> {
+        let (markup, report) = clean_body(html, policy);
+        let doc = web_sys::window().unwrap().document().unwrap();
+        let template: web_sys::HtmlTemplateElement =
+            doc.create_element("template")?.unchecked_into();
+        Reflect::set(
+            &template,
+            &JsValue::from_str("innerHTML"),
+            &trusted_html(&markup)?,
+        )?;
+        Ok((template.content(), report))
+    }
 
     fn html_of(frag: &DocumentFragment) -> String {
         let doc = web_sys::window().unwrap().document().unwrap();
