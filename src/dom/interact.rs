@@ -3,7 +3,11 @@
 
 use super::handle::{Interval, Listener, Timeout};
 use super::state::{document, Shared, ViewState};
-use crate::options::event;
+use crate::options::{
+    event, COMMENT_DETAIL_KEYS, FAVORITE_DETAIL_KEYS, KEYWORD_DETAIL_KEYS, LIKE_DETAIL_KEYS,
+    RELATED_DETAIL_KEYS, SHARE_DETAIL_KEYS,
+};
+use crate::read::key;
 use crate::share::ShareService;
 use crate::text;
 use js_sys::{Object, Reflect};
@@ -110,9 +114,11 @@ fn on_click(state: &Shared, e: &Event) {
                     return;
                 };
                 let d = Object::new();
-                set(&d, "name", k.name.as_str().into());
-                set(&d, "url", k.url.as_ref().map(|u| u.as_str()).into());
-                set(&d, "index", (i as u32).into());
+                const KEYS: &[&str] = KEYWORD_DETAIL_KEYS;
+                set(&d, key!(KEYS, "name"), k.name.as_str().into());
+                let url = k.url.as_ref().map(|u| u.as_str());
+                set(&d, key!(KEYS, "url"), url.into());
+                set(&d, key!(KEYS, "index"), (i as u32).into());
                 d
             };
             if !emit(state, event!("nv-keyword"), &detail, true) {
@@ -127,9 +133,10 @@ fn on_click(state: &Shared, e: &Event) {
                     return;
                 };
                 let d = Object::new();
-                set(&d, "id", v.id.as_str().into());
-                set(&d, "url", v.url.as_str().into());
-                set(&d, "index", (i as u32).into());
+                const KEYS: &[&str] = RELATED_DETAIL_KEYS;
+                set(&d, key!(KEYS, "id"), v.id.as_str().into());
+                set(&d, key!(KEYS, "url"), v.url.as_str().into());
+                set(&d, key!(KEYS, "index"), (i as u32).into());
                 d
             };
             if !emit(state, event!("nv-related"), &detail, true) {
@@ -243,14 +250,21 @@ fn toggle_pressed(state: &Shared, button: &Element, like: bool) {
         (!was, next, s.article.id.clone())
     };
     let detail = Object::new();
-    set(&detail, "id", id.as_str().into());
-    set(
-        &detail,
-        if like { "liked" } else { "favorited" },
-        pressed.into(),
-    );
+    let [id_key, state_key, count_key] = if like {
+        const KEYS: &[&str] = LIKE_DETAIL_KEYS;
+        [key!(KEYS, "id"), key!(KEYS, "liked"), key!(KEYS, "count")]
+    } else {
+        const KEYS: &[&str] = FAVORITE_DETAIL_KEYS;
+        [
+            key!(KEYS, "id"),
+            key!(KEYS, "favorited"),
+            key!(KEYS, "count"),
+        ]
+    };
+    set(&detail, id_key, id.as_str().into());
+    set(&detail, state_key, pressed.into());
     if let Some(c) = count {
-        set(&detail, "count", (c as f64).into());
+        set(&detail, count_key, (c as f64).into());
     }
     if !emit(
         state,
@@ -418,8 +432,12 @@ fn share_service(state: &Shared, el: &Element, e: &Event) {
     };
     let url = share_url(state).unwrap_or_default();
     let detail = Object::new();
-    set(&detail, "service", service.key().into());
-    set(&detail, "url", url.as_str().into());
+    set(
+        &detail,
+        key!(SHARE_DETAIL_KEYS, "service"),
+        service.key().into(),
+    );
+    set(&detail, key!(SHARE_DETAIL_KEYS, "url"), url.as_str().into());
     if !emit(state, event!("nv-share"), &detail, true) {
         e.prevent_default();
         return;
@@ -585,7 +603,11 @@ fn submit_comment(state: &Shared, button: &Element) {
         h.set_text_content(None);
     }
     let detail = Object::new();
-    set(&detail, "text", text.as_str().into());
+    set(
+        &detail,
+        key!(COMMENT_DETAIL_KEYS, "text"),
+        text.as_str().into(),
+    );
     if emit(state, event!("nv-comment"), &detail, true) {
         area.set_value("");
     }
