@@ -36,7 +36,7 @@ SERVER_INPUTS := $(shell find src www/server -type f 2>/dev/null) www/newsview-e
 	Cargo.lock scripts/build-server.sh scripts/wasm-tools.sh package-lock.json
 SERVER_STAMP := pkg-server/.stamp
 
-.PHONY: help setup build demo serve test ci fmt fmt-check clippy lint test-native test-wasm \
+.PHONY: help setup build demo serve test ci fmt fmt-check clippy lint contract test-native test-wasm \
 	test-e2e size size-check screenshots clean build-server test-server node-server worker
 
 help: ## List the targets
@@ -96,6 +96,9 @@ clippy:
 	@echo "==> cargo clippy --target $(WASM_TARGET) --lib --no-default-features --features hydrate -- -D warnings"
 	@cargo clippy --target $(WASM_TARGET) --lib --no-default-features --features hydrate -- -D warnings || \
 		{ echo "make: clippy found problems (wasm32 hydration-only build, src/dom/hydrate_api.rs)" >&2; exit 1; }
+
+contract: ## Regenerate what is generated from the declarations: .d.ts blocks, docs/schema.md tables, src/model.rs field lists
+	NEWSVIEW_BLESS=1 cargo test --test typescript_types --test schema
 
 lint: fmt-check clippy ## cargo fmt --check and clippy -D warnings (native and wasm32)
 

@@ -15,7 +15,24 @@
 use crate::error::{Error, Path};
 use crate::json::Json;
 use crate::labels::Labels;
+use crate::read::key;
 use crate::view::{AttrValue, Element, Node};
+
+crate::read::declare_fields! {
+    /// The members of `options.limits`, in the order the types list them; [`Limits::from_json`]
+    /// reads only these (unknown members are ignored).
+    pub const LIMIT_KEYS;
+    /// The members of `options.limits`, with TypeScript types and docs (the `LimitOptions`
+    /// interface of `types/newsview.d.ts`).
+    pub const LIMIT_FIELDS;
+    "maxTitleChars": "number", "Characters of `title`. @defaultValue 500";
+    "maxTextChars": "number", "Characters of every other plain-text field. @defaultValue 10000";
+    "maxKeywords": "number", "Keywords shown. @defaultValue 50";
+    "maxRelatedVideos": "number", "Related videos kept. @defaultValue 100";
+    "maxComments": "number", "Comments shown. @defaultValue 500";
+    "maxBodyBytes": "number",
+        "UTF-8 bytes of `bodyHtml`, cut before sanitizing. @defaultValue 4194304";
+}
 
 /// Limits applied while an article is read. Lengths in characters are Unicode scalar values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,12 +77,18 @@ impl Limits {
         }
         crate::read::object(v, &path)?;
         let fields: [(&str, &mut usize); 6] = [
-            ("maxTitleChars", &mut limits.max_title_chars),
-            ("maxTextChars", &mut limits.max_text_chars),
-            ("maxKeywords", &mut limits.max_keywords),
-            ("maxRelatedVideos", &mut limits.max_related_videos),
-            ("maxComments", &mut limits.max_comments),
-            ("maxBodyBytes", &mut limits.max_body_bytes),
+            (
+                key!(LIMIT_KEYS, "maxTitleChars"),
+                &mut limits.max_title_chars,
+            ),
+            (key!(LIMIT_KEYS, "maxTextChars"), &mut limits.max_text_chars),
+            (key!(LIMIT_KEYS, "maxKeywords"), &mut limits.max_keywords),
+            (
+                key!(LIMIT_KEYS, "maxRelatedVideos"),
+                &mut limits.max_related_videos,
+            ),
+            (key!(LIMIT_KEYS, "maxComments"), &mut limits.max_comments),
+            (key!(LIMIT_KEYS, "maxBodyBytes"), &mut limits.max_body_bytes),
         ];
         for (key, slot) in fields {
             if let Some(value) = crate::read::present(v, key) {

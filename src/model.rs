@@ -31,7 +31,7 @@ use crate::error::{Error, ErrorCode, Path, Warning, WarningCode};
 use crate::json::Json;
 use crate::limits::{cut_bytes, cut_chars, Limits, Truncated};
 use crate::read::{
-    array, clean, count, non_negative, object, opt_text, present, required, str_of, text,
+    array, clean, count, key, non_negative, object, opt_text, present, required, str_of, text,
     type_error,
 };
 use crate::text::Timestamp;
@@ -40,28 +40,42 @@ use crate::url::{check, MediaHosts, SafeUrl, UrlContext};
 /// The highest `schemaVersion` this crate reads.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// Every top-level field of article JSON v1 that [`Article::from_json`] reads, in schema
-/// order. A test checks that `schema/article-v1.schema.json` lists exactly these.
-pub const ARTICLE_FIELDS: &[&str] = &[
-    "schemaVersion",
-    "id",
-    "url",
-    "title",
-    "summary",
-    "channel",
-    "publishedAt",
-    "updatedAt",
-    "source",
-    "authors",
-    "editor",
-    "cover",
-    "leadVideo",
-    "bodyHtml",
-    "keywords",
-    "stats",
-    "comments",
-    "relatedVideos",
-];
+// The members of each object of article JSON v1, generated from its one declaration,
+// `schema/article-v1.schema.json` (`make contract`). The reader names every member it reads
+// through these (`key!(IMAGE_FIELDS, "url")`, checked at compile time, at no cost to the wasm),
+// so it cannot read a member the schema lacks; `tests/schema.rs` checks that it reads every one
+// (a wrong-typed value is refused at its path).
+// BEGIN GENERATED: article fields (tests/schema.rs, from schema/article-v1.schema.json)
+// Do not edit by hand: make contract
+
+/// The members of `Article` the reader reads, in schema order.
+#[rustfmt::skip]
+pub const ARTICLE_FIELDS: &[&str] = &["schemaVersion", "id", "url", "title", "summary", "channel", "publishedAt", "updatedAt", "source", "authors", "editor", "cover", "leadVideo", "bodyHtml", "keywords", "stats", "comments", "relatedVideos"];
+/// The members of `LeadVideo` the reader reads, in schema order.
+#[rustfmt::skip]
+pub const LEAD_VIDEO_FIELDS: &[&str] = &["src", "poster", "durationSeconds", "title"];
+/// The members of `Stats` the reader reads, in schema order.
+#[rustfmt::skip]
+pub const STATS_FIELDS: &[&str] = &["likes", "favorites", "comments", "views"];
+/// The members of `Comments` the reader reads, in schema order.
+#[rustfmt::skip]
+pub const COMMENTS_FIELDS: &[&str] = &["enabled", "total", "items"];
+/// The members of `Named` the reader reads, in schema order.
+#[rustfmt::skip]
+pub const NAMED_FIELDS: &[&str] = &["name", "url"];
+/// The members of `Image` the reader reads, in schema order.
+#[rustfmt::skip]
+pub const IMAGE_FIELDS: &[&str] = &["url", "width", "height", "alt", "caption", "credit"];
+/// The members of `Comment` the reader reads, in schema order.
+#[rustfmt::skip]
+pub const COMMENT_FIELDS: &[&str] = &["id", "author", "text", "publishedAt", "likes"];
+/// The members of `CommentAuthor` the reader reads, in schema order.
+#[rustfmt::skip]
+pub const COMMENT_AUTHOR_FIELDS: &[&str] = &["name", "avatar"];
+/// The members of `RelatedVideo` the reader reads, in schema order.
+#[rustfmt::skip]
+pub const RELATED_VIDEO_FIELDS: &[&str] = &["id", "url", "title", "cover", "durationSeconds", "channel", "publishedAt"];
+// END GENERATED: article fields
 
 /// A news article.
 #[derive(Debug, Clone, PartialEq)]
@@ -303,37 +317,57 @@ impl Article {
         };
         let mut truncated = Truncated::default();
         object(doc, &root)?;
-        schema_version(doc.get("schemaVersion"), &root.key("schemaVersion"))?;
+        schema_version(
+            doc.get(key!(ARTICLE_FIELDS, "schemaVersion")),
+            &root.key(key!(ARTICLE_FIELDS, "schemaVersion")),
+        )?;
 
-        let id = id(required(doc, "id", &root)?, &root.key("id"))?;
-        let url = r.opt_url(doc, "url", &root, UrlContext::Absolute)?;
-        let title_path = root.key("title");
-        let title = text(required(doc, "title", &root)?, &title_path)?;
+        let id = id(
+            required(doc, key!(ARTICLE_FIELDS, "id"), &root)?,
+            &root.key(key!(ARTICLE_FIELDS, "id")),
+        )?;
+        let url = r.opt_url(
+            doc,
+            key!(ARTICLE_FIELDS, "url"),
+            &root,
+            UrlContext::Absolute,
+        )?;
+        let title_path = root.key(key!(ARTICLE_FIELDS, "title"));
+        let title = text(
+            required(doc, key!(ARTICLE_FIELDS, "title"), &root)?,
+            &title_path,
+        )?;
         if title.is_empty() {
             return Err(title_path.error("must not be empty"));
         }
         let title = r.fit(title, &title_path, limits.max_title_chars);
-        let summary = r.opt_text(doc, "summary", &root)?;
-        let channel = r.opt_named(doc, "channel", &root, false)?;
+        let summary = r.opt_text(doc, key!(ARTICLE_FIELDS, "summary"), &root)?;
+        let channel = r.opt_named(doc, key!(ARTICLE_FIELDS, "channel"), &root, false)?;
         let published_at = timestamp(
-            required(doc, "publishedAt", &root)?,
-            &root.key("publishedAt"),
+            required(doc, key!(ARTICLE_FIELDS, "publishedAt"), &root)?,
+            &root.key(key!(ARTICLE_FIELDS, "publishedAt")),
         )?;
-        let updated_at = opt_timestamp(doc, "updatedAt", &root)?;
-        let source = r.opt_named(doc, "source", &root, true)?;
-        let (authors, _) = r.named_list(doc, "authors", &root, false, usize::MAX)?;
-        let editor = r.opt_text(doc, "editor", &root)?;
-        let cover = match present(doc, "cover") {
-            Some(v) => r.image(v, &root.key("cover"))?,
+        let updated_at = opt_timestamp(doc, key!(ARTICLE_FIELDS, "updatedAt"), &root)?;
+        let source = r.opt_named(doc, key!(ARTICLE_FIELDS, "source"), &root, true)?;
+        let (authors, _) = r.named_list(
+            doc,
+            key!(ARTICLE_FIELDS, "authors"),
+            &root,
+            false,
+            usize::MAX,
+        )?;
+        let editor = r.opt_text(doc, key!(ARTICLE_FIELDS, "editor"), &root)?;
+        let cover = match present(doc, key!(ARTICLE_FIELDS, "cover")) {
+            Some(v) => r.image(v, &root.key(key!(ARTICLE_FIELDS, "cover")))?,
             None => None,
         };
-        let lead_video = match present(doc, "leadVideo") {
-            Some(v) => r.lead_video(v, &root.key("leadVideo"))?,
+        let lead_video = match present(doc, key!(ARTICLE_FIELDS, "leadVideo")) {
+            Some(v) => r.lead_video(v, &root.key(key!(ARTICLE_FIELDS, "leadVideo")))?,
             None => None,
         };
-        let body_html = match present(doc, "bodyHtml") {
+        let body_html = match present(doc, key!(ARTICLE_FIELDS, "bodyHtml")) {
             Some(v) => {
-                let path = root.key("bodyHtml");
+                let path = root.key(key!(ARTICLE_FIELDS, "bodyHtml"));
                 let raw = str_of(v, &path)?;
                 let kept = cut_bytes(raw, limits.max_body_bytes);
                 if kept.len() < raw.len() {
@@ -347,19 +381,29 @@ impl Article {
             }
             None => None,
         };
-        let (keywords, more) = r.named_list(doc, "keywords", &root, true, limits.max_keywords)?;
+        let (keywords, more) = r.named_list(
+            doc,
+            key!(ARTICLE_FIELDS, "keywords"),
+            &root,
+            true,
+            limits.max_keywords,
+        )?;
         truncated.keywords = more;
-        let stats = match present(doc, "stats") {
-            Some(v) => stats(v, &root.key("stats"))?,
+        let stats = match present(doc, key!(ARTICLE_FIELDS, "stats")) {
+            Some(v) => stats(v, &root.key(key!(ARTICLE_FIELDS, "stats")))?,
             None => Stats::default(),
         };
-        let comments = match present(doc, "comments") {
-            Some(v) => r.comments(v, &root.key("comments"), &mut truncated.comments)?,
+        let comments = match present(doc, key!(ARTICLE_FIELDS, "comments")) {
+            Some(v) => r.comments(
+                v,
+                &root.key(key!(ARTICLE_FIELDS, "comments")),
+                &mut truncated.comments,
+            )?,
             None => Comments::default(),
         };
         let mut related_videos = Vec::new();
-        let rv_path = root.key("relatedVideos");
-        let rv = array(doc, "relatedVideos", &root)?;
+        let rv_path = root.key(key!(ARTICLE_FIELDS, "relatedVideos"));
+        let rv = array(doc, key!(ARTICLE_FIELDS, "relatedVideos"), &root)?;
         for (i, v) in rv.iter().enumerate() {
             if related_videos.len() >= limits.max_related_videos {
                 truncated.related_videos = rv.len() - i;
@@ -410,21 +454,41 @@ impl Article {
             return r.warnings;
         }
         let root = Path::Root("");
-        let (lead, items) = (root.key("leadVideo"), root.key("comments"));
-        let (items, related) = (items.key("items"), root.key("relatedVideos"));
-        self.cover = r.media_image(self.cover.take(), media, &root.key("cover"));
+        let (lead, items) = (
+            root.key(key!(ARTICLE_FIELDS, "leadVideo")),
+            root.key(key!(ARTICLE_FIELDS, "comments")),
+        );
+        let (items, related) = (
+            items.key(key!(COMMENTS_FIELDS, "items")),
+            root.key(key!(ARTICLE_FIELDS, "relatedVideos")),
+        );
+        self.cover = r.media_image(
+            self.cover.take(),
+            media,
+            &root.key(key!(ARTICLE_FIELDS, "cover")),
+        );
         self.lead_video = self.lead_video.take().and_then(|mut v| {
-            v.src = r.media_url(v.src, media, &lead.key("src"))?;
-            v.poster = r.media_image(v.poster.take(), media, &lead.key("poster"));
+            v.src = r.media_url(v.src, media, &lead.key(key!(LEAD_VIDEO_FIELDS, "src")))?;
+            v.poster = r.media_image(
+                v.poster.take(),
+                media,
+                &lead.key(key!(LEAD_VIDEO_FIELDS, "poster")),
+            );
             Some(v)
         });
         for (i, c) in self.comments.items.iter_mut().enumerate() {
             let (item, avatar) = (items.index(i), c.author_avatar.take());
-            let author = item.key("author");
-            c.author_avatar = avatar.and_then(|u| r.media_url(u, media, &author.key("avatar")));
+            let author = item.key(key!(COMMENT_FIELDS, "author"));
+            c.author_avatar = avatar.and_then(|u| {
+                r.media_url(u, media, &author.key(key!(COMMENT_AUTHOR_FIELDS, "avatar")))
+            });
         }
         for (i, v) in self.related_videos.iter_mut().enumerate() {
-            v.cover = r.media_image(v.cover.take(), media, &related.index(i).key("cover"));
+            v.cover = r.media_image(
+                v.cover.take(),
+                media,
+                &related.index(i).key(key!(RELATED_VIDEO_FIELDS, "cover")),
+            );
         }
         r.finish_warnings();
         r.warnings
@@ -584,7 +648,7 @@ impl Reader<'_> {
         path: &Path<'_>,
     ) -> Option<Image> {
         let mut img = img?;
-        img.url = self.media_url(img.url, media, &path.key("url"))?;
+        img.url = self.media_url(img.url, media, &path.key(key!(IMAGE_FIELDS, "url")))?;
         Some(img)
     }
 
@@ -636,8 +700,11 @@ impl Reader<'_> {
                 (self.fit(name, path, self.limits.max_text_chars), None)
             }
             Json::Object(_) => {
-                let name = self.text(required(v, "name", path)?, &path.key("name"))?;
-                let url = self.opt_url(v, "url", path, UrlContext::Link)?;
+                let name = self.text(
+                    required(v, key!(NAMED_FIELDS, "name"), path)?,
+                    &path.key(key!(NAMED_FIELDS, "name")),
+                )?;
+                let url = self.opt_url(v, key!(NAMED_FIELDS, "url"), path, UrlContext::Link)?;
                 (name, url)
             }
             _ => {
@@ -696,12 +763,12 @@ impl Reader<'_> {
     /// An Image; dropped with a warning when its url is refused.
     pub(crate) fn image(&mut self, v: &Json, path: &Path<'_>) -> Result<Option<Image>, Error> {
         object(v, path)?;
-        let url = self.item_url(v, "url", path, UrlContext::Media)?;
-        let width = opt_size(v, "width", path)?;
-        let height = opt_size(v, "height", path)?;
-        let alt = self.opt_text(v, "alt", path)?;
-        let caption = self.opt_text(v, "caption", path)?;
-        let credit = self.opt_text(v, "credit", path)?;
+        let url = self.item_url(v, key!(IMAGE_FIELDS, "url"), path, UrlContext::Media)?;
+        let width = opt_size(v, key!(IMAGE_FIELDS, "width"), path)?;
+        let height = opt_size(v, key!(IMAGE_FIELDS, "height"), path)?;
+        let alt = self.opt_text(v, key!(IMAGE_FIELDS, "alt"), path)?;
+        let caption = self.opt_text(v, key!(IMAGE_FIELDS, "caption"), path)?;
+        let credit = self.opt_text(v, key!(IMAGE_FIELDS, "credit"), path)?;
         Ok(url.map(|url| Image {
             url,
             width,
@@ -714,17 +781,19 @@ impl Reader<'_> {
 
     fn lead_video(&mut self, v: &Json, path: &Path<'_>) -> Result<Option<LeadVideo>, Error> {
         object(v, path)?;
-        let src = self.item_url(v, "src", path, UrlContext::Media)?;
-        let poster = match present(v, "poster") {
-            Some(p) if src.is_some() => self.image(p, &path.key("poster"))?,
+        let src = self.item_url(v, key!(LEAD_VIDEO_FIELDS, "src"), path, UrlContext::Media)?;
+        let poster = match present(v, key!(LEAD_VIDEO_FIELDS, "poster")) {
+            Some(p) if src.is_some() => {
+                self.image(p, &path.key(key!(LEAD_VIDEO_FIELDS, "poster")))?
+            }
             Some(p) => {
-                object(p, &path.key("poster"))?;
+                object(p, &path.key(key!(LEAD_VIDEO_FIELDS, "poster")))?;
                 None
             }
             None => None,
         };
-        let duration_seconds = opt_duration(v, "durationSeconds", path)?;
-        let title = self.opt_text(v, "title", path)?;
+        let duration_seconds = opt_duration(v, key!(LEAD_VIDEO_FIELDS, "durationSeconds"), path)?;
+        let title = self.opt_text(v, key!(LEAD_VIDEO_FIELDS, "title"), path)?;
         Ok(src.map(|src| LeadVideo {
             src,
             poster,
@@ -735,14 +804,20 @@ impl Reader<'_> {
 
     fn comments(&mut self, v: &Json, path: &Path<'_>, more: &mut usize) -> Result<Comments, Error> {
         object(v, path)?;
-        let enabled = match present(v, "enabled") {
+        let enabled = match present(v, key!(COMMENTS_FIELDS, "enabled")) {
             Some(Json::Bool(b)) => *b,
-            Some(other) => return Err(type_error(&path.key("enabled"), "a boolean", other)),
+            Some(other) => {
+                return Err(type_error(
+                    &path.key(key!(COMMENTS_FIELDS, "enabled")),
+                    "a boolean",
+                    other,
+                ))
+            }
             None => true,
         };
-        let total = opt_count(v, "total", path)?;
-        let items_path = path.key("items");
-        let list = array(v, "items", path)?;
+        let total = opt_count(v, key!(COMMENTS_FIELDS, "total"), path)?;
+        let items_path = path.key(key!(COMMENTS_FIELDS, "items"));
+        let list = array(v, key!(COMMENTS_FIELDS, "items"), path)?;
         let max = self.limits.max_comments;
         let mut items = Vec::with_capacity(list.len().min(max));
         for (i, item) in list.iter().enumerate() {
@@ -762,18 +837,32 @@ impl Reader<'_> {
 
     fn comment(&mut self, v: &Json, path: &Path<'_>) -> Result<Comment, Error> {
         object(v, path)?;
-        let id = id(required(v, "id", path)?, &path.key("id"))?;
-        let author_path = path.key("author");
-        let author = required(v, "author", path)?;
+        let id = id(
+            required(v, key!(COMMENT_FIELDS, "id"), path)?,
+            &path.key(key!(COMMENT_FIELDS, "id")),
+        )?;
+        let author_path = path.key(key!(COMMENT_FIELDS, "author"));
+        let author = required(v, key!(COMMENT_FIELDS, "author"), path)?;
         object(author, &author_path)?;
         let author_name = self.text(
-            required(author, "name", &author_path)?,
-            &author_path.key("name"),
+            required(author, key!(COMMENT_AUTHOR_FIELDS, "name"), &author_path)?,
+            &author_path.key(key!(COMMENT_AUTHOR_FIELDS, "name")),
         )?;
-        let author_avatar = self.opt_url(author, "avatar", &author_path, UrlContext::Media)?;
-        let text = self.text(required(v, "text", path)?, &path.key("text"))?;
-        let published_at = timestamp(required(v, "publishedAt", path)?, &path.key("publishedAt"))?;
-        let likes = opt_count(v, "likes", path)?;
+        let author_avatar = self.opt_url(
+            author,
+            key!(COMMENT_AUTHOR_FIELDS, "avatar"),
+            &author_path,
+            UrlContext::Media,
+        )?;
+        let text = self.text(
+            required(v, key!(COMMENT_FIELDS, "text"), path)?,
+            &path.key(key!(COMMENT_FIELDS, "text")),
+        )?;
+        let published_at = timestamp(
+            required(v, key!(COMMENT_FIELDS, "publishedAt"), path)?,
+            &path.key(key!(COMMENT_FIELDS, "publishedAt")),
+        )?;
+        let likes = opt_count(v, key!(COMMENT_FIELDS, "likes"), path)?;
         Ok(Comment {
             id,
             author_name,
@@ -786,22 +875,31 @@ impl Reader<'_> {
 
     fn related_video(&mut self, v: &Json, path: &Path<'_>) -> Result<Option<RelatedVideo>, Error> {
         object(v, path)?;
-        let id = id(required(v, "id", path)?, &path.key("id"))?;
-        let url = self.item_url(v, "url", path, UrlContext::Link)?;
-        let title = self.text(required(v, "title", path)?, &path.key("title"))?;
+        let id = id(
+            required(v, key!(RELATED_VIDEO_FIELDS, "id"), path)?,
+            &path.key(key!(RELATED_VIDEO_FIELDS, "id")),
+        )?;
+        let url = self.item_url(v, key!(RELATED_VIDEO_FIELDS, "url"), path, UrlContext::Link)?;
+        let title = self.text(
+            required(v, key!(RELATED_VIDEO_FIELDS, "title"), path)?,
+            &path.key(key!(RELATED_VIDEO_FIELDS, "title")),
+        )?;
         // Read the cover only for a kept video, so that a dropped video gives one warning;
         // its type is still checked.
-        let cover = match present(v, "cover") {
-            Some(c) if url.is_some() => self.image(c, &path.key("cover"))?,
+        let cover = match present(v, key!(RELATED_VIDEO_FIELDS, "cover")) {
+            Some(c) if url.is_some() => {
+                self.image(c, &path.key(key!(RELATED_VIDEO_FIELDS, "cover")))?
+            }
             Some(c) => {
-                object(c, &path.key("cover"))?;
+                object(c, &path.key(key!(RELATED_VIDEO_FIELDS, "cover")))?;
                 None
             }
             None => None,
         };
-        let duration_seconds = opt_duration(v, "durationSeconds", path)?;
-        let channel = self.opt_text(v, "channel", path)?;
-        let published_at = opt_timestamp(v, "publishedAt", path)?;
+        let duration_seconds =
+            opt_duration(v, key!(RELATED_VIDEO_FIELDS, "durationSeconds"), path)?;
+        let channel = self.opt_text(v, key!(RELATED_VIDEO_FIELDS, "channel"), path)?;
+        let published_at = opt_timestamp(v, key!(RELATED_VIDEO_FIELDS, "publishedAt"), path)?;
         Ok(url.map(|url| RelatedVideo {
             id,
             url,
@@ -906,10 +1004,10 @@ fn schema_version(v: Option<&Json>, path: &Path<'_>) -> Result<(), Error> {
 fn stats(v: &Json, path: &Path<'_>) -> Result<Stats, Error> {
     object(v, path)?;
     Ok(Stats {
-        likes: opt_count(v, "likes", path)?,
-        favorites: opt_count(v, "favorites", path)?,
-        comments: opt_count(v, "comments", path)?,
-        views: opt_count(v, "views", path)?,
+        likes: opt_count(v, key!(STATS_FIELDS, "likes"), path)?,
+        favorites: opt_count(v, key!(STATS_FIELDS, "favorites"), path)?,
+        comments: opt_count(v, key!(STATS_FIELDS, "comments"), path)?,
+        views: opt_count(v, key!(STATS_FIELDS, "views"), path)?,
     })
 }
 

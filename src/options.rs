@@ -11,8 +11,10 @@ use crate::json::Json;
 use crate::labels::{labels, LabelOverrides, Labels, Lang, LABEL_KEYS};
 use crate::limits::Limits;
 use crate::model::Reader;
-use crate::read::{array, count, object, present, str_of, text, type_error};
-use crate::sanitize::Policy;
+#[cfg(not(target_arch = "wasm32"))]
+pub use crate::read::Field;
+use crate::read::{array, count, declare_fields, key, object, present, str_of, text, type_error};
+use crate::sanitize::{Policy, SANITIZE_KEYS};
 use crate::share::ShareService;
 use crate::text::TimeZone;
 use crate::url::{MediaHosts, SafeUrl, UrlContext};
@@ -112,13 +114,9 @@ declare_options! {
 /// check costs the wasm nothing). The reader names every member it reads through here (or
 /// [`member!`]), so it cannot accept a key the declaration lacks.
 macro_rules! declared {
-    ($key:literal) => {{
-        const _: () = assert!(
-            contains(OPTION_KEYS, $key),
-            "an option key OPTION_KEYS lacks"
-        );
-        $key
-    }};
+    ($key:literal) => {
+        crate::read::key!(OPTION_KEYS, $key)
+    };
 }
 
 /// Member `$key` (see [`declared!`]) of the options object `$doc`, unless it is `null`.
@@ -165,17 +163,149 @@ declare_events! {
     "nv-error": "ErrorDetail";
 }
 
+// The `detail` of each event: the DOM layer names every member it sets through
+// `key!(…_DETAIL_KEYS, …)`; the tests generate the `…Detail` interfaces of the `.d.ts` from the
+// `…_DETAIL_FIELDS` ([`DETAIL_TYPES`]).
+
+declare_fields! {
+    /// The members of `nv-like`'s detail.
+    pub const LIKE_DETAIL_KEYS;
+    /// `nv-like`'s detail, with TypeScript types and docs.
+    pub const LIKE_DETAIL_FIELDS;
+    "id" required: "string", "The article id (as a string).";
+    "liked" required: "boolean", "The new state.";
+    "count": "number", "The new count, when the article has one.";
+}
+
+declare_fields! {
+    /// The members of `nv-favorite`'s detail.
+    pub const FAVORITE_DETAIL_KEYS;
+    /// `nv-favorite`'s detail, with TypeScript types and docs.
+    pub const FAVORITE_DETAIL_FIELDS;
+    "id" required: "string", "The article id (as a string).";
+    "favorited" required: "boolean", "The new state.";
+    "count": "number", "The new count, when the article has one.";
+}
+
+declare_fields! {
+    /// The members of `nv-share`'s detail.
+    pub const SHARE_DETAIL_KEYS;
+    /// `nv-share`'s detail, with TypeScript types and docs.
+    pub const SHARE_DETAIL_FIELDS;
+    "service" required: "ShareService", "The service key.";
+    "url" required: "string", "The URL shared.";
+}
+
+declare_fields! {
+    /// The members of `nv-keyword`'s detail.
+    pub const KEYWORD_DETAIL_KEYS;
+    /// `nv-keyword`'s detail, with TypeScript types and docs.
+    pub const KEYWORD_DETAIL_FIELDS;
+    "name" required: "string", "The keyword.";
+    "url": "string", "Its link; absent (undefined) when the keyword has none.";
+    "index" required: "number", "Its position among the keywords shown.";
+}
+
+declare_fields! {
+    /// The members of `nv-related`'s detail.
+    pub const RELATED_DETAIL_KEYS;
+    /// `nv-related`'s detail, with TypeScript types and docs.
+    pub const RELATED_DETAIL_FIELDS;
+    "id" required: "string", "The video id (as a string).";
+    "url" required: "string", "Its link.";
+    "index" required: "number", "Its position among the videos shown.";
+}
+
+declare_fields! {
+    /// The members of `nv-comment`'s detail.
+    pub const COMMENT_DETAIL_KEYS;
+    /// `nv-comment`'s detail, with TypeScript types and docs.
+    pub const COMMENT_DETAIL_FIELDS;
+    "text" required: "string", "The comment, trimmed.";
+}
+
+declare_fields! {
+    /// The members of `nv-warning`'s detail (set by the JS layer).
+    pub const WARNING_DETAIL_KEYS;
+    /// `nv-warning`'s detail, with TypeScript types and docs.
+    pub const WARNING_DETAIL_FIELDS;
+    "warnings" required: "readonly Warning[]", "The same (frozen) array as `view.warnings`.";
+}
+
+declare_fields! {
+    /// The members of `nv-error`'s detail (set by the JS layer).
+    pub const ERROR_DETAIL_KEYS;
+    /// `nv-error`'s detail, with TypeScript types and docs.
+    pub const ERROR_DETAIL_FIELDS;
+    "code" required: "ErrorCode", "What went wrong.";
+    "path" required: "string", "The field at fault, or `\"\"`.";
+    "message" required: "string", "The error's message, naming the field at fault.";
+}
+
+/// The interfaces of the events' details: (name, doc, members), in the order the `.d.ts` lists
+/// them. Not compiled into the wasm.
+#[cfg(not(target_arch = "wasm32"))]
+pub const DETAIL_TYPES: &[(&str, &str, &[Field])] = &[
+    (
+        "LikeDetail",
+        "`nv-like` (cancelable: cancel to keep the old state).",
+        LIKE_DETAIL_FIELDS,
+    ),
+    (
+        "FavoriteDetail",
+        "`nv-favorite` (cancelable).",
+        FAVORITE_DETAIL_FIELDS,
+    ),
+    (
+        "ShareDetail",
+        "`nv-share` (cancelable): a share service chosen, before its link opens.",
+        SHARE_DETAIL_FIELDS,
+    ),
+    (
+        "KeywordDetail",
+        "`nv-keyword` (cancelable): a keyword followed.",
+        KEYWORD_DETAIL_FIELDS,
+    ),
+    (
+        "RelatedDetail",
+        "`nv-related` (cancelable): a related video followed.",
+        RELATED_DETAIL_FIELDS,
+    ),
+    (
+        "CommentDetail",
+        "`nv-comment` (cancelable: cancel to keep the text): a comment submitted (with a `user`).",
+        COMMENT_DETAIL_FIELDS,
+    ),
+    (
+        "WarningDetail",
+        "`nv-warning`: what was dropped from the article or options while rendering.",
+        WARNING_DETAIL_FIELDS,
+    ),
+    (
+        "ErrorDetail",
+        "`nv-error`: `<news-view>` could not load or render its article, or a trap in the wasm \
+         (also on a `render()` container). The fields of the {@link NewsviewError}.",
+        ERROR_DETAIL_FIELDS,
+    ),
+];
+
+declare_fields! {
+    /// The members of `options.user` the reader reads.
+    pub const USER_KEYS;
+    /// The members of `options.user`, with TypeScript types and docs (the `User` interface).
+    pub const USER_FIELDS;
+    "name" required: "string", "Display name, not empty.";
+    "avatar": "string | null",
+        "Avatar URL (http(s) or relative); a refused URL is dropped with a warning.";
+}
+
 /// The event name `$name`, which must be one of [`EVENT_NAMES`] (checked at compile time). For
 /// the DOM layer (wasm32 with the `dom` or the `hydrate` feature only).
 #[cfg(all(target_arch = "wasm32", any(feature = "dom", feature = "hydrate")))]
 macro_rules! event {
-    ($name:literal) => {{
-        const _: () = assert!(
-            $crate::options::contains($crate::options::EVENT_NAMES, $name),
-            "an event EVENT_NAMES lacks"
-        );
-        $name
-    }};
+    ($name:literal) => {
+        $crate::read::key!($crate::options::EVENT_NAMES, $name)
+    };
 }
 #[cfg(all(target_arch = "wasm32", any(feature = "dom", feature = "hydrate")))]
 pub(crate) use event;
@@ -391,16 +521,17 @@ impl Options {
         if let Some(v) = member!(doc, "user") {
             let path = root.key("user");
             object(v, &path)?;
-            let name_path = path.key("name");
+            let name_key = key!(USER_KEYS, "name");
+            let name_path = path.key(name_key);
             let name = text(
-                v.get("name")
+                v.get(name_key)
                     .ok_or_else(|| name_path.error("required field is missing"))?,
                 &name_path,
             )?;
             if name.is_empty() {
                 return Err(name_path.error("must not be empty"));
             }
-            let avatar = reader.opt_url(v, "avatar", &path, UrlContext::Media)?;
+            let avatar = reader.opt_url(v, key!(USER_KEYS, "avatar"), &path, UrlContext::Media)?;
             options.user = Some(User { name, avatar });
         }
         if let Some(v) = member!(doc, "share") {
@@ -458,33 +589,15 @@ impl Options {
     }
 }
 
-/// Whether `list` holds `key` (at compile time in [`declared!`] and [`event!`]).
-pub(crate) const fn contains(list: &[&str], key: &str) -> bool {
-    let mut i = 0;
-    while i < list.len() {
-        let (a, b) = (list[i].as_bytes(), key.as_bytes());
-        if a.len() == b.len() {
-            let mut j = 0;
-            while j < a.len() && a[j] == b[j] {
-                j += 1;
-            }
-            if j == a.len() {
-                return true;
-            }
-        }
-        i += 1;
-    }
-    false
-}
-
 /// `sanitize.allowMediaHosts` and `mediaProxy` of the options `doc` under `root` (`options`
 /// for [`Options`], nothing for [`crate::sanitize::Policy`], whose paths start at `sanitize`).
 pub(crate) fn media_hosts(doc: &Json, root: &Path<'_>) -> Result<MediaHosts, Error> {
     let mut media = MediaHosts::OPEN;
     let sanitize = root.key("sanitize");
-    if let Some(s) = member!(doc, "sanitize").filter(|s| present(s, "allowMediaHosts").is_some()) {
-        let path = sanitize.key("allowMediaHosts");
-        let items = array(s, "allowMediaHosts", &sanitize)?;
+    let allow = key!(SANITIZE_KEYS, "allowMediaHosts");
+    if let Some(s) = member!(doc, "sanitize").filter(|s| present(s, allow).is_some()) {
+        let path = sanitize.key(allow);
+        let items = array(s, allow, &sanitize)?;
         let mut hosts = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let item_path = path.index(i);
@@ -604,6 +717,7 @@ mod tests {
 
     #[test]
     fn only_declared_keys_are_declared() {
+        use crate::read::contains;
         for key in OPTION_KEYS {
             assert!(contains(OPTION_KEYS, key), "{key}");
         }

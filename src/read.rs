@@ -5,6 +5,94 @@
 use crate::error::{Error, Path};
 use crate::json::Json;
 
+/// Declares the members of one JSON object newsview reads, once: a table of the keys (what the
+/// reader may name, through [`key!`], checked at compile time) and, natively, the same members
+/// with their TypeScript types and docs (from which the tests generate the `.d.ts` and the
+/// docs). The wasm holds at most the names.
+///
+/// ```text
+/// declare_fields! {
+///     /// doc of KEYS
+///     pub const KEYS;
+///     /// doc of FIELDS
+///     pub const FIELDS;
+///     "name" required: "string", "Display name.";
+///     "avatar": "string | null", "Avatar URL.";
+/// }
+/// ```
+macro_rules! declare_fields {
+    (
+        $(#[$keys_meta:meta])* $keys_vis:vis const $keys:ident;
+        $(#[$fields_meta:meta])* $fields_vis:vis const $fields:ident;
+        $( $name:literal $($required:ident)?: $ts:literal, $doc:literal; )*
+    ) => {
+        $(#[$keys_meta])*
+        $keys_vis const $keys: &[&str] = &[$($name),*];
+
+        $(#[$fields_meta])*
+        #[cfg(not(target_arch = "wasm32"))]
+        $fields_vis const $fields: &[$crate::read::Field] = &[
+            $( $crate::read::Field {
+                name: $name,
+                ts: $ts,
+                doc: $doc,
+                required: $crate::read::declare_fields!(@required $($required)?),
+            }, )*
+        ];
+    };
+    (@required required) => { true };
+    (@required) => { false };
+}
+pub(crate) use declare_fields;
+
+/// The key `$key`, which must be one of `$keys` (a table of [`declare_fields!`]), checked at
+/// compile time, so that a reader cannot name a member its declaration lacks; the check costs
+/// the wasm nothing.
+macro_rules! key {
+    ($keys:expr, $key:literal) => {{
+        const _: () = assert!(
+            $crate::read::contains($keys, $key),
+            concat!("a key its declaration lacks: ", $key)
+        );
+        $key
+    }};
+}
+pub(crate) use key;
+
+/// One member of a declared JSON object ([`declare_fields!`]), as the TypeScript types and the
+/// docs describe it. Not compiled into the wasm.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Field {
+    /// The member's name (`maxDepth`).
+    pub name: &'static str,
+    /// Its TypeScript type.
+    pub ts: &'static str,
+    /// Its doc (JSDoc text, `@defaultValue` included).
+    pub doc: &'static str,
+    /// Whether the member must be there.
+    pub required: bool,
+}
+
+/// Whether `list` holds `key` (at compile time in [`key!`]).
+pub(crate) const fn contains(list: &[&str], key: &str) -> bool {
+    let mut i = 0;
+    while i < list.len() {
+        let (a, b) = (list[i].as_bytes(), key.as_bytes());
+        if a.len() == b.len() {
+            let mut j = 0;
+            while j < a.len() && a[j] == b[j] {
+                j += 1;
+            }
+            if j == a.len() {
+                return true;
+            }
+        }
+        i += 1;
+    }
+    false
+}
+
 /// `expected X, got Y`.
 pub(crate) fn type_error(path: &Path<'_>, expected: &str, got: &Json) -> Error {
     let mut msg = String::with_capacity(32);

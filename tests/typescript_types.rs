@@ -4,7 +4,7 @@
 //! regenerate after a change to a declaration:
 //!
 //! ```text
-//! NEWSVIEW_UPDATE_TYPES=1 cargo test --test typescript_types
+//! make contract   # NEWSVIEW_BLESS=1 cargo test --test typescript_types --test schema
 //! ```
 //!
 //! * `article types` (`Article`, `Image`, `Named`, `LeadVideo`, `Stats`, `Comments`, `Comment`,
@@ -14,19 +14,28 @@
 //!   with `OPTION_KEYS`, the only members the options reader sees. Each key is confirmed
 //!   behaviourally here (a wrong-typed value for it is refused with an error naming it), so a
 //!   declared key the reader ignores fails too.
-//! * `SanitizeOptions` is still checked against the match arms of `Policy::from_json` (`"key"
-//!   =>` in `src/sanitize/mod.rs`), both ways.
+//! * `User`, `LimitOptions`, `SanitizeOptions` and the events' `…Detail` interfaces: from
+//!   `USER_FIELDS`, `LIMIT_FIELDS`, `SANITIZE_FIELDS` and `DETAIL_TYPES`, declared with the key
+//!   tables their readers (and the DOM layer, for the details) name every member through,
+//!   checked at compile time; each declared member is confirmed read here.
 #![cfg(not(target_arch = "wasm32"))]
 
 use newsview::error::{ErrorCode, WarningCode, JS_ERROR_CODES};
 use newsview::json::{parse, Json, JsonLimits};
 use newsview::labels::LABEL_KEYS;
-use newsview::options::{Options, EVENT_DETAILS, EVENT_NAMES, OPTION_FIELDS, OPTION_KEYS};
-use newsview::sanitize::Policy;
+use newsview::limits::{LIMIT_FIELDS, LIMIT_KEYS};
+use newsview::options::{
+    Field, Options, DETAIL_TYPES, EVENT_DETAILS, EVENT_NAMES, OPTION_FIELDS, OPTION_KEYS,
+    USER_FIELDS, USER_KEYS,
+};
+use newsview::sanitize::{Policy, SANITIZE_FIELDS, SANITIZE_KEYS};
+
+#[path = "contract_support/mod.rs"]
+mod contract;
+use contract::Style;
 
 const SCHEMA: &str = include_str!("../schema/article-v1.schema.json");
-const SANITIZE_RS: &str = include_str!("../src/sanitize/mod.rs");
-const DTS_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/types/newsview.d.ts");
+const DTS: &str = "types/newsview.d.ts";
 
 /// The doc of the generated `Options` interface.
 const OPTIONS_DOC: &str =
@@ -352,19 +361,19 @@ const WARNING_BLOCK: &str = "warning codes";
 const ERROR_BLOCK: &str = "error codes";
 const ARTICLE_BLOCK: &str = "article types";
 const OPTIONS_BLOCK: &str = "options";
+const USER_BLOCK: &str = "user";
+const LIMITS_BLOCK: &str = "limit options";
+const SANITIZE_BLOCK: &str = "sanitize options";
+const DETAILS_BLOCK: &str = "event details";
 
 /// The first lines of the generated block `name`, generated from `source`.
 fn block_start(name: &str, source: &str) -> String {
-    format!(
-        "// BEGIN GENERATED: {name} (tests/typescript_types.rs, from {source})\n\
-         // Do not edit by hand: NEWSVIEW_UPDATE_TYPES=1 cargo test --test typescript_types\n\n"
-    )
+    contract::block_start(Style::Slashes, name, "tests/typescript_types.rs", source)
 }
 
 /// `out`, the generated block `name`, with its end marker.
-fn block_end(name: &str, mut out: String) -> String {
-    out.push_str(&format!("// END GENERATED: {name}\n"));
-    out
+fn block_end(name: &str, out: String) -> String {
+    contract::block_end(Style::Slashes, name, out)
 }
 
 fn schema() -> Json {
@@ -373,59 +382,13 @@ fn schema() -> Json {
 
 /// The committed d.ts (not while a regeneration writes it).
 fn dts() -> String {
-    let _lock = UPDATE.lock().unwrap_or_else(|e| e.into_inner());
-    read_dts()
+    contract::read(DTS)
 }
-
-fn read_dts() -> String {
-    std::fs::read_to_string(DTS_PATH).unwrap_or_else(|e| panic!("{DTS_PATH}: {e}"))
-}
-
-/// The marked block `name` of `text`, markers included (through the end of the END line).
-fn generated_block(text: &str, name: &str) -> Option<(usize, usize)> {
-    let begin = format!("// BEGIN GENERATED: {name} (");
-    let end_marker = format!("// END GENERATED: {name}\n");
-    let start = text.find(&begin)?;
-    let end = start + text[start..].find(&end_marker)? + end_marker.len();
-    Some((start, end))
-}
-
-/// Serializes regenerations: each test rewrites the whole file.
-static UPDATE: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 /// Checks that the committed d.ts holds `generated` as its block `name` (or, with
-/// `NEWSVIEW_UPDATE_TYPES` set, writes it there).
+/// `NEWSVIEW_BLESS` set, writes it there).
 fn check_block(name: &str, generated: &str) {
-    let _lock = UPDATE.lock().unwrap_or_else(|e| e.into_inner());
-    let text = read_dts();
-    let (start, end) = generated_block(&text, name).unwrap_or_else(|| {
-        panic!("types/newsview.d.ts has no `// BEGIN GENERATED: {name}` ... `// END GENERATED: {name}` block")
-    });
-    if text[start..end] == *generated {
-        return;
-    }
-    if std::env::var_os("NEWSVIEW_UPDATE_TYPES").is_some() {
-        let updated = [&text[..start], generated, &text[end..]].concat();
-        std::fs::write(DTS_PATH, updated).expect("write types/newsview.d.ts");
-        eprintln!("types/newsview.d.ts: {name} regenerated");
-        return;
-    }
-    let old: Vec<&str> = text[start..end].lines().collect();
-    let new: Vec<&str> = generated.lines().collect();
-    let first_diff = old
-        .iter()
-        .zip(&new)
-        .position(|(a, b)| a != b)
-        .unwrap_or(old.len().min(new.len()));
-    panic!(
-        "types/newsview.d.ts: the generated block `{name}` differs from what its declaration \
-         gives (first difference at generated line {}:\n  committed: {:?}\n  generated: {:?}).\n\
-         Regenerate it with:\n  NEWSVIEW_UPDATE_TYPES=1 cargo test --test typescript_types\n\
-         and commit types/newsview.d.ts.",
-        first_diff + 1,
-        old.get(first_diff),
-        new.get(first_diff),
-    );
+    contract::check(DTS, name, generated);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -497,29 +460,6 @@ fn committed_options_interface_is_the_one_generated_from_option_fields() {
     check_block(OPTIONS_BLOCK, &generate_options());
 }
 
-/// Members of `options.sanitize` `Policy::from_json` accepts (its `"key" =>` arms).
-fn rust_sanitize_keys() -> Vec<&'static str> {
-    let body = &SANITIZE_RS[SANITIZE_RS
-        .find("pub fn from_json(options: &Json)")
-        .expect("Policy::from_json in src/sanitize/mod.rs")..];
-    let body = &body[..body.find("\n    }\n").unwrap_or(body.len())];
-    let mut keys: Vec<&str> = body
-        .lines()
-        .filter_map(|l| {
-            let l = l.trim_start();
-            let rest = l.strip_prefix('"')?;
-            let end = rest.find('"')?;
-            rest[end + 1..]
-                .trim_start()
-                .starts_with("=>")
-                .then_some(&rest[..end])
-        })
-        .collect();
-    keys.sort_unstable();
-    keys.dedup();
-    keys
-}
-
 /// The member names of `export interface name { ... }` in the d.ts.
 fn dts_interface_keys(text: &str, name: &str) -> Vec<String> {
     let head = format!("export interface {name} {{");
@@ -562,21 +502,6 @@ fn rust_reads_option(key: &str) -> bool {
             || m.starts_with(&format!("options.{key}["))
             || m.starts_with(&format!("{key}:"))
     })
-}
-
-fn rust_reads_sanitize_member(key: &str) -> bool {
-    let doc = parse(
-        &format!("{{\"sanitize\": {{\"{key}\": {WRONG}}}}}"),
-        &JsonLimits::default(),
-    )
-    .unwrap();
-    match Policy::from_json(&doc) {
-        Err(e) => {
-            let m = e.to_message();
-            m.starts_with(&format!("sanitize.{key}")) && !m.contains("unknown sanitize option")
-        }
-        Ok(_) => false,
-    }
 }
 
 #[test]
@@ -624,46 +549,161 @@ fn generated_options_interface_has_every_declared_member_optional_and_nullable()
     ));
 }
 
-#[test]
-fn sanitize_keys_are_extracted_from_the_reader() {
-    let sanitize = rust_sanitize_keys();
-    for expected in ["allowIframeHosts", "maxDepth"] {
-        assert!(
-            sanitize.contains(&expected),
-            "{expected} not found in {sanitize:?}"
-        );
+/// `export interface name { … }` from declared `fields`, with a JSDoc of `doc`: required members
+/// as `name: T`, the others as `name?: T`.
+fn interface_of(name: &str, doc: &str, fields: &[Field]) -> String {
+    let mut out = String::new();
+    jsdoc_text(doc, None, "", &mut out);
+    out.push_str(&format!("export interface {name} {{\n"));
+    for field in fields {
+        jsdoc_text(field.doc, None, "  ", &mut out);
+        let optional = if field.required { "" } else { "?" };
+        out.push_str(&format!("  {}{optional}: {};\n", field.name, field.ts));
     }
-    for key in &sanitize {
-        assert!(
-            rust_reads_sanitize_member(key),
-            "the extracted key {key:?} is not read by Policy"
+    out.push_str("}\n");
+    out
+}
+
+/// The `User` interface, from [`USER_FIELDS`].
+fn generate_user() -> String {
+    let out = block_start(USER_BLOCK, "newsview::options::USER_FIELDS")
+        + &interface_of("User", "The signed-in reader.", USER_FIELDS);
+    block_end(USER_BLOCK, out)
+}
+
+/// The `LimitOptions` interface, from [`LIMIT_FIELDS`].
+fn generate_limits() -> String {
+    let out = block_start(LIMITS_BLOCK, "newsview::limits::LIMIT_FIELDS")
+        + &interface_of(
+            "LimitOptions",
+            "`options.limits`: whole numbers >= 0; absent members keep their defaults.",
+            LIMIT_FIELDS,
         );
+    block_end(LIMITS_BLOCK, out)
+}
+
+/// The `SanitizeOptions` interface, from [`SANITIZE_FIELDS`].
+fn generate_sanitize() -> String {
+    let out = block_start(SANITIZE_BLOCK, "newsview::sanitize::SANITIZE_FIELDS")
+        + &interface_of(
+            "SanitizeOptions",
+            "`options.sanitize`: the body sanitizer's policy. Unlike the other options, an \
+             unknown member or a wrong type is an error (`sanitize.maxDepth: …`).",
+            SANITIZE_FIELDS,
+        );
+    block_end(SANITIZE_BLOCK, out)
+}
+
+/// The `…Detail` interfaces of the events, from [`DETAIL_TYPES`].
+fn generate_details() -> String {
+    let mut out = block_start(DETAILS_BLOCK, "newsview::options::DETAIL_TYPES");
+    for (i, (name, doc, fields)) in DETAIL_TYPES.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(&interface_of(name, doc, fields));
     }
-    assert!(!rust_reads_sanitize_member("noSuchMember"));
+    block_end(DETAILS_BLOCK, out)
 }
 
 #[test]
-fn every_sanitize_member_policy_accepts_is_in_sanitize_options_and_no_other() {
-    let text = dts();
-    let declared = dts_interface_keys(&text, "SanitizeOptions");
-    let missing: Vec<&str> = rust_sanitize_keys()
-        .into_iter()
-        .filter(|k| !declared.iter().any(|d| d == k))
-        .collect();
-    assert!(
-        missing.is_empty(),
-        "types/newsview.d.ts: interface SanitizeOptions lacks {missing:?}, which \
-         Policy::from_json (src/sanitize/mod.rs) accepts; add them with their types and docs"
+fn committed_user_limits_and_sanitize_interfaces_are_the_ones_generated() {
+    check_block(USER_BLOCK, &generate_user());
+    check_block(LIMITS_BLOCK, &generate_limits());
+    check_block(SANITIZE_BLOCK, &generate_sanitize());
+}
+
+#[test]
+fn declared_fields_name_their_keys_in_order() {
+    for (fields, keys) in [
+        (USER_FIELDS, USER_KEYS),
+        (LIMIT_FIELDS, LIMIT_KEYS),
+        (SANITIZE_FIELDS, SANITIZE_KEYS),
+    ] {
+        let names: Vec<&str> = fields.iter().map(|f| f.name).collect();
+        assert_eq!(names, keys);
+    }
+    let generated = generate_sanitize();
+    assert_eq!(
+        dts_interface_keys(&generated, "SanitizeOptions"),
+        SANITIZE_KEYS
     );
-    let stale: Vec<String> = declared
-        .into_iter()
-        .filter(|k| !rust_reads_sanitize_member(k))
-        .collect();
-    assert!(
-        stale.is_empty(),
-        "types/newsview.d.ts: interface SanitizeOptions declares {stale:?}, which \
-         Policy::from_json refuses as unknown; remove them"
-    );
+    assert!(generated.contains("\n  linkTarget?: 'drop' | 'blank' | 'blankExternal';\n"));
+    let user = generate_user();
+    assert!(user.contains("\n  name: string;\n  /**"), "{user}");
+    assert!(user.contains("\n  avatar?: string | null;\n"), "{user}");
+}
+
+/// Whether `Policy::from_json` refuses `{sanitize: {key: WRONG}}` with an error naming the
+/// member, other than the one for unknown members.
+fn rust_reads_sanitize_member(key: &str) -> bool {
+    let doc = parse(
+        &format!("{{\"sanitize\": {{\"{key}\": {WRONG}}}}}"),
+        &JsonLimits::default(),
+    )
+    .unwrap();
+    match Policy::from_json(&doc) {
+        Err(e) => {
+            let m = e.to_message();
+            m.starts_with(&format!("sanitize.{key}")) && !m.contains("unknown sanitize option")
+        }
+        Ok(_) => false,
+    }
+}
+
+/// Whether the options reader refuses `{name: {key: WRONG}}` with an error at `options.name.key`.
+fn rust_reads_member_of(option: &str, key: &str, wrong: &str) -> bool {
+    let json = format!("{{\"{option}\": {{\"name\": \"n\", \"{key}\": {wrong}}}}}");
+    let doc = parse(&json, &JsonLimits::default()).unwrap();
+    Options::from_json_with_warnings(&doc)
+        .err()
+        .is_some_and(|e| e.path() == format!("options.{option}.{key}"))
+}
+
+#[test]
+fn every_declared_member_is_read_and_an_undeclared_one_is_not() {
+    // The readers name members only through their declarations (checked at compile time);
+    // here, each declared member is read (a wrong-typed value is refused at its path).
+    for key in SANITIZE_KEYS {
+        assert!(
+            rust_reads_sanitize_member(key),
+            "sanitize.{key} is declared but not read"
+        );
+    }
+    assert!(!rust_reads_sanitize_member("noSuchMember"));
+    for key in LIMIT_KEYS {
+        assert!(rust_reads_member_of("limits", key, "true"), "limits.{key}");
+    }
+    assert!(!rust_reads_member_of("limits", "noSuchLimit", "true"));
+    for key in USER_KEYS {
+        assert!(rust_reads_member_of("user", key, "[1]"), "user.{key}");
+    }
+    assert!(!rust_reads_member_of("user", "noSuchMember", "[1]"));
+}
+
+#[test]
+fn committed_event_details_are_the_ones_generated() {
+    check_block(DETAILS_BLOCK, &generate_details());
+    // Every detail type an event names is declared, and every declared one is used.
+    let named: Vec<&str> = EVENT_DETAILS.iter().map(|(_, d, _)| *d).collect();
+    for (name, _, _) in DETAIL_TYPES {
+        assert!(
+            named.contains(name),
+            "{name} is declared but no event carries it"
+        );
+    }
+    for detail in named {
+        let is_interface = detail.chars().all(|c| c.is_ascii_alphanumeric());
+        assert!(
+            !is_interface || DETAIL_TYPES.iter().any(|(n, _, _)| *n == detail),
+            "{detail} is the detail of an event but DETAIL_TYPES lacks it"
+        );
+    }
+    let generated = generate_details();
+    assert!(generated.contains(
+        "export interface LikeDetail {\n  /** The article id (as a string). */\n  id: string;\n"
+    ));
+    assert!(generated.contains("\n  count?: number;\n"));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -74,7 +74,7 @@ export class NewsviewError extends Error {
 }
 
 // BEGIN GENERATED: label keys (tests/typescript_types.rs, from newsview::labels::LABEL_KEYS)
-// Do not edit by hand: NEWSVIEW_UPDATE_TYPES=1 cargo test --test typescript_types
+// Do not edit by hand: make contract
 
 /** The keys of `options.labels`. */
 export type LabelKey =
@@ -84,6 +84,9 @@ export type LabelKey =
   | 'wechatScan' | 'wechatHint' | 'commentPlaceholder' | 'submitComment' | 'linkCopied'
   | 'commentEmpty' | 'more' | 'bodyTruncated';
 // END GENERATED: label keys
+
+// BEGIN GENERATED: limit options (tests/typescript_types.rs, from newsview::limits::LIMIT_FIELDS)
+// Do not edit by hand: make contract
 
 /** `options.limits`: whole numbers >= 0; absent members keep their defaults. */
 export interface LimitOptions {
@@ -100,6 +103,7 @@ export interface LimitOptions {
   /** UTF-8 bytes of `bodyHtml`, cut before sanitizing. @defaultValue 4194304 */
   maxBodyBytes?: number;
 }
+// END GENERATED: limit options
 
 /** A rendered article, returned by `render()`. */
 export interface View {
@@ -187,6 +191,9 @@ export type ShareService =
   | 'whatsapp'
   | 'email';
 
+// BEGIN GENERATED: user (tests/typescript_types.rs, from newsview::options::USER_FIELDS)
+// Do not edit by hand: make contract
+
 /** The signed-in reader. */
 export interface User {
   /** Display name, not empty. */
@@ -194,9 +201,10 @@ export interface User {
   /** Avatar URL (http(s) or relative); a refused URL is dropped with a warning. */
   avatar?: string | null;
 }
+// END GENERATED: user
 
 // BEGIN GENERATED: options (tests/typescript_types.rs, from newsview::options::OPTION_FIELDS)
-// Do not edit by hand: NEWSVIEW_UPDATE_TYPES=1 cargo test --test typescript_types
+// Do not edit by hand: make contract
 
 /**
  * Options of `render()`. Unknown members are ignored and `null` means the default; a wrong value is
@@ -272,30 +280,42 @@ export interface Options {
 }
 // END GENERATED: options
 
+// BEGIN GENERATED: sanitize options (tests/typescript_types.rs, from newsview::sanitize::SANITIZE_FIELDS)
+// Do not edit by hand: make contract
+
 /**
- * `options.sanitize`: the body sanitizer's policy. Unlike the other options, an unknown member
- * or a wrong type is an error (`sanitize.maxDepth: …`).
+ * `options.sanitize`: the body sanitizer's policy. Unlike the other options, an unknown member or a
+ * wrong type is an error (`sanitize.maxDepth: …`).
  */
 export interface SanitizeOptions {
   /** https hosts whose `iframe`s become a click-to-load placeholder (all others are removed). */
   allowIframeHosts?: readonly string[];
   /** The site's own host: its links get no `rel="noopener noreferrer"`. */
   ownHost?: string | null;
-  /** User-generated content: links to other hosts also get `rel="ugc nofollow"`. @defaultValue `false` */
+  /**
+   * User-generated content: links to other hosts also get `rel="ugc nofollow"`. @defaultValue
+   * `false`
+   */
   ugc?: boolean;
-  /** `target` on links: dropped, `_blank` on all, or `_blank` on links to other hosts. @defaultValue `'drop'` */
+  /**
+   * `target` on links: dropped, `_blank` on all, or `_blank` on links to other hosts. @defaultValue
+   * `'drop'`
+   */
   linkTarget?: 'drop' | 'blank' | 'blankExternal';
-  /** CSS properties kept in `style` attributes (with plain values), e.g. `['text-align']`. @defaultValue `[]` */
+  /**
+   * CSS properties kept in `style` attributes (with plain values), e.g. `['text-align']`.
+   * @defaultValue `[]`
+   */
   allowStyleProperties?: readonly string[];
   /**
-   * Hosts images, video and audio may load from: host names (`'img.example.com'`, compared
-   * ignoring ASCII case and port) or `'*.example.com'` (every subdomain, not `example.com`
-   * itself). Applies to every media URL: body images and each `srcset` candidate, body
-   * video/audio sources and posters, the cover, the lead video and its poster, related-video
-   * covers, avatars. Relative and `data:image/…` URLs are always allowed, and so is the host of
-   * `mediaProxy`. A media URL on another host is rewritten through `mediaProxy`, or without one
-   * dropped like a refused URL (an image without a `src` left is removed; a warning says so).
-   * `[]` allows no host. @defaultValue any host
+   * Hosts images, video and audio may load from: host names (`'img.example.com'`, compared ignoring
+   * ASCII case and port) or `'*.example.com'` (every subdomain, not `example.com` itself). Applies
+   * to every media URL: body images and each `srcset` candidate, body video/audio sources and
+   * posters, the cover, the lead video and its poster, related-video covers, avatars. Relative and
+   * `data:image/…` URLs are always allowed, and so is the host of `mediaProxy`. A media URL on
+   * another host is rewritten through `mediaProxy`, or without one dropped like a refused URL (an
+   * image without a `src` left is removed; a warning says so). `[]` allows no host. @defaultValue
+   * any host
    */
   allowMediaHosts?: readonly string[] | null;
   /** Deeper elements are flattened to their text. @defaultValue `256` */
@@ -305,10 +325,14 @@ export interface SanitizeOptions {
   /** Nodes after this many are removed. @defaultValue `250000` */
   maxNodes?: number;
 }
+// END GENERATED: sanitize options
 
 // ---------------------------------------------------------------------------------------------
 // Events
 // ---------------------------------------------------------------------------------------------
+
+// BEGIN GENERATED: event details (tests/typescript_types.rs, from newsview::options::DETAIL_TYPES)
+// Do not edit by hand: make contract
 
 /** `nv-like` (cancelable: cancel to keep the old state). */
 export interface LikeDetail {
@@ -364,8 +388,28 @@ export interface CommentDetail {
   text: string;
 }
 
+/** `nv-warning`: what was dropped from the article or options while rendering. */
+export interface WarningDetail {
+  /** The same (frozen) array as `view.warnings`. */
+  warnings: readonly Warning[];
+}
+
+/**
+ * `nv-error`: `<news-view>` could not load or render its article, or a trap in the wasm (also on a
+ * `render()` container). The fields of the {@link NewsviewError}.
+ */
+export interface ErrorDetail {
+  /** What went wrong. */
+  code: ErrorCode;
+  /** The field at fault, or `""`. */
+  path: string;
+  /** The error's message, naming the field at fault. */
+  message: string;
+}
+// END GENERATED: event details
+
 // BEGIN GENERATED: warning codes (tests/typescript_types.rs, from newsview::error::WarningCode::ALL)
-// Do not edit by hand: NEWSVIEW_UPDATE_TYPES=1 cargo test --test typescript_types
+// Do not edit by hand: make contract
 
 /**
  * What kind of change a warning reports:
@@ -392,14 +436,8 @@ export interface Warning {
   readonly message: string;
 }
 
-/** `nv-warning`: what was dropped from the article or options while rendering. */
-export interface WarningDetail {
-  /** The same (frozen) array as `view.warnings`. */
-  warnings: readonly Warning[];
-}
-
 // BEGIN GENERATED: error codes (tests/typescript_types.rs, from newsview::error::{ErrorCode::ALL, JS_ERROR_CODES})
-// Do not edit by hand: NEWSVIEW_UPDATE_TYPES=1 cargo test --test typescript_types
+// Do not edit by hand: make contract
 
 /**
  * What went wrong:
@@ -421,19 +459,8 @@ export type ErrorCode =
   | 'panic' | 'dom' | 'init' | 'destroyed';
 // END GENERATED: error codes
 
-/**
- * `nv-error`: `<news-view>` could not load or render its article, or a trap in the wasm (also
- * on a `render()` container). The fields of the {@link NewsviewError}.
- */
-export interface ErrorDetail {
-  code: ErrorCode;
-  /** The field at fault, or `""`. */
-  path: string;
-  message: string;
-}
-
 // BEGIN GENERATED: events (tests/typescript_types.rs, from newsview::options::EVENT_DETAILS)
-// Do not edit by hand: NEWSVIEW_UPDATE_TYPES=1 cargo test --test typescript_types
+// Do not edit by hand: make contract
 
 /**
  * The events newsview dispatches on the container (or `<news-view>`): they bubble and are composed.
@@ -465,7 +492,7 @@ declare global {
 // ---------------------------------------------------------------------------------------------
 
 // BEGIN GENERATED: article types (tests/typescript_types.rs, from schema/article-v1.schema.json)
-// Do not edit by hand: NEWSVIEW_UPDATE_TYPES=1 cargo test --test typescript_types
+// Do not edit by hand: make contract
 
 /**
  * A news article as newsview reads it (camelCase). Unknown members are ignored. Readers also accept
@@ -480,6 +507,7 @@ export interface Article {
    * The version of this schema the document follows. Absent means 1. A version newer than the
    * reader knows is refused ("schemaVersion: version 2 is newer than this newsview reads (1);
    * upgrade newsview").
+   * @defaultValue `1`
    */
   schemaVersion?: 1 | null;
   /**
@@ -499,8 +527,8 @@ export interface Article {
   /** The channel tag shown before the time, e.g. 时讯; a link when it has a url. */
   channel?: Named | null;
   /**
-   * First publication time, RFC 3339 with an offset (2025-07-27T21:56:43+08:00). Shown in the
-   * reader's configured time zone (Asia/Shanghai by default).
+   * First publication time, RFC 3339 with an offset (2025-07-27T21:56:43+08:00). Shown as
+   * 2025-07-27 21:56:43 in the reader's configured time zone (Asia/Shanghai by default).
    */
   publishedAt: DateTime;
   /** Last update time, RFC 3339 with an offset. */
@@ -676,8 +704,9 @@ export interface RelatedVideo {
   /** Channel name, plain text. */
   channel?: string | null;
   /**
-   * Publication time, shown relative when recent (刚刚, N分钟前, N小时前, N天前 up to 3
-   * days), else as 2026/03/11.
+   * Publication time, shown relative when recent (刚刚 under a minute, N分钟前, N小时前,
+   * N天前 for 1-3 whole days), else as 2026/03/11; a time more than a minute in the future shows
+   * the date.
    */
   publishedAt?: DateTime | null;
 }

@@ -11,7 +11,11 @@
 
 use super::handle::{Interval, Listener, Timeout};
 use super::state::{document, query, query_all, Shared, ViewState};
-use crate::options::event;
+use crate::options::{
+    event, COMMENT_DETAIL_KEYS, FAVORITE_DETAIL_KEYS, KEYWORD_DETAIL_KEYS, LIKE_DETAIL_KEYS,
+    RELATED_DETAIL_KEYS, SHARE_DETAIL_KEYS,
+};
+use crate::read::key;
 use crate::share::ShareService;
 use crate::text;
 use js_sys::{Object, Reflect};
@@ -112,18 +116,20 @@ fn on_click(state: &Shared, e: &Event) {
         "share-service" => share_service(state, &el, e),
         "keyword" | "related" => {
             let Some(i) = index_of(&el) else { return };
-            let keyword = action == "keyword";
             let d = Object::new();
-            if keyword {
-                set(&d, "name", el.text_content().into());
-            } else {
-                set(&d, "id", el.get_attribute("data-nv-id").into());
-            }
-            set(&d, "url", el.get_attribute("href").into());
-            set(&d, "index", (i as u32).into());
-            let name = if keyword {
+            let url = el.get_attribute("href").into();
+            let index = (i as u32).into();
+            let name = if action == "keyword" {
+                const KEYS: &[&str] = KEYWORD_DETAIL_KEYS;
+                set(&d, key!(KEYS, "name"), el.text_content().into());
+                set(&d, key!(KEYS, "url"), url);
+                set(&d, key!(KEYS, "index"), index);
                 event!("nv-keyword")
             } else {
+                const KEYS: &[&str] = RELATED_DETAIL_KEYS;
+                set(&d, key!(KEYS, "id"), el.get_attribute("data-nv-id").into());
+                set(&d, key!(KEYS, "url"), url);
+                set(&d, key!(KEYS, "index"), index);
                 event!("nv-related")
             };
             if !emit(state, name, &d, true) {
@@ -241,14 +247,21 @@ fn toggle_pressed(state: &Shared, button: &Element, like: bool) {
         )
     };
     let detail = Object::new();
-    set(&detail, "id", id.as_str().into());
-    set(
-        &detail,
-        if like { "liked" } else { "favorited" },
-        pressed.into(),
-    );
+    let [id_key, state_key, count_key] = if like {
+        const KEYS: &[&str] = LIKE_DETAIL_KEYS;
+        [key!(KEYS, "id"), key!(KEYS, "liked"), key!(KEYS, "count")]
+    } else {
+        const KEYS: &[&str] = FAVORITE_DETAIL_KEYS;
+        [
+            key!(KEYS, "id"),
+            key!(KEYS, "favorited"),
+            key!(KEYS, "count"),
+        ]
+    };
+    set(&detail, id_key, id.as_str().into());
+    set(&detail, state_key, pressed.into());
     if let Some(c) = count {
-        set(&detail, "count", (c as f64).into());
+        set(&detail, count_key, (c as f64).into());
     }
     if !emit(
         state,
@@ -411,8 +424,12 @@ fn share_service(state: &Shared, el: &Element, e: &Event) {
     };
     let url = share_url_of(&state.borrow());
     let detail = Object::new();
-    set(&detail, "service", service.key().into());
-    set(&detail, "url", url.as_str().into());
+    set(
+        &detail,
+        key!(SHARE_DETAIL_KEYS, "service"),
+        service.key().into(),
+    );
+    set(&detail, key!(SHARE_DETAIL_KEYS, "url"), url.as_str().into());
     if !emit(state, event!("nv-share"), &detail, true) {
         e.prevent_default();
         return;
@@ -576,7 +593,11 @@ fn submit_comment(state: &Shared, button: &Element) {
         h.set_text_content(None);
     }
     let detail = Object::new();
-    set(&detail, "text", text.as_str().into());
+    set(
+        &detail,
+        key!(COMMENT_DETAIL_KEYS, "text"),
+        text.as_str().into(),
+    );
     if emit(state, event!("nv-comment"), &detail, true) {
         area.set_value("");
     }

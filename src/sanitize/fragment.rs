@@ -747,7 +747,8 @@ impl CleanFragment {
 /// written as a reference, so that no text, however it joins its neighbours, makes a tag.
 fn escape_source(out: &mut String, s: &str) {
     let mut rest = s;
-    while let Some(i) = rest.find(['<', '>']) {
+    // A byte search: `<` and `>` are ASCII, never inside another character's UTF-8 bytes.
+    while let Some(i) = rest.bytes().position(|b| b == b'<' || b == b'>') {
         out.push_str(rest.get(..i).unwrap_or(""));
         out.push_str(if rest.as_bytes().get(i) == Some(&b'<') {
             "&lt;"

@@ -165,6 +165,72 @@ pub struct Policy {
     media: MediaHosts,
 }
 
+/// Declares the members of `options.sanitize` once: [`SANITIZE_KEYS`], [`SANITIZE_FIELDS`]
+/// (natively, with their TypeScript types and docs, from which the tests generate the
+/// `SanitizeOptions` interface of `types/newsview.d.ts`) and the enum [`Policy::from_json`]
+/// matches exhaustively, so that the reader handles every declared member and no other.
+macro_rules! declare_sanitize {
+    ( $( $variant:ident = $name:literal: $ts:literal, $doc:literal; )* ) => {
+        crate::read::declare_fields! {
+            /// The members of `options.sanitize`, in the order the types list them. Any other
+            /// member is an error (`sanitize.foo: unknown sanitize option`).
+            pub const SANITIZE_KEYS;
+            /// The members of `options.sanitize` with their TypeScript types and docs.
+            pub const SANITIZE_FIELDS;
+            $( $name: $ts, $doc; )*
+        }
+
+        /// A member of `options.sanitize` ([`SANITIZE_KEYS`]).
+        #[derive(Clone, Copy)]
+        enum Member {
+            $( $variant, )*
+        }
+
+        impl Member {
+            /// The member named `key`, if it is declared.
+            fn from_key(key: &str) -> Option<Member> {
+                match key {
+                    $( $name => Some(Member::$variant), )*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+declare_sanitize! {
+    AllowIframeHosts = "allowIframeHosts": "readonly string[]",
+        "https hosts whose `iframe`s become a click-to-load placeholder (all others are \
+         removed).";
+    OwnHost = "ownHost": "string | null",
+        "The site's own host: its links get no `rel=\"noopener noreferrer\"`.";
+    Ugc = "ugc": "boolean",
+        "User-generated content: links to other hosts also get `rel=\"ugc nofollow\"`. \
+         @defaultValue `false`";
+    LinkTarget = "linkTarget": "'drop' | 'blank' | 'blankExternal'",
+        "`target` on links: dropped, `_blank` on all, or `_blank` on links to other hosts. \
+         @defaultValue `'drop'`";
+    AllowStyleProperties = "allowStyleProperties": "readonly string[]",
+        "CSS properties kept in `style` attributes (with plain values), e.g. \
+         `['text-align']`. @defaultValue `[]`";
+    AllowMediaHosts = "allowMediaHosts": "readonly string[] | null",
+        "Hosts images, video and audio may load from: host names (`'img.example.com'`, \
+         compared ignoring ASCII case and port) or `'*.example.com'` (every subdomain, not \
+         `example.com` itself). Applies to every media URL: body images and each `srcset` \
+         candidate, body video/audio sources and posters, the cover, the lead video and its \
+         poster, related-video covers, avatars. Relative and `data:image/…` URLs are always \
+         allowed, and so is the host of `mediaProxy`. A media URL on another host is \
+         rewritten through `mediaProxy`, or without one dropped like a refused URL (an image \
+         without a `src` left is removed; a warning says so). `[]` allows no host. \
+         @defaultValue any host";
+    MaxDepth = "maxDepth": "number",
+        "Deeper elements are flattened to their text. @defaultValue `256`";
+    MaxInputBytes = "maxInputBytes": "number",
+        "Larger bodies are refused whole. @defaultValue `4194304` (4 MiB)";
+    MaxNodes = "maxNodes": "number",
+        "Nodes after this many are removed. @defaultValue `250000`";
+}
+
 impl Default for Policy {
     fn default() -> Self {
         Policy {
@@ -301,24 +367,27 @@ impl Policy {
         for (key, value) in members {
             let mut path = String::from("sanitize.");
             path.push_str(key);
-            match key.as_str() {
-                "allowIframeHosts" => {
+            let Some(member) = Member::from_key(key) else {
+                return Err(Error::new(path, "unknown sanitize option"));
+            };
+            match member {
+                Member::AllowIframeHosts => {
                     let mut hosts = strings(&path, value)?;
                     for h in &mut hosts {
                         h.make_ascii_lowercase();
                     }
                     policy.iframe_hosts = hosts;
                 }
-                "ownHost" => match value {
+                Member::OwnHost => match value {
                     Json::Null => policy.own_host = None,
                     Json::String(s) => policy.own_host = Some(s.to_ascii_lowercase()),
                     other => return Err(expected(&path, "a string", other)),
                 },
-                "ugc" => match value {
+                Member::Ugc => match value {
                     Json::Bool(b) => policy.ugc = *b,
                     other => return Err(expected(&path, "a boolean", other)),
                 },
-                "linkTarget" => {
+                Member::LinkTarget => {
                     policy.link_target = match value {
                         Json::String(s) if s == "drop" => LinkTarget::Drop,
                         Json::String(s) if s == "blank" => LinkTarget::Blank,
@@ -331,7 +400,7 @@ impl Policy {
                         }
                     }
                 }
-                "allowStyleProperties" => {
+                Member::AllowStyleProperties => {
                     let names = strings(&path, value)?;
                     let mut props = Vec::with_capacity(names.len());
                     for (i, name) in names.iter().enumerate() {
@@ -348,11 +417,10 @@ impl Policy {
                     policy.style_properties = props;
                 }
                 // Read above, with `mediaProxy`.
-                "allowMediaHosts" => {}
-                "maxDepth" => policy.max_depth = positive(&path, value)?,
-                "maxInputBytes" => policy.max_input_bytes = positive(&path, value)?,
-                "maxNodes" => policy.max_nodes = positive(&path, value)?,
-                _ => return Err(Error::new(path, "unknown sanitize option")),
+                Member::AllowMediaHosts => {}
+                Member::MaxDepth => policy.max_depth = positive(&path, value)?,
+                Member::MaxInputBytes => policy.max_input_bytes = positive(&path, value)?,
+                Member::MaxNodes => policy.max_nodes = positive(&path, value)?,
             }
         }
         Ok(policy)

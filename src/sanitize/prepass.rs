@@ -876,6 +876,20 @@ mod tests {
     #[test]
     fn the_tag_table_is_sorted() {
         assert!(rules::TAGS.windows(2).all(|w| w[0].name < w[1].name));
+        // The letter index finds every entry, and only its own.
+        assert!(rules::TAGS.len() < 256);
+        for t in rules::TAGS {
+            assert!(t
+                .name
+                .bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_lowercase()));
+            let found = rules::lookup(t.name).map(|f| (f.name, f.class));
+            assert_eq!(found, Some((t.name, t.class)));
+        }
+        for unknown in ["", "zz", "A", "{", "`", "ab", "tablex", "\u{fffd}"] {
+            assert!(rules::lookup(unknown).is_none(), "{unknown}");
+        }
         assert_eq!(class("table") & TABLE_PART, TABLE_PART);
         assert_eq!(class("zz"), 0);
     }

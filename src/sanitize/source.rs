@@ -314,7 +314,10 @@ const NAMED: &[(&str, &str)] = &[
 pub(super) fn decode_attribute(raw: &str, out: &mut String) {
     let bytes = raw.as_bytes();
     let mut i = 0;
-    while let Some(off) = raw.get(i..).and_then(|r| r.find(['&', '\r'])) {
+    while let Some(off) = bytes
+        .get(i..)
+        .and_then(|r| r.iter().position(|&b| b == b'&' || b == b'\r'))
+    {
         out.push_str(raw.get(i..i + off).unwrap_or(""));
         i += off;
         if bytes.get(i) == Some(&b'\r') {
@@ -368,8 +371,11 @@ fn reference(after: &str) -> Option<(Decoded, usize)> {
         if digits == 0 {
             return None;
         }
-        let text = after.get(start..start + digits)?;
-        let value = u32::from_str_radix(text, if hex { 16 } else { 10 }).unwrap_or(u32::MAX);
+        let radix = if hex { 16 } else { 10 };
+        let value = b.get(start..start + digits)?.iter().fold(0u32, |v, &c| {
+            let d = char::from(c).to_digit(radix).unwrap_or(0);
+            v.saturating_mul(radix).saturating_add(d)
+        });
         let c = char::from_u32(value)
             .filter(|&c| c != '\0')
             .unwrap_or('\u{fffd}');
