@@ -297,10 +297,10 @@ export const newsView = (Base) => class extends Base {
   static observedAttributes = ['src', 'lang', 'now', 'time-zone', 'theme', 'share', 'timeout'];
 
   #host;
-  #view = null;
-  #article = null;
+  #view;
+  #article;
   /** Options from the server's hydration data (attributes override them). */
-  #serverOptions = null;
+  #serverOptions;
   #fetch = null;
   #seq = 0;
 
