@@ -1,9 +1,10 @@
 // The page both examples serve (examples/node-server and examples/worker): newsview's head tags,
-// the rendered element, and newsview's client module, which hydrates the element from the data
-// inside it. `rendered` is what renderToString returned.
+// the rendered element, and newsview's hydration-only client (newsview/hydrate, 24 KiB gzip with
+// its wasm), which wires the element's widgets from the markup and loads the full client
+// (newsview.js) only if the page must render again. `rendered` is what renderToString returned.
 const escapeAttr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-export function page(rendered, { lang, client = '/newsview.js' }) {
+export function page(rendered, { lang, client = '/newsview-hydrate.js' }) {
   return `<!DOCTYPE html>
 <html lang="${escapeAttr(lang)}">
 <head>

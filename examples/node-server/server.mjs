@@ -3,14 +3,16 @@
 //
 //   GET /articles/:id        <articles>/<id>.json rendered into a page (404 if there is none)
 //   GET /                    redirects to /articles/seed-article
-//   GET /newsview.js         newsview's browser module (pkg/newsview.js)
-//   GET /newsview_bg.wasm    its wasm
+//   GET /newsview-hydrate.js         newsview's hydration-only client (pkg/newsview-hydrate.js),
+//   GET /newsview-hydrate_bg.wasm    its wasm: what the page loads
+//   GET /newsview.js                 the full client, which the hydration client imports only
+//   GET /newsview_bg.wasm            when the page must render again (update(), a new article)
 //
 //   node examples/node-server/server.mjs [--port 8788] [--host 127.0.0.1] [--articles DIR]
 //
 // `make node-server` runs it on http://127.0.0.1:8788 with the repository's test fixtures as
 // the articles. In an npm project the imports are `from 'newsview/server'` and the client
-// files are node_modules/newsview/newsview.js and newsview_bg.wasm.
+// files are node_modules/newsview/newsview-hydrate.js, newsview.js and their wasm.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +24,8 @@ import { page } from '../page.js';
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 const CLIENT = {
+  '/newsview-hydrate.js': [join(root, 'pkg', 'newsview-hydrate.js'), 'text/javascript; charset=utf-8'],
+  '/newsview-hydrate_bg.wasm': [join(root, 'pkg', 'newsview-hydrate_bg.wasm'), 'application/wasm'],
   '/newsview.js': [join(root, 'pkg', 'newsview.js'), 'text/javascript; charset=utf-8'],
   '/newsview_bg.wasm': [join(root, 'pkg', 'newsview_bg.wasm'), 'application/wasm'],
 };

@@ -17,6 +17,8 @@ const worker :Workerd.Worker = (
     (name = "seed-article.json", json = embed "../../tests/fixtures/seed-article.json"),
     (name = "client/newsview.js", text = embed "../../pkg/newsview.js"),
     (name = "client/newsview_bg.wasm", data = embed "../../pkg/newsview_bg.wasm"),
+    (name = "client/newsview-hydrate.js", text = embed "../../pkg/newsview-hydrate.js"),
+    (name = "client/newsview-hydrate_bg.wasm", data = embed "../../pkg/newsview-hydrate_bg.wasm"),
   ],
   compatibilityDate = "2025-01-01",
 );

@@ -103,8 +103,10 @@ export async function launchChromium() {
  * (no `src`, no host code), rebuilding none of them; and the widgets work on those nodes —
  * 点赞 (nv-like), the share menu, 复制链接 (clipboard and toast), 用手机看 (a QR code of the
  * article URL), and a related video (nv-related). `shareUrl` is the URL share and QR carry.
+ * With `hydrateOnly` (a page that loads newsview/hydrate), the full client is never fetched:
+ * neither `newsview.js` nor `newsview_bg.wasm` is requested while all of that happens.
  */
-export async function checkHydration(browser, pageUrl, shareUrl) {
+export async function checkHydration(browser, pageUrl, shareUrl, { hydrateOnly = false } = {}) {
   const origin = new URL(pageUrl).origin;
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
@@ -114,10 +116,12 @@ export async function checkHydration(browser, pageUrl, shareUrl) {
   page.on('pageerror', (e) => errors.push(String(e)));
   // The article's images are on other hosts: refused, as the machine has no network.
   await context.route('**/*', (route) => (isLocal(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
-  // Hold the module back until the server's nodes are marked.
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  // Hold the module (either client) back until the server's nodes are marked.
   let release;
   const held = new Promise((r) => (release = r));
-  await page.route('**/newsview.js', async (route) => {
+  await page.route(/\/newsview(-hydrate)?\.js$/, async (route) => {
     await held;
     await route.continue();
   });
@@ -205,6 +209,11 @@ export async function checkHydration(browser, pageUrl, shareUrl) {
     assert.deepEqual(events[2].detail, { id: seed.relatedVideos[0].id, url: seed.relatedVideos[0].url, index: 0 });
     assert.equal(page.url(), pageUrl, 'the cancelled related click did not navigate');
     assert.deepEqual(errors, [], 'no page errors');
+    if (hydrateOnly) {
+      assert.ok(requested.some((p) => p.endsWith('/newsview-hydrate_bg.wasm')), 'the hydration client loaded');
+      const full = requested.filter((p) => /\/newsview(_bg\.wasm|\.js)$/.test(p));
+      assert.deepEqual(full, [], 'the full client was not fetched');
+    }
   } finally {
     await context.close();
   }
