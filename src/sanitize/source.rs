@@ -150,7 +150,7 @@ fn end_tag(f: &mut Fragment, stack: &mut Vec<(NodeId, String)>, mut k: usize) {
     }
 }
 
-/// Appends source text to `parent`. The first text of a `pre`, `listing` or `textarea` loses
+/// Appends source text to `parent`. The first text of a `pre` or `listing` loses
 /// one leading line break, as the tree builder drops it.
 fn text(f: &mut Fragment, parent: NodeId, stack: &[(NodeId, String)], t: &str) {
     let t = match stack.last() {
