@@ -169,6 +169,7 @@ class View {
 
   update(article) {
     this.#call('update', () => this.#inner.update(article));
+    place(this.#container, this.#inner);
     this.#article = article;
     this._takeWarnings();
   }
@@ -218,6 +219,7 @@ class View {
   _revive() {
     try {
       this.#inner = renderWasm(this.#container, this.#article, this.#options);
+      place(this.#container, this.#inner);
       this.#inner.takeWarnings(); // reported at the first render already
     } catch (error) {
       this._forget();
@@ -266,10 +268,29 @@ export async function hydrate(container, article, options) {
 function mount(take, container, article, options) {
   live.get(container)?.destroy();
   const inner = guard(container, () => take(container, article, options));
+  place(container, inner);
   const view = new View(inner, container, article, options);
   live.set(container, view);
   view._takeWarnings();
   return view;
+}
+
+/**
+ * Parses the markup the wasm just wrote for `inner` (its view, the clean body inside) into the
+ * view's root. Here, in JS, after the wasm call has returned: Chromium's ad tagging checks each
+ * image request made while script runs against the scripts on the stack, which costs about
+ * 50 µs per image with newsview's wasm on it (docs/benchmarks.md). Nothing to do for a view
+ * that hydrated server markup.
+ */
+function place(container, inner) {
+  const html = guard(container, () => inner.__takeMarkup());
+  if (html === undefined) return;
+  const root = guard(container, () => inner.__root());
+  try {
+    root.innerHTML = html;
+  } catch (error) {
+    throw asNewsviewError(error, 'dom');
+  }
 }
 
 /** The loading or error state in `<news-view>` `host`, in the language of its `lang`. */

@@ -5,6 +5,7 @@ use super::interact;
 pub use super::live::View;
 use super::mount::mount;
 use super::state::{document, js_error, query, Shared, ViewState};
+use super::trusted::trusted_html;
 use crate::error::{Error, Warning};
 use crate::labels::{labels, Lang};
 use crate::layout::{self, Context};
@@ -12,6 +13,7 @@ use crate::limits::Limits;
 use crate::model::Article;
 use crate::options::Options;
 use crate::url::{self, MediaHosts, UrlContext};
+use crate::view::write_html;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -23,6 +25,23 @@ const STYLESHEET: &str = crate::css::STYLESHEET;
 
 #[wasm_bindgen]
 impl View {
+    /// The markup the last render or update wrote (a `TrustedHTML` from the `newsview` policy
+    /// where the browser has Trusted Types), once; `undefined` when there is none (a hydrated
+    /// view). The JS entry parses it into [`View::root`] right after the call that wrote it.
+    #[wasm_bindgen(js_name = __takeMarkup)]
+    pub fn take_markup(&self) -> Result<JsValue, JsValue> {
+        match self.state.borrow_mut().pending.take() {
+            Some(markup) => trusted_html(&markup),
+            None => Ok(JsValue::UNDEFINED),
+        }
+    }
+
+    /// Where the view's markup goes: the shadow root, or the container in light-DOM mode.
+    #[wasm_bindgen(js_name = __root)]
+    pub fn root(&self) -> Node {
+        self.state.borrow().root.clone()
+    }
+
     /// Renders `article` (an object or a JSON string) in place of the current one, keeping
     /// the options. Throws an `Error` naming the field at fault; the old article stays.
     pub fn update(&self, article: JsValue) -> Result<(), JsValue> {
@@ -119,6 +138,7 @@ fn start(
         liked: false,
         favorited: false,
         warnings: Vec::new(),
+        pending: None,
         destroyed: false,
     }));
     let root = state.borrow().root.clone();
@@ -157,8 +177,14 @@ pub fn render_state(
     mount(shadow.as_ref(), &view, None)
 }
 
-/// Lays out and mounts the current article, replacing what was there. Returns the warning that
-/// sums up what the body sanitizer removed, if anything.
+/// Lays out the current article and writes its markup, the clean body in it, for the JS entry
+/// to parse into the root (`View::take_markup`). Returns the warning that sums up what the body
+/// sanitizer removed, if anything.
+///
+/// The page's parser runs from JS, after this wasm call has returned, because of what it does
+/// for each `img` it meets: Chromium's ad tagging checks every subresource request made while
+/// script runs against the scripts on the stack, and with newsview's wasm on it that check cost
+/// about 50 µs per image (0.8 ms for the seed's 21; docs/benchmarks.md).
 pub(crate) fn draw(state: &Shared) -> Result<Option<Warning>, JsValue> {
     let s = state.borrow();
     let now_ms = s.options.now_ms.unwrap_or_else(js_sys::Date::now);
@@ -178,7 +204,9 @@ pub(crate) fn draw(state: &Shared) -> Result<Option<Warning>, JsValue> {
         }
         None => None,
     };
-    mount(&s.root, &view, body.as_ref())?;
+    let markup = write_html(&view, body.as_ref());
+    drop(s);
+    state.borrow_mut().pending = Some(markup);
     Ok(body_warning)
 }
 

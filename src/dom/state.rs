@@ -106,6 +106,10 @@ pub(crate) struct ViewState {
     /// (`View::take_warnings`; the full client only).
     #[cfg(feature = "dom")]
     pub(crate) warnings: Vec<Warning>,
+    /// The markup the last render or update wrote, until the JS entry takes it
+    /// (`View::take_markup`) and parses it into the root itself (the full client only).
+    #[cfg(feature = "dom")]
+    pub(crate) pending: Option<crate::view::Markup>,
     pub(crate) destroyed: bool,
 }
 
