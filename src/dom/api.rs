@@ -174,7 +174,7 @@ pub fn render_state(
         }
     };
     adopt_stylesheet(shadow.as_ref())?;
-    mount(shadow.as_ref(), &view, None)
+    mount(shadow.as_ref(), &view)
 }
 
 /// Lays out the current article and writes its markup, the clean body in it, for the JS entry

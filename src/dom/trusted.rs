@@ -6,9 +6,11 @@
 //! ([`crate::sanitize::clean_body`]: the linear pre-pass, a stack reader into the core's tree,
 //! the policy, the serializer). What the page's parser reads is one [`Markup`]: the view, written
 //! by the escaping writer, with the clean body written into it by the sanitizer's serializer
-//! (`mount`). So the page does one parse, of markup the policy made, at the cost of the
-//! browser's own `innerHTML` (the floor `make bench` measures against); nothing is parsed into a
-//! second document, walked node by node across the JS↔wasm boundary, or adopted from it.
+//! (`api::draw`), which the JS entry parses into the view's root after the wasm call returns
+//! (`place()` in www/newsview.js). So the page does one parse, of markup the policy made, at
+//! the cost of the browser's own `innerHTML` (the floor `make bench` measures against); nothing
+//! is parsed into a second document, walked node by node across the JS↔wasm boundary, or
+//! adopted from it.
 //!
 //! # Trusted Types
 //!
