@@ -221,8 +221,12 @@ pub(crate) fn host_pattern(h: &str) -> Option<String> {
 /// controls and spaces, and scheme case do not fool it. Returns `None` when it is refused.
 pub fn check(raw: &str, context: UrlContext) -> Option<SafeUrl> {
     let trimmed = raw.trim_matches(|c: char| c <= '\u{20}');
-    let mut s = String::with_capacity(trimmed.len());
-    s.extend(trimmed.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')));
+    // Most URLs have none of these: then a copy, not a char-by-char search.
+    let s = if trimmed.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
+        trimmed.replace(['\t', '\n', '\r'], "")
+    } else {
+        trimmed.to_owned()
+    };
     if s.is_empty() {
         return None;
     }
@@ -305,14 +309,12 @@ fn scheme_end(s: &str) -> Option<usize> {
 /// `s` with every `\` before the first `?` or `#` replaced by `/`, as the URL parser reads
 /// special (http, https and relative-to-http) URLs.
 fn backslashes_to_slashes(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut in_path = true;
-    for c in s.chars() {
-        if c == '?' || c == '#' {
-            in_path = false;
-        }
-        out.push(if in_path && c == '\\' { '/' } else { c });
+    if !s.contains('\\') {
+        return s.to_owned();
     }
+    let (path, tail) = s.split_at(s.find(['?', '#']).unwrap_or(s.len()));
+    let mut out = path.replace('\\', "/");
+    out.push_str(tail);
     out
 }
 
@@ -332,10 +334,11 @@ fn special_with_host(mut text: String, rest: &str) -> Option<SafeUrl> {
     }
     text.push_str("//");
     let start = text.len();
-    for c in host.chars() {
-        text.push(c.to_ascii_lowercase());
-    }
+    text.push_str(host);
     let end = text.len();
+    if let Some(h) = text.get_mut(start..end) {
+        h.make_ascii_lowercase();
+    }
     if let Some(port) = port {
         text.push(':');
         text.push_str(port);

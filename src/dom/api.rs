@@ -113,13 +113,23 @@ fn start(
     }
     let doc = document()?;
     let root: Node = if options.shadow {
-        let shadow = match container.shadow_root() {
-            Some(s) => s,
-            None => container
-                .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
-        };
-        adopt_stylesheet(shadow.as_ref())?;
-        shadow.into()
+        match container.shadow_root() {
+            Some(shadow) => {
+                adopt_stylesheet(shadow.as_ref())?;
+                shadow.into()
+            }
+            None => {
+                let shadow = container
+                    .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?;
+                // A new shadow root adopts nothing yet: the sheet is its one stylesheet.
+                js_sys::Reflect::set(
+                    shadow.as_ref(),
+                    &JsValue::from_str("adoptedStyleSheets"),
+                    &js_sys::Array::of1(&stylesheet()?),
+                )?;
+                shadow.into()
+            }
+        }
     } else {
         adopt_stylesheet(doc.as_ref())?;
         container.clone().into()
@@ -233,16 +243,7 @@ thread_local! {
 /// document in light-DOM mode, where every rule is scoped under `.nv`). Constructed sheets
 /// need no `style-src` exception in a strict CSP.
 fn adopt_stylesheet(target: &JsValue) -> Result<(), JsValue> {
-    let sheet = SHEET.with(|cell| -> Result<JsValue, JsValue> {
-        if let Some(s) = cell.borrow().as_ref() {
-            return Ok(s.clone());
-        }
-        let sheet = web_sys::CssStyleSheet::new()?;
-        sheet.replace_sync(STYLESHEET)?;
-        let sheet: JsValue = sheet.into();
-        *cell.borrow_mut() = Some(sheet.clone());
-        Ok(sheet)
-    })?;
+    let sheet = stylesheet()?;
     let key = JsValue::from_str("adoptedStyleSheets");
     let current: js_sys::Array = js_sys::Reflect::get(target, &key)?.dyn_into()?;
     if !current.includes(&sheet, 0) {
@@ -251,6 +252,20 @@ fn adopt_stylesheet(target: &JsValue) -> Result<(), JsValue> {
         js_sys::Reflect::set(target, &key, &next)?;
     }
     Ok(())
+}
+
+/// The component stylesheet, constructed once per module instance and shared by every view.
+fn stylesheet() -> Result<JsValue, JsValue> {
+    SHEET.with(|cell| {
+        if let Some(s) = cell.borrow().as_ref() {
+            return Ok(s.clone());
+        }
+        let sheet = web_sys::CssStyleSheet::new()?;
+        sheet.replace_sync(STYLESHEET)?;
+        let sheet: JsValue = sheet.into();
+        *cell.borrow_mut() = Some(sheet.clone());
+        Ok(sheet)
+    })
 }
 
 /// Reads the article argument: a JSON string, or an object (serialised with
