@@ -141,13 +141,29 @@ class View {
     this.#container = container;
     this.#article = article;
     this.#options = options;
-    for (const name of Object.getOwnPropertyNames(Object.getPrototypeOf(inner))) {
-      if (name === 'constructor' || name === 'free' || name === 'takeWarnings' || name.startsWith('__') || name in this) {
+    View.#forward(Object.getPrototypeOf(inner));
+  }
+
+  static #forwarded = false;
+
+  /**
+   * Forwards the wasm view's methods (`proto`: its class's prototype) from View's prototype,
+   * once per page: every module instance's class has the same ones.
+   */
+  static #forward(proto) {
+    if (View.#forwarded) return;
+    View.#forwarded = true;
+    for (const name of Object.getOwnPropertyNames(proto)) {
+      if (name === 'constructor' || name === 'free' || name === 'takeWarnings' || name.startsWith('__') || name in View.prototype) {
         continue;
       }
-      if (typeof inner[name] !== 'function') continue;
-      Object.defineProperty(this, name, {
-        value: (...args) => this.#call(name, () => this.#inner[name](...args)),
+      if (typeof Object.getOwnPropertyDescriptor(proto, name).value !== 'function') continue;
+      Object.defineProperty(View.prototype, name, {
+        value(...args) {
+          return this.#call(name, () => this.#inner[name](...args));
+        },
+        writable: true,
+        configurable: true,
       });
     }
   }
