@@ -33,6 +33,10 @@ describe('the parity fixture: server (wasm) vs the browser', () => {
       const warnings = [];
       container.addEventListener('nv-warning', (e) => warnings.push(...e.detail.warnings));
       const view = await window.newsview.render(container, article, options);
+      // render() draws its QR code when the popover first opens (the server draws it into the
+      // markup, for the hydration-only client): open and close it first.
+      container.shadowRoot.querySelector('[data-nv-action=qr]').click();
+      container.shadowRoot.querySelector('[data-nv-action=qr]').click();
       const browser = container.shadowRoot.querySelector('article');
       const t = document.createElement('template');
       t.innerHTML = html;
