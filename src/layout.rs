@@ -28,6 +28,12 @@ pub struct Context<'a> {
     /// Whether the page runs inside WeChat's browser (its user agent names
     /// `MicroMessenger`): 微信 then shows the hint to use WeChat's own menu, not a QR code.
     pub in_wechat: bool,
+    /// Whether the QR codes are drawn when their popover first opens (the full client, which
+    /// has the encoder at hand): layout then writes an empty `<svg class="nv-qr-code"
+    /// data-nv-qr>` of the same size in their place, and a render spends nothing on them. Off
+    /// (the default), they are drawn into the markup, as server rendering needs for the
+    /// hydration-only client, which has no encoder.
+    pub qr_on_open: bool,
     /// The UI strings (the options' overrides on the language's), borrowed from the options.
     labels: Labels<'a>,
 }
@@ -42,6 +48,7 @@ impl<'a> Context<'a> {
             share_url: options.url_of(article).cloned(),
             system_share: false,
             in_wechat: false,
+            qr_on_open: false,
             labels: options.labels(),
         }
     }
@@ -351,7 +358,7 @@ fn actions(article: &Article, ctx: &Context<'_>) -> Element {
     let qr_code = ctx
         .share_url
         .as_ref()
-        .and_then(|u| QrCode::encode_bytes(u.as_str().as_bytes(), Ecc::Medium).ok());
+        .and_then(|u| qr_of(u, ctx.qr_on_open));
 
     let mut bar = Element::with("div", "class=nv-actions;part=actions")
         .child(like)
@@ -369,7 +376,7 @@ fn actions(article: &Article, ctx: &Context<'_>) -> Element {
         )
         .attr("aria-expanded", "false");
         let pop = Element::with("div", "class=nv-popover nv-qr;part=qr;hidden=")
-            .child(qr_svg(code, l.qr_caption))
+            .child(qr_figure(code, l.qr_caption))
             .child(Element::with("p", "class=nv-qr-caption").text(l.qr_caption));
         bar = bar.child(
             Element::with("div", "class=nv-popover-anchor")
@@ -378,6 +385,44 @@ fn actions(article: &Article, ctx: &Context<'_>) -> Element {
         );
     }
     bar
+}
+
+/// The QR code of the share URL `url`, or `Qr::OnOpen` for a code drawn later; `None` when the
+/// URL does not fit in a QR code.
+fn qr_of(url: &SafeUrl, on_open: bool) -> Option<Qr> {
+    let data = url.as_str().as_bytes();
+    if on_open {
+        QrCode::fits_bytes(data.len(), QR_ECC).then_some(Qr::OnOpen)
+    } else {
+        QrCode::encode_bytes(data, QR_ECC).ok().map(Qr::Code)
+    }
+}
+
+/// The error correction level of the share URL's QR code.
+const QR_ECC: Ecc = Ecc::Medium;
+
+/// A QR code in the view: drawn now, or when its popover first opens ([`Context::qr_on_open`]).
+enum Qr {
+    Code(QrCode),
+    OnOpen,
+}
+
+/// The QR code `qr` with its accessible name `label`: the drawing, or its empty placeholder
+/// (`data-nv-qr`), which [`qr_drawing`] replaces.
+fn qr_figure(qr: &Qr, label: &str) -> Element {
+    match qr {
+        Qr::Code(code) => qr_svg(code, label),
+        Qr::OnOpen => Element::with("svg", "class=nv-qr-code;role=img;data-nv-qr=")
+            .text_attr("aria-label", label),
+    }
+}
+
+/// The drawing of the QR code of `url` (the share URL layout wrote into `data-nv-url`) named
+/// `label`, for a placeholder of [`Context::qr_on_open`]; `None` when the URL does not fit.
+pub fn qr_drawing(url: &str, label: &str) -> Option<Node> {
+    QrCode::encode_bytes(url.as_bytes(), QR_ECC)
+        .ok()
+        .map(|code| qr_svg(&code, label).into())
 }
 
 fn qr_svg(code: &QrCode, label: &str) -> Element {
@@ -406,7 +451,7 @@ fn qr_svg(code: &QrCode, label: &str) -> Element {
 fn share_menu(
     article: &Article,
     url: &SafeUrl,
-    qr_code: Option<&QrCode>,
+    qr_code: Option<&Qr>,
     ctx: &Context<'_>,
 ) -> Element {
     let l = ctx.labels();
@@ -450,7 +495,7 @@ fn share_menu(
                                 Element::with("p", "class=nv-share-hint").text(l.wechat_hint),
                             )),
                             (false, Some(code)) => {
-                                Some(panel.child(qr_svg(code, l.wechat_scan)).child(
+                                Some(panel.child(qr_figure(code, l.wechat_scan)).child(
                                     Element::with("p", "class=nv-qr-caption").text(l.wechat_scan),
                                 ))
                             }
@@ -717,6 +762,42 @@ mod tests {
         let panel = wechat_panel(&page);
         assert!(!panel.contains("<svg"), "{panel}");
         assert!(panel.contains("点击右上角分享"), "{panel}");
+    }
+
+    #[test]
+    fn qr_on_open_writes_placeholders_that_qr_drawing_replaces_with_the_drawn_code() {
+        let drawn = html(|_| {}, &Options::default());
+        let later = html(|c| c.qr_on_open = true, &Options::default());
+        // Two codes (用手机看 and 微信), drawn now or left as named, empty placeholders.
+        assert_eq!(drawn.matches("<svg class=\"nv-qr-code\"").count(), 2);
+        assert_eq!(later.matches("data-nv-qr").count(), 2, "{later}");
+        assert!(!later.contains("shape-rendering"), "nothing drawn: {later}");
+        let url = "https://www.kankanews.com/detail/a20250727-0001";
+        assert!(drawn.contains(&format!("data-nv-url=\"{url}\"")));
+        // The DOM layer puts `qr_drawing` of the share URL in each placeholder's place: that
+        // gives back, byte for byte, what layout draws eagerly.
+        let mut replaced = later.clone();
+        for label in ["扫一扫,手机继续看", "微信扫一扫"] {
+            let placeholder = format!(
+                "<svg class=\"nv-qr-code\" role=\"img\" data-nv-qr=\"\" aria-label=\"{label}\"></svg>"
+            );
+            assert_eq!(later.matches(&placeholder).count(), 1, "{placeholder}");
+            let drawing = write_html(&qr_drawing(url, label).unwrap(), None).into_string();
+            assert!(drawing.contains("<path fill=\"#000\" d=\"M"), "{drawing}");
+            replaced = replaced.replace(&placeholder, &drawing);
+        }
+        assert_eq!(replaced, drawn);
+    }
+
+    #[test]
+    fn a_url_too_long_for_a_qr_code_has_no_qr_button_drawn_now_or_later() {
+        let long = format!("https://www.example.com/{}", "a".repeat(2400));
+        assert!(!crate::qr::QrCode::fits_bytes(long.len(), QR_ECC));
+        assert!(crate::qr::QrCode::encode_bytes(long.as_bytes(), QR_ECC).is_err());
+        let fits = format!("https://www.example.com/{}", "a".repeat(2000));
+        assert!(crate::qr::QrCode::fits_bytes(fits.len(), QR_ECC));
+        assert!(crate::qr::QrCode::encode_bytes(fits.as_bytes(), QR_ECC).is_ok());
+        assert!(qr_drawing(&long, "x").is_none());
     }
 
     #[test]

@@ -176,6 +176,12 @@ impl QrCode {
         })
     }
 
+    /// Whether [`QrCode::encode_bytes`] can encode `len` bytes at level `ecc` (in some
+    /// version), without encoding them.
+    pub fn fits_bytes(len: usize, ecc: Ecc) -> bool {
+        fits(len, Version::MAX, ecc)
+    }
+
     /// Side length in modules (21 to 177).
     pub fn size(&self) -> usize {
         self.size

@@ -191,6 +191,8 @@ pub(crate) fn draw(state: &Shared) -> Result<Option<Warning>, JsValue> {
     let mut ctx = Context::new(&s.article, &s.options, (now_ms / 1000.0).floor() as i64);
     ctx.system_share = has_system_share();
     ctx.in_wechat = in_wechat();
+    // The QR codes are drawn when a reader opens their popover (interact::draw_qr_codes).
+    ctx.qr_on_open = true;
     let mut view = layout::article(&s.article, &ctx);
     let mut body_warning = None;
     let body = match &s.article.body_html {

@@ -368,6 +368,7 @@ fn toggle_popover(state: &Shared, button: &Element) {
     let Some(pop) = button.next_element_sibling() else {
         return;
     };
+    draw_qr_codes(state, &pop);
     let _ = pop.remove_attribute("hidden");
     let _ = button.set_attribute("aria-expanded", "true");
     if let Ok(Some(first)) = pop.query_selector("[role=menuitem]") {
@@ -376,6 +377,37 @@ fn toggle_popover(state: &Shared, button: &Element) {
         }
     }
 }
+
+/// Draws the QR codes the full client's layout left as placeholders in `scope`
+/// (`svg[data-nv-qr]`, [`crate::layout::Context::qr_on_open`]): the share URL's code, named as
+/// the placeholder is, written by the escaping writer and parsed in its place. Server markup
+/// has its codes drawn, so the hydration-only client, which has no encoder, never meets one.
+#[cfg(feature = "dom")]
+fn draw_qr_codes(state: &Shared, scope: &Element) {
+    let Some(placeholders) = scope.query_selector_all("svg[data-nv-qr]").ok() else {
+        return;
+    };
+    let url = share_url_of(&state.borrow());
+    for i in 0..placeholders.length() {
+        let Some(svg) = placeholders.item(i) else {
+            continue;
+        };
+        let label = svg
+            .unchecked_ref::<Element>()
+            .get_attribute("aria-label")
+            .unwrap_or_default();
+        let Some(drawing) = crate::layout::qr_drawing(&url, &label) else {
+            continue;
+        };
+        let markup = crate::view::write_html(&drawing, None);
+        if let Ok(html) = super::trusted::trusted_html(&markup) {
+            let _ = Reflect::set(&svg, &JsValue::from_str("outerHTML"), &html);
+        }
+    }
+}
+
+#[cfg(not(feature = "dom"))]
+fn draw_qr_codes(_: &Shared, _: &Element) {}
 
 /// Closes every open popover; with `restore_focus`, focus returns to the button of the one
 /// that was open.
@@ -443,6 +475,7 @@ fn share_service(state: &Shared, el: &Element, e: &Event) {
                 .flatten()
                 .and_then(|m| m.query_selector(".nv-share-wechat").ok().flatten())
             {
+                draw_qr_codes(state, &panel);
                 let _ = panel.remove_attribute("hidden");
             }
         }

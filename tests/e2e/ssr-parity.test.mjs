@@ -3,7 +3,8 @@
 // same policy, applied in place). Both sides are serialized by Chromium: the native string is
 // parsed inertly (a <template>), its shadow template's <article> compared with the <article> in
 // the shadow root render() made, for the seed, the rich body fixture and a sample of the XSS
-// corpora (every payload of h5sc and DOMPurify's, every 10th of payloadbox).
+// corpora (every payload of h5sc and DOMPurify's, every 10th of payloadbox). The browser's QR
+// codes are compared once drawn (render() draws them when their popover first opens).
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -88,6 +89,14 @@ describe('SSR parity: native render vs render() in Chromium', () => {
         const container = document.createElement('div');
         document.getElementById('app').replaceChildren(container);
         const view = await window.newsview.render(container, article, { ...options, now: '2026-03-16T10:00:00+08:00' });
+        // The full client draws its QR codes when their popover first opens; the server draws
+        // them into the markup (for the hydration-only client). Open and close both.
+        const click = (sel) => container.shadowRoot.querySelector(sel)?.click();
+        click('[data-nv-action=qr]');
+        click('[data-nv-action=qr]');
+        click('[data-nv-action=share]');
+        click('[data-nv-action=share-service][data-nv-service=wechat]');
+        click('[data-nv-action=share]');
         const browser = container.shadowRoot.querySelector('article').outerHTML;
         view.destroy();
         const t = document.createElement('template');

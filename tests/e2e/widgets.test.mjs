@@ -315,7 +315,12 @@ describe('用手机看 and copy link', () => {
       const button = s.page.getByRole('button', { name: '用手机看' });
       const pop = s.page.locator('[part~="qr"]');
       assert.equal(await pop.isVisible(), false);
+      // render() leaves the code to be drawn when the popover first opens: a named, empty
+      // placeholder of the same size, nothing encoded yet.
+      assert.equal(await pop.locator('svg[data-nv-qr]').getAttribute('aria-label'), '扫一扫,手机继续看');
+      assert.equal(await pop.locator('svg path').count(), 0);
       await button.click();
+      assert.equal(await pop.locator('svg[data-nv-qr]').count(), 0, 'the placeholder was replaced');
       assert.equal(await button.getAttribute('aria-expanded'), 'true');
       assert.equal(await pop.isVisible(), true);
       assert.equal((await pop.locator('.nv-qr-caption').textContent()).trim(), '扫一扫,手机继续看');
