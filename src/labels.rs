@@ -20,12 +20,13 @@ impl Lang {
     /// trimmed. A script subtag decides over a region (`zh-Hant-CN` → ZhTw, `zh-Hans-HK` →
     /// ZhCn); `zh` with any other subtags (`zh-SG`, `zh-cmn`) is ZhCn.
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        let mut parts = tag.trim().split(['-', '_']);
+        // Split on bytes: a `char`-pattern split would add core's multi-char searcher.
+        let mut parts = tag.trim().as_bytes().split(|&b| b == b'-' || b == b'_');
         let primary = parts.next()?;
-        if primary.eq_ignore_ascii_case("en") {
+        if primary.eq_ignore_ascii_case(b"en") {
             return Some(Lang::En);
         }
-        if !primary.eq_ignore_ascii_case("zh") {
+        if !primary.eq_ignore_ascii_case(b"zh") {
             return None;
         }
         let mut region_tw = false;
@@ -33,15 +34,15 @@ impl Lang {
             if sub.is_empty() {
                 return None;
             }
-            if sub.eq_ignore_ascii_case("hant") {
+            if sub.eq_ignore_ascii_case(b"hant") {
                 return Some(Lang::ZhTw);
             }
-            if sub.eq_ignore_ascii_case("hans") {
+            if sub.eq_ignore_ascii_case(b"hans") {
                 return Some(Lang::ZhCn);
             }
-            if ["tw", "hk", "mo"]
+            if [b"tw", b"hk", b"mo"]
                 .iter()
-                .any(|r| sub.eq_ignore_ascii_case(r))
+                .any(|r| sub.eq_ignore_ascii_case(*r))
             {
                 region_tw = true;
             }

@@ -142,8 +142,10 @@ pub fn cut_bytes(s: &str, max: usize) -> &str {
 pub fn more_label(labels: &Labels, n: usize) -> String {
     let mut count = String::new();
     crate::text::push_u64(&mut count, n as u64);
-    match labels.more.split_once("{n}") {
-        Some((before, after)) => {
+    let more = labels.more;
+    match crate::text::find(more, "{n}") {
+        Some(at) => {
+            let (before, after) = (&more[..at], &more[at + 3..]);
             let mut s = String::with_capacity(labels.more.len() + count.len());
             s.push_str(before);
             s.push_str(&count);

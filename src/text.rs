@@ -396,6 +396,58 @@ pub fn format_count(n: u64, lang: Lang) -> String {
     out
 }
 
+/// The byte offset of the first `needle` in `hay`, like `hay.find(needle)` but without the
+/// generic string searcher (`StrSearcher`, about 1.8 KB of wasm): a scan for the needle's first
+/// byte (`str::find(char)`), then a byte comparison. For the short needles the crate searches
+/// for (`</`, `--`, `]]>`, `{n}`); `needle` must start with an ASCII byte.
+pub(crate) fn find(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let first = char::from(*n.first()?);
+    debug_assert!(
+        first.is_ascii(),
+        "find: the needle starts with an ASCII byte"
+    );
+    let mut i = 0;
+    // `i` stays on a character boundary: it follows an ASCII byte.
+    while let Some(off) = hay.get(i..).and_then(|r| r.find(first)) {
+        let at = i + off;
+        if h.get(at..at + n.len()) == Some(n) {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
+}
+
+/// `s` as a decimal integer, exactly as `s.parse::<i64>()` reads it (an optional `+` or `-`,
+/// then ASCII digits, `None` on overflow), without core's generic integer parser: the widgets
+/// read the numbers layout wrote into the markup (`data-nv-rel`, `data-nv-index`, ...) with it.
+pub(crate) fn parse_i64(s: &str) -> Option<i64> {
+    let b = s.as_bytes();
+    let (neg, digits) = match b.first()? {
+        b'-' => (true, b.get(1..)?),
+        b'+' => (false, b.get(1..)?),
+        _ => (false, b),
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    let mut n: i64 = 0;
+    for &c in digits {
+        let d = i64::from(c.wrapping_sub(b'0'));
+        if d > 9 {
+            return None;
+        }
+        n = n.checked_mul(10)?;
+        n = if neg {
+            n.checked_sub(d)?
+        } else {
+            n.checked_add(d)?
+        };
+    }
+    Some(n)
+}
+
 /// Writes `n` in decimal without `format!`.
 pub fn push_u64(out: &mut String, mut n: u64) {
     let mut buf = [0u8; 20];
@@ -825,6 +877,66 @@ mod tests {
             let mut s = String::new();
             push_i64(&mut s, n);
             assert_eq!(s, n.to_string());
+        }
+    }
+
+    #[test]
+    fn find_agrees_with_str_find() {
+        let hays = [
+            "",
+            "<",
+            "</",
+            "a</b",
+            "--",
+            "-->",
+            "a-b--c",
+            "---->",
+            "]]",
+            "]]]>",
+            "x]]>y]]>",
+            "还有 {n} 条",
+            "{n}",
+            "{",
+            "{n",
+            "漢字</p>",
+            "MicroMessenger/8.0",
+            "Micro Messenger",
+        ];
+        for hay in hays {
+            for needle in ["</", "--", "]]>", "{n}", "MicroMessenger", "<"] {
+                assert_eq!(find(hay, needle), hay.find(needle), "{hay:?} {needle:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn parse_i64_agrees_with_str_parse() {
+        for s in [
+            "",
+            "+",
+            "-",
+            "0",
+            "-0",
+            "+0",
+            "7",
+            "+42",
+            "-42",
+            "0042",
+            "1a",
+            " 1",
+            "1 ",
+            "--1",
+            "+-1",
+            "9223372036854775807",
+            "9223372036854775808",
+            "-9223372036854775808",
+            "-9223372036854775809",
+            "99999999999999999999",
+            "١",
+            "1.5",
+            "1e3",
+        ] {
+            assert_eq!(parse_i64(s), s.parse::<i64>().ok(), "{s:?}");
         }
     }
 }

@@ -86,10 +86,10 @@ pub fn hydrate(
 
 /// The count layout wrote on the button `selector` (`data-nv-count`), if any.
 fn count(root: &Node, selector: &str) -> Option<u64> {
-    let n: i64 = query(root, selector)
-        .ok()??
-        .get_attribute("data-nv-count")?
-        .parse()
-        .ok()?;
+    let n = crate::text::parse_i64(
+        &query(root, selector)
+            .ok()??
+            .get_attribute("data-nv-count")?,
+    )?;
     u64::try_from(n).ok()
 }

@@ -94,7 +94,7 @@ fn action_of(e: &Event) -> Option<(Element, String)> {
 
 fn index_of(el: &Element) -> Option<usize> {
     // Parsed as the times' `data-nv-rel` is (one integer parser in the wasm), then narrowed.
-    let n: i64 = el.get_attribute("data-nv-index")?.parse().ok()?;
+    let n = text::parse_i64(&el.get_attribute("data-nv-index")?)?;
     usize::try_from(n).ok()
 }
 
@@ -649,7 +649,7 @@ fn play(state: &Shared, button: &Element) {
     let title = button.get_attribute("data-nv-title");
     let duration = button
         .get_attribute("data-nv-duration")
-        .and_then(|d| d.parse::<i64>().ok())
+        .and_then(|d| text::parse_i64(&d))
         .and_then(|d| u32::try_from(d).ok());
     let Ok(doc) = document() else { return };
     let Ok(video) = doc.create_element("video") else {
@@ -719,7 +719,7 @@ pub(crate) fn refresh_times(state: &Shared) {
         };
         let Some(secs) = el
             .get_attribute("data-nv-rel")
-            .and_then(|v| v.parse::<i64>().ok())
+            .and_then(|v| text::parse_i64(&v))
         else {
             continue;
         };

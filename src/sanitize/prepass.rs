@@ -687,7 +687,7 @@ impl<'a> Pass<'a> {
             if src.get(i..).is_some_and(|r| r.starts_with("<![CDATA[")) && html_inside == 0 {
                 i = src
                     .get(i..)
-                    .and_then(|r| r.find("]]>"))
+                    .and_then(|r| crate::text::find(r, "]]>"))
                     .map_or(src.len(), |e| i + e + 3);
                 continue;
             }
@@ -786,7 +786,7 @@ fn comment_end(after: &str) -> Option<usize> {
     }
     let b = after.as_bytes();
     let mut i = 0;
-    while let Some(off) = after.get(i..).and_then(|r| r.find("--")) {
+    while let Some(off) = after.get(i..).and_then(|r| crate::text::find(r, "--")) {
         let mut j = i + off + 2;
         while b.get(j) == Some(&b'-') {
             j += 1;
@@ -811,7 +811,7 @@ fn raw_text_end(html: &str, name: &str, from: usize) -> Option<usize> {
     }
     let bytes = html.as_bytes();
     let mut i = from;
-    while let Some(off) = html.get(i..).and_then(|r| r.find("</")) {
+    while let Some(off) = html.get(i..).and_then(|r| crate::text::find(r, "</")) {
         let at = i + off;
         let candidate = bytes.get(at + 2..at + 2 + name.len());
         // Only an end tag of exactly this name ends it ("appropriate end tag").

@@ -429,7 +429,9 @@ pub(crate) fn clean_value(rule: AttrRule, value: &str, style: &[&'static str]) -
         .then(|| value.to_owned()),
         AttrRule::Count => is_digits(value).then(|| value.to_owned()),
         AttrRule::Span(max) => {
-            let n: u32 = value.parse().ok().filter(|_| is_digits(value))?;
+            // At most nine digits: an i64 holds it, and so does a u32.
+            let n =
+                u32::try_from(crate::text::parse_i64(value).filter(|_| is_digits(value))?).ok()?;
             let mut out = String::new();
             crate::text::push_u64(&mut out, u64::from(n.min(max)));
             Some(out)
