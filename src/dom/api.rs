@@ -232,7 +232,7 @@ fn has_system_share() -> bool {
 fn in_wechat() -> bool {
     web_sys::window()
         .and_then(|w| w.navigator().user_agent().ok())
-        .is_some_and(|ua| ua.contains("MicroMessenger"))
+        .is_some_and(|ua| crate::text::find(&ua, "MicroMessenger").is_some())
 }
 
 thread_local! {
