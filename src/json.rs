@@ -525,24 +525,34 @@ impl Parser<'_> {
     fn string(&mut self) -> Result<String, Error> {
         let open = self.pos;
         self.pos += 1;
-        let mut out = String::new();
+        let mut out: Option<String> = None;
         loop {
             let run = self.pos;
-            while let Some(&c) = self.b.get(self.pos) {
-                if c == b'"' || c == b'\\' || c < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
+            let rest = self.b.get(run..).unwrap_or_default();
+            self.pos += rest
+                .iter()
+                .position(|&c| c == b'"' || c == b'\\' || c < 0x20)
+                .unwrap_or(rest.len());
             // The run ends before an ASCII byte or at the end, so it is a char boundary.
-            out.push_str(self.src.get(run..self.pos).unwrap_or_default());
+            let text = self.src.get(run..self.pos).unwrap_or_default();
             match self.b.get(self.pos) {
                 None => return Err(self.error_at(open, "unterminated string")),
                 Some(b'"') => {
                     self.pos += 1;
-                    return Ok(out);
+                    // Most strings have no escape: one allocation of their size.
+                    return Ok(match out {
+                        None => text.to_owned(),
+                        Some(mut out) => {
+                            out.push_str(text);
+                            out
+                        }
+                    });
                 }
-                Some(b'\\') => self.escape(&mut out)?,
+                Some(b'\\') => {
+                    let out = out.get_or_insert_with(String::new);
+                    out.push_str(text);
+                    self.escape(out)?;
+                }
                 Some(_) => {
                     return Err(
                         self.error_at(self.pos, "control character in string (must be escaped)")

@@ -16,7 +16,7 @@ use crate::error::{Error, Path};
 use crate::json::Json;
 use crate::labels::Labels;
 use crate::read::key;
-use crate::view::{AttrValue, Element, Node};
+use crate::view::{Element, Node};
 
 crate::read::declare_fields! {
     /// The members of `options.limits`, in the order the types list them; [`Limits::from_json`]
@@ -171,10 +171,7 @@ pub fn mark(view: &mut Node, truncated: &Truncated, labels: &Labels) {
     let mut stack: Vec<&mut Node> = vec![view];
     while let Some(node) = stack.pop() {
         let Node::Element(el) = node else { continue };
-        let class = el.attrs.iter().find_map(|(name, value)| match value {
-            AttrValue::Static(v) if *name == "class" => Some(*v),
-            _ => None,
-        });
+        let class = el.get_attr("class");
         let (tag, note_class, text) = match class {
             Some("nv-body") if truncated.body => {
                 ("p", "nv-truncated", labels.body_truncated.to_owned())
@@ -210,8 +207,8 @@ mod tests {
 
     fn classes(node: &Node, out: &mut Vec<(String, String)>) {
         if let Node::Element(el) = node {
-            for (name, value) in &el.attrs {
-                if *name == "class" {
+            if let Some(value) = el.get_attr("class") {
+                {
                     let text = el
                         .children
                         .iter()
@@ -220,7 +217,7 @@ mod tests {
                             _ => None,
                         })
                         .collect::<String>();
-                    out.push((value.as_str().to_owned(), text));
+                    out.push((value.to_owned(), text));
                 }
             }
             for c in &el.children {

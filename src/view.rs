@@ -42,7 +42,11 @@ pub fn is_url_attr(name: &str) -> bool {
 pub struct Element {
     /// Tag name (lower case, from this crate).
     pub tag: &'static str,
-    /// Attributes in order.
+    /// Constant attributes chosen by this crate, written `name=value` and separated by `;`,
+    /// which come first: kept as written (no allocation per element) and read through
+    /// [`Element::static_attrs`], which drops what [`Element::attr`] refuses.
+    pub statics: &'static str,
+    /// The other attributes, in order, after [`Element::statics`].
     pub attrs: Vec<(&'static str, AttrValue)>,
     /// Children.
     pub children: Vec<Node>,
@@ -65,6 +69,7 @@ impl Element {
     pub fn new(tag: &'static str) -> Self {
         Element {
             tag,
+            statics: "",
             attrs: Vec::new(),
             children: Vec::new(),
         }
@@ -85,29 +90,32 @@ impl Element {
     /// Adds constant attributes written `name=value` and separated by `;`, in order (e.g.
     /// `"type=button;hidden="`). Each is checked as [`Element::attr`] checks it: URL
     /// attributes are refused.
-    pub fn attrs(mut self, mut attrs: &'static str) -> Self {
-        // A byte scan: this runs for most elements of every render.
-        loop {
-            let end = attrs.bytes().position(|b| b == b';').unwrap_or(attrs.len());
-            let (pair, rest) = attrs.split_at(end);
-            let (name, value) = match pair.bytes().position(|b| b == b'=') {
-                Some(eq) => (&pair[..eq], &pair[eq + 1..]),
-                None => (pair, ""),
-            };
-            self.push_static(name, value);
-            match rest.get(1..) {
-                Some(next) => attrs = next,
-                None => break,
+    pub fn attrs(mut self, attrs: &'static str) -> Self {
+        if cfg!(debug_assertions) {
+            for (name, _) in static_pairs(attrs) {
+                debug_assert!(!is_url_attr(name), "URL attributes take a SafeUrl");
+                debug_assert!(!name.starts_with("on"), "no event handler attributes");
+                debug_assert!(!name.is_empty(), "an attribute has a name");
+            }
+        }
+        // The first attributes of an element (most elements have only these) stay as written;
+        // later ones are pushed after what is there, in order.
+        if self.statics.is_empty() && self.attrs.is_empty() {
+            self.statics = attrs;
+        } else {
+            for (name, value) in static_pairs(attrs) {
+                self.push_static(name, value);
             }
         }
         self
     }
 
+
     fn push_static(&mut self, name: &'static str, value: &'static str) {
         debug_assert!(!is_url_attr(name), "URL attributes take a SafeUrl");
         debug_assert!(!name.starts_with("on"), "no event handler attributes");
         debug_assert!(!name.is_empty(), "an attribute has a name");
-        if !is_url_attr(name) {
+        if allowed_static(name) {
             self.attrs.push((name, AttrValue::Static(value)));
         }
     }
@@ -154,12 +162,62 @@ impl Element {
         self
     }
 
+    /// The constant attributes of [`Element::statics`] as `(name, value)`, in order; one that
+    /// [`Element::attr`] would refuse (a URL or event handler attribute) is left out.
+    pub fn static_attrs(&self) -> impl Iterator<Item = (&'static str, &'static str)> {
+        static_pairs(self.statics).filter(|(name, _)| allowed_static(name))
+    }
+
     /// The value of attribute `name`.
     pub fn get_attr(&self, name: &str) -> Option<&str> {
-        self.attrs
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, v)| v.as_str())
+        match self.static_attrs().find(|(n, _)| *n == name) {
+            Some((_, v)) => Some(v),
+            None => self
+                .attrs
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| v.as_str()),
+        }
+    }
+}
+
+/// Whether a constant attribute may be written: not a URL attribute (those take a
+/// [`SafeUrl`]), not an event handler, not nameless.
+fn allowed_static(name: &str) -> bool {
+    !name.is_empty() && !is_url_attr(name) && !name.starts_with("on")
+}
+
+/// The `name=value` pairs of constant attributes written `name=value;name=value` (a pair with
+/// no `=` has the empty value).
+fn static_pairs(attrs: &'static str) -> StaticPairs {
+    StaticPairs(attrs)
+}
+
+/// The iterator of [`static_pairs`]: a byte scan, since every element of every render is
+/// written through it.
+struct StaticPairs(&'static str);
+
+impl Iterator for StaticPairs {
+    type Item = (&'static str, &'static str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if self.0.is_empty() {
+                return None;
+            }
+            let rest = self.0;
+            let end = rest.bytes().position(|b| b == b';').unwrap_or(rest.len());
+            let (pair, tail) = rest.split_at(end);
+            self.0 = tail.get(1..).unwrap_or("");
+            if pair.is_empty() {
+                continue;
+            }
+            // `;` and `=` are ASCII: the splits fall on char boundaries.
+            return Some(match pair.bytes().position(|b| b == b'=') {
+                Some(eq) => (&pair[..eq], &pair[eq + 1..]),
+                None => (pair, ""),
+            });
+        }
     }
 }
 
@@ -218,6 +276,14 @@ pub fn write_html(node: &Node, body: Option<&Markup>) -> Markup {
     Markup(out)
 }
 
+fn write_attr(out: &mut String, name: &str, value: &str) {
+    out.push(' ');
+    out.push_str(name);
+    out.push_str("=\"");
+    html_escape::encode_double_quoted_attribute_to_string(value, out);
+    out.push('"');
+}
+
 fn write_node(out: &mut String, node: &Node, body: Option<&Markup>) {
     // Iterative, so that no view depth can overflow the stack.
     enum Step<'a> {
@@ -243,12 +309,11 @@ fn write_node(out: &mut String, node: &Node, body: Option<&Markup>) {
             Step::Open(Node::Element(e)) => {
                 out.push('<');
                 out.push_str(e.tag);
+                for (name, value) in e.static_attrs() {
+                    write_attr(out, name, value);
+                }
                 for (name, value) in &e.attrs {
-                    out.push(' ');
-                    out.push_str(name);
-                    out.push_str("=\"");
-                    html_escape::encode_double_quoted_attribute_to_string(value.as_str(), out);
-                    out.push('"');
+                    write_attr(out, name, value.as_str());
                 }
                 out.push('>');
                 if !is_void(e.tag) {
