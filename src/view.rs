@@ -110,7 +110,6 @@ impl Element {
         self
     }
 
-
     fn push_static(&mut self, name: &'static str, value: &'static str) {
         debug_assert!(!is_url_attr(name), "URL attributes take a SafeUrl");
         debug_assert!(!name.starts_with("on"), "no event handler attributes");

@@ -5,56 +5,48 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Event, EventTarget};
 
-/// An event listener, removed when this handle drops.
+/// One callback listening for events on one or more targets, removed from all of them when
+/// this handle drops. One closure for a view's events, not one per kind: each closure costs a
+/// JS function and its glue. It is an `Fn`, so that it may run again while it runs (a keyword's
+/// Enter clicks it; a page's `nv-*` handler may click another widget).
 pub(crate) struct Listener {
-    target: EventTarget,
-    kind: &'static str,
-    capture: bool,
-    closure: Closure<dyn FnMut(Event)>,
+    closure: Closure<dyn Fn(Event)>,
+    on: Vec<(EventTarget, &'static str, bool)>,
 }
 
 impl Listener {
-    /// Adds `callback` for `kind` events on `target`, in the bubbling phase.
-    pub(crate) fn new(
-        target: &EventTarget,
-        kind: &'static str,
-        callback: impl FnMut(Event) + 'static,
-    ) -> Listener {
-        Listener::add(target, kind, false, callback)
+    /// A listener calling `callback`, on nothing yet ([`Listener::listen`]).
+    pub(crate) fn new(callback: impl Fn(Event) + 'static) -> Listener {
+        Listener {
+            closure: Closure::<dyn Fn(Event)>::new(callback),
+            on: Vec::new(),
+        }
     }
 
-    /// Adds `callback` for `kind` events on `target`, in the capturing phase when `capture`
+    /// Also listens for `kind` events on `target`, in the capturing phase when `capture`
     /// (which also sees events that do not bubble, like an image's `error`, on their way to a
     /// descendant).
-    pub(crate) fn add(
-        target: &EventTarget,
-        kind: &'static str,
-        capture: bool,
-        callback: impl FnMut(Event) + 'static,
-    ) -> Listener {
-        let closure = Closure::<dyn FnMut(Event)>::new(callback);
-        // Adding a listener cannot fail for a function; a failure leaves a handle that does nothing.
+    pub(crate) fn listen(&mut self, target: &EventTarget, kind: &'static str, capture: bool) {
+        // Adding a listener cannot fail for a function; a failure leaves a registration that
+        // does nothing.
         let _ = target.add_event_listener_with_callback_and_bool(
             kind,
-            closure.as_ref().unchecked_ref(),
+            self.closure.as_ref().unchecked_ref(),
             capture,
         );
-        Listener {
-            target: target.clone(),
-            kind,
-            capture,
-            closure,
-        }
+        self.on.push((target.clone(), kind, capture));
     }
 }
 
 impl Drop for Listener {
     fn drop(&mut self) {
-        let _ = self.target.remove_event_listener_with_callback_and_bool(
-            self.kind,
-            self.closure.as_ref().unchecked_ref(),
-            self.capture,
-        );
+        for (target, kind, capture) in &self.on {
+            let _ = target.remove_event_listener_with_callback_and_bool(
+                kind,
+                self.closure.as_ref().unchecked_ref(),
+                *capture,
+            );
+        }
     }
 }
 

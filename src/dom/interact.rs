@@ -31,39 +31,50 @@ pub(crate) fn wire(state: &Shared) {
         let s = state.borrow();
         (s.root.clone(), s.container.clone())
     };
-    let mut listeners = Vec::new();
+    // One closure for every event of the view: clicks and keys on its root, an image's
+    // `error` on its way down (it does not bubble), and clicks anywhere on the page, which
+    // close its popovers when they land outside it.
     let w = weak.clone();
-    listeners.push(Listener::new(root.as_ref(), "click", move |e| {
-        with(&w, |s| on_click(s, &e))
-    }));
-    let w = weak.clone();
-    listeners.push(Listener::new(root.as_ref(), "keydown", move |e| {
-        with(&w, |s| on_key(s, &e))
-    }));
-    if let Ok(doc) = document() {
-        let w = weak.clone();
-        let host = container.clone();
-        listeners.push(Listener::new(doc.as_ref(), "click", move |e| {
-            let inside = e
-                .target()
-                .and_then(|t| t.dyn_into::<Node>().ok())
-                .is_some_and(|t| host.contains(Some(&t)));
-            if !inside {
-                // Focus goes back to the popover's button unless the click gave it to
-                // something else on the page.
-                let lost = match document().ok().and_then(|d| d.active_element()) {
-                    None => true,
-                    Some(a) => {
-                        a.tag_name() == "BODY" || a.tag_name() == "HTML" || host.contains(Some(&a))
-                    }
-                };
-                with(&w, |s| close_popovers(s, lost));
+    let host = container.clone();
+    let mut listener = Listener::new(move |e: Event| {
+        let on_page = e
+            .current_target()
+            .is_some_and(|t| t.has_type::<web_sys::Document>());
+        match e.type_().as_str() {
+            "click" if on_page => {
+                let inside = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<Node>().ok())
+                    .is_some_and(|t| host.contains(Some(&t)));
+                if !inside {
+                    // Focus goes back to the popover's button unless the click gave it to
+                    // something else on the page.
+                    let lost = match document().ok().and_then(|d| d.active_element()) {
+                        None => true,
+                        Some(a) => {
+                            a.tag_name() == "BODY"
+                                || a.tag_name() == "HTML"
+                                || host.contains(Some(&a))
+                        }
+                    };
+                    with(&w, |s| close_popovers(s, lost));
+                }
             }
-        }));
-    }
+            "click" => with(&w, |s| on_click(s, &e)),
+            "keydown" => with(&w, |s| on_key(s, &e)),
+            "error" => image_error(&e),
+            _ => {}
+        }
+    });
+    listener.listen(root.as_ref(), "click", false);
+    listener.listen(root.as_ref(), "keydown", false);
     // A commenter's avatar that fails to load becomes the initial of their name: one
-    // capturing listener for every image, present and future (`error` does not bubble).
-    listeners.push(watch_images(&root));
+    // capturing listener for every image, present and future.
+    listener.listen(root.as_ref(), "error", true);
+    if let Ok(doc) = document() {
+        listener.listen(doc.as_ref(), "click", false);
+    }
+    let listeners = vec![listener];
     let w = weak.clone();
     let timer = Interval::new(60_000, move || with(&w, refresh_times));
     let mut s = state.borrow_mut();
@@ -329,14 +340,13 @@ pub(crate) fn set_pressed(state: &Shared, like: bool, pressed: bool, count: Opti
 
 /// Swaps an avatar that fails to load for the author's initial. (Covers and the poster need
 /// nothing: the stylesheet draws a broken image as the neutral placeholder.)
-fn watch_images(root: &Node) -> Listener {
-    Listener::add(root.as_ref(), "error", true, |e| {
-        if let Some(img) = target_element(&e) {
-            if img.matches("img.nv-avatar").unwrap_or(false) {
-                image_failed(&img);
-            }
+/// An `error` event on its way to an element of the view: a commenter's avatar that failed.
+fn image_error(e: &Event) {
+    if let Some(img) = target_element(e) {
+        if img.matches("img.nv-avatar").unwrap_or(false) {
+            image_failed(&img);
         }
-    })
+    }
 }
 
 fn image_failed(img: &Element) {

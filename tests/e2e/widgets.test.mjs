@@ -461,6 +461,27 @@ describe('keywords and comments', () => {
     assert.deepEqual(ev.map((e) => [e.detail.name, e.detail.index, e.cancelable]), [['科技部', 1, true]]);
   });
 
+  test('a page handler of nv-keyword may click another widget of the same view at once', async () => {
+    // One closure serves every event of a view: it must run again while it runs.
+    const art = article(h.baseURL);
+    art.keywords.push({ name: '科技部' });
+    await renderInPage(page, art, { now: T0 });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.evaluate(() => {
+      const host = document.querySelector('.host-container');
+      host.addEventListener('nv-keyword', () => host.shadowRoot.querySelector('[data-nv-action=like]').click(), { once: true });
+    });
+    const kw = page.getByRole('link', { name: '科技部' });
+    await kw.focus();
+    await page.keyboard.press('Enter');
+    const ev = await events(page);
+    assert.deepEqual(ev.map((e) => e.type), ['nv-keyword', 'nv-like']);
+    assert.equal(ev[1].detail.liked, true);
+    assert.equal(await page.locator('[data-nv-action=like]').getAttribute('aria-pressed'), 'true');
+    assert.deepEqual(errors, []);
+  });
+
   test('items: author, lazy avatar or initial, relative time, text as plain text; count in the heading', async () => {
     const art = article(h.baseURL);
     await renderInPage(page, art, { now: T0 });
