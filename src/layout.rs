@@ -1,17 +1,19 @@
-//! Article + options → view tree, one function per region.
+//! Article + options → markup, one function per region, each writing straight into the
+//! escaping writer ([`Html`]): no tree is built.
 //!
 //! Layout is pure: the clock, the share URL and what the browser supports come in through
-//! [`Context`]. Every string from the article goes into text nodes or text attributes (escaped
-//! by the writer, or set through DOM text APIs); every URL is a [`SafeUrl`].
+//! [`Context`]. Every string from the article goes into text or text attributes (escaped by
+//! the writer); every URL is a [`SafeUrl`]. What the limits cut is noted where it was cut
+//! (`nv-more` after a list, `nv-truncated` after the body).
 
-use crate::labels::Labels;
+use crate::labels::{Labels, Lang};
 use crate::model::{Article, Comment, Image, Named, RelatedVideo};
 use crate::options::Options;
 use crate::qr::{self, Ecc, QrCode};
 use crate::share::{self, ShareInput, ShareService};
 use crate::text::{self, Timestamp};
 use crate::url::SafeUrl;
-use crate::view::{Element, Node};
+use crate::view::{Html, Markup};
 
 /// Everything layout needs besides the article.
 #[derive(Debug, Clone)]
@@ -58,117 +60,127 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Lays out the whole article.
-pub fn article(article: &Article, ctx: &Context<'_>) -> Node {
+/// Lays out the whole article: its markup, with `body` (the sanitized body) in the body
+/// region. `body_cut` says that the sanitizer cut the body at its node limit
+/// ([`crate::sanitize::Report::truncated`]); that, or the body's byte limit
+/// ([`crate::limits::Truncated::body`]), gets the visible `nv-truncated` note after it.
+pub fn article(
+    article: &Article,
+    ctx: &Context<'_>,
+    body: Option<&Markup>,
+    body_cut: bool,
+) -> Markup {
     let l = ctx.labels();
+    let cut = &article.truncated;
+    // An article's markup is some tens of KB besides its body: one allocation, not a dozen.
+    let mut h = Html::with_capacity(body.map_or(0, |b| b.as_str().len()) + 16 * 1024);
     // `data-nv-id` and `data-nv-url` (the share URL): what the widgets read from the DOM, in
     // the full client and in the hydration-only one alike (src/dom/interact.rs).
-    let mut root = Element::with("article", "class=nv;part=article")
+    h.open("article", "class=nv;part=article")
         .attr("lang", ctx.options.lang.tag())
         .attr("data-theme", ctx.options.theme.key())
-        .text_attr("data-nv-id", article.id.as_str());
+        .text_attr("data-nv-id", &article.id);
     if let Some(url) = &ctx.share_url {
-        root = root.text_attr("data-nv-url", url.as_str());
+        h.text_attr("data-nv-url", url.as_str());
     }
-    root = root.child(header(article, ctx));
+    header(&mut h, article, ctx);
     if let Some(video) = &article.lead_video {
-        root = root.child(lead(video, l));
+        lead(&mut h, video, l);
     } else if let Some(cover) = &article.cover {
-        root = root.child(cover_figure(cover));
+        cover_figure(&mut h, cover);
     }
-    root = root.child(Element::with("div", "class=nv-body;part=body").child(Node::BodySlot));
+    h.open("div", "class=nv-body;part=body");
+    if let Some(body) = body {
+        h.body(body);
+    }
+    // What limits cut is said where it was cut (`还有 N 条`), in the browser and in SSR alike.
+    if cut.body || body_cut {
+        h.leaf("p", "class=nv-truncated", l.body_truncated);
+    }
+    h.close();
     if let Some(editor) = &article.editor {
-        let mut line = String::from(l.editor);
-        line.push_str(": ");
-        line.push_str(editor);
-        root = root.child(Element::with("p", "class=nv-editor;part=editor").text(line));
+        h.open("p", "class=nv-editor;part=editor")
+            .text(l.editor)
+            .text(": ")
+            .text(editor)
+            .close();
     }
-    root = root.child(actions(article, ctx));
+    actions(&mut h, article, ctx);
     if !article.keywords.is_empty() {
-        root = root.child(keywords(&article.keywords, l));
+        keywords(&mut h, &article.keywords, l, cut.keywords);
     }
     if article.comments.enabled {
-        root = root.child(comments(article, ctx));
+        comments(&mut h, article, ctx);
     }
     let limit = ctx.options.related_limit.unwrap_or(usize::MAX);
     if !article.related_videos.is_empty() && limit > 0 {
-        root = root.child(related(
+        related(
+            &mut h,
             &article.related_videos[..article.related_videos.len().min(limit)],
             ctx,
-        ));
+            cut.related_videos,
+        );
     }
-    let mut view: Node = root
-        .child(Element::with(
-            "div",
-            "class=nv-toast;part=toast;role=status;aria-live=polite",
-        ))
-        .into();
-    // What limits cut is said where it was cut (`还有 N 条`), in the browser and in SSR alike.
-    crate::limits::mark(&mut view, &article.truncated, l);
-    view
+    h.open(
+        "div",
+        "class=nv-toast;part=toast;role=status;aria-live=polite",
+    )
+    .close();
+    h.close();
+    h.finish()
 }
 
-/// Adds the visible "body cut" note to a laid-out article whose body the sanitizer cut at its
-/// node limit (the body's byte limit is marked by [`article`] itself), unless it is there.
-pub fn mark_body_cut(view: &mut Node, article: &Article, ctx: &Context<'_>) {
-    if !article.truncated.body {
-        let body = crate::limits::Truncated {
-            body: true,
-            ..Default::default()
-        };
-        crate::limits::mark(view, &body, ctx.labels());
+/// The note at the end of a list cut at its limit, `n` items not shown: `<tag
+/// class="nv-more">还有 N 条</tag>`; nothing when nothing was cut.
+fn more(h: &mut Html, tag: &'static str, l: &Labels, n: usize) {
+    if n > 0 {
+        h.leaf(tag, "class=nv-more", &crate::limits::more_label(l, n));
     }
 }
 
-fn header(article: &Article, ctx: &Context<'_>) -> Element {
-    let mut meta = Element::with("div", "class=nv-meta;part=meta");
+fn header(h: &mut Html, article: &Article, ctx: &Context<'_>) {
+    h.open("header", "class=nv-header;part=header");
+    h.leaf("h1", "class=nv-title;part=title", &article.title);
+    h.open("div", "class=nv-meta;part=meta");
     if let Some(channel) = &article.channel {
-        meta = meta.child(named(channel, "nv-channel"));
+        named(h, channel, "nv-channel");
     }
-    meta = meta.child(time_element(
-        article.published_at,
-        ctx,
-        "nv-time",
-        TimeStyle::Full,
-    ));
+    time_element(h, article.published_at, ctx, "nv-time", TimeStyle::Full);
     if let Some(source) = &article.source {
-        meta = meta.child(named(source, "nv-source"));
+        named(h, source, "nv-source");
     }
     if !article.authors.is_empty() {
-        let mut authors = Element::with("span", "class=nv-authors");
+        h.open("span", "class=nv-authors");
         for (i, author) in article.authors.iter().enumerate() {
             if i > 0 {
-                authors = authors.text(", ");
+                h.text(", ");
             }
-            authors = authors.child(named(author, "nv-author"));
+            named(h, author, "nv-author");
         }
-        meta = meta.child(authors);
+        h.close();
     }
-    Element::with("header", "class=nv-header;part=header")
-        .child(Element::with("h1", "class=nv-title;part=title").text(article.title.as_str()))
-        .child(meta)
+    h.close();
+    h.close();
 }
 
 /// A name, as a link when it has a URL.
-fn named(item: &Named, class: &'static str) -> Element {
+fn named(h: &mut Html, item: &Named, class: &'static str) {
     match &item.url {
-        Some(url) => external_link(url)
-            .attr("class", class)
-            .text(item.name.as_str()),
-        None => Element::new("span")
-            .attr("class", class)
-            .text(item.name.as_str()),
+        Some(url) => external_link(h, url),
+        None => h.open("span", ""),
     }
+    .attr("class", class)
+    .text(&item.name)
+    .close();
 }
 
-/// `<a href>`; absolute links open with `rel="noopener noreferrer"`.
-fn external_link(url: &SafeUrl) -> Element {
-    let a = Element::new("a").url_attr("href", url);
+/// Opens `<a href>`; absolute links open with `rel="noopener noreferrer"`.
+fn external_link<'h>(h: &'h mut Html, url: &SafeUrl) -> &'h mut Html {
+    h.open("a", "").url_attr("href", url);
     if url.host().is_some() {
-        a.attr("rel", "noopener noreferrer")
-    } else {
-        a
+        h.attr("rel", "noopener noreferrer");
     }
+    h
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -180,126 +192,112 @@ enum TimeStyle {
 }
 
 fn time_element(
+    h: &mut Html,
     ts: Timestamp,
     ctx: &Context<'_>,
     class: &'static str,
     style: TimeStyle,
-) -> Element {
+) {
     let zone = ctx.options.time_zone;
     let full = text::format_date_time(ts, zone);
-    let el = Element::new("time")
+    h.open("time", "")
         .attr("class", class)
-        .text_attr("datetime", ts.to_rfc3339());
+        .text_attr("datetime", &ts.to_rfc3339());
     match style {
-        TimeStyle::Full => el.text(full),
-        TimeStyle::Relative => {
-            let mut secs = String::new();
-            push_i64(&mut secs, ts.unix_seconds);
-            el.text_attr("title", full)
-                .text_attr("data-nv-rel", secs)
-                .text(text::relative_time(
-                    ts,
-                    ctx.now_unix_seconds,
-                    zone,
-                    ctx.labels(),
-                ))
-        }
+        TimeStyle::Full => h.text(&full),
+        TimeStyle::Relative => h
+            .text_attr("title", &full)
+            .signed_attr("data-nv-rel", ts.unix_seconds)
+            .text(&text::relative_time(
+                ts,
+                ctx.now_unix_seconds,
+                zone,
+                ctx.labels(),
+            )),
     }
+    .close();
 }
 
-fn push_i64(out: &mut String, n: i64) {
-    if n < 0 {
-        out.push('-');
-    }
-    text::push_u64(out, n.unsigned_abs());
-}
-
-fn index_attr(i: usize) -> String {
-    let mut s = String::new();
-    text::push_u64(&mut s, i as u64);
-    s
-}
-
-fn image(img: &Image, class: &'static str, default_size: (u32, u32), lazy: bool) -> Element {
-    let (w, h) = match (img.width, img.height) {
+fn image(h: &mut Html, img: &Image, class: &'static str, default_size: (u32, u32), lazy: bool) {
+    let (w, h_) = match (img.width, img.height) {
         (Some(w), Some(h)) if w > 0 && h > 0 => (w, h),
         _ => default_size,
     };
-    // `loading` before `src`: the DOM layer sets attributes in order, and an `img` starts its
-    // download as soon as it has a `src` unless it already knows it is lazy.
-    let mut el = Element::new("img").attr("class", class);
+    // `loading` before `src`: an `img` starts its download as soon as it has a `src` unless it
+    // already knows it is lazy.
+    h.open("img", "").attr("class", class);
     if lazy {
-        el = el.attr("loading", "lazy");
+        h.attr("loading", "lazy");
     }
-    el.attr("decoding", "async")
+    h.attr("decoding", "async")
         .url_attr("src", &img.url)
-        .text_attr("alt", img.alt.clone().unwrap_or_default())
-        .text_attr("width", index_attr(w as usize))
-        .text_attr("height", index_attr(h as usize))
+        .text_attr("alt", img.alt.as_deref().unwrap_or_default())
+        .num_attr("width", w.into())
+        .num_attr("height", h_.into())
+        .close();
 }
 
-fn lead(video: &crate::model::LeadVideo, l: &Labels) -> Element {
-    let mut button = Element::with("button", "class=nv-play;type=button")
-        .text_attr("aria-label", {
-            // The visible duration is part of the name (WCAG 2.5.3, label in name).
-            let mut s = String::from(l.play_video);
-            if let Some(t) = &video.title {
-                s.push_str(": ");
-                s.push_str(t);
-            }
-            if let Some(d) = video.duration_seconds {
-                s.push(' ');
-                s.push_str(&text::format_duration(d));
-            }
-            s
-        })
+fn lead(h: &mut Html, video: &crate::model::LeadVideo, l: &Labels) {
+    // The visible duration is part of the name (WCAG 2.5.3, label in name).
+    let mut name = String::from(l.play_video);
+    if let Some(t) = &video.title {
+        name.push_str(": ");
+        name.push_str(t);
+    }
+    if let Some(d) = video.duration_seconds {
+        name.push(' ');
+        name.push_str(&text::format_duration(d));
+    }
+    h.open("div", "class=nv-lead;part=lead");
+    h.open("button", "class=nv-play;type=button")
+        .text_attr("aria-label", &name)
         .attr("data-nv-action", "play")
         // What `play` needs (and `options.videoPlayer` gets): read from the button itself.
         .text_attr("data-nv-src", video.src.as_str());
     if let Some(t) = &video.title {
-        button = button.text_attr("data-nv-title", t.as_str());
+        h.text_attr("data-nv-title", t);
     }
     if let Some(d) = video.duration_seconds {
-        button = button.text_attr("data-nv-duration", index_attr(d as usize));
+        h.num_attr("data-nv-duration", d.into());
     }
     if let Some(poster) = &video.poster {
-        button = button.child(image(poster, "nv-poster", (1280, 720), false));
+        image(h, poster, "nv-poster", (1280, 720), false);
     }
-    button = button.child(Element::with("span", "class=nv-play-icon;aria-hidden=true"));
+    h.open("span", "class=nv-play-icon;aria-hidden=true")
+        .close();
     if let Some(d) = video.duration_seconds {
-        button =
-            button.child(Element::with("span", "class=nv-duration").text(text::format_duration(d)));
+        h.leaf("span", "class=nv-duration", &text::format_duration(d));
     }
-    Element::with("div", "class=nv-lead;part=lead").child(button)
+    h.close();
+    h.close();
 }
 
-fn cover_figure(cover: &Image) -> Element {
-    let mut fig = Element::with("figure", "class=nv-cover;part=cover").child(image(
-        cover,
-        "nv-cover-img",
-        (1280, 720),
-        false,
-    ));
+fn cover_figure(h: &mut Html, cover: &Image) {
+    h.open("figure", "class=nv-cover;part=cover");
+    image(h, cover, "nv-cover-img", (1280, 720), false);
     if cover.caption.is_some() || cover.credit.is_some() {
-        let mut cap = Element::new("figcaption");
+        h.open("figcaption", "");
         if let Some(c) = &cover.caption {
-            cap = cap.text(c.as_str());
+            h.text(c);
         }
         if let Some(c) = &cover.credit {
-            cap = cap.child(Element::with("span", "class=nv-credit").text(c.as_str()));
+            h.leaf("span", "class=nv-credit", c);
         }
-        fig = fig.child(cap);
+        h.close();
     }
-    fig
+    h.close();
 }
 
 /// Inline icons (24×24 viewBox), drawn by constant paths.
-fn icon(path: &'static str) -> Element {
-    Element::with(
+fn icon(h: &mut Html, path: &'static str) {
+    h.open(
         "svg",
         "class=nv-icon;viewBox=0 0 24 24;aria-hidden=true;focusable=false",
     )
-    .child(Element::new("path").attr("d", path))
+    .open("path", "")
+    .attr("d", path)
+    .close()
+    .close();
 }
 
 const ICON_LIKE: &str = "M2 21h4V9H2v12zm20-11a2 2 0 0 0-2-2h-6.3l1-4.6v-.3c0-.4-.2-.8-.4-1.1L13.2 1 6.6 7.6C6.2 8 6 8.5 6 9v10a2 2 0 0 0 2 2h9c.8 0 1.5-.5 1.8-1.2l3-7.1c.1-.2.2-.5.2-.7v-2z";
@@ -307,84 +305,82 @@ const ICON_STAR: &str = "M12 17.3 18.2 21l-1.6-7L22 9.2l-7.2-.6L12 2 9.2 8.6 2 9
 const ICON_SHARE: &str = "M18 16.1c-.8 0-1.4.3-2 .8l-7.1-4.2c.1-.2.1-.5.1-.7s0-.5-.1-.7L16 7.2c.5.5 1.2.8 2 .8a3 3 0 1 0-3-3c0 .2 0 .5.1.7L8 9.8A3 3 0 1 0 8 14.2l7.1 4.2c-.1.2-.1.4-.1.6a2.9 2.9 0 1 0 3-2.9z";
 const ICON_PHONE: &str = "M16 1H8a2.5 2.5 0 0 0-2.5 2.5v17A2.5 2.5 0 0 0 8 23h8a2.5 2.5 0 0 0 2.5-2.5v-17A2.5 2.5 0 0 0 16 1zm-4 21a1.5 1.5 0 1 1 0-3 1.5 1.5 0 0 1 0 3zm4.5-4h-9V4h9v14z";
 
+/// An action button, whole: `class`, `data-nv-action=action`, the count `count` (shown
+/// rounded, kept whole in `data-nv-count`) and the constant attributes `more`.
 fn action_button(
+    h: &mut Html,
     class: &'static str,
     action: &'static str,
     icon_path: &'static str,
     label: &str,
-    count: Option<(String, String)>,
-) -> Element {
-    let mut b = Element::new("button")
+    count: Option<(u64, Lang)>,
+    more: &'static str,
+) {
+    h.open("button", "")
         .attr("class", class)
         .attr("type", "button")
-        .attr("data-nv-action", action)
-        .child(icon(icon_path))
-        .child(Element::with("span", "class=nv-action-label").text(label));
-    if let Some((c, n)) = count {
+        .attr("data-nv-action", action);
+    if let Some((n, _)) = count {
         // The count itself, which a toggle counts from (the text is rounded: `1.2万`).
-        b = b
-            .text_attr("data-nv-count", n)
-            .child(Element::with("span", "class=nv-count").text(c));
+        h.num_attr("data-nv-count", n);
     }
-    b
+    h.attrs(more);
+    icon(h, icon_path);
+    h.leaf("span", "class=nv-action-label", label);
+    if let Some((n, lang)) = count {
+        h.leaf("span", "class=nv-count", &text::format_count(n, lang));
+    }
+    h.close();
 }
 
-fn actions(article: &Article, ctx: &Context<'_>) -> Element {
+fn actions(h: &mut Html, article: &Article, ctx: &Context<'_>) {
     let l = ctx.labels();
     let lang = ctx.options.lang;
-    let count = |n: Option<u64>| {
-        n.map(|n| {
-            let mut raw = String::new();
-            text::push_u64(&mut raw, n);
-            (text::format_count(n, lang), raw)
-        })
-    };
-    let like = action_button(
+    let count = |n: Option<u64>| n.map(|n| (n, lang));
+    h.open("div", "class=nv-actions;part=actions");
+    action_button(
+        h,
         "nv-action nv-like",
         "like",
         ICON_LIKE,
         l.like,
         count(article.stats.likes),
-    )
-    .attr("aria-pressed", "false");
-    let favorite = action_button(
+        "aria-pressed=false",
+    );
+    action_button(
+        h,
         "nv-action nv-favorite",
         "favorite",
         ICON_STAR,
         l.favorite,
         count(article.stats.favorites),
-    )
-    .attr("aria-pressed", "false");
+        "aria-pressed=false",
+    );
     let qr_code = ctx
         .share_url
         .as_ref()
         .and_then(|u| qr_of(u, ctx.qr_on_open));
-
-    let mut bar = Element::with("div", "class=nv-actions;part=actions")
-        .child(like)
-        .child(favorite);
     if let Some(url) = &ctx.share_url {
-        bar = bar.child(share_menu(article, url, qr_code.as_ref(), ctx));
+        share_menu(h, article, url, qr_code.as_ref(), ctx);
     }
     if let Some(code) = &qr_code {
-        let button = action_button(
+        h.open("div", "class=nv-popover-anchor");
+        action_button(
+            h,
             "nv-action nv-phone",
             "qr",
             ICON_PHONE,
             l.view_on_phone,
             None,
-        )
-        .attr("aria-expanded", "false");
-        let pop = Element::with("div", "class=nv-popover nv-qr;part=qr;hidden=")
-            .child(qr_figure(code, l.qr_caption))
-            .child(Element::with("p", "class=nv-qr-caption").text(l.qr_caption));
-        bar = bar.child(
-            Element::with("div", "class=nv-popover-anchor")
-                .child(button)
-                .child(pop),
+            "aria-expanded=false",
         );
+        h.open("div", "class=nv-popover nv-qr;part=qr;hidden=");
+        qr_figure(h, code, l.qr_caption);
+        h.leaf("p", "class=nv-qr-caption", l.qr_caption);
+        h.close();
+        h.close();
     }
-    bar
+    h.close();
 }
 
 /// The QR code of the share URL `url`, or `Qr::OnOpen` for a code drawn later; `None` when the
@@ -409,51 +405,58 @@ enum Qr {
 
 /// The QR code `qr` with its accessible name `label`: the drawing, or its empty placeholder
 /// (`data-nv-qr`), which [`qr_drawing`] replaces.
-fn qr_figure(qr: &Qr, label: &str) -> Element {
+fn qr_figure(h: &mut Html, qr: &Qr, label: &str) {
     match qr {
-        Qr::Code(code) => qr_svg(code, label),
-        Qr::OnOpen => Element::with("svg", "class=nv-qr-code;role=img;data-nv-qr=")
-            .text_attr("aria-label", label),
+        Qr::Code(code) => qr_svg(h, code, label),
+        Qr::OnOpen => {
+            h.open("svg", "class=nv-qr-code;role=img;data-nv-qr=")
+                .text_attr("aria-label", label)
+                .close();
+        }
     }
 }
 
 /// The drawing of the QR code of `url` (the share URL layout wrote into `data-nv-url`) named
 /// `label`, for a placeholder of [`Context::qr_on_open`]; `None` when the URL does not fit.
-pub fn qr_drawing(url: &str, label: &str) -> Option<Node> {
-    QrCode::encode_bytes(url.as_bytes(), QR_ECC)
-        .ok()
-        .map(|code| qr_svg(&code, label).into())
+pub fn qr_drawing(url: &str, label: &str) -> Option<Markup> {
+    let code = QrCode::encode_bytes(url.as_bytes(), QR_ECC).ok()?;
+    let mut h = Html::with_capacity(4096);
+    qr_svg(&mut h, &code, label);
+    Some(h.finish())
 }
 
-fn qr_svg(code: &QrCode, label: &str) -> Element {
+fn qr_svg(h: &mut Html, code: &QrCode, label: &str) {
     const BORDER: usize = 2;
-    let side = index_attr(code.size() + 2 * BORDER);
+    let mut side = String::new();
+    text::push_u64(&mut side, (code.size() + 2 * BORDER) as u64);
     let mut view_box = String::from("0 0 ");
     view_box.push_str(&side);
     view_box.push(' ');
     view_box.push_str(&side);
-    Element::with("svg", "class=nv-qr-code")
-        .text_attr("viewBox", view_box)
+    let mut frame = String::from("M0 0h");
+    frame.push_str(&side);
+    frame.push('v');
+    frame.push_str(&side);
+    frame.push_str("H0z");
+    h.open("svg", "class=nv-qr-code")
+        .text_attr("viewBox", &view_box)
         .attr("role", "img")
         .text_attr("aria-label", label)
-        .attr("shape-rendering", "crispEdges")
-        .child(Element::with("path", "fill=#fff").text_attr("d", {
-            let mut d = String::from("M0 0h");
-            d.push_str(&side);
-            d.push('v');
-            d.push_str(&side);
-            d.push_str("H0z");
-            d
-        }))
-        .child(Element::with("path", "fill=#000").text_attr("d", qr::svg_path(code, BORDER)))
+        .attr("shape-rendering", "crispEdges");
+    h.open("path", "fill=#fff").text_attr("d", &frame).close();
+    h.open("path", "fill=#000")
+        .text_attr("d", &qr::svg_path(code, BORDER))
+        .close();
+    h.close();
 }
 
 fn share_menu(
+    h: &mut Html,
     article: &Article,
     url: &SafeUrl,
     qr_code: Option<&Qr>,
     ctx: &Context<'_>,
-) -> Element {
+) {
     let l = ctx.labels();
     let lang = ctx.options.lang;
     let input = ShareInput {
@@ -470,240 +473,249 @@ fn share_menu(
         Some(list) => list,
         None => share::default_services(lang),
     };
+    h.open("div", "class=nv-popover-anchor");
+    action_button(
+        h,
+        "nv-action nv-share",
+        "share",
+        ICON_SHARE,
+        l.share,
+        None,
+        "aria-haspopup=true;aria-expanded=false",
+    );
+    h.open(
+        "div",
+        "class=nv-popover nv-share-menu;part=share-menu;hidden=",
+    );
     // The menu holds menu items only; the WeChat panel sits beside it in the popover.
-    let mut menu =
-        Element::with("div", "class=nv-share-list;role=menu").text_attr("aria-label", l.share);
-    let mut wechat_panel = None;
+    h.open("div", "class=nv-share-list;role=menu")
+        .text_attr("aria-label", l.share);
+    let mut wechat = false;
     for &service in services {
-        let glyph = Element::with("span", "class=nv-share-icon")
-            .attr("data-nv-service", service.key())
-            .attr("aria-hidden", "true");
-        let item = match service.share_url(&input) {
-            Some(target) => Element::new("a")
-                .url_attr("href", &target)
-                .attrs("target=_blank;rel=noopener noreferrer"),
+        match service.share_url(&input) {
+            Some(target) => {
+                h.open("a", "")
+                    .url_attr("href", &target)
+                    .attrs("target=_blank;rel=noopener noreferrer");
+            }
             None => {
                 if service == ShareService::System && !ctx.system_share {
                     continue;
                 }
-                if service == ShareService::Wechat {
-                    let panel = Element::with("div", "class=nv-share-wechat;hidden=");
-                    wechat_panel =
-                        match (ctx.in_wechat, qr_code) {
-                            // Inside WeChat a QR code cannot be scanned by the phone showing it.
-                            (true, _) => Some(panel.child(
-                                Element::with("p", "class=nv-share-hint").text(l.wechat_hint),
-                            )),
-                            (false, Some(code)) => {
-                                Some(panel.child(qr_figure(code, l.wechat_scan)).child(
-                                    Element::with("p", "class=nv-qr-caption").text(l.wechat_scan),
-                                ))
-                            }
-                            (false, None) => None,
-                        };
-                }
-                Element::with("button", "type=button")
+                wechat |= service == ShareService::Wechat;
+                h.open("button", "type=button");
             }
-        };
-        menu = menu.child(
-            item.attrs("class=nv-share-item;role=menuitem;data-nv-action=share-service")
-                .attr("data-nv-service", service.key())
-                .child(glyph)
-                .text(service.name(lang)),
-        );
+        }
+        h.attrs("class=nv-share-item;role=menuitem;data-nv-action=share-service")
+            .attr("data-nv-service", service.key());
+        h.open("span", "class=nv-share-icon")
+            .attr("data-nv-service", service.key())
+            .attr("aria-hidden", "true")
+            .close();
+        h.text(service.name(lang)).close();
     }
-    let pop = Element::with(
-        "div",
-        "class=nv-popover nv-share-menu;part=share-menu;hidden=",
-    )
-    .child(menu)
-    .maybe(wechat_panel);
-    let button = action_button("nv-action nv-share", "share", ICON_SHARE, l.share, None)
-        .attrs("aria-haspopup=true;aria-expanded=false");
-    Element::with("div", "class=nv-popover-anchor")
-        .child(button)
-        .child(pop)
+    h.close();
+    match (wechat, ctx.in_wechat, qr_code) {
+        // Inside WeChat a QR code cannot be scanned by the phone showing it.
+        (true, true, _) => {
+            h.open("div", "class=nv-share-wechat;hidden=")
+                .leaf("p", "class=nv-share-hint", l.wechat_hint)
+                .close();
+        }
+        (true, false, Some(code)) => {
+            h.open("div", "class=nv-share-wechat;hidden=");
+            qr_figure(h, code, l.wechat_scan);
+            h.leaf("p", "class=nv-qr-caption", l.wechat_scan).close();
+        }
+        _ => {}
+    }
+    h.close();
+    h.close();
 }
 
-fn keywords(list: &[Named], l: &Labels) -> Element {
-    let mut el = Element::with("div", "class=nv-keywords;part=keywords").child(
-        Element::with("span", "class=nv-keywords-label").text({
-            let mut s = String::from(l.keywords);
-            s.push(':');
-            s
-        }),
-    );
+fn keywords(h: &mut Html, list: &[Named], l: &Labels, cut: usize) {
+    h.open("div", "class=nv-keywords;part=keywords");
+    h.open("span", "class=nv-keywords-label")
+        .text(l.keywords)
+        .text(":")
+        .close();
     for (i, k) in list.iter().enumerate() {
-        let link = match &k.url {
-            Some(url) => external_link(url),
-            None => Element::with("a", "role=link;tabindex=0"),
-        };
-        el = el.child(
-            link.attrs("class=nv-keyword;data-nv-action=keyword")
-                .text_attr("data-nv-index", index_attr(i))
-                .text(k.name.as_str()),
-        );
+        match &k.url {
+            Some(url) => external_link(h, url),
+            None => h.open("a", "role=link;tabindex=0"),
+        }
+        .attrs("class=nv-keyword;data-nv-action=keyword")
+        .num_attr("data-nv-index", i as u64)
+        .text(&k.name)
+        .close();
     }
-    el
+    more(h, "span", l, cut);
+    h.close();
 }
 
-fn comments(article: &Article, ctx: &Context<'_>) -> Element {
+fn comments(h: &mut Html, article: &Article, ctx: &Context<'_>) {
     let l = ctx.labels();
     let c = &article.comments;
     let total = c
         .total
         .or(article.stats.comments)
         .unwrap_or(c.items.len() as u64);
-    let mut heading = Element::with("h2", "class=nv-section-title").text(l.all_comments);
+    h.open("section", "class=nv-comments;part=comments")
+        .text_attr("aria-label", l.all_comments);
+    h.open("h2", "class=nv-section-title").text(l.all_comments);
     if total > 0 {
-        heading = heading.child(
-            Element::with("span", "class=nv-comment-count")
-                .text(text::format_count(total, ctx.options.lang)),
+        h.leaf(
+            "span",
+            "class=nv-comment-count",
+            &text::format_count(total, ctx.options.lang),
         );
     }
-    let box_ = match &ctx.options.user {
-        None => Element::with("div", "class=nv-comment-box").child(
-            Element::with("button", "class=nv-login;type=button;data-nv-action=login")
-                .text(l.login_prompt),
-        ),
-        Some(_) => Element::with("div", "class=nv-comment-box").child(
-            Element::with("div", "class=nv-comment-form")
-                .child(
-                    Element::with("textarea", "class=nv-comment-input;rows=3;maxlength=2000")
-                        .text_attr("aria-label", l.comment_placeholder)
-                        .text_attr("placeholder", l.comment_placeholder),
-                )
-                // Empty until an empty comment is submitted; an alert, so it is announced.
-                .child(Element::with("p", "class=nv-comment-hint;role=alert"))
-                .child(
-                    Element::with(
-                        "button",
-                        "class=nv-comment-submit;type=button;data-nv-action=comment",
-                    )
-                    .text(l.submit_comment),
-                ),
-        ),
-    };
-    let mut section = Element::with("section", "class=nv-comments;part=comments")
-        .text_attr("aria-label", l.all_comments)
-        .child(heading)
-        .child(box_);
-    if c.items.is_empty() {
-        section = section.child(Element::with("p", "class=nv-empty").text(l.no_comments));
-    } else {
-        let mut list = Element::with("ol", "class=nv-comment-list");
-        for item in &c.items {
-            list = list.child(comment(item, ctx));
+    h.close();
+    h.open("div", "class=nv-comment-box");
+    match &ctx.options.user {
+        None => {
+            h.leaf(
+                "button",
+                "class=nv-login;type=button;data-nv-action=login",
+                l.login_prompt,
+            );
         }
-        section = section.child(list);
+        Some(_) => {
+            h.open("div", "class=nv-comment-form");
+            h.open("textarea", "class=nv-comment-input;rows=3;maxlength=2000")
+                .text_attr("aria-label", l.comment_placeholder)
+                .text_attr("placeholder", l.comment_placeholder)
+                .close();
+            // Empty until an empty comment is submitted; an alert, so it is announced.
+            h.open("p", "class=nv-comment-hint;role=alert").close();
+            h.leaf(
+                "button",
+                "class=nv-comment-submit;type=button;data-nv-action=comment",
+                l.submit_comment,
+            );
+            h.close();
+        }
     }
-    section
+    h.close();
+    if c.items.is_empty() {
+        h.leaf("p", "class=nv-empty", l.no_comments);
+    } else {
+        h.open("ol", "class=nv-comment-list");
+        for item in &c.items {
+            comment(h, item, ctx);
+        }
+        h.close();
+    }
+    more(h, "p", l, article.truncated.comments);
+    h.close();
 }
 
-fn comment(item: &Comment, ctx: &Context<'_>) -> Element {
-    let avatar = match &item.author_avatar {
-        Some(url) => Element::with("img", "class=nv-avatar;loading=lazy;decoding=async")
-            .url_attr("src", url)
-            .attrs("alt=;width=36;height=36"),
-        None => Element::with(
-            "span",
-            "class=nv-avatar nv-avatar-fallback;aria-hidden=true",
-        )
-        .text(
-            item.author_name
-                .chars()
-                .next()
-                .map(String::from)
-                .unwrap_or_default(),
-        ),
-    };
-    Element::with("li", "class=nv-comment").child(avatar).child(
-        Element::with("div", "class=nv-comment-main")
-            .child(
-                Element::with("div", "class=nv-comment-head")
-                    .child(
-                        Element::with("span", "class=nv-comment-author")
-                            .text(item.author_name.as_str()),
-                    )
-                    .child(time_element(
-                        item.published_at,
-                        ctx,
-                        "nv-comment-time",
-                        TimeStyle::Relative,
-                    )),
-            )
-            .child(Element::with("p", "class=nv-comment-text").text(item.text.as_str())),
-    )
+fn comment(h: &mut Html, item: &Comment, ctx: &Context<'_>) {
+    h.open("li", "class=nv-comment");
+    match &item.author_avatar {
+        Some(url) => {
+            h.open("img", "class=nv-avatar;loading=lazy;decoding=async")
+                .url_attr("src", url)
+                .attrs("alt=;width=36;height=36")
+                .close();
+        }
+        None => {
+            let name = &item.author_name;
+            let first = name.chars().next().map_or(0, char::len_utf8);
+            h.leaf(
+                "span",
+                "class=nv-avatar nv-avatar-fallback;aria-hidden=true",
+                &name[..first],
+            );
+        }
+    }
+    h.open("div", "class=nv-comment-main");
+    h.open("div", "class=nv-comment-head");
+    h.leaf("span", "class=nv-comment-author", &item.author_name);
+    time_element(
+        h,
+        item.published_at,
+        ctx,
+        "nv-comment-time",
+        TimeStyle::Relative,
+    );
+    h.close();
+    h.leaf("p", "class=nv-comment-text", &item.text);
+    h.close();
+    h.close();
 }
 
-fn related(list: &[RelatedVideo], ctx: &Context<'_>) -> Element {
+fn related(h: &mut Html, list: &[RelatedVideo], ctx: &Context<'_>, cut: usize) {
     let l = ctx.labels();
-    let mut items = Element::with("ul", "class=nv-related-list");
+    h.open("section", "class=nv-related;part=related")
+        .text_attr("aria-label", l.related_videos);
+    h.leaf("h2", "class=nv-section-title", l.related_videos);
+    h.open("ul", "class=nv-related-list");
     for (i, v) in list.iter().enumerate() {
-        items = items.child(related_item(i, v, ctx));
+        related_item(h, i, v, ctx);
     }
-    Element::with("section", "class=nv-related;part=related")
-        .text_attr("aria-label", l.related_videos)
-        .child(Element::with("h2", "class=nv-section-title").text(l.related_videos))
-        .child(items)
+    h.close();
+    more(h, "p", l, cut);
+    h.close();
 }
 
-fn related_item(index: usize, v: &RelatedVideo, ctx: &Context<'_>) -> Element {
-    let mut thumb = Element::with("span", "class=nv-thumb");
+fn related_item(h: &mut Html, index: usize, v: &RelatedVideo, ctx: &Context<'_>) {
+    h.open("li", "class=nv-related-li");
+    external_link(h, &v.url)
+        .attrs("class=nv-related-item;part=related-item;data-nv-action=related")
+        .num_attr("data-nv-index", index as u64)
+        .text_attr("data-nv-id", &v.id);
+    h.open("span", "class=nv-thumb");
     if let Some(cover) = &v.cover {
-        thumb = thumb.child(image(cover, "nv-thumb-img", (640, 360), true));
+        image(h, cover, "nv-thumb-img", (640, 360), true);
     }
     if let Some(d) = v.duration_seconds {
-        thumb =
-            thumb.child(Element::with("span", "class=nv-duration").text(text::format_duration(d)));
+        h.leaf("span", "class=nv-duration", &text::format_duration(d));
     }
-    let mut meta = Element::with("span", "class=nv-related-meta");
+    h.close();
+    h.leaf("span", "class=nv-related-title", &v.title);
+    h.open("span", "class=nv-related-meta");
     if let Some(ch) = &v.channel {
-        meta = meta.child(Element::with("span", "class=nv-related-channel").text(ch.as_str()));
+        h.leaf("span", "class=nv-related-channel", ch);
     }
     if let Some(ts) = v.published_at {
-        meta = meta.child(time_element(
-            ts,
-            ctx,
-            "nv-related-time",
-            TimeStyle::Relative,
-        ));
+        time_element(h, ts, ctx, "nv-related-time", TimeStyle::Relative);
     }
-    let link = external_link(&v.url)
-        .attrs("class=nv-related-item;part=related-item;data-nv-action=related")
-        .text_attr("data-nv-index", index_attr(index))
-        .text_attr("data-nv-id", v.id.as_str())
-        .child(thumb)
-        .child(Element::with("span", "class=nv-related-title").text(v.title.as_str()))
-        .child(meta);
-    Element::with("li", "class=nv-related-li").child(link)
+    h.close();
+    h.close();
+    h.close();
 }
 
 /// The loading state of `<news-view>` while it fetches.
-pub fn loading_state(l: &Labels) -> Node {
-    Element::with("div", "class=nv nv-state nv-loading;role=status")
-        .child(Element::with("span", "class=nv-spinner;aria-hidden=true"))
+pub fn loading_state(l: &Labels) -> Markup {
+    let mut h = Html::new();
+    h.open("div", "class=nv nv-state nv-loading;role=status")
+        .open("span", "class=nv-spinner;aria-hidden=true")
+        .close()
         .text(l.loading)
-        .into()
+        .close();
+    h.finish()
 }
 
 /// The error state of `<news-view>`: what failed, and a retry button.
-pub fn error_state(l: &Labels, detail: &str) -> Node {
-    Element::with("div", "class=nv nv-state nv-error;role=alert")
-        .child(Element::with("p", "class=nv-error-title").text(l.load_failed))
-        .child(Element::with("p", "class=nv-error-detail").text(detail))
-        .child(
-            Element::with("button", "class=nv-retry;type=button;data-nv-action=retry")
-                .text(l.retry),
+pub fn error_state(l: &Labels, detail: &str) -> Markup {
+    let mut h = Html::new();
+    h.open("div", "class=nv nv-state nv-error;role=alert")
+        .leaf("p", "class=nv-error-title", l.load_failed)
+        .leaf("p", "class=nv-error-detail", detail)
+        .leaf(
+            "button",
+            "class=nv-retry;type=button;data-nv-action=retry",
+            l.retry,
         )
-        .into()
+        .close();
+    h.finish()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::options::User;
-    use crate::view::write_html;
 
     const SEED: &str = include_str!("../tests/fixtures/seed-article.json");
 
@@ -711,7 +723,7 @@ mod tests {
         let article = Article::from_json_str(SEED).unwrap().article;
         let mut ctx = Context::new(&article, options, 1_773_626_400);
         ctx_edit(&mut ctx);
-        write_html(&super::article(&article, &ctx), None).into_string()
+        super::article(&article, &ctx, None, false).into_string()
     }
 
     #[test]
@@ -726,7 +738,7 @@ mod tests {
         assert_eq!(article.truncated.related_videos, 18);
         let page = |options: &Options| {
             let ctx = Context::new(&article, options, 1_773_626_400);
-            write_html(&super::article(&article, &ctx), None).into_string()
+            super::article(&article, &ctx, None, false).into_string()
         };
         let default = page(&Options::default());
         let more = crate::limits::more_label(&Options::default().labels(), 18);
@@ -740,6 +752,71 @@ mod tests {
         let own = page(&options);
         assert!(own.contains("另有 18 条未显示"), "{own}");
         assert!(!own.contains("还有 "));
+    }
+
+    /// The part of `page` from the start tag holding `class` to the first `end` after it.
+    fn section<'p>(page: &'p str, class: &str, end: &str) -> &'p str {
+        let start = page
+            .find(class)
+            .unwrap_or_else(|| panic!("{class} in {page}"));
+        let len = page[start..].find(end).expect("its end") + end.len();
+        &page[start..start + len]
+    }
+
+    #[test]
+    fn what_limits_cut_is_noted_at_the_end_of_its_section() {
+        let mut article = Article::from_json_str(SEED).unwrap().article;
+        let options = Options {
+            lang: Lang::En,
+            ..Options::default()
+        };
+        let ctx = Context::new(&article, &options, 1_773_626_400);
+        let body = Markup::from_trusted("<p>clean</p>".to_owned());
+        let whole = super::article(&article, &ctx, Some(&body), false).into_string();
+        assert!(whole.contains("<p>clean</p></div>"), "{whole}");
+        assert!(!whole.contains("nv-more") && !whole.contains("nv-truncated"));
+
+        article.truncated = crate::limits::Truncated {
+            body: false,
+            keywords: 2,
+            related_videos: 0,
+            comments: 7,
+        };
+        // The sanitizer's cut (`body_cut`) and the byte limit's give the same single note.
+        let cut_body = super::article(&article, &ctx, Some(&body), true).into_string();
+        article.truncated.body = true;
+        for body_cut in [false, true] {
+            let page = super::article(&article, &ctx, Some(&body), body_cut).into_string();
+            assert_eq!(page, cut_body);
+        }
+        let page = cut_body;
+        assert!(
+            page.contains(
+                "<p>clean</p><p class=\"nv-truncated\">…(content too long, truncated)</p></div>"
+            ),
+            "{page}"
+        );
+        assert_eq!(page.matches("nv-truncated").count(), 1);
+        let keywords = section(&page, "class=\"nv-keywords\"", "</div>");
+        assert!(
+            keywords.ends_with("</a><span class=\"nv-more\">2 more</span></div>"),
+            "{keywords}"
+        );
+        let comments = section(&page, "class=\"nv-comments\"", "</section>");
+        assert!(
+            comments.ends_with("<p class=\"nv-more\">7 more</p></section>"),
+            "{comments}"
+        );
+        // Nothing was cut from the related videos: no note there.
+        let related = section(&page, "class=\"nv-related\"", "</section>");
+        assert!(!related.contains("nv-more"), "{related}");
+        assert_eq!(page.matches("nv-more").count(), 2);
+
+        // A section that is not shown gets no note.
+        article.comments.enabled = false;
+        article.keywords.clear();
+        let page = super::article(&article, &ctx, Some(&body), false).into_string();
+        assert!(!page.contains("nv-more"), "{page}");
     }
 
     fn wechat_panel(page: &str) -> &str {
@@ -782,7 +859,7 @@ mod tests {
                 "<svg class=\"nv-qr-code\" role=\"img\" data-nv-qr=\"\" aria-label=\"{label}\"></svg>"
             );
             assert_eq!(later.matches(&placeholder).count(), 1, "{placeholder}");
-            let drawing = write_html(&qr_drawing(url, label).unwrap(), None).into_string();
+            let drawing = qr_drawing(url, label).unwrap().into_string();
             assert!(drawing.contains("<path fill=\"#000\" d=\"M"), "{drawing}");
             replaced = replaced.replace(&placeholder, &drawing);
         }

@@ -8,10 +8,11 @@
 //!
 //! * a **pure core** (every module but `dom`) that parses and validates the article, applies the
 //!   one URL policy and the sanitizer policy, formats times and counts, builds share URLs and QR
-//!   codes, and lays the article out into a [`view`] tree that can be written as an HTML string;
-//! * a **thin DOM layer** (`dom`, compiled only for `wasm32`) that mounts the view (with the body
-//!   the core cleaned: no untrusted HTML reaches the browser's parser) into an open shadow root
-//!   and wires events.
+//!   codes, and lays the article out as HTML, written straight into the escaping writer
+//!   [`view::Html`] (no tree is built);
+//! * a **thin DOM layer** (`dom`, compiled only for `wasm32`) that mounts that markup (with the
+//!   body the core cleaned: no untrusted HTML reaches the browser's parser) into an open shadow
+//!   root and wires events.
 //!
 //! Safety is carried by types: text reaches markup only through the escaping writer or the DOM's
 //! text APIs, URLs only as [`url::SafeUrl`], which only the URL policy makes.

@@ -1,7 +1,8 @@
 //! Size limits on what an article may show, and the visible markers left where something
 //! was cut. Nothing past a limit is dropped silently: strings end in `…`, lists get a
-//! `nv-more` note (`还有 N 条` / `N more`), the body gets a `nv-truncated` paragraph, and each
-//! cut is also reported as a [`crate::error::Warning`].
+//! `nv-more` note (`还有 N 条` / `N more`), the body gets a `nv-truncated` paragraph (both
+//! written by [`crate::layout`] where the cut was made), and each cut is also reported as a
+//! [`crate::error::Warning`].
 //!
 //! | limit (option)       | default   | applies to                                            |
 //! |----------------------|-----------|-------------------------------------------------------|
@@ -16,7 +17,6 @@ use crate::error::{Error, Path};
 use crate::json::Json;
 use crate::labels::Labels;
 use crate::read::key;
-use crate::view::{Element, Node};
 
 crate::read::declare_fields! {
     /// The members of `options.limits`, in the order the types list them; [`Limits::from_json`]
@@ -161,70 +161,11 @@ pub fn more_label(labels: &Labels, n: usize) -> String {
     }
 }
 
-/// Adds the visible markers for `truncated` to a laid-out article: a `nv-truncated`
-/// paragraph after the body slot, and a `nv-more` note at the end of the keywords, related
-/// videos and comments sections. Sections that are not in the view get no note.
-pub fn mark(view: &mut Node, truncated: &Truncated, labels: &Labels) {
-    if *truncated == Truncated::default() {
-        return;
-    }
-    let mut stack: Vec<&mut Node> = vec![view];
-    while let Some(node) = stack.pop() {
-        let Node::Element(el) = node else { continue };
-        let class = el.get_attr("class");
-        let (tag, note_class, text) = match class {
-            Some("nv-body") if truncated.body => {
-                ("p", "nv-truncated", labels.body_truncated.to_owned())
-            }
-            Some("nv-keywords") if truncated.keywords > 0 => {
-                ("span", "nv-more", more_label(labels, truncated.keywords))
-            }
-            Some("nv-related") if truncated.related_videos > 0 => {
-                ("p", "nv-more", more_label(labels, truncated.related_videos))
-            }
-            Some("nv-comments") if truncated.comments > 0 => {
-                ("p", "nv-more", more_label(labels, truncated.comments))
-            }
-            _ => {
-                stack.extend(el.children.iter_mut());
-                continue;
-            }
-        };
-        el.children.push(
-            Element::new(tag)
-                .attr("class", note_class)
-                .text(text)
-                .into(),
-        );
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::json::{parse, JsonLimits};
     use crate::labels::{labels, Lang};
-
-    fn classes(node: &Node, out: &mut Vec<(String, String)>) {
-        if let Node::Element(el) = node {
-            if let Some(value) = el.get_attr("class") {
-                {
-                    let text = el
-                        .children
-                        .iter()
-                        .filter_map(|c| match c {
-                            Node::Text(t) => Some(t.as_str()),
-                            _ => None,
-                        })
-                        .collect::<String>();
-                    out.push((value.to_owned(), text));
-                }
-            }
-            for c in &el.children {
-                classes(c, out);
-            }
-        }
-    }
 
     #[test]
     fn defaults_are_the_documented_ones() {
@@ -306,45 +247,5 @@ mod tests {
         assert_eq!(more_label(&own, 12), "+12 hidden");
         let own = (*labels(Lang::En)).with("more", "More:").unwrap();
         assert_eq!(more_label(&own, 12), "More: 12");
-    }
-
-    #[test]
-    fn mark_adds_notes_to_the_sections_that_were_cut() {
-        let mut view: Node = Element::new("article")
-            .attr("class", "nv")
-            .child(
-                Element::new("div")
-                    .attr("class", "nv-body")
-                    .child(Node::BodySlot),
-            )
-            .child(Element::new("div").attr("class", "nv-keywords"))
-            .child(Element::new("section").attr("class", "nv-related"))
-            .child(Element::new("section").attr("class", "nv-comments"))
-            .into();
-        let untouched = view.clone();
-        mark(&mut view, &Truncated::default(), labels(Lang::ZhCn));
-        assert_eq!(view, untouched);
-        let t = Truncated {
-            body: true,
-            keywords: 2,
-            related_videos: 0,
-            comments: 7,
-        };
-        mark(&mut view, &t, labels(Lang::En));
-        let mut found = Vec::new();
-        classes(&view, &mut found);
-        let notes: Vec<_> = found
-            .iter()
-            .filter(|(c, _)| c == "nv-more" || c == "nv-truncated")
-            .map(|(c, t)| (c.as_str(), t.as_str()))
-            .collect();
-        assert_eq!(
-            notes,
-            [
-                ("nv-truncated", "…(content too long, truncated)"),
-                ("nv-more", "2 more"),
-                ("nv-more", "7 more")
-            ]
-        );
     }
 }

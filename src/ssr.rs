@@ -29,7 +29,7 @@ use crate::sanitize::{
     sanitize_fragment, CleanFragment, Fragment, Namespace, NodeId, NodeRef, Policy, Report,
 };
 use crate::text::{push_u64, Timestamp};
-use crate::view::{write_html, Markup};
+use crate::view::Markup;
 use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::tree_builder::{ElemName, ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::{local_name, ns, Attribute, LocalName, ParseOpts, QualName};
@@ -466,7 +466,7 @@ struct Body {
     markup: Option<Markup>,
     warning: Option<Warning>,
     clean: Option<CleanFragment>,
-    /// The sanitizer cut the body at its node limit (the view gets the visible note).
+    /// The sanitizer cut the body at its node limit (layout writes the visible note).
     cut: bool,
 }
 
@@ -554,11 +554,7 @@ fn with_media<'a>(article: &'a Article, options: &Options) -> Cow<'a, Article> {
 fn element(article: &Article, options: &Options, body: &Body, payload: Option<&str>) -> String {
     let now = now_unix_seconds(options);
     let ctx = Context::new(article, options, now);
-    let mut view = layout::article(article, &ctx);
-    if body.cut {
-        layout::mark_body_cut(&mut view, article, &ctx);
-    }
-    let markup = write_html(&view, body.markup.as_ref());
+    let markup = layout::article(article, &ctx, body.markup.as_ref(), body.cut);
 
     let mut out = String::with_capacity(
         markup.as_str().len() + STYLESHEET.len() + payload.map_or(0, str::len) + 512,
@@ -594,12 +590,8 @@ fn element(article: &Article, options: &Options, body: &Body, payload: Option<&s
 pub fn render_article_markup(article: &Article, options: &Options) -> String {
     let article = &*with_media(article, options);
     let ctx = Context::new(article, options, now_unix_seconds(options));
-    let mut view = layout::article(article, &ctx);
     let body = Body::sanitize(article, &policy_of(options));
-    if body.cut {
-        layout::mark_body_cut(&mut view, article, &ctx);
-    }
-    write_html(&view, body.markup.as_ref()).into_string()
+    layout::article(article, &ctx, body.markup.as_ref(), body.cut).into_string()
 }
 
 /// "Now" in seconds since the epoch: `options.now_ms`, else the clock (the system's natively,

@@ -1,33 +1,12 @@
-//! The view tree: what layout produces and what the DOM layer mounts or the writer turns into
-//! an HTML string.
+//! The escaping HTML writer that layout writes into ([`Html`]), and the HTML text it makes
+//! ([`Markup`]), which the DOM layer parses or server rendering prints.
 //!
 //! Element and attribute names are `&'static str` chosen by this crate, never by input. Text
-//! (in text nodes and attribute values) is stored as plain text and escaped by the writer, or
-//! set through the DOM's text APIs. URL attributes take only a [`SafeUrl`].
+//! (in text nodes and attribute values) is escaped as it is written. URL attributes take only
+//! a [`SafeUrl`]; no event handler attribute is written. Elements are closed through a stack
+//! of open tags, so the output is well formed whatever the order of calls.
 
 use crate::url::SafeUrl;
-
-/// An attribute value.
-#[derive(Debug, Clone, PartialEq)]
-pub enum AttrValue {
-    /// A constant chosen by this crate.
-    Static(&'static str),
-    /// Plain text (possibly from the article); escaped when written.
-    Text(String),
-    /// A URL that passed the URL policy.
-    Url(SafeUrl),
-}
-
-impl AttrValue {
-    /// The value as text.
-    pub fn as_str(&self) -> &str {
-        match self {
-            AttrValue::Static(s) => s,
-            AttrValue::Text(s) => s,
-            AttrValue::Url(u) => u.as_str(),
-        }
-    }
-}
 
 /// Attributes that load or navigate: they may only carry a [`SafeUrl`].
 pub fn is_url_attr(name: &str) -> bool {
@@ -37,152 +16,251 @@ pub fn is_url_attr(name: &str) -> bool {
     )
 }
 
-/// An element of the view.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Element {
-    /// Tag name (lower case, from this crate).
-    pub tag: &'static str,
-    /// Constant attributes chosen by this crate, written `name=value` and separated by `;`,
-    /// which come first: kept as written (no allocation per element) and read through
-    /// [`Element::static_attrs`], which drops what [`Element::attr`] refuses.
-    pub statics: &'static str,
-    /// The other attributes, in order, after [`Element::statics`].
-    pub attrs: Vec<(&'static str, AttrValue)>,
-    /// Children.
-    pub children: Vec<Node>,
+/// Elements with no end tag.
+pub fn is_void(tag: &str) -> bool {
+    matches!(
+        tag,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "source"
+            | "track"
+            | "wbr"
+    )
 }
 
-/// A node of the view.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Node {
-    /// An element.
-    Element(Element),
-    /// Plain text.
-    Text(String),
-    /// Where the sanitized article body goes. The DOM layer puts the sanitized fragment here;
-    /// the HTML writer writes the sanitized tree.
-    BodySlot,
+/// HTML text that is safe to insert: made only by [`Html`] (escaping) or by the sanitizer's
+/// serializer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Markup(String);
+
+impl Markup {
+    /// The HTML text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The HTML text, owned.
+    pub fn into_string(self) -> String {
+        self.0
+    }
+
+    pub(crate) fn from_trusted(s: String) -> Markup {
+        Markup(s)
+    }
 }
 
-impl Element {
-    /// A new element with no attributes or children.
-    pub fn new(tag: &'static str) -> Self {
-        Element {
-            tag,
-            statics: "",
-            attrs: Vec::new(),
-            children: Vec::new(),
+/// The escaping HTML writer: elements are opened and closed in document order, attributes
+/// written on the element last opened, before its content.
+///
+/// ```
+/// use newsview::view::Html;
+/// let mut h = Html::new();
+/// h.open("p", "class=nv-x;part=x").text_attr("title", "a \"b\"");
+/// h.text("1 < 2").open("br", "").close();
+/// h.close();
+/// assert_eq!(
+///     h.finish().as_str(),
+///     "<p class=\"nv-x\" part=\"x\" title=\"a &quot;b&quot;\">1 &lt; 2<br></p>"
+/// );
+/// ```
+///
+/// The `>` of a start tag is written when the element's content (or its end) comes, so
+/// attributes may follow [`Html::open`] until then. A call out of order is a programming
+/// error: debug builds stop on it; release builds keep the output well formed (an attribute
+/// after content is dropped, content in a void element closes it first, a `close` with
+/// nothing open does nothing).
+#[derive(Debug, Default)]
+pub struct Html {
+    out: String,
+    /// The open elements, innermost last.
+    open: Vec<&'static str>,
+    /// The start tag of the innermost open element still takes attributes (no `>` yet).
+    in_start: bool,
+}
+
+impl Html {
+    /// An empty writer.
+    pub fn new() -> Self {
+        Html::default()
+    }
+
+    /// An empty writer with room for `bytes` of output.
+    pub fn with_capacity(bytes: usize) -> Self {
+        Html {
+            out: String::with_capacity(bytes),
+            open: Vec::with_capacity(16),
+            in_start: false,
         }
     }
 
-    /// A new element with the constant attributes `attrs`, written `name=value` and separated
-    /// by `;` (e.g. `"class=nv-x;part=x"`); see [`Element::attrs`].
-    pub fn with(tag: &'static str, attrs: &'static str) -> Self {
-        Element::new(tag).attrs(attrs)
+    /// Opens a `tag` element with the constant attributes `statics`, written `name=value` and
+    /// separated by `;` (e.g. `"class=nv-x;part=x"`; see [`Html::attrs`]). Every element is
+    /// ended by [`Html::close`], void ones too (they get no end tag).
+    pub fn open(&mut self, tag: &'static str, statics: &'static str) -> &mut Self {
+        self.content();
+        self.out.push('<');
+        self.out.push_str(tag);
+        self.open.push(tag);
+        self.in_start = true;
+        self.attrs(statics)
     }
 
-    /// Adds a constant attribute.
-    pub fn attr(mut self, name: &'static str, value: &'static str) -> Self {
-        self.push_static(name, value);
+    /// Ends the element last opened: its end tag, or nothing more for a void element.
+    pub fn close(&mut self) -> &mut Self {
+        if self.in_start {
+            self.out.push('>');
+            self.in_start = false;
+        }
+        match self.open.pop() {
+            Some(tag) if !is_void(tag) => {
+                self.out.push_str("</");
+                self.out.push_str(tag);
+                self.out.push('>');
+            }
+            Some(_) => {}
+            None => debug_assert!(false, "close() with no element open"),
+        }
         self
+    }
+
+    /// `<tag statics>text</tag>`.
+    pub fn leaf(&mut self, tag: &'static str, statics: &'static str, text: &str) -> &mut Self {
+        self.open(tag, statics).text(text).close()
     }
 
     /// Adds constant attributes written `name=value` and separated by `;`, in order (e.g.
-    /// `"type=button;hidden="`). Each is checked as [`Element::attr`] checks it: URL
-    /// attributes are refused.
-    pub fn attrs(mut self, attrs: &'static str) -> Self {
-        if cfg!(debug_assertions) {
-            for (name, _) in static_pairs(attrs) {
-                debug_assert!(!is_url_attr(name), "URL attributes take a SafeUrl");
-                debug_assert!(!name.starts_with("on"), "no event handler attributes");
-                debug_assert!(!name.is_empty(), "an attribute has a name");
-            }
-        }
-        // The first attributes of an element (most elements have only these) stay as written;
-        // later ones are pushed after what is there, in order.
-        if self.statics.is_empty() && self.attrs.is_empty() {
-            self.statics = attrs;
-        } else {
-            for (name, value) in static_pairs(attrs) {
-                self.push_static(name, value);
-            }
+    /// `"type=button;hidden="`; a pair with no `=` has the empty value). Each is checked as
+    /// [`Html::attr`] checks it.
+    pub fn attrs(&mut self, statics: &'static str) -> &mut Self {
+        for (name, value) in static_pairs(statics) {
+            self.attr(name, value);
         }
         self
     }
 
-    fn push_static(&mut self, name: &'static str, value: &'static str) {
+    /// Adds a constant attribute. URL attributes (they take a [`SafeUrl`]) and event handler
+    /// attributes are refused.
+    pub fn attr(&mut self, name: &'static str, value: &'static str) -> &mut Self {
         debug_assert!(!is_url_attr(name), "URL attributes take a SafeUrl");
-        debug_assert!(!name.starts_with("on"), "no event handler attributes");
-        debug_assert!(!name.is_empty(), "an attribute has a name");
-        if allowed_static(name) {
-            self.attrs.push((name, AttrValue::Static(value)));
+        if allowed(name) {
+            self.write_attr(name, value);
         }
+        self
     }
 
-    /// Adds a text attribute (escaped when written). URL attributes are refused.
-    pub fn text_attr(mut self, name: &'static str, value: impl Into<String>) -> Self {
+    /// Adds a text attribute, escaped. URL attributes and event handler attributes are
+    /// refused.
+    pub fn text_attr(&mut self, name: &'static str, value: &str) -> &mut Self {
         debug_assert!(!is_url_attr(name), "URL attributes take a SafeUrl");
-        debug_assert!(!name.starts_with("on"), "no event handler attributes");
-        if !is_url_attr(name) {
-            self.attrs.push((name, AttrValue::Text(value.into())));
+        if allowed(name) {
+            self.write_attr(name, value);
+        }
+        self
+    }
+
+    /// Adds an attribute whose value is the number `n` in decimal digits.
+    pub fn num_attr(&mut self, name: &'static str, n: u64) -> &mut Self {
+        self.int_attr(name, false, n)
+    }
+
+    /// Adds an attribute whose value is the number `n` in decimal digits, `-` first when it
+    /// is negative.
+    pub fn signed_attr(&mut self, name: &'static str, n: i64) -> &mut Self {
+        self.int_attr(name, n < 0, n.unsigned_abs())
+    }
+
+    fn int_attr(&mut self, name: &'static str, negative: bool, n: u64) -> &mut Self {
+        debug_assert!(!is_url_attr(name), "URL attributes take a SafeUrl");
+        if allowed(name) && self.start_tag_open() {
+            self.out.push(' ');
+            self.out.push_str(name);
+            self.out.push_str("=\"");
+            if negative {
+                self.out.push('-');
+            }
+            crate::text::push_u64(&mut self.out, n);
+            self.out.push('"');
         }
         self
     }
 
     /// Adds a URL attribute.
-    pub fn url_attr(mut self, name: &'static str, url: &SafeUrl) -> Self {
-        self.attrs.push((name, AttrValue::Url(url.clone())));
-        self
-    }
-
-    /// Appends a child.
-    pub fn child(mut self, node: impl Into<Node>) -> Self {
-        self.children.push(node.into());
-        self
-    }
-
-    /// Appends a text child.
-    pub fn text(mut self, text: impl Into<String>) -> Self {
-        self.children.push(Node::Text(text.into()));
-        self
-    }
-
-    /// Appends children.
-    pub fn children(mut self, nodes: impl IntoIterator<Item = Node>) -> Self {
-        self.children.extend(nodes);
-        self
-    }
-
-    /// Appends a child when there is one.
-    pub fn maybe(mut self, node: Option<impl Into<Node>>) -> Self {
-        if let Some(n) = node {
-            self.children.push(n.into());
+    pub fn url_attr(&mut self, name: &'static str, url: &SafeUrl) -> &mut Self {
+        debug_assert!(!name.starts_with("on"), "no event handler attributes");
+        if !name.starts_with("on") {
+            self.write_attr(name, url.as_str());
         }
         self
     }
 
-    /// The constant attributes of [`Element::statics`] as `(name, value)`, in order; one that
-    /// [`Element::attr`] would refuse (a URL or event handler attribute) is left out.
-    pub fn static_attrs(&self) -> impl Iterator<Item = (&'static str, &'static str)> {
-        static_pairs(self.statics).filter(|(name, _)| allowed_static(name))
+    /// Writes `text`, escaped.
+    pub fn text(&mut self, text: &str) -> &mut Self {
+        self.content();
+        html_escape::encode_text_to_string(text, &mut self.out);
+        self
     }
 
-    /// The value of attribute `name`.
-    pub fn get_attr(&self, name: &str) -> Option<&str> {
-        match self.static_attrs().find(|(n, _)| *n == name) {
-            Some((_, v)) => Some(v),
-            None => self
-                .attrs
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, v)| v.as_str()),
+    /// Writes the sanitized article body.
+    pub fn body(&mut self, body: &Markup) -> &mut Self {
+        self.content();
+        self.out.push_str(body.as_str());
+        self
+    }
+
+    /// Closes what is still open and gives the markup.
+    pub fn finish(mut self) -> Markup {
+        while !self.open.is_empty() {
+            self.close();
+        }
+        Markup(self.out)
+    }
+
+    /// Whether an attribute may be written now: the start tag is still open.
+    fn start_tag_open(&mut self) -> bool {
+        debug_assert!(
+            self.in_start,
+            "attributes come before the element's content"
+        );
+        self.in_start
+    }
+
+    fn write_attr(&mut self, name: &'static str, value: &str) {
+        if self.start_tag_open() {
+            self.out.push(' ');
+            self.out.push_str(name);
+            self.out.push_str("=\"");
+            html_escape::encode_double_quoted_attribute_to_string(value, &mut self.out);
+            self.out.push('"');
+        }
+    }
+
+    /// Content comes: ends the start tag being written, and closes it if it is a void
+    /// element's (which holds nothing).
+    fn content(&mut self) {
+        if self.in_start {
+            self.out.push('>');
+            self.in_start = false;
+            if self.open.last().is_some_and(|t| is_void(t)) {
+                debug_assert!(false, "a void element holds nothing");
+                self.open.pop();
+            }
         }
     }
 }
 
-/// Whether a constant attribute may be written: not a URL attribute (those take a
-/// [`SafeUrl`]), not an event handler, not nameless.
-fn allowed_static(name: &str) -> bool {
+/// Whether an attribute named `name` may be written: not an event handler, not nameless
+/// (URL attributes are checked by the callers that take plain text).
+fn allowed(name: &str) -> bool {
+    debug_assert!(!name.starts_with("on"), "no event handler attributes");
+    debug_assert!(!name.is_empty(), "an attribute has a name");
     !name.is_empty() && !is_url_attr(name) && !name.starts_with("on")
 }
 
@@ -220,142 +298,88 @@ impl Iterator for StaticPairs {
     }
 }
 
-impl From<Element> for Node {
-    fn from(e: Element) -> Node {
-        Node::Element(e)
-    }
-}
-
-/// Elements with no end tag.
-pub fn is_void(tag: &str) -> bool {
-    matches!(
-        tag,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "link"
-            | "meta"
-            | "source"
-            | "track"
-            | "wbr"
-    )
-}
-
-/// HTML text that is safe to insert: made only by [`write_html`] (escaping) or by the
-/// sanitizer's serializer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Markup(String);
-
-impl Markup {
-    /// The HTML text.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    /// The HTML text, owned.
-    pub fn into_string(self) -> String {
-        self.0
-    }
-
-    pub(crate) fn from_trusted(s: String) -> Markup {
-        Markup(s)
-    }
-}
-
-/// Writes `node` as HTML; `body` is written at [`Node::BodySlot`].
-pub fn write_html(node: &Node, body: Option<&Markup>) -> Markup {
-    // An article's markup is some tens of KB besides its body: one allocation, not a dozen.
-    let mut out = String::with_capacity(body.map_or(0, |b| b.as_str().len()) + 16 * 1024);
-    write_node(&mut out, node, body);
-    Markup(out)
-}
-
-fn write_attr(out: &mut String, name: &str, value: &str) {
-    out.push(' ');
-    out.push_str(name);
-    out.push_str("=\"");
-    html_escape::encode_double_quoted_attribute_to_string(value, out);
-    out.push('"');
-}
-
-fn write_node(out: &mut String, node: &Node, body: Option<&Markup>) {
-    // Iterative, so that no view depth can overflow the stack.
-    enum Step<'a> {
-        Open(&'a Node),
-        Close(&'static str),
-    }
-    let mut stack = vec![Step::Open(node)];
-    while let Some(step) = stack.pop() {
-        match step {
-            Step::Close(tag) => {
-                out.push_str("</");
-                out.push_str(tag);
-                out.push('>');
-            }
-            Step::Open(Node::Text(t)) => {
-                html_escape::encode_text_to_string(t, out);
-            }
-            Step::Open(Node::BodySlot) => {
-                if let Some(b) = body {
-                    out.push_str(b.as_str());
-                }
-            }
-            Step::Open(Node::Element(e)) => {
-                out.push('<');
-                out.push_str(e.tag);
-                for (name, value) in e.static_attrs() {
-                    write_attr(out, name, value);
-                }
-                for (name, value) in &e.attrs {
-                    write_attr(out, name, value.as_str());
-                }
-                out.push('>');
-                if !is_void(e.tag) {
-                    stack.push(Step::Close(e.tag));
-                    for child in e.children.iter().rev() {
-                        stack.push(Step::Open(child));
-                    }
-                }
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn html(node: impl Into<Node>) -> String {
-        write_html(&node.into(), None).into_string()
+    fn html(write: impl FnOnce(&mut Html)) -> String {
+        let mut h = Html::new();
+        write(&mut h);
+        h.finish().into_string()
     }
 
     #[test]
     fn text_is_escaped() {
-        let p = Element::new("p").text("<script>alert(1)</script> & more");
+        let out = html(|h| {
+            h.leaf("p", "", "<script>alert(1)</script> & more");
+        });
         assert_eq!(
-            html(p),
+            out,
             "<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; more</p>"
         );
     }
 
     #[test]
     fn attribute_values_are_escaped() {
-        let el = Element::new("span").text_attr("title", "\"><img src=x onerror=alert(1)>");
+        let out = html(|h| {
+            h.open("span", "")
+                .text_attr("title", "\"><img src=x onerror=alert(1)>")
+                .close();
+        });
         assert_eq!(
-            html(el),
+            out,
             "<span title=\"&quot;&gt;&lt;img src=x onerror=alert(1)&gt;\"></span>"
         );
     }
 
     #[test]
+    fn constant_attributes_are_written_in_order() {
+        let out = html(|h| {
+            h.open("button", "class=nv-x;type=button;;hidden=")
+                .attr("aria-pressed", "false")
+                .attrs("data-a=1;data-b")
+                .num_attr("data-n", 1205)
+                .signed_attr("data-s", -42)
+                .text("x")
+                .close();
+        });
+        assert_eq!(
+            out,
+            "<button class=\"nv-x\" type=\"button\" hidden=\"\" aria-pressed=\"false\" \
+             data-a=\"1\" data-b=\"\" data-n=\"1205\" data-s=\"-42\">x</button>"
+        );
+    }
+
+    #[test]
     fn void_elements_have_no_end_tag() {
-        let el = Element::new("p").child(Element::new("br")).text("x");
-        assert_eq!(html(el), "<p><br>x</p>");
+        let out = html(|h| {
+            h.open("p", "").open("br", "").close().text("x").close();
+        });
+        assert_eq!(out, "<p><br>x</p>");
+        let out = html(|h| {
+            h.open("img", "class=a").attr("alt", "").close();
+        });
+        assert_eq!(out, "<img class=\"a\" alt=\"\">");
+    }
+
+    #[test]
+    fn url_attributes_take_a_safe_url() {
+        let url = crate::url::check(
+            "https://example.com/a?b=1&c=\"2\"",
+            crate::url::UrlContext::Absolute,
+        )
+        .expect("an allowed URL");
+        let out = html(|h| {
+            h.open("a", "").url_attr("href", &url).text("x").close();
+        });
+        assert_eq!(
+            out,
+            format!(
+                "<a href=\"{}\">x</a>",
+                url.as_str().replace('&', "&amp;").replace('"', "&quot;")
+            )
+        );
+        assert!(out.starts_with("<a href=\"https://example.com/a?b=1&amp;c="));
     }
 
     /// A URL attribute given as plain text is a programming error: debug builds stop on it,
@@ -366,30 +390,84 @@ mod tests {
         should_panic(expected = "URL attributes take a SafeUrl")
     )]
     fn url_attributes_refuse_plain_text() {
-        let el = Element::new("a").text_attr("href", "javascript:alert(1)");
-        assert_eq!(html(el), "<a></a>");
+        let out = html(|h| {
+            h.open("a", "")
+                .text_attr("href", "javascript:alert(1)")
+                .close();
+        });
+        assert_eq!(out, "<a></a>");
+    }
+
+    /// So are URL attributes among the constant ones.
+    #[test]
+    #[cfg_attr(
+        debug_assertions,
+        should_panic(expected = "URL attributes take a SafeUrl")
+    )]
+    fn constant_url_attributes_are_refused() {
+        let out = html(|h| {
+            h.open("a", "class=x;href=javascript:alert(1);rel=y")
+                .close();
+        });
+        assert_eq!(out, "<a class=\"x\" rel=\"y\"></a>");
+    }
+
+    /// Event handler attributes are never written.
+    #[test]
+    #[cfg_attr(
+        debug_assertions,
+        should_panic(expected = "no event handler attributes")
+    )]
+    fn event_handler_attributes_are_refused() {
+        let out = html(|h| {
+            h.open("b", "onclick=alert(1)")
+                .text_attr("onerror", "alert(1)")
+                .close();
+        });
+        assert_eq!(out, "<b></b>");
+    }
+
+    /// An attribute after the element's content cannot be written in its start tag: debug
+    /// builds stop on it, release builds drop it.
+    #[test]
+    #[cfg_attr(
+        debug_assertions,
+        should_panic(expected = "attributes come before the element's content")
+    )]
+    fn attributes_after_content_are_refused() {
+        let out = html(|h| {
+            h.open("p", "").text("x").attr("class", "late").close();
+        });
+        assert_eq!(out, "<p>x</p>");
     }
 
     #[test]
-    fn body_slot_takes_the_sanitized_markup() {
+    fn the_body_takes_the_sanitized_markup() {
         let body = Markup::from_trusted("<p>clean</p>".to_owned());
-        let view: Node = Element::new("div").child(Node::BodySlot).into();
-        assert_eq!(
-            write_html(&view, Some(&body)).as_str(),
-            "<div><p>clean</p></div>"
-        );
+        let out = html(|h| {
+            h.open("div", "class=nv-body").body(&body).close();
+        });
+        assert_eq!(out, "<div class=\"nv-body\"><p>clean</p></div>");
     }
 
+    /// `finish` closes what is still open, innermost first, however deep: no recursion.
     #[test]
-    fn nested_views_are_written_in_order() {
-        let mut node: Node = Element::new("b").text("leaf").into();
-        for _ in 0..1000 {
-            node = Element::new("span").child(node).into();
-        }
-        let out = html(Element::new("div").child(node).text("tail"));
+    fn nested_elements_are_closed_in_order() {
+        let out = html(|h| {
+            h.open("div", "");
+            for _ in 0..100_000 {
+                h.open("span", "");
+            }
+            h.leaf("b", "", "leaf");
+            for _ in 0..99_999 {
+                h.close();
+            }
+            h.text("tail");
+        });
         assert!(out.starts_with("<div><span><span>"));
         assert!(out.contains("<span><b>leaf</b></span>"));
-        assert!(out.ends_with("</span></span>tail</div>"));
-        assert_eq!(out.matches("<span>").count(), 1000);
+        assert!(out.ends_with("</span></span>tail</span></div>"));
+        assert_eq!(out.matches("<span>").count(), 100_000);
+        assert_eq!(out.matches("</span>").count(), 100_000);
     }
 }

@@ -1,4 +1,4 @@
-//! Article JSON → `Article::from_json_str` → layout → `write_html`: never panics, parsing is
+//! Article JSON → `Article::from_json_str` → layout (its escaping writer): never panics, parsing is
 //! deterministic, every `SafeUrl` in the article re-checks to itself in its context, and the
 //! written HTML has no script element, no event-handler attribute and no dangerous URL. The
 //! same holds for `ssr::render_article_markup`, which adds the body parsed by html5ever and
@@ -11,7 +11,6 @@ use newsview::layout::{self, Context};
 use newsview::model::{Article, Image, Named};
 use newsview::options::Options;
 use newsview::url::{check, SafeUrl, UrlContext};
-use newsview::view::write_html;
 
 mod common;
 use common::assert_scheme_safe;
@@ -183,8 +182,9 @@ fuzz_target!(|data: &[u8]| {
     let now = [1_773_554_400, 0, i64::MAX / 2, -1][data.len() / 7 % 4];
     let mut ctx = Context::new(article, &options, now);
     ctx.system_share = data.len() % 3 == 1;
-    let view = layout::article(article, &ctx);
-    let html = write_html(&view, None);
+    ctx.in_wechat = data.len() % 5 == 2;
+    ctx.qr_on_open = data.len() % 4 == 3;
+    let html = layout::article(article, &ctx, None, data.len() % 2 == 1);
     check_html(html.as_str());
     // The native pipeline: the same layout with the body parsed by html5ever and sanitized.
     check_html(&newsview::ssr::render_article_markup(article, &options));

@@ -13,7 +13,6 @@ use crate::limits::Limits;
 use crate::model::Article;
 use crate::options::Options;
 use crate::url::{self, MediaHosts, UrlContext};
-use crate::view::write_html;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -172,7 +171,7 @@ pub fn render_state(
     lang: &str,
 ) -> Result<(), JsValue> {
     let l = labels(Lang::from_tag(lang).unwrap_or_default());
-    let view = if state == "error" {
+    let markup = if state == "error" {
         layout::error_state(l, detail)
     } else {
         layout::loading_state(l)
@@ -184,7 +183,7 @@ pub fn render_state(
         }
     };
     adopt_stylesheet(shadow.as_ref())?;
-    mount(shadow.as_ref(), &view)
+    mount(shadow.as_ref(), &markup)
 }
 
 /// Lays out the current article and writes its markup, the clean body in it, for the JS entry
@@ -203,20 +202,15 @@ pub(crate) fn draw(state: &Shared) -> Result<Option<Warning>, JsValue> {
     ctx.in_wechat = in_wechat();
     // The QR codes are drawn when a reader opens their popover (interact::draw_qr_codes).
     ctx.qr_on_open = true;
-    let mut view = layout::article(&s.article, &ctx);
-    let mut body_warning = None;
-    let body = match &s.article.body_html {
+    // The body is sanitized first: layout writes it in, and the note when it was cut.
+    let (body, cut, body_warning) = match &s.article.body_html {
         Some(html) => {
             let (markup, report) = crate::sanitize::clean_body(html, &s.options.sanitize);
-            body_warning = report.warning();
-            if report.truncated {
-                layout::mark_body_cut(&mut view, &s.article, &ctx);
-            }
-            Some(markup)
+            (Some(markup), report.truncated, report.warning())
         }
-        None => None,
+        None => (None, false, None),
     };
-    let markup = write_html(&view, body.as_ref());
+    let markup = layout::article(&s.article, &ctx, body.as_ref(), cut);
     drop(s);
     state.borrow_mut().pending = Some(markup);
     Ok(body_warning)

@@ -406,10 +406,9 @@ fn draw_qr_codes(state: &Shared, scope: &Element) {
             .unchecked_ref::<Element>()
             .get_attribute("aria-label")
             .unwrap_or_default();
-        let Some(drawing) = crate::layout::qr_drawing(&url, &label) else {
+        let Some(markup) = crate::layout::qr_drawing(&url, &label) else {
             continue;
         };
-        let markup = crate::view::write_html(&drawing, None);
         if let Ok(html) = super::trusted::trusted_html(&markup) {
             let _ = Reflect::set(&svg, &JsValue::from_str("outerHTML"), &html);
         }

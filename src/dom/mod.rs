@@ -1,4 +1,4 @@
-//! The DOM layer (wasm32 only): mount the view tree, with the body the core cleaned
+//! The DOM layer (wasm32 only): mount the markup layout wrote, with the body the core cleaned
 //! ([`crate::sanitize::clean_body`]), into an open shadow root in one parse; wire events;
 //! export the JS API.
 //!
