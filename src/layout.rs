@@ -6,6 +6,7 @@
 //! the writer); every URL is a [`SafeUrl`]. What the limits cut is noted where it was cut
 //! (`nv-more` after a list, `nv-truncated` after the body).
 
+use crate::attrs;
 use crate::labels::{Labels, Lang};
 use crate::model::{Article, Comment, Image, Named, RelatedVideo};
 use crate::options::Options;
@@ -13,7 +14,7 @@ use crate::qr::{self, Ecc, QrCode};
 use crate::share::{self, ShareInput, ShareService};
 use crate::text::{self, Timestamp};
 use crate::url::SafeUrl;
-use crate::view::{Html, Markup};
+use crate::view::{Attrs, Html, Markup};
 
 /// Everything layout needs besides the article.
 #[derive(Debug, Clone)]
@@ -76,7 +77,7 @@ pub fn article(
     let mut h = Html::with_capacity(body.map_or(0, |b| b.as_str().len()) + 16 * 1024);
     // `data-nv-id` and `data-nv-url` (the share URL): what the widgets read from the DOM, in
     // the full client and in the hydration-only one alike (src/dom/interact.rs).
-    h.open("article", "class=nv;part=article")
+    h.open("article", attrs!("class=nv;part=article"))
         .attr("lang", ctx.options.lang.tag())
         .attr("data-theme", ctx.options.theme.key())
         .text_attr("data-nv-id", &article.id);
@@ -89,17 +90,17 @@ pub fn article(
     } else if let Some(cover) = &article.cover {
         cover_figure(&mut h, cover);
     }
-    h.open("div", "class=nv-body;part=body");
+    h.open("div", attrs!("class=nv-body;part=body"));
     if let Some(body) = body {
         h.body(body);
     }
     // What limits cut is said where it was cut (`还有 N 条`), in the browser and in SSR alike.
     if cut.body || body_cut {
-        h.leaf("p", "class=nv-truncated", l.body_truncated);
+        h.leaf("p", attrs!("class=nv-truncated"), l.body_truncated);
     }
     h.close();
     if let Some(editor) = &article.editor {
-        h.open("p", "class=nv-editor;part=editor")
+        h.open("p", attrs!("class=nv-editor;part=editor"))
             .text(l.editor)
             .text(": ")
             .text(editor)
@@ -123,7 +124,7 @@ pub fn article(
     }
     h.open(
         "div",
-        "class=nv-toast;part=toast;role=status;aria-live=polite",
+        attrs!("class=nv-toast;part=toast;role=status;aria-live=polite"),
     )
     .close();
     h.close();
@@ -134,14 +135,18 @@ pub fn article(
 /// class="nv-more">还有 N 条</tag>`; nothing when nothing was cut.
 fn more(h: &mut Html, tag: &'static str, l: &Labels, n: usize) {
     if n > 0 {
-        h.leaf(tag, "class=nv-more", &crate::limits::more_label(l, n));
+        h.leaf(
+            tag,
+            attrs!("class=nv-more"),
+            &crate::limits::more_label(l, n),
+        );
     }
 }
 
 fn header(h: &mut Html, article: &Article, ctx: &Context<'_>) {
-    h.open("header", "class=nv-header;part=header");
-    h.leaf("h1", "class=nv-title;part=title", &article.title);
-    h.open("div", "class=nv-meta;part=meta");
+    h.open("header", attrs!("class=nv-header;part=header"));
+    h.leaf("h1", attrs!("class=nv-title;part=title"), &article.title);
+    h.open("div", attrs!("class=nv-meta;part=meta"));
     if let Some(channel) = &article.channel {
         named(h, channel, "nv-channel");
     }
@@ -150,7 +155,7 @@ fn header(h: &mut Html, article: &Article, ctx: &Context<'_>) {
         named(h, source, "nv-source");
     }
     if !article.authors.is_empty() {
-        h.open("span", "class=nv-authors");
+        h.open("span", attrs!("class=nv-authors"));
         for (i, author) in article.authors.iter().enumerate() {
             if i > 0 {
                 h.text(", ");
@@ -167,7 +172,7 @@ fn header(h: &mut Html, article: &Article, ctx: &Context<'_>) {
 fn named(h: &mut Html, item: &Named, class: &'static str) {
     match &item.url {
         Some(url) => external_link(h, url),
-        None => h.open("span", ""),
+        None => h.open("span", attrs!("")),
     }
     .attr("class", class)
     .text(&item.name)
@@ -176,7 +181,7 @@ fn named(h: &mut Html, item: &Named, class: &'static str) {
 
 /// Opens `<a href>`; absolute links open with `rel="noopener noreferrer"`.
 fn external_link<'h>(h: &'h mut Html, url: &SafeUrl) -> &'h mut Html {
-    h.open("a", "").url_attr("href", url);
+    h.open("a", attrs!("")).url_attr("href", url);
     if url.host().is_some() {
         h.attr("rel", "noopener noreferrer");
     }
@@ -200,7 +205,7 @@ fn time_element(
 ) {
     let zone = ctx.options.time_zone;
     let full = text::format_date_time(ts, zone);
-    h.open("time", "")
+    h.open("time", attrs!(""))
         .attr("class", class)
         .text_attr("datetime", &ts.to_rfc3339());
     match style {
@@ -225,7 +230,7 @@ fn image(h: &mut Html, img: &Image, class: &'static str, default_size: (u32, u32
     };
     // `loading` before `src`: an `img` starts its download as soon as it has a `src` unless it
     // already knows it is lazy.
-    h.open("img", "").attr("class", class);
+    h.open("img", attrs!("")).attr("class", class);
     if lazy {
         h.attr("loading", "lazy");
     }
@@ -248,8 +253,8 @@ fn lead(h: &mut Html, video: &crate::model::LeadVideo, l: &Labels) {
         name.push(' ');
         name.push_str(&text::format_duration(d));
     }
-    h.open("div", "class=nv-lead;part=lead");
-    h.open("button", "class=nv-play;type=button")
+    h.open("div", attrs!("class=nv-lead;part=lead"));
+    h.open("button", attrs!("class=nv-play;type=button"))
         .text_attr("aria-label", &name)
         .attr("data-nv-action", "play")
         // What `play` needs (and `options.videoPlayer` gets): read from the button itself.
@@ -263,25 +268,29 @@ fn lead(h: &mut Html, video: &crate::model::LeadVideo, l: &Labels) {
     if let Some(poster) = &video.poster {
         image(h, poster, "nv-poster", (1280, 720), false);
     }
-    h.open("span", "class=nv-play-icon;aria-hidden=true")
+    h.open("span", attrs!("class=nv-play-icon;aria-hidden=true"))
         .close();
     if let Some(d) = video.duration_seconds {
-        h.leaf("span", "class=nv-duration", &text::format_duration(d));
+        h.leaf(
+            "span",
+            attrs!("class=nv-duration"),
+            &text::format_duration(d),
+        );
     }
     h.close();
     h.close();
 }
 
 fn cover_figure(h: &mut Html, cover: &Image) {
-    h.open("figure", "class=nv-cover;part=cover");
+    h.open("figure", attrs!("class=nv-cover;part=cover"));
     image(h, cover, "nv-cover-img", (1280, 720), false);
     if cover.caption.is_some() || cover.credit.is_some() {
-        h.open("figcaption", "");
+        h.open("figcaption", attrs!(""));
         if let Some(c) = &cover.caption {
             h.text(c);
         }
         if let Some(c) = &cover.credit {
-            h.leaf("span", "class=nv-credit", c);
+            h.leaf("span", attrs!("class=nv-credit"), c);
         }
         h.close();
     }
@@ -292,9 +301,9 @@ fn cover_figure(h: &mut Html, cover: &Image) {
 fn icon(h: &mut Html, path: &'static str) {
     h.open(
         "svg",
-        "class=nv-icon;viewBox=0 0 24 24;aria-hidden=true;focusable=false",
+        attrs!("class=nv-icon;viewBox=0 0 24 24;aria-hidden=true;focusable=false"),
     )
-    .open("path", "")
+    .open("path", attrs!(""))
     .attr("d", path)
     .close()
     .close();
@@ -314,9 +323,9 @@ fn action_button(
     icon_path: &'static str,
     label: &str,
     count: Option<(u64, Lang)>,
-    more: &'static str,
+    more: Attrs,
 ) {
-    h.open("button", "")
+    h.open("button", attrs!(""))
         .attr("class", class)
         .attr("type", "button")
         .attr("data-nv-action", action);
@@ -326,9 +335,13 @@ fn action_button(
     }
     h.attrs(more);
     icon(h, icon_path);
-    h.leaf("span", "class=nv-action-label", label);
+    h.leaf("span", attrs!("class=nv-action-label"), label);
     if let Some((n, lang)) = count {
-        h.leaf("span", "class=nv-count", &text::format_count(n, lang));
+        h.leaf(
+            "span",
+            attrs!("class=nv-count"),
+            &text::format_count(n, lang),
+        );
     }
     h.close();
 }
@@ -337,7 +350,7 @@ fn actions(h: &mut Html, article: &Article, ctx: &Context<'_>) {
     let l = ctx.labels();
     let lang = ctx.options.lang;
     let count = |n: Option<u64>| n.map(|n| (n, lang));
-    h.open("div", "class=nv-actions;part=actions");
+    h.open("div", attrs!("class=nv-actions;part=actions"));
     action_button(
         h,
         "nv-action nv-like",
@@ -345,7 +358,7 @@ fn actions(h: &mut Html, article: &Article, ctx: &Context<'_>) {
         ICON_LIKE,
         l.like,
         count(article.stats.likes),
-        "aria-pressed=false",
+        attrs!("aria-pressed=false"),
     );
     action_button(
         h,
@@ -354,7 +367,7 @@ fn actions(h: &mut Html, article: &Article, ctx: &Context<'_>) {
         ICON_STAR,
         l.favorite,
         count(article.stats.favorites),
-        "aria-pressed=false",
+        attrs!("aria-pressed=false"),
     );
     let qr_code = ctx
         .share_url
@@ -364,7 +377,7 @@ fn actions(h: &mut Html, article: &Article, ctx: &Context<'_>) {
         share_menu(h, article, url, qr_code.as_ref(), ctx);
     }
     if let Some(code) = &qr_code {
-        h.open("div", "class=nv-popover-anchor");
+        h.open("div", attrs!("class=nv-popover-anchor"));
         action_button(
             h,
             "nv-action nv-phone",
@@ -372,11 +385,11 @@ fn actions(h: &mut Html, article: &Article, ctx: &Context<'_>) {
             ICON_PHONE,
             l.view_on_phone,
             None,
-            "aria-expanded=false",
+            attrs!("aria-expanded=false"),
         );
-        h.open("div", "class=nv-popover nv-qr;part=qr;hidden=");
+        h.open("div", attrs!("class=nv-popover nv-qr;part=qr;hidden="));
         qr_figure(h, code, l.qr_caption);
-        h.leaf("p", "class=nv-qr-caption", l.qr_caption);
+        h.leaf("p", attrs!("class=nv-qr-caption"), l.qr_caption);
         h.close();
         h.close();
     }
@@ -409,7 +422,7 @@ fn qr_figure(h: &mut Html, qr: &Qr, label: &str) {
     match qr {
         Qr::Code(code) => qr_svg(h, code, label),
         Qr::OnOpen => {
-            h.open("svg", "class=nv-qr-code;role=img;data-nv-qr=")
+            h.open("svg", attrs!("class=nv-qr-code;role=img;data-nv-qr="))
                 .text_attr("aria-label", label)
                 .close();
         }
@@ -438,13 +451,15 @@ fn qr_svg(h: &mut Html, code: &QrCode, label: &str) {
     frame.push('v');
     frame.push_str(&side);
     frame.push_str("H0z");
-    h.open("svg", "class=nv-qr-code")
+    h.open("svg", attrs!("class=nv-qr-code"))
         .text_attr("viewBox", &view_box)
         .attr("role", "img")
         .text_attr("aria-label", label)
         .attr("shape-rendering", "crispEdges");
-    h.open("path", "fill=#fff").text_attr("d", &frame).close();
-    h.open("path", "fill=#000")
+    h.open("path", attrs!("fill=#fff"))
+        .text_attr("d", &frame)
+        .close();
+    h.open("path", attrs!("fill=#000"))
         .text_attr("d", &qr::svg_path(code, BORDER))
         .close();
     h.close();
@@ -473,7 +488,7 @@ fn share_menu(
         Some(list) => list,
         None => share::default_services(lang),
     };
-    h.open("div", "class=nv-popover-anchor");
+    h.open("div", attrs!("class=nv-popover-anchor"));
     action_button(
         h,
         "nv-action nv-share",
@@ -481,34 +496,36 @@ fn share_menu(
         ICON_SHARE,
         l.share,
         None,
-        "aria-haspopup=true;aria-expanded=false",
+        attrs!("aria-haspopup=true;aria-expanded=false"),
     );
     h.open(
         "div",
-        "class=nv-popover nv-share-menu;part=share-menu;hidden=",
+        attrs!("class=nv-popover nv-share-menu;part=share-menu;hidden="),
     );
     // The menu holds menu items only; the WeChat panel sits beside it in the popover.
-    h.open("div", "class=nv-share-list;role=menu")
+    h.open("div", attrs!("class=nv-share-list;role=menu"))
         .text_attr("aria-label", l.share);
     let mut wechat = false;
     for &service in services {
         match service.share_url(&input) {
             Some(target) => {
-                h.open("a", "")
+                h.open("a", attrs!(""))
                     .url_attr("href", &target)
-                    .attrs("target=_blank;rel=noopener noreferrer");
+                    .attrs(attrs!("target=_blank;rel=noopener noreferrer"));
             }
             None => {
                 if service == ShareService::System && !ctx.system_share {
                     continue;
                 }
                 wechat |= service == ShareService::Wechat;
-                h.open("button", "type=button");
+                h.open("button", attrs!("type=button"));
             }
         }
-        h.attrs("class=nv-share-item;role=menuitem;data-nv-action=share-service")
-            .attr("data-nv-service", service.key());
-        h.open("span", "class=nv-share-icon")
+        h.attrs(attrs!(
+            "class=nv-share-item;role=menuitem;data-nv-action=share-service"
+        ))
+        .attr("data-nv-service", service.key());
+        h.open("span", attrs!("class=nv-share-icon"))
             .attr("data-nv-service", service.key())
             .attr("aria-hidden", "true")
             .close();
@@ -518,14 +535,15 @@ fn share_menu(
     match (wechat, ctx.in_wechat, qr_code) {
         // Inside WeChat a QR code cannot be scanned by the phone showing it.
         (true, true, _) => {
-            h.open("div", "class=nv-share-wechat;hidden=")
-                .leaf("p", "class=nv-share-hint", l.wechat_hint)
+            h.open("div", attrs!("class=nv-share-wechat;hidden="))
+                .leaf("p", attrs!("class=nv-share-hint"), l.wechat_hint)
                 .close();
         }
         (true, false, Some(code)) => {
-            h.open("div", "class=nv-share-wechat;hidden=");
+            h.open("div", attrs!("class=nv-share-wechat;hidden="));
             qr_figure(h, code, l.wechat_scan);
-            h.leaf("p", "class=nv-qr-caption", l.wechat_scan).close();
+            h.leaf("p", attrs!("class=nv-qr-caption"), l.wechat_scan)
+                .close();
         }
         _ => {}
     }
@@ -534,17 +552,17 @@ fn share_menu(
 }
 
 fn keywords(h: &mut Html, list: &[Named], l: &Labels, cut: usize) {
-    h.open("div", "class=nv-keywords;part=keywords");
-    h.open("span", "class=nv-keywords-label")
+    h.open("div", attrs!("class=nv-keywords;part=keywords"));
+    h.open("span", attrs!("class=nv-keywords-label"))
         .text(l.keywords)
         .text(":")
         .close();
     for (i, k) in list.iter().enumerate() {
         match &k.url {
             Some(url) => external_link(h, url),
-            None => h.open("a", "role=link;tabindex=0"),
+            None => h.open("a", attrs!("role=link;tabindex=0")),
         }
-        .attrs("class=nv-keyword;data-nv-action=keyword")
+        .attrs(attrs!("class=nv-keyword;data-nv-action=keyword"))
         .num_attr("data-nv-index", i as u64)
         .text(&k.name)
         .close();
@@ -560,37 +578,42 @@ fn comments(h: &mut Html, article: &Article, ctx: &Context<'_>) {
         .total
         .or(article.stats.comments)
         .unwrap_or(c.items.len() as u64);
-    h.open("section", "class=nv-comments;part=comments")
+    h.open("section", attrs!("class=nv-comments;part=comments"))
         .text_attr("aria-label", l.all_comments);
-    h.open("h2", "class=nv-section-title").text(l.all_comments);
+    h.open("h2", attrs!("class=nv-section-title"))
+        .text(l.all_comments);
     if total > 0 {
         h.leaf(
             "span",
-            "class=nv-comment-count",
+            attrs!("class=nv-comment-count"),
             &text::format_count(total, ctx.options.lang),
         );
     }
     h.close();
-    h.open("div", "class=nv-comment-box");
+    h.open("div", attrs!("class=nv-comment-box"));
     match &ctx.options.user {
         None => {
             h.leaf(
                 "button",
-                "class=nv-login;type=button;data-nv-action=login",
+                attrs!("class=nv-login;type=button;data-nv-action=login"),
                 l.login_prompt,
             );
         }
         Some(_) => {
-            h.open("div", "class=nv-comment-form");
-            h.open("textarea", "class=nv-comment-input;rows=3;maxlength=2000")
-                .text_attr("aria-label", l.comment_placeholder)
-                .text_attr("placeholder", l.comment_placeholder)
-                .close();
+            h.open("div", attrs!("class=nv-comment-form"));
+            h.open(
+                "textarea",
+                attrs!("class=nv-comment-input;rows=3;maxlength=2000"),
+            )
+            .text_attr("aria-label", l.comment_placeholder)
+            .text_attr("placeholder", l.comment_placeholder)
+            .close();
             // Empty until an empty comment is submitted; an alert, so it is announced.
-            h.open("p", "class=nv-comment-hint;role=alert").close();
+            h.open("p", attrs!("class=nv-comment-hint;role=alert"))
+                .close();
             h.leaf(
                 "button",
-                "class=nv-comment-submit;type=button;data-nv-action=comment",
+                attrs!("class=nv-comment-submit;type=button;data-nv-action=comment"),
                 l.submit_comment,
             );
             h.close();
@@ -598,9 +621,9 @@ fn comments(h: &mut Html, article: &Article, ctx: &Context<'_>) {
     }
     h.close();
     if c.items.is_empty() {
-        h.leaf("p", "class=nv-empty", l.no_comments);
+        h.leaf("p", attrs!("class=nv-empty"), l.no_comments);
     } else {
-        h.open("ol", "class=nv-comment-list");
+        h.open("ol", attrs!("class=nv-comment-list"));
         for item in &c.items {
             comment(h, item, ctx);
         }
@@ -611,12 +634,12 @@ fn comments(h: &mut Html, article: &Article, ctx: &Context<'_>) {
 }
 
 fn comment(h: &mut Html, item: &Comment, ctx: &Context<'_>) {
-    h.open("li", "class=nv-comment");
+    h.open("li", attrs!("class=nv-comment"));
     match &item.author_avatar {
         Some(url) => {
-            h.open("img", "class=nv-avatar;loading=lazy;decoding=async")
+            h.open("img", attrs!("class=nv-avatar;loading=lazy;decoding=async"))
                 .url_attr("src", url)
-                .attrs("alt=;width=36;height=36")
+                .attrs(attrs!("alt=;width=36;height=36"))
                 .close();
         }
         None => {
@@ -624,14 +647,14 @@ fn comment(h: &mut Html, item: &Comment, ctx: &Context<'_>) {
             let first = name.chars().next().map_or(0, char::len_utf8);
             h.leaf(
                 "span",
-                "class=nv-avatar nv-avatar-fallback;aria-hidden=true",
+                attrs!("class=nv-avatar nv-avatar-fallback;aria-hidden=true"),
                 &name[..first],
             );
         }
     }
-    h.open("div", "class=nv-comment-main");
-    h.open("div", "class=nv-comment-head");
-    h.leaf("span", "class=nv-comment-author", &item.author_name);
+    h.open("div", attrs!("class=nv-comment-main"));
+    h.open("div", attrs!("class=nv-comment-head"));
+    h.leaf("span", attrs!("class=nv-comment-author"), &item.author_name);
     time_element(
         h,
         item.published_at,
@@ -640,17 +663,17 @@ fn comment(h: &mut Html, item: &Comment, ctx: &Context<'_>) {
         TimeStyle::Relative,
     );
     h.close();
-    h.leaf("p", "class=nv-comment-text", &item.text);
+    h.leaf("p", attrs!("class=nv-comment-text"), &item.text);
     h.close();
     h.close();
 }
 
 fn related(h: &mut Html, list: &[RelatedVideo], ctx: &Context<'_>, cut: usize) {
     let l = ctx.labels();
-    h.open("section", "class=nv-related;part=related")
+    h.open("section", attrs!("class=nv-related;part=related"))
         .text_attr("aria-label", l.related_videos);
-    h.leaf("h2", "class=nv-section-title", l.related_videos);
-    h.open("ul", "class=nv-related-list");
+    h.leaf("h2", attrs!("class=nv-section-title"), l.related_videos);
+    h.open("ul", attrs!("class=nv-related-list"));
     for (i, v) in list.iter().enumerate() {
         related_item(h, i, v, ctx);
     }
@@ -660,23 +683,29 @@ fn related(h: &mut Html, list: &[RelatedVideo], ctx: &Context<'_>, cut: usize) {
 }
 
 fn related_item(h: &mut Html, index: usize, v: &RelatedVideo, ctx: &Context<'_>) {
-    h.open("li", "class=nv-related-li");
+    h.open("li", attrs!("class=nv-related-li"));
     external_link(h, &v.url)
-        .attrs("class=nv-related-item;part=related-item;data-nv-action=related")
+        .attrs(attrs!(
+            "class=nv-related-item;part=related-item;data-nv-action=related"
+        ))
         .num_attr("data-nv-index", index as u64)
         .text_attr("data-nv-id", &v.id);
-    h.open("span", "class=nv-thumb");
+    h.open("span", attrs!("class=nv-thumb"));
     if let Some(cover) = &v.cover {
         image(h, cover, "nv-thumb-img", (640, 360), true);
     }
     if let Some(d) = v.duration_seconds {
-        h.leaf("span", "class=nv-duration", &text::format_duration(d));
+        h.leaf(
+            "span",
+            attrs!("class=nv-duration"),
+            &text::format_duration(d),
+        );
     }
     h.close();
-    h.leaf("span", "class=nv-related-title", &v.title);
-    h.open("span", "class=nv-related-meta");
+    h.leaf("span", attrs!("class=nv-related-title"), &v.title);
+    h.open("span", attrs!("class=nv-related-meta"));
     if let Some(ch) = &v.channel {
-        h.leaf("span", "class=nv-related-channel", ch);
+        h.leaf("span", attrs!("class=nv-related-channel"), ch);
     }
     if let Some(ts) = v.published_at {
         time_element(h, ts, ctx, "nv-related-time", TimeStyle::Relative);
@@ -689,8 +718,8 @@ fn related_item(h: &mut Html, index: usize, v: &RelatedVideo, ctx: &Context<'_>)
 /// The loading state of `<news-view>` while it fetches.
 pub fn loading_state(l: &Labels) -> Markup {
     let mut h = Html::new();
-    h.open("div", "class=nv nv-state nv-loading;role=status")
-        .open("span", "class=nv-spinner;aria-hidden=true")
+    h.open("div", attrs!("class=nv nv-state nv-loading;role=status"))
+        .open("span", attrs!("class=nv-spinner;aria-hidden=true"))
         .close()
         .text(l.loading)
         .close();
@@ -700,12 +729,12 @@ pub fn loading_state(l: &Labels) -> Markup {
 /// The error state of `<news-view>`: what failed, and a retry button.
 pub fn error_state(l: &Labels, detail: &str) -> Markup {
     let mut h = Html::new();
-    h.open("div", "class=nv nv-state nv-error;role=alert")
-        .leaf("p", "class=nv-error-title", l.load_failed)
-        .leaf("p", "class=nv-error-detail", detail)
+    h.open("div", attrs!("class=nv nv-state nv-error;role=alert"))
+        .leaf("p", attrs!("class=nv-error-title"), l.load_failed)
+        .leaf("p", attrs!("class=nv-error-detail"), detail)
         .leaf(
             "button",
-            "class=nv-retry;type=button;data-nv-action=retry",
+            attrs!("class=nv-retry;type=button;data-nv-action=retry"),
             l.retry,
         )
         .close();
