@@ -225,7 +225,7 @@ pub fn check(raw: &str, context: UrlContext) -> Option<SafeUrl> {
     let trimmed = raw.trim_matches(|c: char| c <= '\u{20}');
     // Most URLs have none of these: then no copy and no char-by-char search.
     let s: Cow<'_, str> = if trimmed.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
-        Cow::Owned(trimmed.replace(['\t', '\n', '\r'], ""))
+        Cow::Owned(replace_bytes(trimmed, |b| matches!(b, b'\t' | b'\n' | b'\r'), ""))
     } else {
         Cow::Borrowed(trimmed)
     };
@@ -315,9 +315,26 @@ fn backslashes_to_slashes(s: &str) -> Cow<'_, str> {
         return Cow::Borrowed(s);
     }
     let (path, tail) = s.split_at(s.find(['?', '#']).unwrap_or(s.len()));
-    let mut out = path.replace('\\', "/");
+    let mut out = replace_bytes(path, |b| b == b'\\', "/");
     out.push_str(tail);
     Cow::Owned(out)
+}
+
+/// `s` with every ASCII byte that `hit` picks replaced by `with` (a byte search, not core's
+/// generic char patterns).
+fn replace_bytes(s: &str, hit: impl Fn(u8) -> bool, with: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        if hit(b) {
+            // `hit` picks ASCII bytes only: `start..i` falls on char boundaries.
+            out.push_str(s.get(start..i).unwrap_or_default());
+            out.push_str(with);
+            start = i + 1;
+        }
+    }
+    out.push_str(s.get(start..).unwrap_or_default());
+    out
 }
 
 /// Appends `//host[:port]rest` to `text` (which holds the scheme and its colon, or nothing for
