@@ -31,6 +31,8 @@
 //! with user information (`https://bank.com@evil.com` misleads readers), and hosts or ports a
 //! browser would reject.
 
+use std::borrow::Cow;
+
 /// Where a URL is going to be used; each context allows its own schemes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UrlContext {
@@ -221,11 +223,11 @@ pub(crate) fn host_pattern(h: &str) -> Option<String> {
 /// controls and spaces, and scheme case do not fool it. Returns `None` when it is refused.
 pub fn check(raw: &str, context: UrlContext) -> Option<SafeUrl> {
     let trimmed = raw.trim_matches(|c: char| c <= '\u{20}');
-    // Most URLs have none of these: then a copy, not a char-by-char search.
-    let s = if trimmed.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
-        trimmed.replace(['\t', '\n', '\r'], "")
+    // Most URLs have none of these: then no copy and no char-by-char search.
+    let s: Cow<'_, str> = if trimmed.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
+        Cow::Owned(replace_bytes(trimmed, |b| matches!(b, b'\t' | b'\n' | b'\r'), ""))
     } else {
-        trimmed.to_owned()
+        Cow::Borrowed(trimmed)
     };
     if s.is_empty() {
         return None;
@@ -239,9 +241,9 @@ pub fn check(raw: &str, context: UrlContext) -> Option<SafeUrl> {
                 // `http:host` and `http:/host` name a host only on a page of another scheme;
                 // on an http page they are paths of that page. Ambiguous: refused.
                 let slashes = rest
-                    .chars()
+                    .bytes()
                     .take(2)
-                    .filter(|c| matches!(c, '/' | '\\'))
+                    .filter(|b| matches!(b, b'/' | b'\\'))
                     .count();
                 if slashes < 2 {
                     return None;
@@ -280,7 +282,7 @@ pub fn check(raw: &str, context: UrlContext) -> Option<SafeUrl> {
                 special_with_host(String::with_capacity(s.len()), after)
             } else {
                 Some(SafeUrl {
-                    text: s,
+                    text: s.into_owned(),
                     host: None,
                 })
             }
@@ -308,13 +310,30 @@ fn scheme_end(s: &str) -> Option<usize> {
 
 /// `s` with every `\` before the first `?` or `#` replaced by `/`, as the URL parser reads
 /// special (http, https and relative-to-http) URLs.
-fn backslashes_to_slashes(s: &str) -> String {
+fn backslashes_to_slashes(s: &str) -> Cow<'_, str> {
     if !s.contains('\\') {
-        return s.to_owned();
+        return Cow::Borrowed(s);
     }
     let (path, tail) = s.split_at(s.find(['?', '#']).unwrap_or(s.len()));
-    let mut out = path.replace('\\', "/");
+    let mut out = replace_bytes(path, |b| b == b'\\', "/");
     out.push_str(tail);
+    Cow::Owned(out)
+}
+
+/// `s` with every ASCII byte that `hit` picks replaced by `with` (a byte search, not core's
+/// generic char patterns).
+fn replace_bytes(s: &str, hit: impl Fn(u8) -> bool, with: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        if hit(b) {
+            // `hit` picks ASCII bytes only: `start..i` falls on char boundaries.
+            out.push_str(s.get(start..i).unwrap_or_default());
+            out.push_str(with);
+            start = i + 1;
+        }
+    }
+    out.push_str(s.get(start..).unwrap_or_default());
     out
 }
 
@@ -323,7 +342,10 @@ fn backslashes_to_slashes(s: &str) -> String {
 fn special_with_host(mut text: String, rest: &str) -> Option<SafeUrl> {
     let rest = backslashes_to_slashes(rest);
     let rest = rest.trim_start_matches('/');
-    let auth_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let auth_end = rest
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len());
     let (authority, tail) = rest.split_at(auth_end);
     if authority.contains('@') {
         return None;
@@ -391,12 +413,24 @@ fn host_ok(host: &str) -> bool {
                 .bytes()
                 .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
     }
-    !host.chars().any(|c| {
-        c <= '\u{20}'
-            || c == '\u{7f}'
+    // Bytes: every forbidden character is ASCII, and no byte of a longer one is.
+    !host.bytes().any(|b| {
+        b <= b' '
+            || b == 0x7f
             || matches!(
-                c,
-                '#' | '%' | '/' | ':' | '<' | '>' | '?' | '@' | '[' | '\\' | ']' | '^' | '|'
+                b,
+                b'#' | b'%'
+                    | b'/'
+                    | b':'
+                    | b'<'
+                    | b'>'
+                    | b'?'
+                    | b'@'
+                    | b'['
+                    | b'\\'
+                    | b']'
+                    | b'^'
+                    | b'|'
             )
     })
 }
