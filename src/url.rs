@@ -225,7 +225,11 @@ pub fn check(raw: &str, context: UrlContext) -> Option<SafeUrl> {
     let trimmed = raw.trim_matches(|c: char| c <= '\u{20}');
     // Most URLs have none of these: then no copy and no char-by-char search.
     let s: Cow<'_, str> = if trimmed.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
-        Cow::Owned(replace_bytes(trimmed, |b| matches!(b, b'\t' | b'\n' | b'\r'), ""))
+        Cow::Owned(replace_bytes(
+            trimmed,
+            |b| matches!(b, b'\t' | b'\n' | b'\r'),
+            "",
+        ))
     } else {
         Cow::Borrowed(trimmed)
     };
