@@ -3,12 +3,18 @@
 //! wasm build needs no serde and every error can name its field. With the `serde` feature, any
 //! serde format deserializes into a [`Json`] too (and so into an article or options).
 
+use std::borrow::Cow;
+
 use crate::error::{Error, ErrorCode};
 
 /// A parsed JSON value. Objects keep their members in document order; a repeated key's last
 /// value wins on lookup. Keys such as `__proto__` have no special meaning here.
+///
+/// Strings and keys borrow from the parsed text (`'a`) unless they held an escape, so that
+/// [`parse`] allocates only for arrays, objects and escaped strings; [`Json::into_owned`] makes
+/// a value that outlives the text.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Json {
+pub enum Json<'a> {
     /// `null`
     Null,
     /// `true` / `false`
@@ -16,16 +22,16 @@ pub enum Json {
     /// Any JSON number.
     Number(f64),
     /// A string; lone surrogate escapes become U+FFFD.
-    String(String),
+    String(Cow<'a, str>),
     /// An array.
-    Array(Vec<Json>),
+    Array(Vec<Json<'a>>),
     /// An object, members in document order.
-    Object(Vec<(String, Json)>),
+    Object(Vec<(Cow<'a, str>, Json<'a>)>),
 }
 
-impl Json {
+impl<'a> Json<'a> {
     /// The value of member `key` of an object (the last one if repeated), or `None`.
-    pub fn get(&self, key: &str) -> Option<&Json> {
+    pub fn get(&self, key: &str) -> Option<&Json<'a>> {
         match self {
             Json::Object(members) => members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
             _ => None,
@@ -57,7 +63,7 @@ impl Json {
     }
 
     /// The items, if this is an array.
-    pub fn as_array(&self) -> Option<&[Json]> {
+    pub fn as_array(&self) -> Option<&[Json<'a>]> {
         match self {
             Json::Array(items) => Some(items),
             _ => None,
@@ -65,10 +71,27 @@ impl Json {
     }
 
     /// The members in document order, if this is an object.
-    pub fn as_object(&self) -> Option<&[(String, Json)]> {
+    pub fn as_object(&self) -> Option<&[(Cow<'a, str>, Json<'a>)]> {
         match self {
             Json::Object(members) => Some(members),
             _ => None,
+        }
+    }
+
+    /// The same value, owning its strings and keys.
+    pub fn into_owned(self) -> Json<'static> {
+        match self {
+            Json::Null => Json::Null,
+            Json::Bool(b) => Json::Bool(b),
+            Json::Number(n) => Json::Number(n),
+            Json::String(s) => Json::String(Cow::Owned(s.into_owned())),
+            Json::Array(items) => Json::Array(items.into_iter().map(Json::into_owned).collect()),
+            Json::Object(members) => Json::Object(
+                members
+                    .into_iter()
+                    .map(|(k, v)| (Cow::Owned(k.into_owned()), v.into_owned()))
+                    .collect(),
+            ),
         }
     }
 
@@ -93,8 +116,9 @@ mod de {
     use super::{Json, JsonLimits};
     use serde::de::{DeserializeSeed, Error, MapAccess, SeqAccess, Visitor};
 
-    impl<'de> serde::Deserialize<'de> for Json {
-        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Json, D::Error> {
+    /// An owned value (any `'a`, `Json<'static>` included): strings and keys are copied.
+    impl<'de, 'a> serde::Deserialize<'de> for Json<'a> {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Json<'a>, D::Error> {
             Depth(JsonLimits::default().max_depth).deserialize(d)
         }
     }
@@ -112,60 +136,60 @@ mod de {
     }
 
     impl<'de> DeserializeSeed<'de> for Depth {
-        type Value = Json;
-        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
+        type Value = Json<'static>;
+        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Json<'static>, D::Error> {
             d.deserialize_any(self)
         }
     }
 
     impl<'de> Visitor<'de> for Depth {
-        type Value = Json;
+        type Value = Json<'static>;
 
         fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
             f.write_str("a JSON value")
         }
-        fn visit_unit<E: Error>(self) -> Result<Json, E> {
+        fn visit_unit<E: Error>(self) -> Result<Json<'static>, E> {
             Ok(Json::Null)
         }
-        fn visit_none<E: Error>(self) -> Result<Json, E> {
+        fn visit_none<E: Error>(self) -> Result<Json<'static>, E> {
             Ok(Json::Null)
         }
-        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
+        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Json<'static>, D::Error> {
             d.deserialize_any(self)
         }
-        fn visit_bool<E: Error>(self, v: bool) -> Result<Json, E> {
+        fn visit_bool<E: Error>(self, v: bool) -> Result<Json<'static>, E> {
             Ok(Json::Bool(v))
         }
-        fn visit_i64<E: Error>(self, v: i64) -> Result<Json, E> {
+        fn visit_i64<E: Error>(self, v: i64) -> Result<Json<'static>, E> {
             Ok(Json::Number(v as f64))
         }
-        fn visit_u64<E: Error>(self, v: u64) -> Result<Json, E> {
+        fn visit_u64<E: Error>(self, v: u64) -> Result<Json<'static>, E> {
             Ok(Json::Number(v as f64))
         }
-        fn visit_f64<E: Error>(self, v: f64) -> Result<Json, E> {
+        fn visit_f64<E: Error>(self, v: f64) -> Result<Json<'static>, E> {
             if v.is_finite() {
                 Ok(Json::Number(v))
             } else {
                 Err(E::custom("expected a finite number"))
             }
         }
-        fn visit_str<E: Error>(self, v: &str) -> Result<Json, E> {
-            Ok(Json::String(v.to_owned()))
+        fn visit_str<E: Error>(self, v: &str) -> Result<Json<'static>, E> {
+            Ok(Json::String(v.to_owned().into()))
         }
-        fn visit_string<E: Error>(self, v: String) -> Result<Json, E> {
-            Ok(Json::String(v))
+        fn visit_string<E: Error>(self, v: String) -> Result<Json<'static>, E> {
+            Ok(Json::String(v.into()))
         }
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json<'static>, A::Error> {
             let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
             while let Some(item) = seq.next_element_seed(self.inner()?)? {
                 items.push(item);
             }
             Ok(Json::Array(items))
         }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json<'static>, A::Error> {
             let mut members = Vec::with_capacity(map.size_hint().unwrap_or(0).min(1024));
             while let Some(key) = map.next_key::<String>()? {
-                members.push((key, map.next_value_seed(self.inner()?)?));
+                members.push((key.into(), map.next_value_seed(self.inner()?)?));
             }
             Ok(Json::Object(members))
         }
@@ -275,7 +299,7 @@ fn decimal_to_f64(text: &[u8]) -> f64 {
 /// Errors name the path of the value being read when it is known, and the line, column
 /// (in characters) and byte offset: `bodyHtml: unterminated string at line 3, column 15
 /// (byte 87)`.
-pub fn parse(input: &str, limits: &JsonLimits) -> Result<Json, Error> {
+pub fn parse<'a>(input: &'a str, limits: &JsonLimits) -> Result<Json<'a>, Error> {
     if input.len() > limits.max_bytes {
         let mut msg = String::from("input is ");
         crate::text::push_u64(&mut msg, input.len() as u64);
@@ -294,16 +318,16 @@ pub fn parse(input: &str, limits: &JsonLimits) -> Result<Json, Error> {
 }
 
 /// An open array or object.
-enum Frame {
+enum Frame<'a> {
     Array {
-        items: Vec<Json>,
+        items: Vec<Json<'a>>,
         /// An item is being read (its index is `items.len()`).
         in_value: bool,
     },
     Object {
-        members: Vec<(String, Json)>,
+        members: Vec<(Cow<'a, str>, Json<'a>)>,
         /// The key whose value is being read.
-        key: Option<String>,
+        key: Option<Cow<'a, str>>,
     },
 }
 
@@ -311,12 +335,12 @@ struct Parser<'a> {
     src: &'a str,
     b: &'a [u8],
     pos: usize,
-    stack: Vec<Frame>,
+    stack: Vec<Frame<'a>>,
     max_depth: usize,
 }
 
-impl Parser<'_> {
-    fn run(mut self) -> Result<Json, Error> {
+impl<'a> Parser<'a> {
+    fn run(mut self) -> Result<Json<'a>, Error> {
         if self.b.starts_with("\u{feff}".as_bytes()) {
             return Err(self.error_at(0, "byte order mark at the start (not allowed in JSON)"));
         }
@@ -439,7 +463,7 @@ impl Parser<'_> {
     }
 
     /// Reads `"key"` and the `:` after it; whitespace before the key is already skipped.
-    fn key(&mut self) -> Result<String, Error> {
+    fn key(&mut self) -> Result<Cow<'a, str>, Error> {
         if self.b.get(self.pos) != Some(&b'"') {
             return Err(self.expected("a string key in double quotes"));
         }
@@ -452,7 +476,7 @@ impl Parser<'_> {
         Ok(key)
     }
 
-    fn literal(&mut self, word: &str, value: Json) -> Result<Json, Error> {
+    fn literal(&mut self, word: &str, value: Json<'a>) -> Result<Json<'a>, Error> {
         if self
             .b
             .get(self.pos..)
@@ -522,7 +546,7 @@ impl Parser<'_> {
     }
 
     /// Reads a string; `self.pos` is at the opening quote.
-    fn string(&mut self) -> Result<String, Error> {
+    fn string(&mut self) -> Result<Cow<'a, str>, Error> {
         let open = self.pos;
         self.pos += 1;
         let mut out: Option<String> = None;
@@ -534,17 +558,18 @@ impl Parser<'_> {
                 .position(|&c| c == b'"' || c == b'\\' || c < 0x20)
                 .unwrap_or(rest.len());
             // The run ends before an ASCII byte or at the end, so it is a char boundary.
-            let text = self.src.get(run..self.pos).unwrap_or_default();
+            let src: &'a str = self.src;
+            let text = src.get(run..self.pos).unwrap_or_default();
             match self.b.get(self.pos) {
                 None => return Err(self.error_at(open, "unterminated string")),
                 Some(b'"') => {
                     self.pos += 1;
-                    // Most strings have no escape: one allocation of their size.
+                    // Most strings have no escape: borrowed from the input, no allocation.
                     return Ok(match out {
-                        None => text.to_owned(),
+                        None => Cow::Borrowed(text),
                         Some(mut out) => {
                             out.push_str(text);
-                            out
+                            Cow::Owned(out)
                         }
                     });
                 }
@@ -745,11 +770,11 @@ mod tests {
 
     use super::*;
 
-    fn p(s: &str) -> Result<Json, Error> {
+    fn p(s: &str) -> Result<Json<'_>, Error> {
         parse(s, &JsonLimits::default())
     }
 
-    fn ok(s: &str) -> Json {
+    fn ok(s: &str) -> Json<'_> {
         p(s).unwrap_or_else(|e| panic!("{s}: {e}"))
     }
 
@@ -760,8 +785,8 @@ mod tests {
         }
     }
 
-    fn string(s: &str) -> Json {
-        Json::String(s.to_owned())
+    fn string(s: &str) -> Json<'_> {
+        Json::String(s.into())
     }
 
     #[test]

@@ -1505,7 +1505,8 @@ mod tests {
             fail(r#""stats": {"likes": 1e400}"#),
             "stats.likes: expected a finite number"
         );
-        let mut d = parse(&doc(""), &JsonLimits::default()).unwrap();
+        let text = doc("");
+        let mut d = parse(&text, &JsonLimits::default()).unwrap();
         if let Json::Object(m) = &mut d {
             m.push((
                 "stats".into(),
@@ -1549,7 +1550,8 @@ mod tests {
                 Some(v) => v.duration_seconds,
                 // The URL policy refused the src (stub): read the number directly.
                 None => {
-                    let d = parse(&doc(extra), &JsonLimits::default()).unwrap();
+                    let text = doc(extra);
+                    let d = parse(&text, &JsonLimits::default()).unwrap();
                     let root = Path::Root("");
                     let lv = root.key("leadVideo");
                     opt_duration(d.get("leadVideo").unwrap(), "durationSeconds", &lv).unwrap()
@@ -1922,11 +1924,10 @@ mod tests {
             max_text_chars: 3,
             ..Limits::default()
         };
-        let d = parse(
-            &doc(r#""summary": "abcdef", "comments": {"items": [{"id": 1, "author": {"name": "读者甲乙"}, "text": "好", "publishedAt": "2026-03-16T09:00:00+08:00"}]}"#),
-            &JsonLimits::default(),
-        )
-        .unwrap();
+        let text = doc(
+            r#""summary": "abcdef", "comments": {"items": [{"id": 1, "author": {"name": "读者甲乙"}, "text": "好", "publishedAt": "2026-03-16T09:00:00+08:00"}]}"#,
+        );
+        let d = parse(&text, &JsonLimits::default()).unwrap();
         let p = Article::from_json_with_limits(&d, &limits).unwrap();
         assert_eq!(p.article.summary.as_deref(), Some("abc…"));
         assert_eq!(p.article.comments.items[0].author_name, "读者甲…");
@@ -1963,7 +1964,8 @@ mod tests {
             "]",
         ]
         .concat();
-        let d = parse(&doc(&extra), &JsonLimits::default()).unwrap();
+        let text = doc(&extra);
+        let d = parse(&text, &JsonLimits::default()).unwrap();
         let p = Article::from_json_with_limits(&d, &limits).unwrap();
         let a = &p.article;
         assert_eq!(a.keywords.len(), 2);
@@ -1994,11 +1996,8 @@ mod tests {
             max_body_bytes: 8,
             ..Limits::default()
         };
-        let d = parse(
-            &doc(r#""bodyHtml": "<p>新闻内容</p>""#),
-            &JsonLimits::default(),
-        )
-        .unwrap();
+        let text = doc(r#""bodyHtml": "<p>新闻内容</p>""#);
+        let d = parse(&text, &JsonLimits::default()).unwrap();
         let p = Article::from_json_with_limits(&d, &limits).unwrap();
         // "<p>新" is 6 bytes, "<p>新闻" 9: the cut falls back to 6.
         assert_eq!(p.article.body_html.as_deref(), Some("<p>新"));

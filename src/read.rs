@@ -104,12 +104,16 @@ pub(crate) fn type_error(path: &Path<'_>, expected: &str, got: &Json) -> Error {
 }
 
 /// Member `key`, unless absent or `null`.
-pub(crate) fn present<'j>(obj: &'j Json, key: &str) -> Option<&'j Json> {
+pub(crate) fn present<'j, 'a>(obj: &'j Json<'a>, key: &str) -> Option<&'j Json<'a>> {
     obj.get(key).filter(|v| !matches!(v, Json::Null))
 }
 
 /// Member `key`, which must be there (it may be `null`, which the type check then refuses).
-pub(crate) fn required<'j>(obj: &'j Json, key: &str, parent: &Path<'_>) -> Result<&'j Json, Error> {
+pub(crate) fn required<'j, 'a>(
+    obj: &'j Json<'a>,
+    key: &str,
+    parent: &Path<'_>,
+) -> Result<&'j Json<'a>, Error> {
     obj.get(key)
         .ok_or_else(|| parent.key(key).error("required field is missing"))
 }
@@ -122,7 +126,11 @@ pub(crate) fn object(v: &Json, path: &Path<'_>) -> Result<(), Error> {
 }
 
 /// The items of array member `key`; absent or `null` is empty.
-pub(crate) fn array<'j>(obj: &'j Json, key: &str, parent: &Path<'_>) -> Result<&'j [Json], Error> {
+pub(crate) fn array<'j, 'a>(
+    obj: &'j Json<'a>,
+    key: &str,
+    parent: &Path<'_>,
+) -> Result<&'j [Json<'a>], Error> {
     match present(obj, key) {
         None => Ok(&[]),
         Some(Json::Array(items)) => Ok(items),

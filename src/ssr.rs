@@ -736,8 +736,8 @@ pub fn push_json_string(out: &mut String, s: &str) {
 /// [`push_json_string`] writes them). Iterative: no document depth can overflow the stack.
 pub fn push_json(out: &mut String, value: &Json) {
     enum Step<'a> {
-        Value(&'a Json),
-        Member(&'a str, &'a Json),
+        Value(&'a Json<'a>),
+        Member(&'a str, &'a Json<'a>),
         Text(&'static str),
     }
     let mut stack = vec![Step::Value(value)];
@@ -1020,7 +1020,7 @@ mod tests {
             .into_string()
     }
 
-    fn parse_json(text: &str) -> Json {
+    fn parse_json(text: &str) -> Json<'_> {
         crate::json::parse(text, &JsonLimits::default()).unwrap()
     }
 

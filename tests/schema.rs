@@ -24,21 +24,21 @@ const TABLES_BLOCK: &str = "article tables";
 const THIS: &str = "tests/schema.rs";
 const FROM: &str = "schema/article-v1.schema.json";
 
-fn schema() -> Json {
+fn schema() -> Json<'static> {
     parse(SCHEMA, &JsonLimits::default()).unwrap_or_else(|e| panic!("schema: {e}"))
 }
 
-fn at<'a>(v: &'a Json, path: &[&str]) -> &'a Json {
+fn at<'j, 'a>(v: &'j Json<'a>, path: &[&str]) -> &'j Json<'a> {
     path.iter()
         .try_fold(v, |v, k| v.get(k))
         .unwrap_or_else(|| panic!("schema has no {path:?}"))
 }
 
-fn keys(v: &Json) -> Vec<&str> {
+fn keys<'j>(v: &'j Json<'_>) -> Vec<&'j str> {
     v.as_object()
         .expect("an object")
         .iter()
-        .map(|(k, _)| k.as_str())
+        .map(|(k, _)| &**k)
         .collect()
 }
 
@@ -323,7 +323,7 @@ fn uses(schema: &Json) -> Vec<(String, String)> {
         }
         for (key, prop) in properties(node) {
             let child = if path.is_empty() {
-                key.clone()
+                key.to_string()
             } else {
                 format!("{path}.{key}")
             };
@@ -369,7 +369,7 @@ fn generate_tables(schema: &Json) -> String {
         out.push_str("|---|---|---|---|---|\n");
         for (key, prop) in properties(node) {
             let inline = contract::inline_name(&name, key);
-            let req = if required.contains(&key.as_str()) {
+            let req = if required.contains(&&**key) {
                 "**yes**".to_string()
             } else if let Some(d) = prop.get("default") {
                 let d = match d {
@@ -464,9 +464,11 @@ fn generated_field_lists_and_tables_cover_every_member_of_every_object_type() {
 }
 
 /// A copy of the schema with `edit` applied to its text.
-fn edited_schema(from: &str, to: &str) -> Json {
+fn edited_schema(from: &str, to: &str) -> Json<'static> {
     assert!(SCHEMA.contains(from), "{from}");
-    parse(&SCHEMA.replacen(from, to, 1), &JsonLimits::default()).expect("edited schema")
+    parse(&SCHEMA.replacen(from, to, 1), &JsonLimits::default())
+        .expect("edited schema")
+        .into_owned()
 }
 
 #[test]

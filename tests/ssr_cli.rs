@@ -52,10 +52,8 @@ fn render_writes_what_the_library_renders() {
     let start = html.find(open).expect("hydration data") + open.len();
     let end = start + html[start..].find("</script>").unwrap();
     let data = json::parse(&html[start..end], &JsonLimits::default()).unwrap();
-    let seed = json::parse(
-        &std::fs::read_to_string(SEED).unwrap(),
-        &JsonLimits::default(),
-    );
+    let seed_text = std::fs::read_to_string(SEED).unwrap();
+    let seed = json::parse(&seed_text, &JsonLimits::default());
     assert_eq!(data.get("article"), Some(&seed.unwrap()));
     assert_eq!(data.get("options"), Some(&options));
     assert!(html.ends_with("</script></news-view>\n"));
@@ -67,7 +65,8 @@ fn json_prints_html_head_and_warnings_as_the_library_does() {
         "cover":{"url":"javascript:alert(1)"},"bodyHtml":"<p onclick=x>a</p><script>b</script>"}"#;
     let out = run(&["render", "--json", "--lang", "en", "-"], Some(article));
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let doc = json::parse(&text(&out.stdout), &JsonLimits::default()).unwrap();
+    let stdout = text(&out.stdout);
+    let doc = json::parse(&stdout, &JsonLimits::default()).unwrap();
     let options = json::parse(r#"{"lang": "en"}"#, &JsonLimits::default()).unwrap();
     let rendered = ssr::render(article, &options).unwrap();
     assert_eq!(

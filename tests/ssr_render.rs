@@ -139,7 +139,8 @@ fn authors_are_people_in_the_json_ld() {
     let a = article_with(
         r#""title":"T","authors":[{"name":"A \"Q\" <b>","url":"https://x.test/a"},{"name":"B"}]"#,
     );
-    let doc = json::parse(&json_ld(&a, &Options::default()), &JsonLimits::default()).unwrap();
+    let ld = json_ld(&a, &Options::default());
+    let doc = json::parse(&ld, &JsonLimits::default()).unwrap();
     let authors = doc.get("author").and_then(Json::as_array).unwrap();
     assert_eq!(authors.len(), 2);
     assert_eq!(

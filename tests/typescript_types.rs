@@ -164,7 +164,7 @@ fn literal(v: &Json) -> String {
 
 struct Generator<'a> {
     /// Interfaces still to write: (name, object schema).
-    queue: Vec<(String, &'a Json)>,
+    queue: Vec<(String, &'a Json<'a>)>,
 }
 
 impl<'a> Generator<'a> {
@@ -227,7 +227,7 @@ impl<'a> Generator<'a> {
             };
             let t = self.type_of(prop, &inline_name);
             jsdoc(prop, "  ", out);
-            if required.contains(&key.as_str()) {
+            if required.contains(&&**key) {
                 out.push_str(&format!("  {key}: {t};\n"));
             } else {
                 // Readers accept null for any optional member and treat it as absent.
@@ -376,7 +376,7 @@ fn block_end(name: &str, out: String) -> String {
     contract::block_end(Style::Slashes, name, out)
 }
 
-fn schema() -> Json {
+fn schema() -> Json<'static> {
     parse(SCHEMA, &JsonLimits::default()).unwrap_or_else(|e| panic!("schema: {e}"))
 }
 
@@ -492,7 +492,8 @@ const WRONG: &str = "[{}]";
 
 /// Whether the Rust readers refuse `{key: WRONG}` with an error that names the key.
 fn rust_reads_option(key: &str) -> bool {
-    let doc = parse(&format!("{{\"{key}\": {WRONG}}}"), &JsonLimits::default()).unwrap();
+    let text = format!("{{\"{key}\": {WRONG}}}");
+    let doc = parse(&text, &JsonLimits::default()).unwrap();
     let options = Options::from_json_with_warnings(&doc)
         .err()
         .map(|e| e.to_message());
@@ -637,11 +638,8 @@ fn declared_fields_name_their_keys_in_order() {
 /// Whether `Policy::from_json` refuses `{sanitize: {key: WRONG}}` with an error naming the
 /// member, other than the one for unknown members.
 fn rust_reads_sanitize_member(key: &str) -> bool {
-    let doc = parse(
-        &format!("{{\"sanitize\": {{\"{key}\": {WRONG}}}}}"),
-        &JsonLimits::default(),
-    )
-    .unwrap();
+    let text = format!("{{\"sanitize\": {{\"{key}\": {WRONG}}}}}");
+    let doc = parse(&text, &JsonLimits::default()).unwrap();
     match Policy::from_json(&doc) {
         Err(e) => {
             let m = e.to_message();
@@ -733,11 +731,8 @@ fn label_keys_of_the_types_are_the_ones_options_labels_accepts() {
     assert_eq!(ts, rust, "LabelKey in types/newsview.d.ts vs LABEL_KEYS");
     // Every one of them is accepted by options.labels, and another is refused by name.
     for key in LABEL_KEYS {
-        let doc = parse(
-            &format!("{{\"labels\": {{\"{key}\": \"x\"}}}}"),
-            &JsonLimits::default(),
-        )
-        .unwrap();
+        let text = format!("{{\"labels\": {{\"{key}\": \"x\"}}}}");
+        let doc = parse(&text, &JsonLimits::default()).unwrap();
         assert!(Options::from_json_with_warnings(&doc).is_ok(), "{key}");
     }
     let doc = parse("{\"labels\": {\"nope\": \"x\"}}", &JsonLimits::default()).unwrap();

@@ -42,7 +42,7 @@ fn write_str(out: &mut String, s: &str) {
 
 fn write(out: &mut String, v: &Json) {
     enum Step<'a> {
-        Value(&'a Json),
+        Value(&'a Json<'a>),
         Raw(&'static str),
         Key(&'a str),
     }

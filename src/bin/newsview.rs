@@ -37,6 +37,7 @@ mod cli {
     use newsview::json::{self, Json, JsonLimits};
     use newsview::ssr;
     use newsview::Options;
+    use std::borrow::Cow;
     use std::io::{Read, Write};
 
     const USAGE: &str = "usage: newsview render [--lang L] [--now TIME] [--time-zone Z] \
@@ -87,9 +88,9 @@ mod cli {
         }
     }
 
-    fn set(members: &mut Vec<(String, Json)>, key: &str, value: Json) {
+    fn set(members: &mut Vec<(Cow<'static, str>, Json<'static>)>, key: &str, value: Json<'static>) {
         members.retain(|(k, _)| k != key);
-        members.push((key.to_owned(), value));
+        members.push((Cow::Owned(key.to_owned()), value));
     }
 
     fn render(args: Vec<String>) -> Result<String, Failure> {
@@ -99,7 +100,7 @@ mod cli {
             Some("-h" | "--help") | None => return Err(Failure::Usage("no command".into())),
             Some(other) => return Err(Failure::Usage(format!("unknown command {other:?}"))),
         }
-        let mut members: Vec<(String, Json)> = Vec::new();
+        let mut members: Vec<(Cow<'static, str>, Json<'static>)> = Vec::new();
         let mut input: Option<String> = None;
         let (mut meta, mut page, mut as_json) = (false, false, false);
         let mut script: Option<String> = None;
@@ -109,19 +110,19 @@ mod cli {
                     .ok_or_else(|| Failure::Usage(format!("{name} needs a value")))
             };
             match arg.as_str() {
-                "--lang" => set(&mut members, "lang", Json::String(value("--lang")?)),
+                "--lang" => set(&mut members, "lang", Json::String(value("--lang")?.into())),
                 "--now" => {
                     let v = value("--now")?;
                     // A number of milliseconds, or an RFC 3339 string (checked by the options).
                     let j = match v.parse::<f64>() {
                         Ok(ms) => Json::Number(ms),
-                        Err(_) => Json::String(v),
+                        Err(_) => Json::String(v.into()),
                     };
                     set(&mut members, "now", j);
                 }
-                "--time-zone" => set(&mut members, "timeZone", Json::String(value(&arg)?)),
-                "--theme" => set(&mut members, "theme", Json::String(value(&arg)?)),
-                "--page-url" => set(&mut members, "pageUrl", Json::String(value(&arg)?)),
+                "--time-zone" => set(&mut members, "timeZone", Json::String(value(&arg)?.into())),
+                "--theme" => set(&mut members, "theme", Json::String(value(&arg)?.into())),
+                "--page-url" => set(&mut members, "pageUrl", Json::String(value(&arg)?.into())),
                 "--options" => {
                     let path = value(&arg)?;
                     let text = read_input(&path)?;
@@ -131,7 +132,7 @@ mod cli {
                     match doc {
                         Json::Object(m) => {
                             for (k, v) in m {
-                                set(&mut members, &k, v);
+                                set(&mut members, &k, v.into_owned());
                             }
                         }
                         Json::Null => {}

@@ -461,7 +461,7 @@ fn strings(path: &str, value: &Json) -> Result<Vec<String>, Error> {
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         match item {
-            Json::String(s) => out.push(s.clone()),
+            Json::String(s) => out.push(s.to_string()),
             other => return Err(expected(&indexed(path, i), "a string", other)),
         }
     }

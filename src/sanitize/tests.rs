@@ -471,7 +471,7 @@ fn report_counts_what_was_removed() {
 
 #[test]
 fn policy_reads_options_sanitize() {
-    let s = |v: &str| Json::String(v.to_string());
+    let s = |v: &str| Json::String(v.to_string().into());
     let options = Json::Object(vec![(
         "sanitize".into(),
         Json::Object(vec![
@@ -513,10 +513,10 @@ fn policy_reads_options_sanitize() {
 
 #[test]
 fn policy_errors_name_the_field() {
-    let with = |key: &str, value: Json| {
+    let with = |key: &str, value: Json<'static>| {
         Json::Object(vec![(
             "sanitize".into(),
-            Json::Object(vec![(key.to_string(), value)]),
+            Json::Object(vec![(key.to_string().into(), value)]),
         )])
     };
     let err = |j: Json| Policy::from_json(&j).unwrap_err();

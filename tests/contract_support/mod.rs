@@ -6,6 +6,7 @@
 #![allow(dead_code)]
 
 use newsview::json::Json;
+use std::borrow::Cow;
 use std::sync::Mutex;
 
 /// The command that regenerates every block.
@@ -92,7 +93,7 @@ pub fn inline_name(parent: &str, key: &str) -> String {
 }
 
 /// The members of an object schema, in order.
-pub fn properties(node: &Json) -> &[(String, Json)] {
+pub fn properties<'j, 'a>(node: &'j Json<'a>) -> &'j [(Cow<'a, str>, Json<'a>)] {
     node.get("properties")
         .and_then(Json::as_object)
         .unwrap_or(&[])
@@ -101,8 +102,8 @@ pub fn properties(node: &Json) -> &[(String, Json)] {
 /// The object types of the article schema, named as the `.d.ts` names them: `Article` (the
 /// root), the inline objects of its members, then each object of `$defs` followed by its own
 /// inline objects.
-pub fn object_types(schema: &Json) -> Vec<(String, &Json)> {
-    fn inline<'a>(name: &str, node: &'a Json, out: &mut Vec<(String, &'a Json)>) {
+pub fn object_types<'j, 'a>(schema: &'j Json<'a>) -> Vec<(String, &'j Json<'a>)> {
+    fn inline<'j, 'a>(name: &str, node: &'j Json<'a>, out: &mut Vec<(String, &'j Json<'a>)>) {
         let start = out.len();
         for (key, prop) in properties(node) {
             let is_object = |n: &Json| n.get("type").and_then(Json::as_str) == Some("object");
@@ -121,7 +122,7 @@ pub fn object_types(schema: &Json) -> Vec<(String, &Json)> {
     if let Some(defs) = schema.get("$defs").and_then(Json::as_object) {
         for (name, def) in defs {
             if def.get("type").and_then(Json::as_str) == Some("object") {
-                out.push((name.clone(), def));
+                out.push((name.to_string(), def));
                 inline(name, def, &mut out);
             }
         }
