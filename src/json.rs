@@ -290,6 +290,38 @@ fn decimal_to_f64(text: &[u8]) -> f64 {
     }
 }
 
+/// The end of the run of bytes from `at` that a JSON string holds as they are: the index of the
+/// first `"`, `\\` or control character, or `b.len()`. Eight bytes at a time (the bodies are
+/// long strings): a word has one of those bytes exactly when one of the three "has a zero
+/// byte" tests below says so (each may also flag a byte after the first hit, never without
+/// one); the word that has one is then read byte by byte.
+fn plain_run_end(b: &[u8], mut at: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = b.get(at..at + 8) {
+        let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let w = u64::from_le_bytes(bytes);
+        let quote = w ^ (ONES * u64::from(b'"'));
+        let backslash = w ^ (ONES * u64::from(b'\\'));
+        let hits = (quote.wrapping_sub(ONES) & !quote)
+            | (backslash.wrapping_sub(ONES) & !backslash)
+            | (w.wrapping_sub(ONES * 0x20) & !w);
+        if hits & HIGH != 0 {
+            break;
+        }
+        at += 8;
+    }
+    while let Some(&c) = b.get(at) {
+        if c == b'"' || c == b'\\' || c < 0x20 {
+            break;
+        }
+        at += 1;
+    }
+    at
+}
+
 /// Parses `input` as one JSON document (RFC 8259, strictly: no comments, no trailing commas,
 /// no byte order mark, no leading zeros or `+`, no unescaped control characters in strings).
 ///
@@ -552,11 +584,7 @@ impl<'a> Parser<'a> {
         let mut out: Option<String> = None;
         loop {
             let run = self.pos;
-            let rest = self.b.get(run..).unwrap_or_default();
-            self.pos += rest
-                .iter()
-                .position(|&c| c == b'"' || c == b'\\' || c < 0x20)
-                .unwrap_or(rest.len());
+            self.pos = plain_run_end(self.b, run);
             // The run ends before an ASCII byte or at the end, so it is a char boundary.
             let src: &'a str = self.src;
             let text = src.get(run..self.pos).unwrap_or_default();
@@ -725,7 +753,7 @@ impl<'a> Parser<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::decimal_to_f64;
+    use super::{decimal_to_f64, plain_run_end};
 
     #[test]
     fn numbers_read_as_the_standard_float_parser_reads_them() {
@@ -766,6 +794,30 @@ mod tests {
             "{got} vs {expected}"
         );
         assert!(decimal_to_f64(b"1e999999999999").is_infinite());
+    }
+
+    #[test]
+    fn plain_runs_end_where_the_byte_by_byte_scan_ends() {
+        // Each stop byte, its neighbours and its high-bit twin, at every offset of a word.
+        let edges = [
+            b'"', b'\\', 0x00, 0x1f, 0x20, 0x21, 0x5b, 0x5d, 0x7f, 0x80, 0x9f,
+        ];
+        let twins = [0xa2, 0xdc, 0xa0, 0xff, b'a', 0xe4];
+        for &stop in edges.iter().chain(&twins) {
+            for len in 0..20 {
+                for at in 0..len {
+                    let mut b = vec![b'a'; len];
+                    b[at] = stop;
+                    for from in 0..=len {
+                        let naive = b[from..]
+                            .iter()
+                            .position(|&c| c == b'"' || c == b'\\' || c < 0x20)
+                            .map_or(len, |i| from + i);
+                        assert_eq!(plain_run_end(&b, from), naive, "{b:?} from {from}");
+                    }
+                }
+            }
+        }
     }
 
     use super::*;
