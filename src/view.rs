@@ -356,9 +356,23 @@ impl Attrs {
         out
     }
 
-    /// `html` (what [`Attrs::html`] wrote) as attributes. For [`attrs!`](crate::attrs).
+    /// `html` as attributes when it is exactly what [`Attrs::html`] writes for `spec`, else
+    /// none: an `Attrs` only ever holds the checked, escaped form of a spec. For
+    /// [`attrs!`](crate::attrs), which keeps `html` in a constant so that it lives for
+    /// `'static`.
     #[doc(hidden)]
-    pub const fn from_html(html: &'static [u8]) -> Attrs {
+    pub const fn from_html<const N: usize>(spec: &str, html: &'static [u8; N]) -> Attrs {
+        if Attrs::html_len(spec) != N {
+            return Attrs::NONE;
+        }
+        let expected = Attrs::html::<N>(spec);
+        let mut i = 0;
+        while i < N {
+            if expected[i] != html[i] {
+                return Attrs::NONE;
+            }
+            i += 1;
+        }
         match core::str::from_utf8(html) {
             Ok(s) => Attrs(s),
             Err(_) => Attrs::NONE,
@@ -394,7 +408,7 @@ macro_rules! attrs {
         );
         const LEN: usize = $crate::view::Attrs::html_len(SPEC);
         const HTML: [u8; LEN] = $crate::view::Attrs::html::<LEN>(SPEC);
-        const ATTRS: $crate::view::Attrs = $crate::view::Attrs::from_html(&HTML);
+        const ATTRS: $crate::view::Attrs = $crate::view::Attrs::from_html::<LEN>(SPEC, &HTML);
         ATTRS
     }};
 }
@@ -532,6 +546,22 @@ mod tests {
             out,
             "<span title=\"&quot;&gt;&lt;img src=x onerror=alert(1)&gt;\"></span>"
         );
+    }
+
+    #[test]
+    fn attrs_hold_only_the_escaped_form_of_a_spec() {
+        const SPEC: &str = "class=a&b;title=x";
+        const GOOD: [u8; 26] = *b" class=\"a&amp;b\" title=\"x\"";
+        const RAW: [u8; 26] = *b"><script>alert(1)</script>";
+        assert_eq!(Attrs::html_len(SPEC), GOOD.len());
+        assert_eq!(
+            Attrs::from_html::<26>(SPEC, &GOOD).as_str(),
+            " class=\"a&amp;b\" title=\"x\""
+        );
+        // Bytes that are not what the spec escapes to give no attributes.
+        assert_eq!(Attrs::from_html::<26>(SPEC, &RAW), Attrs::NONE);
+        const SHORT: [u8; 9] = *b" class=\"\"";
+        assert_eq!(Attrs::from_html::<9>(SPEC, &SHORT), Attrs::NONE);
     }
 
     #[test]
