@@ -4,7 +4,7 @@
 use super::interact;
 pub use super::live::View;
 use super::mount::mount;
-use super::state::{document, js_error, query, Shared, ViewState};
+use super::state::{document, js_error, query, window, Shared, ViewState};
 use super::trusted::trusted_html;
 use crate::error::{Error, Warning};
 use crate::labels::{labels, Lang};
@@ -106,7 +106,7 @@ fn start(
     let mut warnings = option_warnings;
     warnings.append(&mut parsed.warnings);
     if options.page_url.is_none() {
-        options.page_url = web_sys::window()
+        options.page_url = window()
             .and_then(|w| w.location().href().ok())
             .and_then(|href| url::check(&href, UrlContext::Absolute));
     }
@@ -118,8 +118,7 @@ fn start(
                 shadow.into()
             }
             None => {
-                let shadow = container
-                    .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?;
+                let shadow = attach_open_shadow(&container)?;
                 // A new shadow root adopts nothing yet: the sheet is its one stylesheet.
                 js_sys::Reflect::set(
                     shadow.as_ref(),
@@ -178,9 +177,7 @@ pub fn render_state(
     };
     let shadow = match container.shadow_root() {
         Some(s) => s,
-        None => {
-            container.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?
-        }
+        None => attach_open_shadow(&container)?,
     };
     adopt_stylesheet(shadow.as_ref())?;
     mount(shadow.as_ref(), &markup)
@@ -217,16 +214,24 @@ pub(crate) fn draw(state: &Shared) -> Result<Option<Warning>, JsValue> {
 }
 
 fn has_system_share() -> bool {
-    web_sys::window()
+    window()
         .map(|w| js_sys::Reflect::has(&w.navigator(), &JsValue::from_str("share")).unwrap_or(false))
         .unwrap_or(false)
 }
 
 /// WeChat's in-app browser names itself `MicroMessenger` in its user agent.
 fn in_wechat() -> bool {
-    web_sys::window()
+    window()
         .and_then(|w| w.navigator().user_agent().ok())
         .is_some_and(|ua| crate::text::find(&ua, "MicroMessenger").is_some())
+}
+
+/// Attaches an open shadow root to `container`. The `ShadowRootInit` dictionary is a plain
+/// object `{mode: "open"}`, set through the one property setter.
+fn attach_open_shadow(container: &Element) -> Result<web_sys::ShadowRoot, JsValue> {
+    let init = js_sys::Object::new();
+    interact::set(&init, "mode", JsValue::from_str("open"));
+    container.attach_shadow(init.unchecked_ref())
 }
 
 thread_local! {

@@ -1,6 +1,7 @@
 //! Handles that undo themselves when dropped: an event listener is removed, an interval or
 //! timeout is cleared (the gloo pattern). `destroy()` drops them all.
 
+use super::state::window;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Event, EventTarget};
@@ -60,7 +61,7 @@ impl Interval {
     /// Calls `callback` every `millis` milliseconds.
     pub(crate) fn new(millis: i32, callback: impl FnMut() + 'static) -> Option<Interval> {
         let closure = Closure::<dyn FnMut()>::new(callback);
-        let id = web_sys::window()?
+        let id = window()?
             .set_interval_with_callback_and_timeout_and_arguments_0(
                 closure.as_ref().unchecked_ref(),
                 millis,
@@ -75,7 +76,7 @@ impl Interval {
 
 impl Drop for Interval {
     fn drop(&mut self) {
-        if let Some(w) = web_sys::window() {
+        if let Some(w) = window() {
             w.clear_interval_with_handle(self.id);
         }
     }
@@ -91,7 +92,7 @@ impl Timeout {
     /// Calls `callback` once after `millis` milliseconds.
     pub(crate) fn new(millis: i32, callback: impl FnMut() + 'static) -> Option<Timeout> {
         let closure = Closure::<dyn FnMut()>::new(callback);
-        let id = web_sys::window()?
+        let id = window()?
             .set_timeout_with_callback_and_timeout_and_arguments_0(
                 closure.as_ref().unchecked_ref(),
                 millis,
@@ -106,7 +107,7 @@ impl Timeout {
 
 impl Drop for Timeout {
     fn drop(&mut self) {
-        if let Some(w) = web_sys::window() {
+        if let Some(w) = window() {
             w.clear_timeout_with_handle(self.id);
         }
     }

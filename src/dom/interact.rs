@@ -10,7 +10,7 @@
 //! article of (the hydration-only client).
 
 use super::handle::{Interval, Listener, Timeout};
-use super::state::{document, query, query_all, Shared, ViewState};
+use super::state::{click, document, focus, query, query_all, window, Shared, ViewState};
 use crate::options::{
     event, COMMENT_DETAIL_KEYS, FAVORITE_DETAIL_KEYS, KEYWORD_DETAIL_KEYS, LIKE_DETAIL_KEYS,
     RELATED_DETAIL_KEYS, SHARE_DETAIL_KEYS,
@@ -22,7 +22,7 @@ use js_sys::{Object, Reflect};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CustomEvent, CustomEventInit, Element, Event, KeyboardEvent, Node};
+use web_sys::{CustomEvent, Element, Event, Node};
 
 /// Attaches the listeners and the timer of a freshly rendered view.
 pub(crate) fn wire(state: &Shared) {
@@ -52,9 +52,8 @@ pub(crate) fn wire(state: &Shared) {
                     let lost = match document().ok().and_then(|d| d.active_element()) {
                         None => true,
                         Some(a) => {
-                            a.tag_name() == "BODY"
-                                || a.tag_name() == "HTML"
-                                || host.contains(Some(&a))
+                            let tag = a.tag_name();
+                            tag == "BODY" || tag == "HTML" || host.contains(Some(&a))
                         }
                     };
                     with(&w, |s| close_popovers(s, lost));
@@ -157,7 +156,11 @@ fn on_click(state: &Shared, e: &Event) {
 }
 
 fn on_key(state: &Shared, e: &Event) {
-    let Some(key) = e.dyn_ref::<KeyboardEvent>().map(|k| k.key()) else {
+    // `key` of a `KeyboardEvent` (read as a property: no `instanceof` test and no binding).
+    let Some(key) = Reflect::get(e, &"key".into())
+        .ok()
+        .and_then(|k| k.as_string())
+    else {
         return;
     };
     let step: i32 = match key.as_str() {
@@ -175,9 +178,7 @@ fn on_key(state: &Shared, e: &Event) {
             if let Some(el) = target_element(e) {
                 if key == "Enter" && el.matches("a[data-nv-action]:not([href])").unwrap_or(false) {
                     e.prevent_default();
-                    if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
-                        h.click();
-                    }
+                    click(&el);
                 }
             }
             return;
@@ -191,7 +192,7 @@ fn on_key(state: &Shared, e: &Event) {
     let Some(menu) = item.closest("[role=menu]").ok().flatten() else {
         return;
     };
-    let Ok(items) = menu.query_selector_all("[role=menuitem]") else {
+    let Some(items) = query_all(&menu, "[role=menuitem]") else {
         return;
     };
     let n = items.length() as i32;
@@ -211,11 +212,8 @@ fn on_key(state: &Shared, e: &Event) {
         (None, 1) => 0,
         (None, _) => n - 1,
     };
-    if let Some(h) = items
-        .item(next as u32)
-        .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = h.focus();
+    if let Some(m) = items.item(next as u32) {
+        focus(m.unchecked_ref());
     }
 }
 
@@ -228,12 +226,13 @@ pub(crate) fn set(obj: &Object, key: &str, value: JsValue) {
 /// cancelled it.
 fn emit(state: &Shared, name: &str, detail: &Object, cancelable: bool) -> bool {
     let container = state.borrow().container.clone();
-    let init = CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    init.set_cancelable(cancelable);
-    init.set_detail(detail);
-    match CustomEvent::new_with_event_init_dict(name, &init) {
+    // The `CustomEventInit` dictionary as a plain object, set through the one property setter.
+    let init = Object::new();
+    set(&init, "bubbles", JsValue::TRUE);
+    set(&init, "composed", JsValue::TRUE);
+    set(&init, "cancelable", cancelable.into());
+    set(&init, "detail", detail.into());
+    match CustomEvent::new_with_event_init_dict(name, init.unchecked_ref()) {
         Ok(ev) => container.dispatch_event(&ev).unwrap_or(true),
         Err(_) => true,
     }
@@ -304,7 +303,7 @@ fn apply_pressed(state: &Shared, button: &Element, like: bool, pressed: bool, co
     };
     let _ = button.set_attribute("aria-pressed", if pressed { "true" } else { "false" });
     if let Some(c) = count {
-        let count_el = match button.query_selector(".nv-count") {
+        let count_el = match query(button, ".nv-count") {
             Ok(Some(el)) => Some(el),
             _ => document().ok().and_then(|d| {
                 let el = d.create_element("span").ok()?;
@@ -354,7 +353,7 @@ fn image_failed(img: &Element) {
         .closest(".nv-comment")
         .ok()
         .flatten()
-        .and_then(|li| li.query_selector(".nv-comment-author").ok().flatten())
+        .and_then(|li| query(&li, ".nv-comment-author").ok().flatten())
         .and_then(|a| a.text_content())
         .and_then(|t| t.chars().next())
         .map(String::from)
@@ -381,10 +380,8 @@ fn toggle_popover(state: &Shared, button: &Element) {
     draw_qr_codes(state, &pop);
     let _ = pop.remove_attribute("hidden");
     let _ = button.set_attribute("aria-expanded", "true");
-    if let Ok(Some(first)) = pop.query_selector("[role=menuitem]") {
-        if let Some(h) = first.dyn_ref::<web_sys::HtmlElement>() {
-            let _ = h.focus();
-        }
+    if let Ok(Some(first)) = query(&pop, "[role=menuitem]") {
+        focus(&first);
     }
 }
 
@@ -426,20 +423,19 @@ fn close_popovers(state: &Shared, restore_focus: bool) {
         return;
     };
     for i in 0..buttons.length() {
-        let Some(b) = buttons.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+        // `querySelectorAll` lists elements only.
+        let Some(b) = buttons.item(i).map(JsCast::unchecked_into::<Element>) else {
             continue;
         };
         let _ = b.set_attribute("aria-expanded", "false");
         if let Some(pop) = b.next_element_sibling() {
             let _ = pop.set_attribute("hidden", "");
-            if let Ok(Some(panel)) = pop.query_selector(".nv-share-wechat") {
+            if let Ok(Some(panel)) = query(&pop, ".nv-share-wechat") {
                 let _ = panel.set_attribute("hidden", "");
             }
         }
         if restore_focus {
-            if let Some(h) = b.dyn_ref::<web_sys::HtmlElement>() {
-                let _ = h.focus();
-            }
+            focus(&b);
         }
     }
 }
@@ -482,7 +478,7 @@ fn share_service(state: &Shared, el: &Element, e: &Event) {
                 .closest(".nv-share-menu")
                 .ok()
                 .flatten()
-                .and_then(|m| m.query_selector(".nv-share-wechat").ok().flatten())
+                .and_then(|m| query(&m, ".nv-share-wechat").ok().flatten())
             {
                 draw_qr_codes(state, &panel);
                 let _ = panel.remove_attribute("hidden");
@@ -494,7 +490,7 @@ fn share_service(state: &Shared, el: &Element, e: &Event) {
 }
 
 fn system_share(state: &Shared, url: &str) {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = window() else {
         return;
     };
     let data = Object::new();
@@ -517,7 +513,7 @@ fn system_share(state: &Shared, url: &str) {
 fn copy_link(state: &Shared, url: &str) {
     let weak = Rc::downgrade(state);
     let url_owned = url.to_owned();
-    let clipboard = web_sys::window()
+    let clipboard = window()
         .map(|w| Reflect::get(&w.navigator(), &"clipboard".into()).unwrap_or(JsValue::UNDEFINED))
         .filter(|c| !c.is_undefined() && !c.is_null());
     let promise = clipboard.and_then(|c| method(&c, "writeText")?.call1(&c, &url.into()).ok());
@@ -611,23 +607,24 @@ fn submit_comment(state: &Shared, button: &Element) {
     let Some(form) = button.parent_element() else {
         return;
     };
-    let Some(area) = form
-        .query_selector("textarea")
+    let Some(area) = query(&form, "textarea").ok().flatten() else {
+        return;
+    };
+    // The textarea's `value`, as a property (as `key` in `on_key`).
+    let Some(text) = Reflect::get(&area, &"value".into())
         .ok()
-        .flatten()
-        .and_then(|a| a.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        .and_then(|v| v.as_string())
     else {
         return;
     };
-    let text = area.value();
-    let hint = form.query_selector(".nv-comment-hint").ok().flatten();
+    let hint = query(&form, ".nv-comment-hint").ok().flatten();
     if text.chars().all(char::is_whitespace) {
         let _ = area.set_attribute("aria-invalid", "true");
         if let Some(h) = &hint {
             let s = state.borrow();
             h.set_text_content(Some(s.options.labels().comment_empty));
         }
-        let _ = area.focus();
+        focus(&area);
         return;
     }
     let _ = area.remove_attribute("aria-invalid");
@@ -641,7 +638,7 @@ fn submit_comment(state: &Shared, button: &Element) {
         text.as_str().into(),
     );
     if emit(state, event!("nv-comment"), &detail, true) {
-        area.set_value("");
+        set(&area, "value", "".into());
     }
 }
 
@@ -650,8 +647,7 @@ fn play(state: &Shared, button: &Element) {
         return;
     };
     let player = state.borrow().video_player.clone();
-    let poster = button
-        .query_selector("img.nv-poster")
+    let poster = query(button, "img.nv-poster")
         .ok()
         .flatten()
         .and_then(|img| img.get_attribute("src"));
@@ -683,9 +679,7 @@ fn play(state: &Shared, button: &Element) {
     if button.replace_with_with_node_1(&video).is_err() {
         return;
     }
-    if let Some(h) = video.dyn_ref::<web_sys::HtmlElement>() {
-        let _ = h.focus();
-    }
+    focus(&video);
     if let Some(f) = player {
         let detail = Object::new();
         set(&detail, "src", src.as_str().into());
@@ -723,7 +717,8 @@ pub(crate) fn refresh_times(state: &Shared) {
         return;
     };
     for i in 0..list.length() {
-        let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+        // `querySelectorAll` lists elements only.
+        let Some(el) = list.item(i).map(JsCast::unchecked_into::<Element>) else {
             continue;
         };
         let Some(secs) = el
