@@ -4,7 +4,7 @@
 use super::interact;
 pub use super::live::View;
 use super::mount::mount;
-use super::state::{document, js_error, query, window, Shared, ViewState};
+use super::state::{document, js_error, prop, query, window, Shared, ViewState};
 use super::trusted::trusted_html;
 use crate::error::{Error, Warning};
 use crate::labels::{labels, Lang};
@@ -107,7 +107,7 @@ fn start(
     warnings.append(&mut parsed.warnings);
     if options.page_url.is_none() {
         options.page_url = window()
-            .and_then(|w| w.location().href().ok())
+            .and_then(|w| prop(&prop(&w, "location"), "href").as_string())
             .and_then(|href| url::check(&href, UrlContext::Absolute));
     }
     let doc = document()?;
@@ -214,15 +214,13 @@ pub(crate) fn draw(state: &Shared) -> Result<Option<Warning>, JsValue> {
 }
 
 fn has_system_share() -> bool {
-    window()
-        .map(|w| js_sys::Reflect::has(&w.navigator(), &JsValue::from_str("share")).unwrap_or(false))
-        .unwrap_or(false)
+    window().is_some_and(|w| interact::method(&w.navigator(), "share").is_some())
 }
 
 /// WeChat's in-app browser names itself `MicroMessenger` in its user agent.
 fn in_wechat() -> bool {
     window()
-        .and_then(|w| w.navigator().user_agent().ok())
+        .and_then(|w| prop(&w.navigator(), "userAgent").as_string())
         .is_some_and(|ua| crate::text::find(&ua, "MicroMessenger").is_some())
 }
 

@@ -10,7 +10,7 @@
 //! article of (the hydration-only client).
 
 use super::handle::{Interval, Listener, Timeout};
-use super::state::{click, document, focus, query, query_all, window, Shared, ViewState};
+use super::state::{click, document, focus, prop, query, query_all, window, Shared, ViewState};
 use crate::options::{
     event, COMMENT_DETAIL_KEYS, FAVORITE_DETAIL_KEYS, KEYWORD_DETAIL_KEYS, LIKE_DETAIL_KEYS,
     RELATED_DETAIL_KEYS, SHARE_DETAIL_KEYS,
@@ -49,11 +49,11 @@ pub(crate) fn wire(state: &Shared) {
                 if !inside {
                     // Focus goes back to the popover's button unless the click gave it to
                     // something else on the page.
-                    let lost = match document().ok().and_then(|d| d.active_element()) {
+                    let active = document().map(|d| prop(&d, "activeElement"));
+                    let lost = match active.ok().and_then(|a| a.dyn_into::<Element>().ok()) {
                         None => true,
                         Some(a) => {
-                            let tag = a.tag_name();
-                            tag == "BODY" || tag == "HTML" || host.contains(Some(&a))
+                            a.matches("body,html").unwrap_or(false) || host.contains(Some(&a))
                         }
                     };
                     with(&w, |s| close_popovers(s, lost));
@@ -501,12 +501,10 @@ fn system_share(state: &Shared, url: &str) {
     set(&data, "title", title.into());
     set(&data, "url", url.into());
     let navigator: JsValue = window.navigator().into();
-    if let Some(f) = method(&navigator, "share") {
-        if let Ok(p) = f.call1(&navigator, &data) {
-            // A reader who dismisses the sheet rejects the promise: not an error.
-            let ignore = Closure::once_into_js(|_: JsValue| {});
-            then(&p, &JsValue::UNDEFINED, &ignore);
-        }
+    if let Some(p) = invoke(&navigator, "share", &data, &JsValue::UNDEFINED) {
+        // A reader who dismisses the sheet rejects the promise: not an error.
+        let ignore = Closure::once_into_js(|_: JsValue| {});
+        then(&p, &JsValue::UNDEFINED, &ignore);
     }
 }
 
@@ -516,7 +514,7 @@ fn copy_link(state: &Shared, url: &str) {
     let clipboard = window()
         .map(|w| Reflect::get(&w.navigator(), &"clipboard".into()).unwrap_or(JsValue::UNDEFINED))
         .filter(|c| !c.is_undefined() && !c.is_null());
-    let promise = clipboard.and_then(|c| method(&c, "writeText")?.call1(&c, &url.into()).ok());
+    let promise = clipboard.and_then(|c| invoke(&c, "writeText", &url.into(), &JsValue::UNDEFINED));
     match promise {
         Some(p) => {
             let w1 = weak.clone();
@@ -538,21 +536,28 @@ fn copy_link(state: &Shared, url: &str) {
 
 /// `promise.then(ok, fail)`, with plain JS functions.
 fn then(promise: &JsValue, ok: &JsValue, fail: &JsValue) {
-    if let Some(f) = method(promise, "then") {
-        let _ = f.call2(promise, ok, fail);
-    }
+    invoke(promise, "then", ok, fail);
 }
 
 /// `obj[name]` when it is a function.
-fn method(obj: &JsValue, name: &str) -> Option<js_sys::Function> {
+pub(crate) fn method(obj: &JsValue, name: &str) -> Option<js_sys::Function> {
     Reflect::get(obj, &name.into()).ok()?.dyn_into().ok()
+}
+
+/// `obj[name](a, b)` when `obj[name]` is a function: its result, or `None` when it is not one
+/// or throws. Every method call of the widgets takes two arguments (`undefined` for those it
+/// does not use), so that they share one binding of `Function.prototype.call`.
+fn invoke(obj: &JsValue, name: &str, a: &JsValue, b: &JsValue) -> Option<JsValue> {
+    method(obj, name)?.call2(obj, a, b).ok()
 }
 
 /// Copies through a hidden textarea and `execCommand("copy")`, for browsers or contexts
 /// where the Clipboard API is refused.
 fn fallback_copy(text: &str) -> bool {
     let Ok(doc) = document() else { return false };
-    let Some(body) = doc.body() else { return false };
+    let Ok(body) = prop(&doc, "body").dyn_into::<Node>() else {
+        return false;
+    };
     let Ok(area) = doc.create_element("textarea") else {
         return false;
     };
@@ -562,11 +567,8 @@ fn fallback_copy(text: &str) -> bool {
     if body.append_child(&area).is_err() {
         return false;
     }
-    if let Some(f) = method(&area, "select") {
-        let _ = f.call0(&area);
-    }
-    let done = method(&doc, "execCommand")
-        .and_then(|f| f.call1(&doc, &"copy".into()).ok())
+    invoke(&area, "select", &JsValue::UNDEFINED, &JsValue::UNDEFINED);
+    let done = invoke(&doc, "execCommand", &"copy".into(), &JsValue::UNDEFINED)
         .and_then(|v| v.as_bool())
         .unwrap_or(false);
     area.remove();
@@ -604,7 +606,7 @@ fn toast(state: &Shared, message: &str) {
 }
 
 fn submit_comment(state: &Shared, button: &Element) {
-    let Some(form) = button.parent_element() else {
+    let Ok(form) = prop(button, "parentElement").dyn_into::<Element>() else {
         return;
     };
     let Some(area) = query(&form, "textarea").ok().flatten() else {
@@ -693,10 +695,14 @@ fn play(state: &Shared, button: &Element) {
 
 /// `video.canPlayType("application/vnd.apple.mpegurl")` is not `""`.
 fn can_play_hls(video: &Element) -> bool {
-    method(video, "canPlayType")
-        .and_then(|f| f.call1(video, &"application/vnd.apple.mpegurl".into()).ok())
-        .and_then(|v| v.as_string())
-        .is_some_and(|v| !v.is_empty())
+    invoke(
+        video,
+        "canPlayType",
+        &"application/vnd.apple.mpegurl".into(),
+        &JsValue::UNDEFINED,
+    )
+    .and_then(|v| v.as_string())
+    .is_some_and(|v| !v.is_empty())
 }
 
 /// Whether `src` names an HLS playlist (`….m3u8`, before any query or fragment).

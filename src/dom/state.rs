@@ -129,6 +129,13 @@ pub(crate) fn window() -> Option<Window> {
     WINDOW.with(Option::clone)
 }
 
+/// `obj[key]`, or `undefined` when reading it throws (or `obj` is not an object). For values
+/// read once in a while (`location.href`, `navigator.userAgent`, `document.activeElement`, …):
+/// one binding serves them all, where web-sys has one per property.
+pub(crate) fn prop(obj: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
 /// The page's document, or an error for a host without one.
 pub(crate) fn document() -> Result<Document, JsValue> {
     window()
