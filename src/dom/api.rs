@@ -120,10 +120,12 @@ fn start(
             None => {
                 let shadow = attach_open_shadow(&container)?;
                 // A new shadow root adopts nothing yet: the sheet is its one stylesheet.
+                let sheets = js_sys::Array::new();
+                sheets.push(&stylesheet()?);
                 js_sys::Reflect::set(
                     shadow.as_ref(),
                     &JsValue::from_str("adoptedStyleSheets"),
-                    &js_sys::Array::of1(&stylesheet()?),
+                    &sheets,
                 )?;
                 shadow.into()
             }
@@ -160,17 +162,17 @@ fn start(
     Ok(View { state })
 }
 
-/// Shows the loading (`state = "loading"`) or error (`"error"`, with `detail`) state of
+/// Shows the loading state (`error` false) or the error state (with `detail`) of
 /// `<news-view>` in `container`'s shadow root.
 #[wasm_bindgen(js_name = renderState)]
 pub fn render_state(
     container: Element,
-    state: &str,
+    error: bool,
     detail: &str,
     lang: &str,
 ) -> Result<(), JsValue> {
     let l = labels(Lang::from_tag(lang).unwrap_or_default());
-    let markup = if state == "error" {
+    let markup = if error {
         layout::error_state(l, detail)
     } else {
         layout::loading_state(l)

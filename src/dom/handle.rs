@@ -3,7 +3,7 @@
 
 use super::state::window;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Event, EventTarget};
 
 /// One callback listening for events on one or more targets, removed from all of them when
@@ -51,16 +51,22 @@ impl Drop for Listener {
     }
 }
 
+/// A timer's callback as a JS function. Its type takes the (absent) argument that the
+/// widgets' one-shot promise callbacks take, so that both share one kind of closure glue.
+fn timer_closure(mut callback: impl FnMut() + 'static) -> Closure<dyn FnMut(JsValue)> {
+    Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| callback())
+}
+
 /// A repeating timer (`setInterval`), cleared when this handle drops.
 pub(crate) struct Interval {
     id: i32,
-    _closure: Closure<dyn FnMut()>,
+    _closure: Closure<dyn FnMut(JsValue)>,
 }
 
 impl Interval {
     /// Calls `callback` every `millis` milliseconds.
     pub(crate) fn new(millis: i32, callback: impl FnMut() + 'static) -> Option<Interval> {
-        let closure = Closure::<dyn FnMut()>::new(callback);
+        let closure = timer_closure(callback);
         let id = window()?
             .set_interval_with_callback_and_timeout_and_arguments_0(
                 closure.as_ref().unchecked_ref(),
@@ -85,13 +91,13 @@ impl Drop for Interval {
 /// A one-shot timer (`setTimeout`), cleared when this handle drops before it fires.
 pub(crate) struct Timeout {
     id: i32,
-    _closure: Closure<dyn FnMut()>,
+    _closure: Closure<dyn FnMut(JsValue)>,
 }
 
 impl Timeout {
     /// Calls `callback` once after `millis` milliseconds.
     pub(crate) fn new(millis: i32, callback: impl FnMut() + 'static) -> Option<Timeout> {
-        let closure = Closure::<dyn FnMut()>::new(callback);
+        let closure = timer_closure(callback);
         let id = window()?
             .set_timeout_with_callback_and_timeout_and_arguments_0(
                 closure.as_ref().unchecked_ref(),
