@@ -4,7 +4,7 @@
 use super::interact;
 pub use super::live::View;
 use super::mount::mount;
-use super::state::{document, js_error, prop, query, window, Shared, ViewState};
+use super::state::{document, js_error, prop, prop_as, query, window, Shared, ViewState};
 use super::trusted::trusted_html;
 use crate::error::{Error, Warning};
 use crate::labels::{labels, Lang};
@@ -112,7 +112,7 @@ fn start(
     }
     let doc = document()?;
     let root: Node = if options.shadow {
-        match container.shadow_root() {
+        match prop_as::<web_sys::ShadowRoot>(&container, "shadowRoot") {
             Some(shadow) => {
                 adopt_stylesheet(shadow.as_ref())?;
                 shadow.into()
@@ -177,7 +177,7 @@ pub fn render_state(
     } else {
         layout::loading_state(l)
     };
-    let shadow = match container.shadow_root() {
+    let shadow = match prop_as::<web_sys::ShadowRoot>(&container, "shadowRoot") {
         Some(s) => s,
         None => attach_open_shadow(&container)?,
     };
@@ -216,13 +216,13 @@ pub(crate) fn draw(state: &Shared) -> Result<Option<Warning>, JsValue> {
 }
 
 fn has_system_share() -> bool {
-    window().is_some_and(|w| interact::method(&w.navigator(), "share").is_some())
+    window().is_some_and(|w| interact::method(&prop(&w, "navigator"), "share").is_some())
 }
 
 /// WeChat's in-app browser names itself `MicroMessenger` in its user agent.
 fn in_wechat() -> bool {
     window()
-        .and_then(|w| prop(&w.navigator(), "userAgent").as_string())
+        .and_then(|w| prop(&prop(&w, "navigator"), "userAgent").as_string())
         .is_some_and(|ua| crate::text::find(&ua, "MicroMessenger").is_some())
 }
 

@@ -37,14 +37,12 @@ pub(crate) fn wire(state: &Shared) {
     let w = weak.clone();
     let host = container.clone();
     let mut listener = Listener::new(move |e: Event| {
-        let on_page = e
-            .current_target()
-            .is_some_and(|t| t.has_type::<web_sys::Document>());
-        match e.type_().as_str() {
+        let on_page = prop(&e, "currentTarget").has_type::<web_sys::Document>();
+        match prop(&e, "type").as_string().as_deref().unwrap_or_default() {
             "click" if on_page => {
-                let inside = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<Node>().ok())
+                let inside = prop(&e, "target")
+                    .dyn_into::<Node>()
+                    .ok()
                     .is_some_and(|t| host.contains(Some(&t)));
                 if !inside {
                     // Focus goes back to the popover's button unless the click gave it to
@@ -93,7 +91,7 @@ fn with(weak: &Weak<std::cell::RefCell<ViewState>>, f: impl FnOnce(&Shared)) {
 }
 
 fn target_element(e: &Event) -> Option<Element> {
-    e.target().and_then(|t| t.dyn_into::<Element>().ok())
+    prop(e, "target").dyn_into::<Element>().ok()
 }
 
 fn action_of(e: &Event) -> Option<(Element, String)> {
@@ -131,7 +129,7 @@ fn on_click(state: &Shared, e: &Event) {
             let index = (i as u32).into();
             let name = if action == "keyword" {
                 const KEYS: &[&str] = KEYWORD_DETAIL_KEYS;
-                set(&d, key!(KEYS, "name"), el.text_content().into());
+                set(&d, key!(KEYS, "name"), prop(&el, "textContent"));
                 set(&d, key!(KEYS, "url"), url);
                 set(&d, key!(KEYS, "index"), index);
                 event!("nv-keyword")
@@ -354,7 +352,7 @@ fn image_failed(img: &Element) {
         .ok()
         .flatten()
         .and_then(|li| query(&li, ".nv-comment-author").ok().flatten())
-        .and_then(|a| a.text_content())
+        .and_then(|a| prop(&a, "textContent").as_string())
         .and_then(|t| t.chars().next())
         .map(String::from)
         .unwrap_or_default();
@@ -497,10 +495,10 @@ fn system_share(state: &Shared, url: &str) {
     let title = query(&state.borrow().root, "h1.nv-title")
         .ok()
         .flatten()
-        .and_then(|h| h.text_content());
+        .and_then(|h| prop(&h, "textContent").as_string());
     set(&data, "title", title.into());
     set(&data, "url", url.into());
-    let navigator: JsValue = window.navigator().into();
+    let navigator = prop(&window, "navigator");
     if let Some(p) = invoke(&navigator, "share", &data, &JsValue::UNDEFINED) {
         // A reader who dismisses the sheet rejects the promise: not an error.
         let ignore = Closure::once_into_js(|_: JsValue| {});
@@ -512,7 +510,7 @@ fn copy_link(state: &Shared, url: &str) {
     let weak = Rc::downgrade(state);
     let url_owned = url.to_owned();
     let clipboard = window()
-        .map(|w| Reflect::get(&w.navigator(), &"clipboard".into()).unwrap_or(JsValue::UNDEFINED))
+        .map(|w| prop(&prop(&w, "navigator"), "clipboard"))
         .filter(|c| !c.is_undefined() && !c.is_null());
     let promise = clipboard.and_then(|c| invoke(&c, "writeText", &url.into(), &JsValue::UNDEFINED));
     match promise {
@@ -738,7 +736,7 @@ pub(crate) fn refresh_times(state: &Shared) {
             offset_minutes: 0,
         };
         let label = text::relative_time(ts, now, s.options.time_zone, &l);
-        if el.text_content().as_deref() != Some(label.as_str()) {
+        if prop(&el, "textContent").as_string().as_deref() != Some(label.as_str()) {
             el.set_text_content(Some(&label));
         }
     }

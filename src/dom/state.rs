@@ -136,6 +136,14 @@ pub(crate) fn prop(obj: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
+/// `obj[key]` when it is neither `null` nor `undefined`, as `T` unchecked: for properties
+/// whose value is a `T` or null (`shadowRoot`, an event's `target`).
+pub(crate) fn prop_as<T: JsCast>(obj: &JsValue, key: &str) -> Option<T> {
+    Some(prop(obj, key))
+        .filter(|v| !v.is_null() && !v.is_undefined())
+        .map(JsCast::unchecked_into)
+}
+
 /// The page's document, or an error for a host without one.
 pub(crate) fn document() -> Result<Document, JsValue> {
     window()
