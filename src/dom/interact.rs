@@ -501,7 +501,7 @@ fn system_share(state: &Shared, url: &str) {
     let navigator = prop(&window, "navigator");
     if let Some(p) = invoke(&navigator, "share", &data, &JsValue::UNDEFINED) {
         // A reader who dismisses the sheet rejects the promise: not an error.
-        let ignore = Closure::once_into_js(|_: JsValue| {});
+        let ignore = on_settled(Rc::downgrade(state), Settled::Ignore);
         then(&p, &JsValue::UNDEFINED, &ignore);
     }
 }
@@ -515,14 +515,8 @@ fn copy_link(state: &Shared, url: &str) {
     let promise = clipboard.and_then(|c| invoke(&c, "writeText", &url.into(), &JsValue::UNDEFINED));
     match promise {
         Some(p) => {
-            let w1 = weak.clone();
-            let ok = Closure::once_into_js(move |_: JsValue| with(&w1, |s| copied(s, true)));
-            let fail = Closure::once_into_js(move |_: JsValue| {
-                with(&weak, |s| {
-                    let done = fallback_copy(&url_owned);
-                    copied(s, done)
-                })
-            });
+            let ok = on_settled(weak.clone(), Settled::Copied);
+            let fail = on_settled(weak, Settled::Fallback(url_owned));
             then(&p, &ok, &fail);
         }
         None => {
@@ -530,6 +524,29 @@ fn copy_link(state: &Shared, url: &str) {
             copied(state, done);
         }
     }
+}
+
+/// What a settled promise of the widgets does. Every promise callback is one closure type
+/// ([`on_settled`]): each closure type costs its own glue in the wasm.
+enum Settled {
+    /// Nothing (a dismissed share sheet rejects its promise: not an error).
+    Ignore,
+    /// The link was copied: say so.
+    Copied,
+    /// The Clipboard API refused: copy this URL through a textarea, then say how it went.
+    Fallback(String),
+}
+
+/// A one-shot JS callback doing `what` for the view `state`, if it is still live.
+fn on_settled(state: Weak<std::cell::RefCell<ViewState>>, what: Settled) -> JsValue {
+    Closure::once_into_js(move |_: JsValue| match what {
+        Settled::Ignore => {}
+        Settled::Copied => with(&state, |s| copied(s, true)),
+        Settled::Fallback(url) => with(&state, |s| {
+            let done = fallback_copy(&url);
+            copied(s, done)
+        }),
+    })
 }
 
 /// `promise.then(ok, fail)`, with plain JS functions.
