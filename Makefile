@@ -18,10 +18,10 @@ WASM_TARGET := wasm32-unknown-unknown
 CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROMEDRIVER
 PORT ?= 8080
-# The budget: 70 KiB is the target (issue 13); the check allows 84 KiB while the package is over
+# The budget: 70 KiB is the target (issue 13); the check allows 83 KiB while the package is over
 # 80 after the availability work (issue 10: +4.8 KiB for the pre-pass) and the body path without
 # the browser's parser (issue 13: +2.3 KiB); README "Size and speed".
-SIZE_BUDGET_KIB ?= 84
+SIZE_BUDGET_KIB ?= 83
 # The hydration-only entry (newsview-hydrate.js + its wasm, issue 13): what a server-rendered
 # page downloads.
 HYDRATE_BUDGET_KIB ?= 25
