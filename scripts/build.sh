@@ -97,6 +97,14 @@ build_entry dom newsview
 build_entry hydrate newsview-hydrate
 build_entry qr-module newsview-qr
 
+# The QR encoder is in the QR module only: the full client's wasm (named, before wasm-opt) must
+# not hold it, the QR module's must (which also shows that the names are there to look at).
+step "the QR encoder is in newsview-qr_bg.wasm, not in newsview_bg.wasm"
+grep -q encode_bytes_advanced "target/wasm-size-qr-module/${TARGET}/release/newsview.wasm" ||
+  die "the QR module's wasm has no QrCode::encode_bytes_advanced (or no names to check by)"
+! grep -q encode_bytes "target/wasm-size/${TARGET}/release/newsview.wasm" ||
+  die "the full client's wasm links the QR encoder (QrCode::encode_bytes*): it belongs in the QR module"
+
 rm -rf "$OUT"
 mv "$TMP" "$OUT"
 step "pkg/ ready: $(cd "$OUT" && ls | tr '\n' ' ')"
