@@ -388,16 +388,54 @@ fn toggle_popover(state: &Shared, button: &Element) {
     }
 }
 
+// The QR module's loader (www/newsview-qr-load.js, bundled into pkg/newsview.js): the full
+// client has no encoder.
+#[cfg(feature = "dom")]
+#[wasm_bindgen(module = "/www/newsview-qr-load.js")]
+extern "C" {
+    fn nv_qr_modules(url: &str, then: &JsValue);
+    fn nv_qr_watch(root: &Node);
+}
+
+/// Starts loading the QR module when the reader shows intent to open a QR code of the view
+/// whose root is `root` (the pointer over, or focus on, 用手机看 or 微信) while it holds a
+/// placeholder; else it loads when a popover with one first opens ([`draw_qr_codes`]).
+#[cfg(feature = "dom")]
+pub(crate) fn watch_qr(root: &Node) {
+    nv_qr_watch(root);
+}
+
 /// Draws the QR codes the full client's layout left as placeholders in `scope`
 /// (`svg[data-nv-qr]`, [`crate::layout::Context::qr_on_open`]): the share URL's code, named as
-/// the placeholder is, written by the escaping writer and parsed in its place. Server markup
-/// has its codes drawn, so the hydration-only client, which has no encoder, never meets one.
+/// the placeholder is. The QR module encodes it (loaded now if it was not); its modules, as
+/// data, are written by the escaping writer and parsed in each placeholder's place when they
+/// arrive. If they never do (the module did not load), the placeholders stay. Server markup
+/// has its codes drawn, so the hydration-only client, which has no loader, never meets one.
 #[cfg(feature = "dom")]
 fn draw_qr_codes(state: &Shared, scope: &Element) {
+    if !matches!(scope.query_selector("svg[data-nv-qr]"), Ok(Some(_))) {
+        return;
+    }
+    let url = share_url_of(&state.borrow());
+    let scope = scope.clone();
+    let then = Closure::once_into_js(move |modules: JsValue| {
+        let modules = modules
+            .dyn_into::<js_sys::Uint8Array>()
+            .ok()
+            .and_then(|bytes| crate::qr::Modules::from_bytes(bytes.to_vec()));
+        if let Some(modules) = modules {
+            draw_qr_modules(&scope, &modules);
+        }
+    });
+    nv_qr_modules(&url, &then);
+}
+
+/// Puts the drawing of `modules` in the place of each placeholder still in `scope`.
+#[cfg(feature = "dom")]
+fn draw_qr_modules(scope: &Element, modules: &crate::qr::Modules) {
     let Some(placeholders) = scope.query_selector_all("svg[data-nv-qr]").ok() else {
         return;
     };
-    let url = share_url_of(&state.borrow());
     for i in 0..placeholders.length() {
         let Some(svg) = placeholders.item(i) else {
             continue;
@@ -406,9 +444,7 @@ fn draw_qr_codes(state: &Shared, scope: &Element) {
             .unchecked_ref::<Element>()
             .get_attribute("aria-label")
             .unwrap_or_default();
-        let Some(markup) = crate::layout::qr_drawing(&url, &label) else {
-            continue;
-        };
+        let markup = crate::layout::qr_drawing(modules, &label);
         if let Ok(html) = super::trusted::trusted_html(&markup) {
             let _ = Reflect::set(&svg, &JsValue::from_str("outerHTML"), &html);
         }
