@@ -18,18 +18,22 @@ WASM_TARGET := wasm32-unknown-unknown
 CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROMEDRIVER
 PORT ?= 8080
-# The budget: 70 KiB is the target (issue 13); the check allows 83 KiB while the package is over
-# 80 after the availability work (issue 10: +4.8 KiB for the pre-pass) and the body path without
-# the browser's parser (issue 13: +2.3 KiB); README "Size and speed".
-SIZE_BUDGET_KIB ?= 83
+# The budget: 70 KiB is the target (issue 13); the check allows 80 KiB: the package went over 80
+# after the availability work (issue 10: +4.8 KiB for the pre-pass) and the body path without
+# the browser's parser (issue 13: +2.3 KiB), less the QR encoder moved into its own module
+# (-2.3 KiB) and fewer browser bindings (-1.9 KiB); README "Size and speed".
+SIZE_BUDGET_KIB ?= 80
 # The hydration-only entry (newsview-hydrate.js + its wasm, issue 13): what a server-rendered
 # page downloads.
 HYDRATE_BUDGET_KIB ?= 25
+# The full client's QR module (newsview-qr.js + its wasm: the encoder), fetched when a reader
+# first opens a QR code.
+QR_BUDGET_KIB ?= 9
 WIDTHS ?= 390,1280
 
 # Inputs of the browser package; pkg/ is rebuilt only when one of them changed.
 PKG_INPUTS := $(shell find src -type f 2>/dev/null) $(wildcard build.rs) Cargo.toml Cargo.lock \
-	www/newsview.js www/newsview-hydrate.js www/newsview-error.js $(wildcard www/*.css) scripts/build.sh scripts/wasm-tools.sh package-lock.json
+	www/newsview.js www/newsview-hydrate.js www/newsview-qr.js www/newsview-qr-load.js www/newsview-error.js $(wildcard www/*.css) scripts/build.sh scripts/wasm-tools.sh package-lock.json
 PKG_STAMP := pkg/.stamp
 # Inputs of newsview/server (pkg-server/): the same Rust, its own JS entries.
 SERVER_INPUTS := $(shell find src www/server -type f 2>/dev/null) www/newsview-error.js $(wildcard build.rs) Cargo.toml \
@@ -83,7 +87,8 @@ fmt-check:
 	@cargo fmt --check || { echo "make: the Rust code is not formatted; run 'make fmt'" >&2; exit 1; }
 
 # The native build checks the core, only the wasm32 builds compile the DOM layer (src/dom/): the
-# full client, the server build and the hydration-only client each have their own feature set.
+# full client, the server build, the hydration-only client and the QR module each have their own
+# feature set.
 clippy:
 	@echo "==> cargo clippy --all-targets -- -D warnings"
 	@cargo clippy --all-targets -- -D warnings || { echo "make: clippy found problems (native build)" >&2; exit 1; }
@@ -96,6 +101,9 @@ clippy:
 	@echo "==> cargo clippy --target $(WASM_TARGET) --lib --no-default-features --features hydrate -- -D warnings"
 	@cargo clippy --target $(WASM_TARGET) --lib --no-default-features --features hydrate -- -D warnings || \
 		{ echo "make: clippy found problems (wasm32 hydration-only build, src/dom/hydrate_api.rs)" >&2; exit 1; }
+	@echo "==> cargo clippy --target $(WASM_TARGET) --lib --no-default-features --features qr-module -- -D warnings"
+	@cargo clippy --target $(WASM_TARGET) --lib --no-default-features --features qr-module -- -D warnings || \
+		{ echo "make: clippy found problems (wasm32 QR module build, src/qr_module.rs)" >&2; exit 1; }
 
 contract: ## Regenerate what is generated from the declarations: .d.ts blocks, docs/schema.md tables, src/model.rs field lists
 	NEWSVIEW_BLESS=1 cargo test --test typescript_types --test schema
@@ -120,12 +128,12 @@ test-server: build build-server ## newsview/server in Node and workerd, the exam
 	@echo "==> node --test tests/server/"
 	@node --test --test-reporter=spec tests/server/
 
-size: build ## Raw, gzip and brotli sizes of what a page downloads (full and hydration entries)
+size: build ## Raw, gzip and brotli sizes of what a page downloads (full and hydration entries, the QR module)
 	@node scripts/size.mjs
 
 size-check: build
-	@echo "==> size budgets: gzip full entry <= $(SIZE_BUDGET_KIB) KiB, hydration entry <= $(HYDRATE_BUDGET_KIB) KiB"
-	@node scripts/size.mjs --budget $(SIZE_BUDGET_KIB) --hydrate-budget $(HYDRATE_BUDGET_KIB)
+	@echo "==> size budgets: gzip full entry <= $(SIZE_BUDGET_KIB) KiB, hydration entry <= $(HYDRATE_BUDGET_KIB) KiB, QR module <= $(QR_BUDGET_KIB) KiB"
+	@node scripts/size.mjs --budget $(SIZE_BUDGET_KIB) --hydrate-budget $(HYDRATE_BUDGET_KIB) --qr-budget $(QR_BUDGET_KIB)
 
 screenshots: build ## Full-page PNGs of the demo at 390 and 1280 px in screenshots/ (not committed)
 	@mkdir -p screenshots

@@ -9,9 +9,13 @@
 #   pkg/newsview-hydrate_bg.wasm   same <news-view>), and its module: the crate with
 #                            `--features hydrate` only (no readers, sanitizer, layout or CSS);
 #                            it imports ./newsview.js only when a page needs to render
+#   pkg/newsview-qr.js       the QR module (www/newsview-qr.js: qrModules(url)) and its wasm: the
+#   pkg/newsview-qr_bg.wasm  crate with `--features qr-module` only (the QR encoder); the full
+#                            client imports it (www/newsview-qr-load.js) the first time a reader
+#                            opens a QR code, and its own wasm has no encoder
 #
-# What a page downloads is one pair of those (the CSS is compiled into the full wasm; server
-# markup carries its own).
+# What a page downloads is one of the first two pairs (the CSS is compiled into the full wasm;
+# server markup carries its own), and the QR module when a reader opens a QR code.
 #
 # The package is assembled in target/pkg.tmp/ and then swapped in, so pkg/ never holds stale files.
 # Usage: scripts/build.sh        (`make build` calls it only when an input changed)
@@ -27,7 +31,7 @@ TARGET=wasm32-unknown-unknown
 OUT=pkg
 TMP=target/pkg.tmp
 
-for f in www/newsview.js www/newsview-hydrate.js; do
+for f in www/newsview.js www/newsview-hydrate.js www/newsview-qr.js; do
   [ -f "$f" ] || die "$f is missing: it is an entry module of the package"
 done
 check_wasm_tools
@@ -76,18 +80,30 @@ build_entry() {
   step "${name}: esbuild: bundle www/${name}.js with the glue, minify"
   cp "www/${name}.js" "$work/entry.js"
   cp www/newsview-error.js "$work/"
-  # The glue's own default wasm name is never used (init() always passes ./NAME_bg.wasm), but
-  # bundlers would see it: point it at the file that exists.
+  # The glue's own default wasm name: the QR module's init() is the glue's, which loads it; the
+  # other entries' init() pass ./NAME_bg.wasm, but bundlers would see it. Point it at the file
+  # that exists.
   sed -i "s/${name}_bg_bg\.wasm/${name}_bg.wasm/g" "$work/${name}_bg.js"
-  # ./newsview.js stays an import of its own (the hydration entry loads it only when it must).
+  # ./newsview.js and ./newsview-qr.js stay imports of their own (the hydration entry loads the
+  # full client only when it must render, the full client its QR module only when a reader
+  # opens a QR code), resolved beside the importing module.
   "$ESBUILD" "$work/entry.js" --bundle --format=esm --minify --target=es2022 --log-level=warning \
-    --legal-comments=none --external:./newsview.js --outfile="$TMP/${name}.js"
+    --legal-comments=none --external:./newsview.js --external:./newsview-qr.js --outfile="$TMP/${name}.js"
   # wasm-bindgen's inline JS snippets (snippets/) are bundled into NAME.js by now.
   rm -rf "$work"
 }
 
 build_entry dom newsview
 build_entry hydrate newsview-hydrate
+build_entry qr-module newsview-qr
+
+# The QR encoder is in the QR module only: the full client's wasm (named, before wasm-opt) must
+# not hold it, the QR module's must (which also shows that the names are there to look at).
+step "the QR encoder is in newsview-qr_bg.wasm, not in newsview_bg.wasm"
+grep -q encode_bytes_advanced "target/wasm-size-qr-module/${TARGET}/release/newsview.wasm" ||
+  die "the QR module's wasm has no QrCode::encode_bytes_advanced (or no names to check by)"
+! grep -q encode_bytes "target/wasm-size/${TARGET}/release/newsview.wasm" ||
+  die "the full client's wasm links the QR encoder (QrCode::encode_bytes*): it belongs in the QR module"
 
 rm -rf "$OUT"
 mv "$TMP" "$OUT"

@@ -8,6 +8,8 @@
 #     newsview-hydrate.js         pkg/newsview-hydrate.js (newsview/hydrate: server-rendered pages;
 #     newsview-hydrate_bg.wasm    imports ./newsview.js only when it must render) and its wasm
 #     newsview-hydrate.d.ts       types/newsview-hydrate.d.ts
+#     newsview-qr.js              pkg/newsview-qr.js (the QR encoder, which newsview.js imports the
+#     newsview-qr_bg.wasm         first time a reader opens a QR code) and its wasm
 #     newsview.d.ts               types/newsview.d.ts
 #     newsview-server.d.ts        types/newsview-server.d.ts (newsview/server)
 #     server/                     pkg-server/ (newsview/server: the entries for Node and workerd
@@ -60,6 +62,7 @@ step "make build build-server"
 make --no-print-directory build build-server
 
 for f in pkg/newsview.js pkg/newsview_bg.wasm pkg/newsview-hydrate.js pkg/newsview-hydrate_bg.wasm \
+  pkg/newsview-qr.js pkg/newsview-qr_bg.wasm \
   pkg-server/newsview-server.js pkg-server/newsview-server.workerd.js \
   pkg-server/newsview_server_bg.wasm; do
   [ -s "$f" ] || die "$f is missing after make build"
@@ -68,7 +71,8 @@ done
 step "assemble ${OUT}/ (newsview ${VERSION})"
 rm -rf "$OUT"
 mkdir -p "$OUT/schema" "$OUT/server"
-cp pkg/newsview.js pkg/newsview_bg.wasm pkg/newsview-hydrate.js pkg/newsview-hydrate_bg.wasm "$OUT/"
+cp pkg/newsview.js pkg/newsview_bg.wasm pkg/newsview-hydrate.js pkg/newsview-hydrate_bg.wasm \
+  pkg/newsview-qr.js pkg/newsview-qr_bg.wasm "$OUT/"
 cp pkg-server/newsview-server.js pkg-server/newsview-server.workerd.js pkg-server/newsview_server_bg.wasm "$OUT/server/"
 cp types/newsview.d.ts "$OUT/newsview.d.ts"
 cp types/newsview-server.d.ts "$OUT/newsview-server.d.ts"

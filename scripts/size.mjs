@@ -1,14 +1,18 @@
 #!/usr/bin/env node
 // Reports the size of what a page downloads from pkg/, raw, gzip (level 9) and brotli (quality
-// 11), per entry: a page loads one of them, each a JS module and its .wasm:
+// 11), per entry: a page loads one of the first two, each a JS module and its .wasm, and the
+// full one loads the third when a reader first opens a QR code:
 //
 //   full      newsview.js + newsview_bg.wasm (render, hydrate, <news-view>)
 //   hydrate   newsview-hydrate.js + newsview-hydrate_bg.wasm (server-rendered pages only; it
 //             imports the full entry when a page needs to render)
+//   qr        newsview-qr.js + newsview-qr_bg.wasm (the QR encoder, imported by the full entry
+//             when a reader first opens a QR code, or shows intent to)
 //
 //   node scripts/size.mjs                         print the table
 //   node scripts/size.mjs --budget 80             also exit 1 when the full entry's gzip total exceeds 80 KiB
 //   node scripts/size.mjs --hydrate-budget 25     … and when the hydration entry's exceeds 25 KiB
+//   node scripts/size.mjs --qr-budget 9           … and when the QR module's exceeds 9 KiB
 //   node scripts/size.mjs --json                  print JSON instead (for scripts and the README trend)
 //   node scripts/size.mjs --dir other/            measure another directory
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -19,19 +23,20 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 function parseArgs(argv) {
-  const args = { dir: join(root, 'pkg'), budgetKiB: null, hydrateBudgetKiB: null, json: false };
+  const args = { dir: join(root, 'pkg'), budgetKiB: null, hydrateBudgetKiB: null, qrBudgetKiB: null, json: false };
+  const budgets = { '--budget': 'budgetKiB', '--hydrate-budget': 'hydrateBudgetKiB', '--qr-budget': 'qrBudgetKiB' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--budget' || a === '--hydrate-budget') {
+    if (Object.hasOwn(budgets, a)) {
       const v = Number(argv[++i]);
       if (!Number.isFinite(v) || v <= 0) throw new Error(`${a} needs a positive number of KiB, got ${argv[i]}`);
-      args[a === '--budget' ? 'budgetKiB' : 'hydrateBudgetKiB'] = v;
+      args[budgets[a]] = v;
     } else if (a === '--dir') {
       args.dir = resolve(argv[++i] ?? '');
     } else if (a === '--json') {
       args.json = true;
     } else if (a === '--help' || a === '-h') {
-      console.log('usage: node scripts/size.mjs [--budget KIB] [--hydrate-budget KIB] [--json] [--dir DIR]');
+      console.log('usage: node scripts/size.mjs [--budget KIB] [--hydrate-budget KIB] [--qr-budget KIB] [--json] [--dir DIR]');
       process.exit(0);
     } else {
       throw new Error(`unknown argument ${a}`);
@@ -62,16 +67,21 @@ export function measure(buf) {
   };
 }
 
-/** The entries of the package: a page downloads the files of one. */
+/**
+ * The entries of the package: a page downloads the files of `full` or `hydrate`; `qr` is the
+ * full entry's QR module, fetched only when a reader opens a QR code.
+ */
 export const ENTRIES = {
   full: ['newsview.js', 'newsview_bg.wasm'],
   hydrate: ['newsview-hydrate.js', 'newsview-hydrate_bg.wasm'],
+  qr: ['newsview-qr.js', 'newsview-qr_bg.wasm'],
 };
 
 /**
  * Sizes of every downloaded file in `dir`, and per entry the total of its files (`entries.full`,
- * `entries.hydrate` when its files are there). `total` is the full entry's (what a page that
- * renders downloads), or every file's when `dir` holds no full entry.
+ * `entries.hydrate`, `entries.qr` when its files are there). `total` is the full entry's (what a
+ * page that renders downloads at load; not its QR module), or every file's when `dir` holds no
+ * full entry.
  */
 export function report(dir) {
   const files = downloadedFiles(dir).map((name) => ({ name, ...measure(readFileSync(join(dir, name))) }));
@@ -125,13 +135,15 @@ function main() {
     process.exit(2);
   }
   if (args.json) {
-    console.log(JSON.stringify({ ...result, budgetKiB: args.budgetKiB, hydrateBudgetKiB: args.hydrateBudgetKiB }, null, 2));
+    const { budgetKiB, hydrateBudgetKiB, qrBudgetKiB } = args;
+    console.log(JSON.stringify({ ...result, budgetKiB, hydrateBudgetKiB, qrBudgetKiB }, null, 2));
   } else {
     console.log(table(result));
   }
   const checks = [
     ['full entry', result.total, args.budgetKiB],
     ['hydration entry', result.entries.hydrate, args.hydrateBudgetKiB],
+    ['QR module', result.entries.qr, args.qrBudgetKiB],
   ];
   let over = false;
   for (const [what, sizes, budget] of checks) {

@@ -10,7 +10,7 @@ use crate::attrs;
 use crate::labels::{Labels, Lang};
 use crate::model::{Article, Comment, Image, Named, RelatedVideo};
 use crate::options::Options;
-use crate::qr::{self, Ecc, QrCode};
+use crate::qr::{self, Ecc, QrCode, Square};
 use crate::share::{self, ShareInput, ShareService};
 use crate::text::{self, Timestamp};
 use crate::url::SafeUrl;
@@ -31,11 +31,13 @@ pub struct Context<'a> {
     /// Whether the page runs inside WeChat's browser (its user agent names
     /// `MicroMessenger`): 微信 then shows the hint to use WeChat's own menu, not a QR code.
     pub in_wechat: bool,
-    /// Whether the QR codes are drawn when their popover first opens (the full client, which
-    /// has the encoder at hand): layout then writes an empty `<svg class="nv-qr-code"
-    /// data-nv-qr>` of the same size in their place, and a render spends nothing on them. Off
-    /// (the default), they are drawn into the markup, as server rendering needs for the
-    /// hydration-only client, which has no encoder.
+    /// Whether the QR codes are drawn when their popover first opens (the full client): layout
+    /// then writes an empty `<svg class="nv-qr-code" data-nv-qr>` of the same size in their
+    /// place, and a render spends nothing on them; the full client draws them with the modules
+    /// its QR module (pkg/newsview-qr.js) encodes ([`qr_drawing`]). Off (the default), they are
+    /// drawn into the markup, as server rendering needs for the hydration-only client. The
+    /// browser builds (wasm32 without the `server` feature) have no encoder and always write
+    /// placeholders.
     pub qr_on_open: bool,
     /// The UI strings (the options' overrides on the language's), borrowed from the options.
     labels: Labels<'a>,
@@ -398,13 +400,25 @@ fn actions(h: &mut Html, article: &Article, ctx: &Context<'_>) {
 
 /// The QR code of the share URL `url`, or `Qr::OnOpen` for a code drawn later; `None` when the
 /// URL does not fit in a QR code.
+///
+/// Only native builds and the server build draw codes into the markup. The browser builds
+/// (wasm32 without `server`) have no encoder: the full client draws the codes with the modules
+/// its QR module encodes, and the hydration-only client meets only server markup, whose codes
+/// are drawn.
 fn qr_of(url: &SafeUrl, on_open: bool) -> Option<Qr> {
-    let data = url.as_str().as_bytes();
-    if on_open {
-        QrCode::fits_bytes(data.len(), QR_ECC).then_some(Qr::OnOpen)
-    } else {
-        QrCode::encode_bytes(data, QR_ECC).ok().map(Qr::Code)
+    #[cfg(any(not(target_arch = "wasm32"), feature = "server"))]
+    if !on_open {
+        return share_qr(url.as_str()).map(Qr::Code);
     }
+    #[cfg(not(any(not(target_arch = "wasm32"), feature = "server")))]
+    let _ = on_open;
+    QrCode::fits_bytes(url.as_str().len(), QR_ECC).then_some(Qr::OnOpen)
+}
+
+/// The QR code of the share URL `url` (byte mode, level M or higher), as layout draws it and the
+/// QR module encodes it for the full client; `None` when the URL does not fit.
+pub fn share_qr(url: &str) -> Option<QrCode> {
+    QrCode::encode_bytes(url.as_bytes(), QR_ECC).ok()
 }
 
 /// The error correction level of the share URL's QR code.
@@ -412,6 +426,7 @@ const QR_ECC: Ecc = Ecc::Medium;
 
 /// A QR code in the view: drawn now, or when its popover first opens ([`Context::qr_on_open`]).
 enum Qr {
+    #[cfg(any(not(target_arch = "wasm32"), feature = "server"))]
     Code(QrCode),
     OnOpen,
 }
@@ -420,6 +435,7 @@ enum Qr {
 /// (`data-nv-qr`), which [`qr_drawing`] replaces.
 fn qr_figure(h: &mut Html, qr: &Qr, label: &str) {
     match qr {
+        #[cfg(any(not(target_arch = "wasm32"), feature = "server"))]
         Qr::Code(code) => qr_svg(h, code, label),
         Qr::OnOpen => {
             h.open("svg", attrs!("class=nv-qr-code;role=img;data-nv-qr="))
@@ -429,16 +445,16 @@ fn qr_figure(h: &mut Html, qr: &Qr, label: &str) {
     }
 }
 
-/// The drawing of the QR code of `url` (the share URL layout wrote into `data-nv-url`) named
-/// `label`, for a placeholder of [`Context::qr_on_open`]; `None` when the URL does not fit.
-pub fn qr_drawing(url: &str, label: &str) -> Option<Markup> {
-    let code = QrCode::encode_bytes(url.as_bytes(), QR_ECC).ok()?;
+/// The drawing of `code` (the [`share_qr`] of the share URL layout wrote into `data-nv-url`,
+/// or its modules as data: [`qr::Modules`]) named `label`, for a placeholder of
+/// [`Context::qr_on_open`].
+pub fn qr_drawing(code: &impl Square, label: &str) -> Markup {
     let mut h = Html::with_capacity(4096);
-    qr_svg(&mut h, &code, label);
-    Some(h.finish())
+    qr_svg(&mut h, code, label);
+    h.finish()
 }
 
-fn qr_svg(h: &mut Html, code: &QrCode, label: &str) {
+fn qr_svg(h: &mut Html, code: &impl Square, label: &str) {
     const BORDER: usize = 2;
     let mut side = String::new();
     text::push_u64(&mut side, (code.size() + 2 * BORDER) as u64);
@@ -870,6 +886,8 @@ mod tests {
         assert!(panel.contains("点击右上角分享"), "{panel}");
     }
 
+    // The browser builds have no eager drawing to compare with.
+    #[cfg(any(not(target_arch = "wasm32"), feature = "server"))]
     #[test]
     fn qr_on_open_writes_placeholders_that_qr_drawing_replaces_with_the_drawn_code() {
         let drawn = html(|_| {}, &Options::default());
@@ -880,15 +898,17 @@ mod tests {
         assert!(!later.contains("shape-rendering"), "nothing drawn: {later}");
         let url = "https://www.kankanews.com/detail/a20250727-0001";
         assert!(drawn.contains(&format!("data-nv-url=\"{url}\"")));
-        // The DOM layer puts `qr_drawing` of the share URL in each placeholder's place: that
-        // gives back, byte for byte, what layout draws eagerly.
+        // The full client puts `qr_drawing` of the modules its QR module encodes for the share
+        // URL (as data) in each placeholder's place: that gives back, byte for byte, what layout
+        // draws eagerly.
         let mut replaced = later.clone();
         for label in ["扫一扫,手机继续看", "微信扫一扫"] {
             let placeholder = format!(
                 "<svg class=\"nv-qr-code\" role=\"img\" data-nv-qr=\"\" aria-label=\"{label}\"></svg>"
             );
             assert_eq!(later.matches(&placeholder).count(), 1, "{placeholder}");
-            let drawing = qr_drawing(url, label).unwrap().into_string();
+            let modules = crate::qr::Modules::from_bytes(share_qr(url).unwrap().to_bytes());
+            let drawing = qr_drawing(&modules.unwrap(), label).into_string();
             assert!(drawing.contains("<path fill=\"#000\" d=\"M"), "{drawing}");
             replaced = replaced.replace(&placeholder, &drawing);
         }
@@ -903,7 +923,7 @@ mod tests {
         let fits = format!("https://www.example.com/{}", "a".repeat(2000));
         assert!(crate::qr::QrCode::fits_bytes(fits.len(), QR_ECC));
         assert!(crate::qr::QrCode::encode_bytes(fits.as_bytes(), QR_ECC).is_ok());
-        assert!(qr_drawing(&long, "x").is_none());
+        assert!(share_qr(&long).is_none());
     }
 
     #[test]

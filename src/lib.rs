@@ -46,6 +46,9 @@ pub mod dom;
 #[cfg(all(target_arch = "wasm32", feature = "server"))]
 pub mod server;
 
+#[cfg(all(target_arch = "wasm32", feature = "qr-module", not(feature = "dom")))]
+mod qr_module;
+
 pub use error::Error;
 pub use model::Article;
 pub use options::Options;

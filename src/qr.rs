@@ -206,14 +206,68 @@ impl QrCode {
     pub fn is_dark(&self, x: usize, y: usize) -> bool {
         x < self.size && y < self.size && self.modules.get(y * self.size + x) == Some(&true)
     }
+
+    /// The modules as data: `size * size` bytes, row by row, 1 for dark and 0 for light. What the
+    /// QR module (pkg/newsview-qr.js) hands the full client, which draws them ([`Modules`]).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.modules.iter().map(|&dark| u8::from(dark)).collect()
+    }
+}
+
+/// A square of modules [`svg_path`] draws: a [`QrCode`], or the modules of one as data
+/// ([`Modules`]).
+pub trait Square {
+    /// Side length in modules.
+    fn size(&self) -> usize;
+    /// Whether the module at (`x`, `y`) is dark; outside the square is light.
+    fn is_dark(&self, x: usize, y: usize) -> bool;
+}
+
+impl Square for QrCode {
+    fn size(&self) -> usize {
+        self.size
+    }
+
+    fn is_dark(&self, x: usize, y: usize) -> bool {
+        QrCode::is_dark(self, x, y)
+    }
+}
+
+/// The modules of a QR code received as data ([`QrCode::to_bytes`]), for a client that draws
+/// codes without the encoder: the full browser client gets them from the QR module.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Modules {
+    size: usize,
+    bytes: Vec<u8>,
+}
+
+impl Modules {
+    /// `bytes` as the modules of a code: `None` unless there are `size * size` of them for the
+    /// side of some version (21, 25, …, 177). A nonzero byte is a dark module.
+    pub fn from_bytes(bytes: Vec<u8>) -> Option<Modules> {
+        let size = (Version::MIN.0..=Version::MAX.0)
+            .map(|v| Version(v).size())
+            .find(|&side| side * side == bytes.len())?;
+        Some(Modules { size, bytes })
+    }
+}
+
+impl Square for Modules {
+    fn size(&self) -> usize {
+        self.size
+    }
+
+    fn is_dark(&self, x: usize, y: usize) -> bool {
+        x < self.size && y < self.size && self.bytes.get(y * self.size + x).is_some_and(|&b| b != 0)
+    }
 }
 
 /// SVG path data (`M x y h1 v1 h-1 z ...`) drawing the dark modules, offset by `border`
 /// modules; a view draws it in a `viewBox` of `size + 2 * border`. Horizontal runs of dark
 /// modules are merged into one rectangle each: `M{x} {y}h{n}v1h-{n}z`.
-pub fn svg_path(code: &QrCode, border: usize) -> String {
+pub fn svg_path(code: &impl Square, border: usize) -> String {
     let mut out = String::new();
-    let size = code.size;
+    let size = code.size();
     for y in 0..size {
         let mut x = 0;
         while x < size {
@@ -792,6 +846,35 @@ fn alignment_positions(version: Version) -> ([u8; 7], usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn modules_as_data_draw_the_code_they_came_from() {
+        for (data, ecc) in [
+            (&b"https://news.example/a/1"[..], Ecc::Medium),
+            (&[0xA5; 300][..], Ecc::High),
+        ] {
+            let code = QrCode::encode_bytes(data, ecc).unwrap();
+            let bytes = code.to_bytes();
+            assert_eq!(bytes.len(), code.size() * code.size());
+            let modules = Modules::from_bytes(bytes).unwrap();
+            assert_eq!(Square::size(&modules), code.size());
+            assert_eq!(svg_path(&modules, 2), svg_path(&code, 2));
+            assert!(!Square::is_dark(&modules, code.size(), 0));
+        }
+    }
+
+    #[test]
+    fn modules_as_data_need_the_square_of_a_version_side() {
+        for len in [0, 1, 20 * 20, 21 * 21 - 1, 22 * 22, 181 * 181] {
+            assert_eq!(Modules::from_bytes(vec![1; len]), None, "{len} bytes");
+        }
+        for side in [21, 25, 177] {
+            assert!(
+                Modules::from_bytes(vec![0; side * side]).is_some(),
+                "side {side}"
+            );
+        }
+    }
 
     #[test]
     fn version_and_mask_are_range_checked() {

@@ -22,7 +22,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ),
     ("options", &["options"]),
     ("composition", &["layout"]),
-    ("ways out", &["ssr", "server", "dom"]),
+    ("ways out", &["ssr", "server", "qr_module", "dom"]),
 ];
 
 fn layer_of(module: &str) -> Option<usize> {

@@ -26,7 +26,9 @@ export type InitInput =
 /**
  * Loads and instantiates the wasm (`newsview_bg.wasm` beside `newsview.js`, resolved with
  * `import.meta.url`, unless `moduleOrPath` is given). Idempotent: later calls return the same
- * promise. `render()` and `<news-view>` call it themselves.
+ * promise. `render()` and `<news-view>` call it themselves. The QR module (`newsview-qr.js` and
+ * `newsview-qr_bg.wasm`, the QR encoder) is imported from beside `newsview.js`, whatever
+ * `moduleOrPath` is, the first time a reader opens a QR code.
  */
 export default function init(moduleOrPath?: InitInput): Promise<void>;
 

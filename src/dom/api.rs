@@ -199,8 +199,10 @@ pub(crate) fn draw(state: &Shared) -> Result<Option<Warning>, JsValue> {
     let mut ctx = Context::new(&s.article, &s.options, (now_ms / 1000.0).floor() as i64);
     ctx.system_share = has_system_share();
     ctx.in_wechat = in_wechat();
-    // The QR codes are drawn when a reader opens their popover (interact::draw_qr_codes).
+    // The QR codes are drawn when a reader opens their popover (interact::draw_qr_codes), by
+    // the QR module, loaded then or when the reader shows intent.
     ctx.qr_on_open = true;
+    interact::watch_qr(&s.root);
     // The body is sanitized first: layout writes it in, and the note when it was cut.
     let (body, cut, body_warning) = match &s.article.body_html {
         Some(html) => {

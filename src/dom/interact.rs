@@ -383,16 +383,45 @@ fn toggle_popover(state: &Shared, button: &Element) {
     }
 }
 
+// The QR module's loader (www/newsview-qr-load.js, bundled into pkg/newsview.js): the full
+// client has no encoder.
+#[cfg(feature = "dom")]
+#[wasm_bindgen(module = "/www/newsview-qr-load.js")]
+extern "C" {
+    fn nv_qr_modules(url: &str, then: &JsValue);
+    fn nv_qr_watch(root: &Node);
+}
+
+/// Starts loading the QR module when the reader shows intent to open a QR code of the view
+/// whose root is `root` (the pointer over, or focus on, 用手机看 or 微信) while it holds a
+/// placeholder; else it loads when a popover with one first opens ([`draw_qr_codes`]).
+#[cfg(feature = "dom")]
+pub(crate) fn watch_qr(root: &Node) {
+    nv_qr_watch(root);
+}
+
 /// Draws the QR codes the full client's layout left as placeholders in `scope`
 /// (`svg[data-nv-qr]`, [`crate::layout::Context::qr_on_open`]): the share URL's code, named as
-/// the placeholder is, written by the escaping writer and parsed in its place. Server markup
-/// has its codes drawn, so the hydration-only client, which has no encoder, never meets one.
+/// the placeholder is. The QR module encodes it (loaded now if it was not); its modules, as
+/// data, are written by the escaping writer and parsed in each placeholder's place when they
+/// arrive. If they never do (the module did not load), the placeholders stay. Server markup
+/// has its codes drawn, so the hydration-only client, which has no loader, never meets one.
 #[cfg(feature = "dom")]
 fn draw_qr_codes(state: &Shared, scope: &Element) {
-    let Some(placeholders) = scope.query_selector_all("svg[data-nv-qr]").ok() else {
+    if !matches!(query(scope, "svg[data-nv-qr]"), Ok(Some(_))) {
+        return;
+    }
+    let url = share_url_of(&state.borrow());
+    let then = on_settled(Rc::downgrade(state), Settled::QrModules(scope.clone()));
+    nv_qr_modules(&url, &then);
+}
+
+/// Puts the drawing of `modules` in the place of each placeholder still in `scope`.
+#[cfg(feature = "dom")]
+fn draw_qr_modules(scope: &Element, modules: &crate::qr::Modules) {
+    let Some(placeholders) = query_all(scope, "svg[data-nv-qr]") else {
         return;
     };
-    let url = share_url_of(&state.borrow());
     for i in 0..placeholders.length() {
         let Some(svg) = placeholders.item(i) else {
             continue;
@@ -401,9 +430,7 @@ fn draw_qr_codes(state: &Shared, scope: &Element) {
             .unchecked_ref::<Element>()
             .get_attribute("aria-label")
             .unwrap_or_default();
-        let Some(markup) = crate::layout::qr_drawing(&url, &label) else {
-            continue;
-        };
+        let markup = crate::layout::qr_drawing(modules, &label);
         if let Ok(html) = super::trusted::trusted_html(&markup) {
             let _ = Reflect::set(&svg, &JsValue::from_str("outerHTML"), &html);
         }
@@ -535,18 +562,36 @@ enum Settled {
     Copied,
     /// The Clipboard API refused: copy this URL through a textarea, then say how it went.
     Fallback(String),
+    /// The QR module encoded the share URL (the value: its modules as bytes): draw them in the
+    /// placeholders still in this element, whether or not the view is still there.
+    #[cfg(feature = "dom")]
+    QrModules(Element),
 }
 
 /// A one-shot JS callback doing `what` for the view `state`, if it is still live.
 fn on_settled(state: Weak<std::cell::RefCell<ViewState>>, what: Settled) -> JsValue {
-    Closure::once_into_js(move |_: JsValue| match what {
-        Settled::Ignore => {}
-        Settled::Copied => with(&state, |s| copied(s, true)),
-        Settled::Fallback(url) => with(&state, |s| {
-            let done = fallback_copy(&url);
-            copied(s, done)
-        }),
-    })
+    // The settled value is read by the QR module's callback only (not in the hydration build).
+    Closure::once_into_js(
+        move |#[cfg_attr(not(feature = "dom"), allow(unused_variables))] value: JsValue| match what
+        {
+            Settled::Ignore => {}
+            #[cfg(feature = "dom")]
+            Settled::QrModules(scope) => {
+                let modules = value
+                    .dyn_into::<js_sys::Uint8Array>()
+                    .ok()
+                    .and_then(|bytes| crate::qr::Modules::from_bytes(bytes.to_vec()));
+                if let Some(modules) = modules {
+                    draw_qr_modules(&scope, &modules);
+                }
+            }
+            Settled::Copied => with(&state, |s| copied(s, true)),
+            Settled::Fallback(url) => with(&state, |s| {
+                let done = fallback_copy(&url);
+                copied(s, done)
+            }),
+        },
+    )
 }
 
 /// `promise.then(ok, fail)`, with plain JS functions.

@@ -159,7 +159,7 @@ impl<'a> Pass<'a> {
                 return;
             }
             self.report.work += 1;
-            let Some(off) = src.get(i..).and_then(|r| r.find('<')) else {
+            let Some(off) = crate::text::find_byte(bytes, i, b'<').map(|at| at - i) else {
                 self.text(i, bytes.len());
                 return;
             };
@@ -238,7 +238,7 @@ impl<'a> Pass<'a> {
         if !doctype {
             self.report.removed_other += 1;
         }
-        rest.find('>').map_or(src.len(), |e| i + e + 1)
+        crate::text::find_byte(src.as_bytes(), i, b'>').map_or(src.len(), |e| e + 1)
     }
 
     /// The tag name starting at `start`, and where it ends.
@@ -328,6 +328,8 @@ impl<'a> Pass<'a> {
     fn start_tag(&mut self, i: usize) -> usize {
         let (raw_name, name_end) = self.tag_name(i + 1);
         let name = lower(raw_name);
+        // One lookup of the name's classes serves every rule below.
+        let c = class(&name);
         let Some(end) = self.attributes(name_end, true) else {
             return self.src.len();
         };
@@ -355,13 +357,13 @@ impl<'a> Pass<'a> {
                 return end;
             }
             "plaintext" => {
-                self.close_p_for(&name);
+                self.close_p_for(c);
                 self.report.removed_elements += 1;
                 return self.src.len();
             }
             _ => {}
         }
-        self.implied_end_tags(&name);
+        self.implied_end_tags(&name, c);
         if let Some(raw_end) = raw_text_end(self.src, &name, end) {
             // Written empty (an iframe keeps its attributes): its text never reaches a parser.
             if self.count_node() {
@@ -376,7 +378,7 @@ impl<'a> Pass<'a> {
                 .unwrap_or(self.src.len())
                 .max(raw_end);
         }
-        let void = is_void(&name);
+        let void = c & VOID != 0;
         if !void && self.stack.len() >= self.max_depth {
             self.report.flattened_elements += 1;
             return end;
@@ -386,7 +388,6 @@ impl<'a> Pass<'a> {
         }
         self.push_open_tag(&name, true);
         if !void {
-            let c = class(&name);
             self.stack.push((name, c));
         }
         end
@@ -500,17 +501,19 @@ impl<'a> Pass<'a> {
         None
     }
 
-    /// Closes an open `p` in button scope before a start tag that closes it.
-    fn close_p_for(&mut self, name: &str) {
-        if closes_p(name) {
+    /// Closes an open `p` in button scope before a start tag (of [`Class`] `class`) that
+    /// closes it.
+    fn close_p_for(&mut self, class: Class) {
+        if class & CLOSES_P != 0 {
             if let Some(k) = self.nearest(Find::Name("p"), SCOPE | BUTTON, 0) {
                 self.close_to(k);
             }
         }
     }
 
-    /// The end tags the tree builder implies before the start tag `name` ("in body" rules).
-    fn implied_end_tags(&mut self, name: &str) {
+    /// The end tags the tree builder implies before the start tag `name`, of [`Class`]
+    /// `class` ("in body" rules).
+    fn implied_end_tags(&mut self, name: &str, class: Class) {
         match name {
             "li" => {
                 if let Some(k) = self.nearest(Find::Name("li"), SPECIAL, LISTISH) {
@@ -543,8 +546,8 @@ impl<'a> Pass<'a> {
             }
             _ => {}
         }
-        self.close_p_for(name);
-        if is_heading(name) && self.stack.last().is_some_and(|t| t.1 & HEADING != 0) {
+        self.close_p_for(class);
+        if class & HEADING != 0 && self.stack.last().is_some_and(|t| t.1 & HEADING != 0) {
             let k = self.stack.len() - 1;
             self.close_to(k);
         }
@@ -638,11 +641,12 @@ impl<'a> Pass<'a> {
             _ => {}
         }
         let n = name.as_str();
-        let found = if is_heading(n) {
+        let c = class(n);
+        let found = if c & HEADING != 0 {
             self.nearest(Find::Class(HEADING), SCOPE, 0)
         } else if matches!(n, "table" | "tbody" | "thead" | "tfoot" | "tr") {
             self.nearest(Find::Name(n), if n == "table" { 0 } else { TABLE }, 0)
-        } else if is_special(n) || is_formatting(n) {
+        } else if c & (SPECIAL | FORMATTING) != 0 {
             self.nearest(Find::Name(n), SCOPE, 0)
         } else {
             self.nearest(Find::Name(n), SPECIAL, 0)
@@ -659,7 +663,7 @@ impl<'a> Pass<'a> {
             .stack
             .get(k + 1..)
             .is_some_and(|above| above.iter().any(|o| o.1 & SPECIAL != 0));
-        if is_formatting(n) && above_is_block && self.stack.len() < self.max_depth {
+        if c & FORMATTING != 0 && above_is_block && self.stack.len() < self.max_depth {
             self.out.push_str("</");
             self.out.push_str(n);
             self.out.push('>');
@@ -680,7 +684,7 @@ impl<'a> Pass<'a> {
         let mut open: Vec<String> = vec![root.to_owned()];
         let mut html_inside = 0usize;
         let mut i = from;
-        while let Some(off) = src.get(i..).and_then(|r| r.find('<')) {
+        while let Some(off) = crate::text::find_byte(bytes, i, b'<').map(|at| at - i) {
             self.report.work += 1;
             i += off;
             let next = bytes.get(i + 1).copied().unwrap_or(0);
@@ -887,7 +891,9 @@ mod tests {
             let found = rules::lookup(t.name).map(|f| (f.name, f.class));
             assert_eq!(found, Some((t.name, t.class)));
         }
-        for unknown in ["", "zz", "A", "{", "`", "ab", "tablex", "\u{fffd}"] {
+        for unknown in [
+            "", "zz", "A", "{", "`", "ab", "tablex", "\u{fffd}", "TABLE", "tabl", "h7", "svg ",
+        ] {
             assert!(rules::lookup(unknown).is_none(), "{unknown}");
         }
         assert_eq!(class("table") & TABLE_PART, TABLE_PART);

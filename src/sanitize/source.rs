@@ -34,7 +34,7 @@ pub(super) fn fragment_of(prepared: &PreparedBody) -> Fragment {
     let mut i = 0;
     while i < bytes.len() {
         let parent = stack.last().map_or(f.root(), |(id, _)| *id);
-        let Some(off) = src.get(i..).and_then(|r| r.find('<')) else {
+        let Some(off) = crate::text::find_byte(bytes, i, b'<').map(|at| at - i) else {
             text(&mut f, parent, &stack, src.get(i..).unwrap_or(""));
             break;
         };

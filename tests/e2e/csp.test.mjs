@@ -52,6 +52,12 @@ test('the seed renders under script-src self + wasm-unsafe-eval + required Trust
   assert.match(body.text, /ok/);
   assert.match(body.text, /t$/);
   assert.deepEqual(body.odd, []);
+  // The QR code, drawn when 用手机看 first opens: the QR module is imported (script-src 'self')
+  // and its drawing parsed through the newsview policy, with no violation either.
+  await app.getByRole('button', { name: '用手机看' }).click();
+  await app.locator('[part~="qr"] svg path').first().waitFor();
+  assert.equal(await app.locator('svg[data-nv-qr]').count(), 1, "only 微信's placeholder is left");
+  assert.deepEqual(await s.page.evaluate(() => window.cspViolations), []);
   // The policy is the one named newsview, and it is really enforced in this page.
   const enforced = await s.page.evaluate(() => {
     try {

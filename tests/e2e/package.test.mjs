@@ -85,6 +85,8 @@ describe('npm package: the tarball', () => {
       'package/newsview-hydrate.js',
       'package/newsview-hydrate_bg.wasm',
       'package/newsview-hydrate.d.ts',
+      'package/newsview-qr.js',
+      'package/newsview-qr_bg.wasm',
       'package/package.json',
       'package/schema/article-v1.schema.json',
       ...readdirSync(root).filter((f) => /^(LICENSE|COPYING)/.test(f)).map((f) => `package/${f}`),
@@ -133,6 +135,8 @@ describe('npm package: the tarball', () => {
       ['newsview-hydrate.js', 'pkg/newsview-hydrate.js'],
       ['newsview-hydrate_bg.wasm', 'pkg/newsview-hydrate_bg.wasm'],
       ['newsview-hydrate.d.ts', 'types/newsview-hydrate.d.ts'],
+      ['newsview-qr.js', 'pkg/newsview-qr.js'],
+      ['newsview-qr_bg.wasm', 'pkg/newsview-qr_bg.wasm'],
       ['newsview.d.ts', 'types/newsview.d.ts'],
       ['newsview-server.d.ts', 'types/newsview-server.d.ts'],
       ['server/newsview-server.js', 'pkg-server/newsview-server.js'],
@@ -266,17 +270,14 @@ describe('npm package: a Vite app installs the tarball, builds, and renders the 
     assert.match(lock.packages['node_modules/newsview'].resolved, /newsview-[\d.]+\.tgz$/);
   });
 
-  test('vite build emitted the wasm as an asset beside the bundle', (t) => {
+  test('vite build emitted the wasm, and the QR module\'s, as assets beside the bundle', (t) => {
     if (skip) return t.skip(`npm registry unreachable: ${skip}`);
     // Shown, not failed on: e.g. the glue's unused default `new URL('newsview_bg_bg.wasm', …)`.
     if (buildWarnings) t.diagnostic(`vite build warnings: ${buildWarnings.replace(/\s+/g, ' ').slice(0, 400)}`);
     const assets = readdirSync(join(app, 'dist', 'assets'));
-    const wasm = assets.filter((f) => f.endsWith('.wasm'));
-    assert.equal(wasm.length, 1, `assets: ${assets.join(', ')}`);
-    assert.ok(
-      statSync(join(app, 'dist', 'assets', wasm[0])).size === statSync(join(root, 'pkg', 'newsview_bg.wasm')).size,
-      'the emitted wasm is the packed one',
-    );
+    const sizes = assets.filter((f) => f.endsWith('.wasm')).map((f) => statSync(join(app, 'dist', 'assets', f)).size);
+    const packed = ['newsview_bg.wasm', 'newsview-qr_bg.wasm'].map((f) => statSync(join(root, 'pkg', f)).size);
+    assert.deepEqual(sizes.sort(), packed.sort(), `the emitted wasm files are the packed ones; assets: ${assets.join(', ')}`);
   });
 
   test(`the built app renders the seed in headless Chromium (render() and <news-view>)`, async (t) => {
@@ -314,12 +315,20 @@ describe('npm package: a Vite app installs the tarball, builds, and renders the 
     assert.equal(await el.locator('[part~="related-item"]').count(), 20);
     assert.equal(await page.evaluate(() => document.querySelector('news-view') instanceof window.NewsViewElementFromPackage), true);
 
+    assert.equal(wasmResponses.length, 1, JSON.stringify(wasmResponses));
+    // The QR module (its chunk and wasm, as Vite emitted them) arrives when 用手机看 opens.
+    await app1.getByRole('button', { name: '用手机看' }).click();
+    await app1.locator('[part~="qr"] svg path').first().waitFor();
+    assert.equal(await app1.locator('[part~="qr"] svg[data-nv-qr]').count(), 0);
+
     assert.deepEqual(pageErrors, [], 'uncaught page errors');
     assert.deepEqual(consoleErrors.filter((e) => !/^Failed to load resource/.test(e)), [], 'console errors');
-    assert.equal(wasmResponses.length, 1, JSON.stringify(wasmResponses));
-    assert.match(new URL(wasmResponses[0].url).pathname, /^\/assets\/[^/]+\.wasm$/);
-    assert.equal(wasmResponses[0].status, 200);
-    assert.equal(wasmResponses[0].type, 'application/wasm');
+    assert.equal(wasmResponses.length, 2, JSON.stringify(wasmResponses));
+    for (const r of wasmResponses) {
+      assert.match(new URL(r.url).pathname, /^\/assets\/[^/]+\.wasm$/);
+      assert.equal(r.status, 200);
+      assert.equal(r.type, 'application/wasm');
+    }
     await context.close();
     t.diagnostic(`vite ${viteVersion}`);
   });

@@ -97,6 +97,11 @@ describe('SSR parity: native render vs render() in Chromium', () => {
         click('[data-nv-action=share]');
         click('[data-nv-action=share-service][data-nv-service=wechat]');
         click('[data-nv-action=share]');
+        // The drawings arrive when the QR module (imported at the first open) has encoded them.
+        const end = Date.now() + 5000;
+        while (container.shadowRoot.querySelector('svg[data-nv-qr]') && Date.now() < end) {
+          await new Promise((resolve) => setTimeout(resolve));
+        }
         const browser = container.shadowRoot.querySelector('article').outerHTML;
         view.destroy();
         const t = document.createElement('template');

@@ -39,6 +39,14 @@ function article(base) {
   return a;
 }
 
+/** The QR module's files, in the order the full client fetches them. */
+const QR_MODULE = ['/pkg/newsview-qr.js', '/pkg/newsview-qr_bg.wasm'];
+
+/** Requests `s`'s page made for the QR module's files (paths, in order). */
+function qrModuleRequests(s) {
+  return s.requests.map((u) => new URL(u).pathname).filter((p) => QR_MODULE.includes(p));
+}
+
 async function waitUntil(cond, what, ms = 5000) {
   const end = Date.now() + ms;
   while (!(await cond())) {
@@ -195,6 +203,7 @@ describe('share menu (zh-CN)', () => {
     const panel = page.locator('.nv-share-wechat');
     assert.equal(await panel.isVisible(), true);
     assert.equal((await panel.locator('p').textContent()).trim(), '微信扫一扫');
+    await panel.locator('svg[data-nv-qr]').waitFor({ state: 'detached' });
     assert.equal(await decodeQr(page, panel.locator('svg')), art.url);
     await page.keyboard.press('Escape');
     assert.equal(await panel.isVisible(), false);
@@ -316,19 +325,117 @@ describe('用手机看 and copy link', () => {
       const pop = s.page.locator('[part~="qr"]');
       assert.equal(await pop.isVisible(), false);
       // render() leaves the code to be drawn when the popover first opens: a named, empty
-      // placeholder of the same size, nothing encoded yet.
+      // placeholder of the same size, nothing encoded yet, and the QR module not fetched.
       assert.equal(await pop.locator('svg[data-nv-qr]').getAttribute('aria-label'), '扫一扫,手机继续看');
       assert.equal(await pop.locator('svg path').count(), 0);
+      await s.page.waitForLoadState('networkidle');
+      assert.deepEqual(qrModuleRequests(s), [], 'the QR module is not fetched at load');
       await button.click();
-      assert.equal(await pop.locator('svg[data-nv-qr]').count(), 0, 'the placeholder was replaced');
+      await pop.locator('svg[data-nv-qr]').waitFor({ state: 'detached' });
       assert.equal(await button.getAttribute('aria-expanded'), 'true');
       assert.equal(await pop.isVisible(), true);
       assert.equal((await pop.locator('.nv-qr-caption').textContent()).trim(), '扫一扫,手机继续看');
       const svg = pop.getByRole('img');
+      assert.equal(await svg.getAttribute('aria-label'), '扫一扫,手机继续看');
       assert.equal(await decodeQr(s.page, svg), art.url);
       await s.page.keyboard.press('Escape');
       assert.equal(await pop.isVisible(), false);
+      // Opened again, and 微信's code in the share menu: drawn, with the module fetched once.
+      await button.click();
+      assert.equal(await decodeQr(s.page, svg), art.url);
+      await s.page.keyboard.press('Escape');
+      await s.page.getByRole('button', { name: '分享' }).click();
+      await s.page.getByRole('menuitem', { name: '微信' }).click();
+      const wechat = s.page.locator('.nv-share-wechat');
+      await wechat.locator('svg[data-nv-qr]').waitFor({ state: 'detached' });
+      assert.equal(await decodeQr(s.page, wechat.getByRole('img')), art.url);
+      assert.deepEqual(qrModuleRequests(s), QR_MODULE, 'the QR module is fetched once');
       assert.deepEqual(s.thirdPartyRequests(), []);
+      assert.deepEqual(s.pageErrors, []);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('the QR placeholder has the size of the drawing: the popover does not move when it arrives', async () => {
+    const s = await openHost(h);
+    try {
+      // The QR module's wasm is held back until the placeholder has been measured.
+      let release;
+      const held = new Promise((resolve) => (release = resolve));
+      await s.page.route('**/pkg/newsview-qr_bg.wasm', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await renderInPage(s.page, article(h.baseURL), { now: T0 });
+      const pop = s.page.locator('[part~="qr"]');
+      await s.page.getByRole('button', { name: '用手机看' }).click();
+      assert.equal(await pop.isVisible(), true);
+      const placeholder = pop.locator('svg[data-nv-qr]');
+      assert.equal(await placeholder.count(), 1, 'not drawn while the module is held back');
+      const before = { svg: await placeholder.boundingBox(), pop: await pop.boundingBox() };
+      assert.ok(before.svg.width >= 100 && before.svg.height >= 100, JSON.stringify(before.svg));
+      release();
+      await placeholder.waitFor({ state: 'detached' });
+      const after = { svg: await pop.getByRole('img').boundingBox(), pop: await pop.boundingBox() };
+      assert.deepEqual(after, before);
+      assert.deepEqual(s.pageErrors, []);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('the QR module is fetched when the reader shows intent (pointer or focus on 用手机看), before the click', async () => {
+    for (const intent of ['hover', 'focus']) {
+      const s = await openHost(h);
+      try {
+        await renderInPage(s.page, article(h.baseURL), { now: T0 });
+        await s.page.waitForLoadState('networkidle');
+        assert.deepEqual(qrModuleRequests(s), [], `${intent}: nothing at load`);
+        const button = s.page.getByRole('button', { name: '用手机看' });
+        await button[intent]();
+        await waitUntil(async () => qrModuleRequests(s).length === QR_MODULE.length, `${intent}: the QR module fetched`);
+        assert.equal(await button.getAttribute('aria-expanded'), 'false', 'not opened');
+        await button.click();
+        await s.page.locator('[part~="qr"] svg[data-nv-qr]').waitFor({ state: 'detached' });
+        assert.deepEqual(qrModuleRequests(s), QR_MODULE, `${intent}: fetched once`);
+        assert.deepEqual(s.pageErrors, []);
+      } finally {
+        await s.close();
+      }
+    }
+  });
+
+  test('when the QR module cannot be loaded (offline), the popover still opens and closes, with no page error', async () => {
+    const s = await openHost(h);
+    const warnings = [];
+    s.page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    try {
+      await s.page.route('**/pkg/newsview-qr.js', (route) => route.abort('internetdisconnected'));
+      await renderInPage(s.page, article(h.baseURL), { now: T0 });
+      const button = s.page.getByRole('button', { name: '用手机看' });
+      const pop = s.page.locator('[part~="qr"]');
+      for (let i = 0; i < 2; i++) {
+        await button.click();
+        assert.equal(await pop.isVisible(), true);
+        assert.equal(await button.getAttribute('aria-expanded'), 'true');
+        await waitUntil(async () => warnings.some((w) => w.includes('newsview-qr.js')), 'the console warning');
+        // The named placeholder stays, at its size, with the caption under it.
+        const placeholder = pop.locator('svg[data-nv-qr]');
+        assert.equal(await placeholder.getAttribute('aria-label'), '扫一扫,手机继续看');
+        assert.ok((await placeholder.boundingBox()).width >= 100);
+        assert.equal((await pop.locator('.nv-qr-caption').textContent()).trim(), '扫一扫,手机继续看');
+        await s.page.keyboard.press('Escape');
+        assert.equal(await pop.isVisible(), false);
+        assert.equal(await button.getAttribute('aria-expanded'), 'false');
+        warnings.length = 0;
+      }
+      // The rest of the view still works: 分享 → 复制链接 is the link.
+      await s.page.getByRole('button', { name: '分享' }).click();
+      assert.equal(await s.page.getByRole('menuitem', { name: '复制链接' }).isVisible(), true);
+      assert.ok(qrModuleRequests(s).length >= 1, 'it was tried');
+      assert.deepEqual(s.pageErrors, [], 'no uncaught exception or unhandled rejection');
+      assert.deepEqual(s.unexpectedConsoleErrors(), []);
     } finally {
       await s.close();
     }

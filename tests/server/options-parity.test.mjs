@@ -37,6 +37,11 @@ describe('the parity fixture: server (wasm) vs the browser', () => {
       // markup, for the hydration-only client): open and close it first.
       container.shadowRoot.querySelector('[data-nv-action=qr]').click();
       container.shadowRoot.querySelector('[data-nv-action=qr]').click();
+      // The drawing arrives when the QR module (imported at the first open) has encoded it.
+      const end = Date.now() + 5000;
+      while (container.shadowRoot.querySelector('svg[data-nv-qr]') && Date.now() < end) {
+        await new Promise((resolve) => setTimeout(resolve));
+      }
       const browser = container.shadowRoot.querySelector('article');
       const t = document.createElement('template');
       t.innerHTML = html;
