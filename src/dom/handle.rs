@@ -1,10 +1,23 @@
 //! Handles that undo themselves when dropped: an event listener is removed, an interval or
 //! timeout is cleared (the gloo pattern). `destroy()` drops them all.
 
-use super::state::window;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Event, EventTarget};
+use web_sys::{Event, EventTarget, Window};
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The global `window`, read once (`None` where there is none, as in a worker). web-sys's
+    /// `window()` finds the global object by trying `globalThis`, `global`, `self` and
+    /// `window` and checks it with `instanceof Window`, on every call.
+    #[wasm_bindgen(thread_local_v2, js_name = window)]
+    static WINDOW: Option<Window>;
+}
+
+/// The page's `window`, or `None` where there is none.
+pub(crate) fn window() -> Option<Window> {
+    WINDOW.with(Option::clone)
+}
 
 /// One callback listening for events on one or more targets, removed from all of them when
 /// this handle drops. One closure for a view's events, not one per kind: each closure costs a

@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, Node, NodeList, Window};
+use web_sys::{Document, Element, Node, NodeList};
 
 use super::handle::{Interval, Listener};
 #[cfg(feature = "dom")]
@@ -115,19 +115,9 @@ pub(crate) struct ViewState {
 
 pub(crate) type Shared = Rc<RefCell<ViewState>>;
 
-#[wasm_bindgen::prelude::wasm_bindgen]
-extern "C" {
-    /// The global `window`, read once (`None` where there is none, as in a worker). web-sys's
-    /// `window()` finds the global object by trying `globalThis`, `global`, `self` and
-    /// `window` and checks it with `instanceof Window`, on every call.
-    #[wasm_bindgen(thread_local_v2, js_name = window)]
-    static WINDOW: Option<Window>;
-}
-
-/// The page's `window`, or `None` where there is none.
-pub(crate) fn window() -> Option<Window> {
-    WINDOW.with(Option::clone)
-}
+/// The page's `window` (see [`super::handle::window`], the bottom of the layer, whose
+/// timers need it too).
+pub(crate) use super::handle::window;
 
 /// `obj[key]`, or `undefined` when reading it throws (or `obj` is not an object). For values
 /// read once in a while (`location.href`, `navigator.userAgent`, `document.activeElement`, …):
