@@ -54,6 +54,7 @@ pub use rules::SAFE_STYLE_PROPERTIES;
 use crate::error::{Error, Warning, WarningCode};
 use crate::json::Json;
 use crate::url::{MediaHosts, SafeUrl, UrlContext};
+use rules::class::{Class, CELL_OR_CAPTION, CLOSES_P, HEADING, LISTISH, SPECIAL, TABLE, VOID};
 use rules::{AttrRule, ElementRule, Embed, Kind};
 
 /// What a node is, as far as the policy cares.
@@ -625,6 +626,7 @@ pub fn sanitize<T: HtmlTree>(tree: &mut T, root: T::Node, policy: &Policy) -> Re
         visited: 0,
         frames: vec![Frame::ROOT],
         kept_tag: "",
+        kept_class: 0,
     };
     walker.run(root);
     walker.report
@@ -656,6 +658,8 @@ struct Walker<'a, T: HtmlTree> {
     frames: Vec<Frame>,
     /// The tag of the element [`Walker::keep`] kept last, for its frame.
     kept_tag: &'static str,
+    /// That tag's class bits.
+    kept_class: Class,
 }
 
 /// One kept ancestor, as the HTML tree builder's rules see it when the clean tree is written
@@ -667,6 +671,8 @@ struct Walker<'a, T: HtmlTree> {
 #[derive(Clone, Copy)]
 struct Frame {
     tag: &'static str,
+    /// The tag's class bits ([`rules::class`]).
+    class: Class,
     /// Index of the `p` in button scope, or `usize::MAX`.
     p: usize,
     /// An `a` is open with no table cell or caption between.
@@ -680,21 +686,24 @@ struct Frame {
 impl Frame {
     const ROOT: Frame = Frame {
         tag: "",
+        class: 0,
         p: usize::MAX,
         a: false,
         li: false,
         dd: false,
     };
 
-    /// The frame of a child `tag` at index `index` of a node whose frame is `self`.
-    fn child(self, tag: &'static str, index: usize) -> Frame {
-        let cell = matches!(tag, "td" | "th" | "caption");
-        let stops_list = prepass::is_special(tag) && !matches!(tag, "div" | "p" | "address");
+    /// The frame of a child `tag` (class bits `class`) at index `index` of a node whose frame
+    /// is `self`.
+    fn child(self, tag: &'static str, class: Class, index: usize) -> Frame {
+        let cell = class & CELL_OR_CAPTION != 0;
+        let stops_list = class & SPECIAL != 0 && class & LISTISH == 0;
         Frame {
             tag,
+            class,
             p: if tag == "p" {
                 index
-            } else if cell || tag == "table" {
+            } else if cell || class & TABLE != 0 {
                 usize::MAX
             } else {
                 self.p
@@ -737,18 +746,15 @@ impl<T: HtmlTree> Walker<'_, T> {
                     Step::Next(self.remove(parent, node))
                 }
                 NodeKind::Element => {
-                    let block = match rules::element_rule(&self.name) {
-                        ElementRule::Keep(tag, _) | ElementRule::Rename(tag, _) => {
-                            prepass::closes_p(tag)
-                        }
-                        _ => false,
-                    };
+                    let (rule, class) = rules::classify(&self.name);
+                    let block = class & CLOSES_P != 0
+                        && matches!(rule, ElementRule::Keep(..) | ElementRule::Rename(..));
                     if block {
                         self.close_p_ancestor(&mut stack);
                     }
                     let parent = stack.last().copied().unwrap_or(parent);
                     let embeds = self.report.embeds;
-                    let step = self.element(parent, node, stack.len());
+                    let step = self.element(parent, node, stack.len(), rule, class);
                     // A placeholder is a block too.
                     if self.report.embeds > embeds {
                         self.close_p_ancestor(&mut stack);
@@ -760,8 +766,11 @@ impl<T: HtmlTree> Walker<'_, T> {
                 Step::Next(next) => next,
                 Step::Descend(n) => {
                     let parent_frame = self.frames.last().copied().unwrap_or(Frame::ROOT);
-                    self.frames
-                        .push(parent_frame.child(self.kept_tag, stack.len()));
+                    self.frames.push(parent_frame.child(
+                        self.kept_tag,
+                        self.kept_class,
+                        stack.len(),
+                    ));
                     stack.push(n);
                     self.tree.first_child(n)
                 }
@@ -800,6 +809,7 @@ impl<T: HtmlTree> Walker<'_, T> {
             }
             if let Some(f) = self.frames.get_mut(k) {
                 f.tag = "div";
+                f.class = prepass::class("div");
             }
         }
     }
@@ -835,10 +845,18 @@ impl<T: HtmlTree> Walker<'_, T> {
         next
     }
 
-    /// Judges an HTML element at `depth` (1 for the top level).
-    fn element(&mut self, parent: T::Node, node: T::Node, depth: usize) -> Step<T::Node> {
+    /// Judges an HTML element at `depth` (1 for the top level), whose rule and class bits
+    /// are `rule` and `class` ([`rules::classify`]).
+    fn element(
+        &mut self,
+        parent: T::Node,
+        node: T::Node,
+        depth: usize,
+        rule: ElementRule,
+        class: Class,
+    ) -> Step<T::Node> {
         let too_deep = depth > self.policy.max_depth;
-        match rules::element_rule(&self.name) {
+        match rule {
             ElementRule::Drop => {
                 self.report.removed_elements += 1;
                 Step::Next(self.remove(parent, node))
@@ -855,8 +873,8 @@ impl<T: HtmlTree> Walker<'_, T> {
                 self.report.unwrapped_elements += 1;
                 Step::Next(self.unwrap(parent, node))
             }
-            ElementRule::Keep(tag, kind) => self.keep(parent, node, tag, kind, false),
-            ElementRule::Rename(tag, kind) => self.keep(parent, node, tag, kind, true),
+            ElementRule::Keep(tag, kind) => self.keep(parent, node, tag, kind, class, false),
+            ElementRule::Rename(tag, kind) => self.keep(parent, node, tag, kind, class, true),
         }
     }
 
@@ -900,7 +918,7 @@ impl<T: HtmlTree> Walker<'_, T> {
                 NodeKind::Text => self.tree.move_before(parent, n, node),
                 NodeKind::Other => self.report.removed_other += 1,
                 NodeKind::Foreign => self.report.removed_elements += 1,
-                NodeKind::Element => match rules::element_rule(&self.name) {
+                NodeKind::Element => match rules::classify(&self.name).0 {
                     ElementRule::Drop | ElementRule::Embed(_) => self.report.removed_elements += 1,
                     _ => {
                         self.count_flattened();
@@ -920,7 +938,7 @@ impl<T: HtmlTree> Walker<'_, T> {
 
     /// Counts the element in `self.name` as flattened (or unwrapped, when it is unknown).
     fn count_flattened(&mut self) {
-        if rules::element_rule(&self.name) == ElementRule::Unwrap {
+        if rules::classify(&self.name).0 == ElementRule::Unwrap {
             self.report.unwrapped_elements += 1;
         } else {
             self.report.flattened_elements += 1;
@@ -935,21 +953,24 @@ impl<T: HtmlTree> Walker<'_, T> {
         node: T::Node,
         tag: &'static str,
         kind: Kind,
+        class: Class,
         rename: bool,
     ) -> Step<T::Node> {
         // Nestings a parser would not build are renamed (see [`Frame`]).
         let parent_frame = self.frames.last().copied().unwrap_or(Frame::ROOT);
-        let (tag, kind, rename) = if prepass::is_heading(tag)
-            && prepass::is_heading(parent_frame.tag)
-            || tag == "a" && parent_frame.a
-        {
-            ("span", Kind::Plain, true)
+        let renamed = if class & parent_frame.class & HEADING != 0 || tag == "a" && parent_frame.a {
+            Some("span")
         } else if tag == "li" && parent_frame.li || matches!(tag, "dd" | "dt") && parent_frame.dd {
-            ("div", Kind::Plain, true)
+            Some("div")
         } else {
-            (tag, kind, rename)
+            None
+        };
+        let (tag, kind, class, rename) = match renamed {
+            Some(new) => (new, Kind::Plain, prepass::class(new), true),
+            None => (tag, kind, class, rename),
         };
         self.kept_tag = tag;
+        self.kept_class = class;
         self.names.clear();
         if self.tree.has_attributes(node) {
             self.tree.attribute_names(node, &mut self.names);
@@ -1093,7 +1114,7 @@ impl<T: HtmlTree> Walker<'_, T> {
                 .count();
         }
 
-        if rules::is_void(tag) {
+        if class & VOID != 0 {
             let next = self.tree.next_sibling(target);
             let mut child = if self.tree.void_elements_are_empty() {
                 None

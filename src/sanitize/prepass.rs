@@ -410,7 +410,7 @@ impl<'a> Pass<'a> {
 
     fn write_attributes(&mut self, tag: &str) {
         // The tree builder makes an `img` of an `image` start tag.
-        let rule = rules::element_rule(if tag == "image" { "img" } else { tag });
+        let rule = rules::classify(if tag == "image" { "img" } else { tag }).0;
         let mut names = std::mem::take(&mut self.names);
         self.dropped.clear();
         let mut written = std::mem::take(&mut self.written);
@@ -833,7 +833,7 @@ fn raw_text_end(html: &str, name: &str, from: usize) -> Option<usize> {
 use super::rules::class::*;
 
 /// The [`Class`] bits of the (lower-cased) tag name `name`.
-fn class(name: &str) -> Class {
+pub(super) fn class(name: &str) -> Class {
     rules::lookup(name).map_or(0, |t| t.class)
 }
 
@@ -845,20 +845,12 @@ pub(super) fn is_void(name: &str) -> bool {
     has(name, VOID)
 }
 
-pub(super) fn is_heading(name: &str) -> bool {
-    has(name, HEADING)
-}
-
 pub(super) fn is_special(name: &str) -> bool {
     has(name, SPECIAL)
 }
 
 pub(super) fn is_formatting(name: &str) -> bool {
     has(name, FORMATTING)
-}
-
-pub(super) fn closes_p(name: &str) -> bool {
-    has(name, CLOSES_P)
 }
 
 fn breaks_out(name: &str) -> bool {

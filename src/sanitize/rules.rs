@@ -334,14 +334,19 @@ pub(crate) fn lookup(name: &str) -> Option<&'static Tag> {
         .find(|t| t.name.len() == name.len() && t.name == name)
 }
 
-pub(crate) fn element_rule(name: &str) -> ElementRule {
-    match lookup(name).map(|t| (t.name, t.action)) {
-        Some((name, Action::Keep(kind))) => ElementRule::Keep(name, kind),
-        Some((_, Action::H2)) => ElementRule::Rename("h2", Kind::Plain),
-        Some((_, Action::Embed(e))) => ElementRule::Embed(e),
-        Some((_, Action::Drop)) => ElementRule::Drop,
-        Some((_, Action::Unwrap)) | None => ElementRule::Unwrap,
-    }
+/// The rule for the tag `name` and its [`class`] bits (0 when unknown), from one lookup.
+pub(crate) fn classify(name: &str) -> (ElementRule, class::Class) {
+    let Some(t) = lookup(name) else {
+        return (ElementRule::Unwrap, 0);
+    };
+    let rule = match t.action {
+        Action::Keep(kind) => ElementRule::Keep(t.name, kind),
+        Action::H2 => ElementRule::Rename("h2", Kind::Plain),
+        Action::Embed(e) => ElementRule::Embed(e),
+        Action::Drop => ElementRule::Drop,
+        Action::Unwrap => ElementRule::Unwrap,
+    };
+    (rule, t.class)
 }
 
 /// What happens to an attribute of a kept element.
@@ -754,7 +759,7 @@ mod tests {
     #[test]
     fn every_element_rule_names_a_static_lower_case_tag() {
         for name in ["p", "h1", "img", "a", "td", "col"] {
-            match element_rule(name) {
+            match classify(name).0 {
                 ElementRule::Keep(n, _) | ElementRule::Rename(n, _) => {
                     assert!(n
                         .bytes()
@@ -763,8 +768,8 @@ mod tests {
                 other => panic!("{name}: {other:?}"),
             }
         }
-        assert_eq!(element_rule("x-foo"), ElementRule::Unwrap);
-        assert_eq!(element_rule("script"), ElementRule::Drop);
+        assert_eq!(classify("x-foo"), (ElementRule::Unwrap, 0));
+        assert_eq!(classify("script").0, ElementRule::Drop);
     }
 
     #[test]
