@@ -561,38 +561,47 @@ impl<'a> Pass<'a> {
             let Some(k) = self.nearest(Find::Class(TABLE_PART), 0, 0) else {
                 return false;
             };
-            let open = self.stack.get(k).map(|e| e.0.clone()).unwrap_or_default();
-            let section = matches!(open.as_str(), "tbody" | "thead" | "tfoot");
-            match name {
-                "td" | "th" if open == "tr" => {
+            // What is open, and what comes: compared once each, as small codes.
+            const TABLE_: u8 = 1;
+            const SECTION: u8 = 2;
+            const ROW: u8 = 3;
+            const COLGROUP: u8 = 4;
+            const CELL: u8 = 5;
+            const COL: u8 = 6;
+            const CAPTION: u8 = 7;
+            let code = |n: &str| match n {
+                "table" => TABLE_,
+                "tbody" | "thead" | "tfoot" => SECTION,
+                "tr" => ROW,
+                "colgroup" => COLGROUP,
+                "td" | "th" => CELL,
+                "col" => COL,
+                "caption" => CAPTION,
+                _ => 0,
+            };
+            let open = self.stack.get(k).map_or(0, |e| code(&e.0));
+            match (code(name), open) {
+                (CELL, ROW) | (ROW, SECTION) | (COL, COLGROUP) => {
                     self.close_to(k + 1);
                     return true;
                 }
-                "td" | "th" if section => {
+                (CELL, SECTION) => {
                     self.close_to(k + 1);
                     return self.open_implied("tr");
                 }
-                "td" | "th" if open == "table" => {
+                (CELL, TABLE_) => {
                     self.close_to(k + 1);
                     return self.open_implied("tbody") && self.open_implied("tr");
                 }
-                "tr" if section => {
-                    self.close_to(k + 1);
-                    return true;
-                }
-                "tr" if open == "table" => {
+                (ROW, TABLE_) => {
                     self.close_to(k + 1);
                     return self.open_implied("tbody");
                 }
-                "col" if open == "colgroup" => {
-                    self.close_to(k + 1);
-                    return true;
-                }
-                "col" if open == "table" => {
+                (COL, TABLE_) => {
                     self.close_to(k + 1);
                     return self.open_implied("colgroup");
                 }
-                "caption" | "colgroup" | "tbody" | "thead" | "tfoot" if open == "table" => {
+                (CAPTION | COLGROUP | SECTION, TABLE_) => {
                     self.close_to(k + 1);
                     return true;
                 }
