@@ -639,6 +639,26 @@ impl HtmlTree for Fragment {
         self.detach(node.0);
         Some(NodeId(id))
     }
+
+    fn rename_element(
+        &mut self,
+        _parent: NodeId,
+        node: NodeId,
+        tag: &'static str,
+    ) -> Option<NodeId> {
+        match self.nodes.get_mut(node.0).map(|s| &mut s.data) {
+            Some(Data::Element {
+                ns: Namespace::Html,
+                name,
+                ..
+            }) => {
+                name.clear();
+                name.push_str(tag);
+                Some(node)
+            }
+            _ => None,
+        }
+    }
 }
 
 /// A fragment the policy has run over: the only fragment that can be written out as markup.

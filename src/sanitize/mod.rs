@@ -126,6 +126,28 @@ pub trait HtmlTree {
         tag: &'static str,
         keep_children: bool,
     ) -> Option<Self::Node>;
+    /// Renames the HTML element `node` (a child of `parent`) to `tag`, keeping its attributes,
+    /// in order, and its children. Returns the element now in its place, or `None` when that
+    /// failed. The default makes a new element ([`HtmlTree::replace_with_element`]) and copies
+    /// the attributes over; a tree that can rename in place does.
+    fn rename_element(
+        &mut self,
+        parent: Self::Node,
+        node: Self::Node,
+        tag: &'static str,
+    ) -> Option<Self::Node> {
+        let mut names = Vec::new();
+        self.attribute_names(node, &mut names);
+        let attrs: Vec<(String, String)> = names
+            .into_iter()
+            .filter_map(|n| self.attribute(node, &n).map(|v| (n, v)))
+            .collect();
+        let new = self.replace_with_element(parent, node, tag, true)?;
+        for (n, v) in &attrs {
+            self.set_attribute(new, n, v);
+        }
+        Some(new)
+    }
 }
 
 /// What links get as `target`.
@@ -794,16 +816,7 @@ impl<T: HtmlTree> Walker<'_, T> {
         let (Some(&grand), Some(&p)) = (stack.get(k - 1), stack.get(k)) else {
             return;
         };
-        let mut names = Vec::new();
-        self.tree.attribute_names(p, &mut names);
-        let attrs: Vec<(String, String)> = names
-            .into_iter()
-            .filter_map(|n| self.tree.attribute(p, &n).map(|v| (n, v)))
-            .collect();
-        if let Some(div) = self.tree.replace_with_element(grand, p, "div", true) {
-            for (n, v) in &attrs {
-                self.tree.set_attribute(div, n, v);
-            }
+        if let Some(div) = self.tree.rename_element(grand, p, "div") {
             if let Some(slot) = stack.get_mut(k) {
                 *slot = div;
             }

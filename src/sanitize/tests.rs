@@ -738,3 +738,11 @@ fn sanitize_report_sums_up_in_one_warning() {
         "removed 3 elements, removed 2 attributes, removed 1 URL, cut at the node limit"
     );
 }
+
+#[test]
+fn a_p_a_block_lands_in_becomes_a_div_with_its_attributes_in_order() {
+    assert_eq!(
+        clean(r#"<p title="t" dir="rtl" lang="ar">a<marquee><ul><li>x</li></ul></marquee>c</p>"#),
+        r#"<div title="t" dir="rtl" lang="ar">a<ul><li>x</li></ul>c</div>"#
+    );
+}
