@@ -128,8 +128,11 @@ pub trait HtmlTree {
     ) -> Option<Self::Node>;
     /// Renames the HTML element `node` (a child of `parent`) to `tag`, keeping its attributes,
     /// in order, and its children. Returns the element now in its place, or `None` when that
-    /// failed. The default makes a new element ([`HtmlTree::replace_with_element`]) and copies
-    /// the attributes over; a tree that can rename in place does.
+    /// failed. The walk also calls it, with the element's own name, to make an element with an
+    /// `is` value again. The default makes a new element ([`HtmlTree::replace_with_element`])
+    /// and copies the attributes over, as a tree whose elements keep what they were made as
+    /// (the DOM's customized built-ins) needs; a tree whose elements are only a name and
+    /// attributes ([`Fragment`]) may rename in place.
     fn rename_element(
         &mut self,
         parent: Self::Node,
@@ -998,8 +1001,19 @@ impl<T: HtmlTree> Walker<'_, T> {
             }
         }
         // A customized built-in's `is` value is fixed when the element is made; removing the
-        // attribute does not clear it, so the element is made again.
+        // attribute does not clear it, so the element is made again (as it is when renamed).
         let recreate = rename || self.names.iter().any(|n| n == "is");
+        let node = if recreate {
+            match self.tree.rename_element(parent, node, tag) {
+                Some(new) => new,
+                None => {
+                    self.report.removed_elements += 1;
+                    return Step::Next(self.tree.next_sibling(node));
+                }
+            }
+        } else {
+            node
+        };
 
         self.kept.clear();
         let mut href: Option<SafeUrl> = None;
@@ -1021,6 +1035,10 @@ impl<T: HtmlTree> Walker<'_, T> {
                 if let Some(m) = managed.get_mut(slot) {
                     *m = old;
                 }
+                // A made-again element gets the managed attributes after its own.
+                if recreate {
+                    self.tree.remove_attribute(node, name);
+                }
                 continue;
             }
             let new = match (rule, old.as_deref()) {
@@ -1034,7 +1052,7 @@ impl<T: HtmlTree> Walker<'_, T> {
                     }
                     None => {
                         self.report.removed_urls += 1;
-                        self.drop_attribute(node, i, recreate, false);
+                        self.drop_attribute(node, i, false);
                         continue;
                     }
                 },
@@ -1042,7 +1060,7 @@ impl<T: HtmlTree> Walker<'_, T> {
                     let (clean, refused) = rules::clean_srcset(v, &self.policy.media);
                     self.report.removed_urls += refused;
                     if clean.is_none() {
-                        self.drop_attribute(node, i, recreate, false);
+                        self.drop_attribute(node, i, false);
                         continue;
                     }
                     has_src = true;
@@ -1056,7 +1074,7 @@ impl<T: HtmlTree> Walker<'_, T> {
                     let changed = old.as_deref() != Some(v.as_str());
                     self.kept.push((i, v, changed));
                 }
-                None => self.drop_attribute(node, i, recreate, true),
+                None => self.drop_attribute(node, i, true),
             }
         }
 
@@ -1077,55 +1095,27 @@ impl<T: HtmlTree> Walker<'_, T> {
             _ => {}
         }
 
-        let target = if recreate {
-            let next = self.tree.next_sibling(node);
-            match self.tree.replace_with_element(parent, node, tag, true) {
-                Some(new) => {
-                    for (i, value, _) in &self.kept {
-                        if let Some(name) = self.names.get(*i) {
-                            self.tree.set_attribute(new, name, value);
-                        }
-                    }
-                    for (name, value) in wanted {
-                        if let Some(v) = value {
-                            self.tree.set_attribute(new, name, v);
-                        }
-                    }
-                    new
-                }
-                None => {
-                    self.report.removed_elements += 1;
-                    return Step::Next(next);
-                }
+        for (i, value, changed) in &self.kept {
+            if let (true, Some(name)) = (*changed, self.names.get(*i)) {
+                self.tree.set_attribute(node, name, value);
             }
-        } else {
-            for (i, value, changed) in &self.kept {
-                if let (true, Some(name)) = (*changed, self.names.get(*i)) {
-                    self.tree.set_attribute(node, name, value);
+        }
+        for ((name, value), old) in wanted.iter().zip(managed.iter()) {
+            match (value, old) {
+                // Those of a made-again element were removed above.
+                (Some(v), old) if recreate || old.as_deref() != Some(*v) => {
+                    self.tree.set_attribute(node, name, v)
                 }
-            }
-            for ((name, value), old) in wanted.iter().zip(managed.iter()) {
-                match (value, old) {
-                    (Some(v), old) if old.as_deref() != Some(*v) => {
-                        self.tree.set_attribute(node, name, v)
-                    }
-                    (None, Some(_)) => {
-                        self.report.removed_attributes += 1;
+                (None, Some(_)) => {
+                    self.report.removed_attributes += 1;
+                    if !recreate {
                         self.tree.remove_attribute(node, name);
                     }
-                    _ => {}
                 }
+                _ => {}
             }
-            node
-        };
-        // Input `rel`/`target`/`loading`/`decoding` on a recreated element are not copied.
-        if recreate {
-            self.report.removed_attributes += managed
-                .iter()
-                .zip(wanted.iter())
-                .filter(|(old, (_, new))| old.is_some() && new.is_none())
-                .count();
         }
+        let target = node;
 
         if class & VOID != 0 {
             let next = self.tree.next_sibling(target);
@@ -1145,14 +1135,12 @@ impl<T: HtmlTree> Walker<'_, T> {
         }
     }
 
-    fn drop_attribute(&mut self, node: T::Node, i: usize, recreate: bool, count: bool) {
+    fn drop_attribute(&mut self, node: T::Node, i: usize, count: bool) {
         if count {
             self.report.removed_attributes += 1;
         }
-        if !recreate {
-            if let Some(name) = self.names.get(i) {
-                self.tree.remove_attribute(node, name);
-            }
+        if let Some(name) = self.names.get(i) {
+            self.tree.remove_attribute(node, name);
         }
     }
 

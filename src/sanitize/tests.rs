@@ -387,16 +387,104 @@ fn a_hand_written_placeholder_is_judged_like_the_embed_it_names() {
 }
 
 #[test]
-fn elements_with_an_is_value_are_made_again() {
+fn elements_with_an_is_value_lose_it() {
+    // A fragment's element is only a name and attributes: it is renamed in place.
     let mut f = Fragment::new();
     let root = f.root();
     let p = f.append_element(root, "p", &[("is", "x-evil"), ("title", "t")]);
     f.append_text(p, "x");
-    let (c, _) = sanitize_fragment(f, &Policy::default());
-    let kids: Vec<NodeId> = c.fragment().children(c.fragment().root()).collect();
-    assert_eq!(kids.len(), 1);
-    assert_ne!(kids.first(), Some(&p), "the element was not made again");
+    let (c, report) = sanitize_fragment(f, &Policy::default());
     assert_eq!(c.to_html().as_str(), r#"<p title="t">x</p>"#);
+    assert_eq!(report.removed_attributes, 1);
+}
+
+/// A fragment whose `rename_element` is the trait's default (a new element, the attributes
+/// copied), as a tree with customized built-ins (the DOM) has it.
+struct Copying(Fragment);
+
+impl HtmlTree for Copying {
+    type Node = NodeId;
+    fn kind(&mut self, node: NodeId, name: &mut String) -> NodeKind {
+        self.0.kind(node, name)
+    }
+    fn first_child(&mut self, node: NodeId) -> Option<NodeId> {
+        self.0.first_child(node)
+    }
+    fn next_sibling(&mut self, node: NodeId) -> Option<NodeId> {
+        self.0.next_sibling(node)
+    }
+    fn has_attributes(&mut self, node: NodeId) -> bool {
+        self.0.has_attributes(node)
+    }
+    fn attribute_names(&mut self, node: NodeId, out: &mut Vec<String>) {
+        self.0.attribute_names(node, out)
+    }
+    fn attribute(&mut self, node: NodeId, name: &str) -> Option<String> {
+        self.0.attribute(node, name)
+    }
+    fn set_attribute(&mut self, node: NodeId, name: &str, value: &str) {
+        self.0.set_attribute(node, name, value)
+    }
+    fn remove_attribute(&mut self, node: NodeId, name: &str) {
+        self.0.remove_attribute(node, name)
+    }
+    fn remove(&mut self, parent: NodeId, node: NodeId) {
+        self.0.remove(parent, node)
+    }
+    fn unwrap(&mut self, parent: NodeId, node: NodeId) {
+        self.0.unwrap(parent, node)
+    }
+    fn move_before(&mut self, parent: NodeId, node: NodeId, reference: NodeId) {
+        self.0.move_before(parent, node, reference)
+    }
+    fn replace_with_element(
+        &mut self,
+        parent: NodeId,
+        node: NodeId,
+        tag: &'static str,
+        keep_children: bool,
+    ) -> Option<NodeId> {
+        self.0
+            .replace_with_element(parent, node, tag, keep_children)
+    }
+}
+
+#[test]
+fn a_tree_with_the_default_rename_makes_elements_with_an_is_value_again() {
+    let mut f = Fragment::new();
+    let root = f.root();
+    let a = f.append_element(
+        root,
+        "a",
+        &[
+            ("is", "x-evil"),
+            ("target", "_top"),
+            ("href", "https://e.com/"),
+            ("title", "t"),
+        ],
+    );
+    f.append_text(a, "x");
+    let p = f.append_element(root, "p", &[("is", "x-evil"), ("dir", "rtl")]);
+    f.append_text(p, "y");
+    let mut tree = Copying(f);
+    let report = sanitize(&mut tree, root, &Policy::default());
+    let kids: Vec<NodeId> = tree.0.children(root).collect();
+    assert_eq!(kids.len(), 2);
+    assert!(!kids.contains(&a) && !kids.contains(&p), "not made again");
+    // The same markup as a fragment's rename in place.
+    let (c, same) = sanitize_fragment(
+        parse_html(
+            r#"<a is="x-evil" target="_top" href="https://e.com/" title="t">x</a><p is="x-evil" dir="rtl">y</p>"#,
+        ),
+        &Policy::default(),
+    );
+    let written = sanitize_fragment(tree.0, &Policy::default()).0.to_html();
+    assert_eq!(written.as_str(), c.to_html().as_str());
+    assert_eq!(report, same);
+    assert_eq!(
+        written.as_str(),
+        r#"<a href="https://e.com/" title="t" rel="noopener noreferrer">x</a><p dir="rtl">y</p>"#
+    );
 }
 
 #[test]
@@ -744,5 +832,17 @@ fn a_p_a_block_lands_in_becomes_a_div_with_its_attributes_in_order() {
     assert_eq!(
         clean(r#"<p title="t" dir="rtl" lang="ar">a<marquee><ul><li>x</li></ul></marquee>c</p>"#),
         r#"<div title="t" dir="rtl" lang="ar">a<ul><li>x</li></ul>c</div>"#
+    );
+}
+
+/// An element made again (its `is` value) gets its own attributes in order, then those the
+/// policy sets.
+#[test]
+fn made_again_elements_keep_their_attribute_order() {
+    assert_eq!(
+        clean(
+            r#"<a is="x-evil" target="_top" href="https://e.com/" title="t">x</a><p is="x-evil" dir="rtl">y</p><img is=x decoding=sync src=/a.png alt=b loading=eager>"#
+        ),
+        r#"<a href="https://e.com/" title="t" rel="noopener noreferrer">x</a><p dir="rtl">y</p><img src="/a.png" alt="b" loading="lazy" decoding="async">"#
     );
 }
