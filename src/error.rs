@@ -297,11 +297,11 @@ impl<'a> Path<'a> {
     }
 
     /// A warning of kind `code` at this path.
-    pub(crate) fn warning(&self, code: WarningCode, message: impl Into<String>) -> Warning {
+    pub(crate) fn warning(&self, code: WarningCode, message: String) -> Warning {
         Warning {
             path: self.render(),
             code,
-            message: message.into(),
+            message,
         }
     }
 }
@@ -374,7 +374,9 @@ mod tests {
         let e = root.key("title").error("must not be empty");
         assert_eq!(e.path(), "title");
         assert_eq!(e.message(), "must not be empty");
-        let w = root.key("url").warning(WarningCode::Url, "dropped");
+        let w = root
+            .key("url")
+            .warning(WarningCode::Url, "dropped".to_owned());
         assert_eq!(w.path, "url");
         assert_eq!(w.code, WarningCode::Url);
     }
