@@ -698,13 +698,9 @@ impl Reader<'_> {
         context: UrlContext,
     ) -> Result<Option<SafeUrl>, Error> {
         let raw = str_of(required(obj, key, item)?, &item.key(key))?;
-        let url = if raw.trim().is_empty() {
-            None
-        } else {
-            check(raw, context)
-        };
+        let empty = raw.trim().is_empty();
+        let url = if empty { None } else { check(raw, context) };
         if url.is_none() {
-            let empty = raw.trim().is_empty();
             let mut msg = String::from("dropped: ");
             msg.push_str(key);
             msg.push_str(if empty {
