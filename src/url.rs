@@ -147,8 +147,8 @@ impl MediaHosts {
         const EXPECTED: &str = "expected an absolute https URL with {url} in its path or query";
         let t = check(template, UrlContext::Absolute).ok_or(EXPECTED)?;
         let host_end = t.host.map_or(0, |(_, end)| end);
-        // (A byte search: `str::find` with a `&str` pattern brings the two-way searcher.)
-        let at = t.text.as_bytes().windows(5).position(|w| w == b"{url}");
+        // (`text::find`: `str::find` with a `&str` pattern brings the two-way searcher.)
+        let at = crate::text::find(&t.text, "{url}");
         let at = at.ok_or(EXPECTED)?;
         if !t.text.starts_with("https:")
             || at < host_end
@@ -233,11 +233,7 @@ pub fn check(raw: &str, context: UrlContext) -> Option<SafeUrl> {
     let trimmed = raw.get(start..end).unwrap_or_default();
     // Most URLs have none of these: then no copy and no char-by-char search.
     let s: Cow<'_, str> = if trimmed.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
-        Cow::Owned(replace_bytes(
-            trimmed,
-            |b| matches!(b, b'\t' | b'\n' | b'\r'),
-            "",
-        ))
+        Cow::Owned(replace_bytes(trimmed, b"\t\n\r", ""))
     } else {
         Cow::Borrowed(trimmed)
     };
@@ -328,19 +324,19 @@ fn backslashes_to_slashes(s: &str) -> Cow<'_, str> {
     }
     let end = s.bytes().position(|b| b == b'?' || b == b'#');
     let (path, tail) = s.split_at(end.unwrap_or(s.len()));
-    let mut out = replace_bytes(path, |b| b == b'\\', "/");
+    let mut out = replace_bytes(path, b"\\", "/");
     out.push_str(tail);
     Cow::Owned(out)
 }
 
-/// `s` with every ASCII byte that `hit` picks replaced by `with` (a byte search, not core's
+/// `s` with every byte of `hit` (ASCII bytes) replaced by `with` (a byte search, not core's
 /// generic char patterns).
-fn replace_bytes(s: &str, hit: impl Fn(u8) -> bool, with: &str) -> String {
+fn replace_bytes(s: &str, hit: &[u8], with: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut start = 0;
     for (i, b) in s.bytes().enumerate() {
-        if hit(b) {
-            // `hit` picks ASCII bytes only: `start..i` falls on char boundaries.
+        if hit.contains(&b) {
+            // `hit` holds ASCII bytes only: `start..i` falls on char boundaries.
             out.push_str(s.get(start..i).unwrap_or_default());
             out.push_str(with);
             start = i + 1;
