@@ -18,15 +18,15 @@ WASM_TARGET := wasm32-unknown-unknown
 CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROMEDRIVER
 PORT ?= 8080
-# The budget: 70 KiB is the target (issue 13); the check allows 82 KiB while the package is over
-# 80 after the availability work (issue 10: +4.8 KiB for the pre-pass) and the body path without
+# The budget: 70 KiB is the target (issue 13); the check allows 78 KiB: the package went over 80
+# after the availability work (issue 10: +4.8 KiB for the pre-pass) and the body path without
 # the browser's parser (issue 13: +2.3 KiB), less the QR encoder moved into its own module
-# (-2.3 KiB) and std's dlmalloc replaced by rlsf's TLSF allocator (-1.9 KiB); README "Size and
-# speed".
-SIZE_BUDGET_KIB ?= 80
+# (-2.3 KiB), std's dlmalloc replaced by rlsf's TLSF allocator (-1.9 KiB) and fewer browser
+# bindings (-1.9 KiB); README "Size and speed".
+SIZE_BUDGET_KIB ?= 78
 # The hydration-only entry (newsview-hydrate.js + its wasm, issue 13): what a server-rendered
 # page downloads.
-HYDRATE_BUDGET_KIB ?= 25
+HYDRATE_BUDGET_KIB ?= 22
 # The full client's QR module (newsview-qr.js + its wasm: the encoder), fetched when a reader
 # first opens a QR code.
 QR_BUDGET_KIB ?= 7

@@ -311,7 +311,7 @@ function place(container, inner) {
 
 /** The loading or error state in `<news-view>` `host`, in the language of its `lang`. */
 function renderState(host, state, detail) {
-  return guard(host, () => renderStateWasm(host, state, detail, host.getAttribute('lang') ?? ''));
+  return guard(host, () => renderStateWasm(host, state === 'error', detail, host.getAttribute('lang') ?? ''));
 }
 
 const Base = globalThis.HTMLElement ?? class {};

@@ -4,7 +4,7 @@
 use super::interact;
 pub use super::live::View;
 use super::mount::mount;
-use super::state::{document, js_error, query, Shared, ViewState};
+use super::state::{document, js_error, prop, prop_as, query, window, Shared, ViewState};
 use super::trusted::trusted_html;
 use crate::error::{Error, Warning};
 use crate::labels::{labels, Lang};
@@ -106,25 +106,26 @@ fn start(
     let mut warnings = option_warnings;
     warnings.append(&mut parsed.warnings);
     if options.page_url.is_none() {
-        options.page_url = web_sys::window()
-            .and_then(|w| w.location().href().ok())
+        options.page_url = window()
+            .and_then(|w| prop(&prop(&w, "location"), "href").as_string())
             .and_then(|href| url::check(&href, UrlContext::Absolute));
     }
     let doc = document()?;
     let root: Node = if options.shadow {
-        match container.shadow_root() {
+        match prop_as::<web_sys::ShadowRoot>(&container, "shadowRoot") {
             Some(shadow) => {
                 adopt_stylesheet(shadow.as_ref())?;
                 shadow.into()
             }
             None => {
-                let shadow = container
-                    .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?;
+                let shadow = attach_open_shadow(&container)?;
                 // A new shadow root adopts nothing yet: the sheet is its one stylesheet.
+                let sheets = js_sys::Array::new();
+                sheets.push(&stylesheet()?);
                 js_sys::Reflect::set(
                     shadow.as_ref(),
                     &JsValue::from_str("adoptedStyleSheets"),
-                    &js_sys::Array::of1(&stylesheet()?),
+                    &sheets,
                 )?;
                 shadow.into()
             }
@@ -161,26 +162,24 @@ fn start(
     Ok(View { state })
 }
 
-/// Shows the loading (`state = "loading"`) or error (`"error"`, with `detail`) state of
+/// Shows the loading state (`error` false) or the error state (with `detail`) of
 /// `<news-view>` in `container`'s shadow root.
 #[wasm_bindgen(js_name = renderState)]
 pub fn render_state(
     container: Element,
-    state: &str,
+    error: bool,
     detail: &str,
     lang: &str,
 ) -> Result<(), JsValue> {
     let l = labels(Lang::from_tag(lang).unwrap_or_default());
-    let markup = if state == "error" {
+    let markup = if error {
         layout::error_state(l, detail)
     } else {
         layout::loading_state(l)
     };
-    let shadow = match container.shadow_root() {
+    let shadow = match prop_as::<web_sys::ShadowRoot>(&container, "shadowRoot") {
         Some(s) => s,
-        None => {
-            container.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?
-        }
+        None => attach_open_shadow(&container)?,
     };
     adopt_stylesheet(shadow.as_ref())?;
     mount(shadow.as_ref(), &markup)
@@ -219,16 +218,22 @@ pub(crate) fn draw(state: &Shared) -> Result<Option<Warning>, JsValue> {
 }
 
 fn has_system_share() -> bool {
-    web_sys::window()
-        .map(|w| js_sys::Reflect::has(&w.navigator(), &JsValue::from_str("share")).unwrap_or(false))
-        .unwrap_or(false)
+    window().is_some_and(|w| interact::method(&prop(&w, "navigator"), "share").is_some())
 }
 
 /// WeChat's in-app browser names itself `MicroMessenger` in its user agent.
 fn in_wechat() -> bool {
-    web_sys::window()
-        .and_then(|w| w.navigator().user_agent().ok())
+    window()
+        .and_then(|w| prop(&prop(&w, "navigator"), "userAgent").as_string())
         .is_some_and(|ua| crate::text::find(&ua, "MicroMessenger").is_some())
+}
+
+/// Attaches an open shadow root to `container`. The `ShadowRootInit` dictionary is a plain
+/// object `{mode: "open"}`, set through the one property setter.
+fn attach_open_shadow(container: &Element) -> Result<web_sys::ShadowRoot, JsValue> {
+    let init = js_sys::Object::new();
+    interact::set(&init, "mode", JsValue::from_str("open"));
+    container.attach_shadow(init.unchecked_ref())
 }
 
 thread_local! {

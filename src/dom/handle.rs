@@ -2,8 +2,22 @@
 //! timeout is cleared (the gloo pattern). `destroy()` drops them all.
 
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
-use web_sys::{Event, EventTarget};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Event, EventTarget, Window};
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The global `window`, read once (`None` where there is none, as in a worker). web-sys's
+    /// `window()` finds the global object by trying `globalThis`, `global`, `self` and
+    /// `window` and checks it with `instanceof Window`, on every call.
+    #[wasm_bindgen(thread_local_v2, js_name = window)]
+    static WINDOW: Option<Window>;
+}
+
+/// The page's `window`, or `None` where there is none.
+pub(crate) fn window() -> Option<Window> {
+    WINDOW.with(Option::clone)
+}
 
 /// One callback listening for events on one or more targets, removed from all of them when
 /// this handle drops. One closure for a view's events, not one per kind: each closure costs a
@@ -50,17 +64,23 @@ impl Drop for Listener {
     }
 }
 
+/// A timer's callback as a JS function. Its type takes the (absent) argument that the
+/// widgets' one-shot promise callbacks take, so that both share one kind of closure glue.
+fn timer_closure(mut callback: impl FnMut() + 'static) -> Closure<dyn FnMut(JsValue)> {
+    Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| callback())
+}
+
 /// A repeating timer (`setInterval`), cleared when this handle drops.
 pub(crate) struct Interval {
     id: i32,
-    _closure: Closure<dyn FnMut()>,
+    _closure: Closure<dyn FnMut(JsValue)>,
 }
 
 impl Interval {
     /// Calls `callback` every `millis` milliseconds.
     pub(crate) fn new(millis: i32, callback: impl FnMut() + 'static) -> Option<Interval> {
-        let closure = Closure::<dyn FnMut()>::new(callback);
-        let id = web_sys::window()?
+        let closure = timer_closure(callback);
+        let id = window()?
             .set_interval_with_callback_and_timeout_and_arguments_0(
                 closure.as_ref().unchecked_ref(),
                 millis,
@@ -75,7 +95,7 @@ impl Interval {
 
 impl Drop for Interval {
     fn drop(&mut self) {
-        if let Some(w) = web_sys::window() {
+        if let Some(w) = window() {
             w.clear_interval_with_handle(self.id);
         }
     }
@@ -84,14 +104,14 @@ impl Drop for Interval {
 /// A one-shot timer (`setTimeout`), cleared when this handle drops before it fires.
 pub(crate) struct Timeout {
     id: i32,
-    _closure: Closure<dyn FnMut()>,
+    _closure: Closure<dyn FnMut(JsValue)>,
 }
 
 impl Timeout {
     /// Calls `callback` once after `millis` milliseconds.
     pub(crate) fn new(millis: i32, callback: impl FnMut() + 'static) -> Option<Timeout> {
-        let closure = Closure::<dyn FnMut()>::new(callback);
-        let id = web_sys::window()?
+        let closure = timer_closure(callback);
+        let id = window()?
             .set_timeout_with_callback_and_timeout_and_arguments_0(
                 closure.as_ref().unchecked_ref(),
                 millis,
@@ -106,7 +126,7 @@ impl Timeout {
 
 impl Drop for Timeout {
     fn drop(&mut self) {
-        if let Some(w) = web_sys::window() {
+        if let Some(w) = window() {
             w.clear_timeout_with_handle(self.id);
         }
     }

@@ -7,7 +7,7 @@
 
 use super::interact;
 use super::live::View;
-use super::state::{js_error, query, ViewState, WidgetOptions, WIDGET_LABELS};
+use super::state::{js_error, prop_as, query, ViewState, WidgetOptions, WIDGET_LABELS};
 use crate::labels::Lang;
 use crate::text::TimeZone;
 use js_sys::{Function, Reflect};
@@ -31,7 +31,7 @@ pub fn hydrate(
     labels: JsValue,
     video_player: Option<Function>,
 ) -> Result<View, JsValue> {
-    let root: Node = match container.shadow_root() {
+    let root: Node = match prop_as::<web_sys::ShadowRoot>(&container, "shadowRoot") {
         Some(s) => s.into(),
         None => container.clone().into(),
     };

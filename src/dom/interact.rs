@@ -10,7 +10,7 @@
 //! article of (the hydration-only client).
 
 use super::handle::{Interval, Listener, Timeout};
-use super::state::{document, query, query_all, Shared, ViewState};
+use super::state::{click, document, focus, prop, query, query_all, window, Shared, ViewState};
 use crate::options::{
     event, COMMENT_DETAIL_KEYS, FAVORITE_DETAIL_KEYS, KEYWORD_DETAIL_KEYS, LIKE_DETAIL_KEYS,
     RELATED_DETAIL_KEYS, SHARE_DETAIL_KEYS,
@@ -22,7 +22,7 @@ use js_sys::{Object, Reflect};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CustomEvent, CustomEventInit, Element, Event, KeyboardEvent, Node};
+use web_sys::{CustomEvent, Element, Event, Node};
 
 /// Attaches the listeners and the timer of a freshly rendered view.
 pub(crate) fn wire(state: &Shared) {
@@ -37,24 +37,21 @@ pub(crate) fn wire(state: &Shared) {
     let w = weak.clone();
     let host = container.clone();
     let mut listener = Listener::new(move |e: Event| {
-        let on_page = e
-            .current_target()
-            .is_some_and(|t| t.has_type::<web_sys::Document>());
-        match e.type_().as_str() {
+        let on_page = prop(&e, "currentTarget").has_type::<web_sys::Document>();
+        match prop(&e, "type").as_string().as_deref().unwrap_or_default() {
             "click" if on_page => {
-                let inside = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<Node>().ok())
+                let inside = prop(&e, "target")
+                    .dyn_into::<Node>()
+                    .ok()
                     .is_some_and(|t| host.contains(Some(&t)));
                 if !inside {
                     // Focus goes back to the popover's button unless the click gave it to
                     // something else on the page.
-                    let lost = match document().ok().and_then(|d| d.active_element()) {
+                    let active = document().map(|d| prop(&d, "activeElement"));
+                    let lost = match active.ok().and_then(|a| a.dyn_into::<Element>().ok()) {
                         None => true,
                         Some(a) => {
-                            a.tag_name() == "BODY"
-                                || a.tag_name() == "HTML"
-                                || host.contains(Some(&a))
+                            a.matches("body,html").unwrap_or(false) || host.contains(Some(&a))
                         }
                     };
                     with(&w, |s| close_popovers(s, lost));
@@ -94,7 +91,7 @@ fn with(weak: &Weak<std::cell::RefCell<ViewState>>, f: impl FnOnce(&Shared)) {
 }
 
 fn target_element(e: &Event) -> Option<Element> {
-    e.target().and_then(|t| t.dyn_into::<Element>().ok())
+    prop(e, "target").dyn_into::<Element>().ok()
 }
 
 fn action_of(e: &Event) -> Option<(Element, String)> {
@@ -132,7 +129,7 @@ fn on_click(state: &Shared, e: &Event) {
             let index = (i as u32).into();
             let name = if action == "keyword" {
                 const KEYS: &[&str] = KEYWORD_DETAIL_KEYS;
-                set(&d, key!(KEYS, "name"), el.text_content().into());
+                set(&d, key!(KEYS, "name"), prop(&el, "textContent"));
                 set(&d, key!(KEYS, "url"), url);
                 set(&d, key!(KEYS, "index"), index);
                 event!("nv-keyword")
@@ -157,7 +154,11 @@ fn on_click(state: &Shared, e: &Event) {
 }
 
 fn on_key(state: &Shared, e: &Event) {
-    let Some(key) = e.dyn_ref::<KeyboardEvent>().map(|k| k.key()) else {
+    // `key` of a `KeyboardEvent` (read as a property: no `instanceof` test and no binding).
+    let Some(key) = Reflect::get(e, &"key".into())
+        .ok()
+        .and_then(|k| k.as_string())
+    else {
         return;
     };
     let step: i32 = match key.as_str() {
@@ -175,9 +176,7 @@ fn on_key(state: &Shared, e: &Event) {
             if let Some(el) = target_element(e) {
                 if key == "Enter" && el.matches("a[data-nv-action]:not([href])").unwrap_or(false) {
                     e.prevent_default();
-                    if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
-                        h.click();
-                    }
+                    click(&el);
                 }
             }
             return;
@@ -191,7 +190,7 @@ fn on_key(state: &Shared, e: &Event) {
     let Some(menu) = item.closest("[role=menu]").ok().flatten() else {
         return;
     };
-    let Ok(items) = menu.query_selector_all("[role=menuitem]") else {
+    let Some(items) = query_all(&menu, "[role=menuitem]") else {
         return;
     };
     let n = items.length() as i32;
@@ -211,11 +210,8 @@ fn on_key(state: &Shared, e: &Event) {
         (None, 1) => 0,
         (None, _) => n - 1,
     };
-    if let Some(h) = items
-        .item(next as u32)
-        .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = h.focus();
+    if let Some(m) = items.item(next as u32) {
+        focus(m.unchecked_ref());
     }
 }
 
@@ -228,12 +224,13 @@ pub(crate) fn set(obj: &Object, key: &str, value: JsValue) {
 /// cancelled it.
 fn emit(state: &Shared, name: &str, detail: &Object, cancelable: bool) -> bool {
     let container = state.borrow().container.clone();
-    let init = CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    init.set_cancelable(cancelable);
-    init.set_detail(detail);
-    match CustomEvent::new_with_event_init_dict(name, &init) {
+    // The `CustomEventInit` dictionary as a plain object, set through the one property setter.
+    let init = Object::new();
+    set(&init, "bubbles", JsValue::TRUE);
+    set(&init, "composed", JsValue::TRUE);
+    set(&init, "cancelable", cancelable.into());
+    set(&init, "detail", detail.into());
+    match CustomEvent::new_with_event_init_dict(name, init.unchecked_ref()) {
         Ok(ev) => container.dispatch_event(&ev).unwrap_or(true),
         Err(_) => true,
     }
@@ -304,7 +301,7 @@ fn apply_pressed(state: &Shared, button: &Element, like: bool, pressed: bool, co
     };
     let _ = button.set_attribute("aria-pressed", if pressed { "true" } else { "false" });
     if let Some(c) = count {
-        let count_el = match button.query_selector(".nv-count") {
+        let count_el = match query(button, ".nv-count") {
             Ok(Some(el)) => Some(el),
             _ => document().ok().and_then(|d| {
                 let el = d.create_element("span").ok()?;
@@ -354,8 +351,8 @@ fn image_failed(img: &Element) {
         .closest(".nv-comment")
         .ok()
         .flatten()
-        .and_then(|li| li.query_selector(".nv-comment-author").ok().flatten())
-        .and_then(|a| a.text_content())
+        .and_then(|li| query(&li, ".nv-comment-author").ok().flatten())
+        .and_then(|a| prop(&a, "textContent").as_string())
         .and_then(|t| t.chars().next())
         .map(String::from)
         .unwrap_or_default();
@@ -381,10 +378,8 @@ fn toggle_popover(state: &Shared, button: &Element) {
     draw_qr_codes(state, &pop);
     let _ = pop.remove_attribute("hidden");
     let _ = button.set_attribute("aria-expanded", "true");
-    if let Ok(Some(first)) = pop.query_selector("[role=menuitem]") {
-        if let Some(h) = first.dyn_ref::<web_sys::HtmlElement>() {
-            let _ = h.focus();
-        }
+    if let Ok(Some(first)) = query(&pop, "[role=menuitem]") {
+        focus(&first);
     }
 }
 
@@ -413,27 +408,18 @@ pub(crate) fn watch_qr(root: &Node) {
 /// has its codes drawn, so the hydration-only client, which has no loader, never meets one.
 #[cfg(feature = "dom")]
 fn draw_qr_codes(state: &Shared, scope: &Element) {
-    if !matches!(scope.query_selector("svg[data-nv-qr]"), Ok(Some(_))) {
+    if !matches!(query(scope, "svg[data-nv-qr]"), Ok(Some(_))) {
         return;
     }
     let url = share_url_of(&state.borrow());
-    let scope = scope.clone();
-    let then = Closure::once_into_js(move |modules: JsValue| {
-        let modules = modules
-            .dyn_into::<js_sys::Uint8Array>()
-            .ok()
-            .and_then(|bytes| crate::qr::Modules::from_bytes(bytes.to_vec()));
-        if let Some(modules) = modules {
-            draw_qr_modules(&scope, &modules);
-        }
-    });
+    let then = on_settled(Rc::downgrade(state), Settled::QrModules(scope.clone()));
     nv_qr_modules(&url, &then);
 }
 
 /// Puts the drawing of `modules` in the place of each placeholder still in `scope`.
 #[cfg(feature = "dom")]
 fn draw_qr_modules(scope: &Element, modules: &crate::qr::Modules) {
-    let Some(placeholders) = scope.query_selector_all("svg[data-nv-qr]").ok() else {
+    let Some(placeholders) = query_all(scope, "svg[data-nv-qr]") else {
         return;
     };
     for i in 0..placeholders.length() {
@@ -462,20 +448,19 @@ fn close_popovers(state: &Shared, restore_focus: bool) {
         return;
     };
     for i in 0..buttons.length() {
-        let Some(b) = buttons.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+        // `querySelectorAll` lists elements only.
+        let Some(b) = buttons.item(i).map(JsCast::unchecked_into::<Element>) else {
             continue;
         };
         let _ = b.set_attribute("aria-expanded", "false");
         if let Some(pop) = b.next_element_sibling() {
             let _ = pop.set_attribute("hidden", "");
-            if let Ok(Some(panel)) = pop.query_selector(".nv-share-wechat") {
+            if let Ok(Some(panel)) = query(&pop, ".nv-share-wechat") {
                 let _ = panel.set_attribute("hidden", "");
             }
         }
         if restore_focus {
-            if let Some(h) = b.dyn_ref::<web_sys::HtmlElement>() {
-                let _ = h.focus();
-            }
+            focus(&b);
         }
     }
 }
@@ -518,7 +503,7 @@ fn share_service(state: &Shared, el: &Element, e: &Event) {
                 .closest(".nv-share-menu")
                 .ok()
                 .flatten()
-                .and_then(|m| m.query_selector(".nv-share-wechat").ok().flatten())
+                .and_then(|m| query(&m, ".nv-share-wechat").ok().flatten())
             {
                 draw_qr_codes(state, &panel);
                 let _ = panel.remove_attribute("hidden");
@@ -530,43 +515,35 @@ fn share_service(state: &Shared, el: &Element, e: &Event) {
 }
 
 fn system_share(state: &Shared, url: &str) {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = window() else {
         return;
     };
     let data = Object::new();
     let title = query(&state.borrow().root, "h1.nv-title")
         .ok()
         .flatten()
-        .and_then(|h| h.text_content());
+        .and_then(|h| prop(&h, "textContent").as_string());
     set(&data, "title", title.into());
     set(&data, "url", url.into());
-    let navigator: JsValue = window.navigator().into();
-    if let Some(f) = method(&navigator, "share") {
-        if let Ok(p) = f.call1(&navigator, &data) {
-            // A reader who dismisses the sheet rejects the promise: not an error.
-            let ignore = Closure::once_into_js(|_: JsValue| {});
-            then(&p, &JsValue::UNDEFINED, &ignore);
-        }
+    let navigator = prop(&window, "navigator");
+    if let Some(p) = invoke(&navigator, "share", &data, &JsValue::UNDEFINED) {
+        // A reader who dismisses the sheet rejects the promise: not an error.
+        let ignore = on_settled(Rc::downgrade(state), Settled::Ignore);
+        then(&p, &JsValue::UNDEFINED, &ignore);
     }
 }
 
 fn copy_link(state: &Shared, url: &str) {
     let weak = Rc::downgrade(state);
     let url_owned = url.to_owned();
-    let clipboard = web_sys::window()
-        .map(|w| Reflect::get(&w.navigator(), &"clipboard".into()).unwrap_or(JsValue::UNDEFINED))
+    let clipboard = window()
+        .map(|w| prop(&prop(&w, "navigator"), "clipboard"))
         .filter(|c| !c.is_undefined() && !c.is_null());
-    let promise = clipboard.and_then(|c| method(&c, "writeText")?.call1(&c, &url.into()).ok());
+    let promise = clipboard.and_then(|c| invoke(&c, "writeText", &url.into(), &JsValue::UNDEFINED));
     match promise {
         Some(p) => {
-            let w1 = weak.clone();
-            let ok = Closure::once_into_js(move |_: JsValue| with(&w1, |s| copied(s, true)));
-            let fail = Closure::once_into_js(move |_: JsValue| {
-                with(&weak, |s| {
-                    let done = fallback_copy(&url_owned);
-                    copied(s, done)
-                })
-            });
+            let ok = on_settled(weak.clone(), Settled::Copied);
+            let fail = on_settled(weak, Settled::Fallback(url_owned));
             then(&p, &ok, &fail);
         }
         None => {
@@ -576,23 +553,71 @@ fn copy_link(state: &Shared, url: &str) {
     }
 }
 
+/// What a settled promise of the widgets does. Every promise callback is one closure type
+/// ([`on_settled`]): each closure type costs its own glue in the wasm.
+enum Settled {
+    /// Nothing (a dismissed share sheet rejects its promise: not an error).
+    Ignore,
+    /// The link was copied: say so.
+    Copied,
+    /// The Clipboard API refused: copy this URL through a textarea, then say how it went.
+    Fallback(String),
+    /// The QR module encoded the share URL (the value: its modules as bytes): draw them in the
+    /// placeholders still in this element, whether or not the view is still there.
+    #[cfg(feature = "dom")]
+    QrModules(Element),
+}
+
+/// A one-shot JS callback doing `what` for the view `state`, if it is still live.
+fn on_settled(state: Weak<std::cell::RefCell<ViewState>>, what: Settled) -> JsValue {
+    // The settled value is read by the QR module's callback only (not in the hydration build).
+    Closure::once_into_js(
+        move |#[cfg_attr(not(feature = "dom"), allow(unused_variables))] value: JsValue| match what
+        {
+            Settled::Ignore => {}
+            #[cfg(feature = "dom")]
+            Settled::QrModules(scope) => {
+                let modules = value
+                    .dyn_into::<js_sys::Uint8Array>()
+                    .ok()
+                    .and_then(|bytes| crate::qr::Modules::from_bytes(bytes.to_vec()));
+                if let Some(modules) = modules {
+                    draw_qr_modules(&scope, &modules);
+                }
+            }
+            Settled::Copied => with(&state, |s| copied(s, true)),
+            Settled::Fallback(url) => with(&state, |s| {
+                let done = fallback_copy(&url);
+                copied(s, done)
+            }),
+        },
+    )
+}
+
 /// `promise.then(ok, fail)`, with plain JS functions.
 fn then(promise: &JsValue, ok: &JsValue, fail: &JsValue) {
-    if let Some(f) = method(promise, "then") {
-        let _ = f.call2(promise, ok, fail);
-    }
+    invoke(promise, "then", ok, fail);
 }
 
 /// `obj[name]` when it is a function.
-fn method(obj: &JsValue, name: &str) -> Option<js_sys::Function> {
+pub(crate) fn method(obj: &JsValue, name: &str) -> Option<js_sys::Function> {
     Reflect::get(obj, &name.into()).ok()?.dyn_into().ok()
+}
+
+/// `obj[name](a, b)` when `obj[name]` is a function: its result, or `None` when it is not one
+/// or throws. Every method call of the widgets takes two arguments (`undefined` for those it
+/// does not use), so that they share one binding of `Function.prototype.call`.
+fn invoke(obj: &JsValue, name: &str, a: &JsValue, b: &JsValue) -> Option<JsValue> {
+    method(obj, name)?.call2(obj, a, b).ok()
 }
 
 /// Copies through a hidden textarea and `execCommand("copy")`, for browsers or contexts
 /// where the Clipboard API is refused.
 fn fallback_copy(text: &str) -> bool {
     let Ok(doc) = document() else { return false };
-    let Some(body) = doc.body() else { return false };
+    let Ok(body) = prop(&doc, "body").dyn_into::<Node>() else {
+        return false;
+    };
     let Ok(area) = doc.create_element("textarea") else {
         return false;
     };
@@ -602,11 +627,8 @@ fn fallback_copy(text: &str) -> bool {
     if body.append_child(&area).is_err() {
         return false;
     }
-    if let Some(f) = method(&area, "select") {
-        let _ = f.call0(&area);
-    }
-    let done = method(&doc, "execCommand")
-        .and_then(|f| f.call1(&doc, &"copy".into()).ok())
+    invoke(&area, "select", &JsValue::UNDEFINED, &JsValue::UNDEFINED);
+    let done = invoke(&doc, "execCommand", &"copy".into(), &JsValue::UNDEFINED)
         .and_then(|v| v.as_bool())
         .unwrap_or(false);
     area.remove();
@@ -644,26 +666,27 @@ fn toast(state: &Shared, message: &str) {
 }
 
 fn submit_comment(state: &Shared, button: &Element) {
-    let Some(form) = button.parent_element() else {
+    let Ok(form) = prop(button, "parentElement").dyn_into::<Element>() else {
         return;
     };
-    let Some(area) = form
-        .query_selector("textarea")
+    let Some(area) = query(&form, "textarea").ok().flatten() else {
+        return;
+    };
+    // The textarea's `value`, as a property (as `key` in `on_key`).
+    let Some(text) = Reflect::get(&area, &"value".into())
         .ok()
-        .flatten()
-        .and_then(|a| a.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        .and_then(|v| v.as_string())
     else {
         return;
     };
-    let text = area.value();
-    let hint = form.query_selector(".nv-comment-hint").ok().flatten();
+    let hint = query(&form, ".nv-comment-hint").ok().flatten();
     if text.chars().all(char::is_whitespace) {
         let _ = area.set_attribute("aria-invalid", "true");
         if let Some(h) = &hint {
             let s = state.borrow();
             h.set_text_content(Some(s.options.labels().comment_empty));
         }
-        let _ = area.focus();
+        focus(&area);
         return;
     }
     let _ = area.remove_attribute("aria-invalid");
@@ -677,7 +700,7 @@ fn submit_comment(state: &Shared, button: &Element) {
         text.as_str().into(),
     );
     if emit(state, event!("nv-comment"), &detail, true) {
-        area.set_value("");
+        set(&area, "value", "".into());
     }
 }
 
@@ -686,8 +709,7 @@ fn play(state: &Shared, button: &Element) {
         return;
     };
     let player = state.borrow().video_player.clone();
-    let poster = button
-        .query_selector("img.nv-poster")
+    let poster = query(button, "img.nv-poster")
         .ok()
         .flatten()
         .and_then(|img| img.get_attribute("src"));
@@ -719,9 +741,7 @@ fn play(state: &Shared, button: &Element) {
     if button.replace_with_with_node_1(&video).is_err() {
         return;
     }
-    if let Some(h) = video.dyn_ref::<web_sys::HtmlElement>() {
-        let _ = h.focus();
-    }
+    focus(&video);
     if let Some(f) = player {
         let detail = Object::new();
         set(&detail, "src", src.as_str().into());
@@ -735,10 +755,14 @@ fn play(state: &Shared, button: &Element) {
 
 /// `video.canPlayType("application/vnd.apple.mpegurl")` is not `""`.
 fn can_play_hls(video: &Element) -> bool {
-    method(video, "canPlayType")
-        .and_then(|f| f.call1(video, &"application/vnd.apple.mpegurl".into()).ok())
-        .and_then(|v| v.as_string())
-        .is_some_and(|v| !v.is_empty())
+    invoke(
+        video,
+        "canPlayType",
+        &"application/vnd.apple.mpegurl".into(),
+        &JsValue::UNDEFINED,
+    )
+    .and_then(|v| v.as_string())
+    .is_some_and(|v| !v.is_empty())
 }
 
 /// Whether `src` names an HLS playlist (`….m3u8`, before any query or fragment).
@@ -759,7 +783,8 @@ pub(crate) fn refresh_times(state: &Shared) {
         return;
     };
     for i in 0..list.length() {
-        let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+        // `querySelectorAll` lists elements only.
+        let Some(el) = list.item(i).map(JsCast::unchecked_into::<Element>) else {
             continue;
         };
         let Some(secs) = el
@@ -773,7 +798,7 @@ pub(crate) fn refresh_times(state: &Shared) {
             offset_minutes: 0,
         };
         let label = text::relative_time(ts, now, s.options.time_zone, &l);
-        if el.text_content().as_deref() != Some(label.as_str()) {
+        if prop(&el, "textContent").as_string().as_deref() != Some(label.as_str()) {
             el.set_text_content(Some(&label));
         }
     }

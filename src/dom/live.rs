@@ -109,8 +109,8 @@ fn count_from_js(n: f64) -> Option<u64> {
     (n.is_finite() && n >= 0.0).then_some(n as u64)
 }
 
+/// Removes every child of `node` (a shadow root or, in light-DOM mode, the container):
+/// setting `textContent` to null does, in one call.
 fn clear(node: &Node) {
-    while let Some(child) = node.last_child() {
-        let _ = node.remove_child(&child);
-    }
+    node.set_text_content(None);
 }

@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, DocumentFragment, Element, Node, NodeList};
+use web_sys::{Document, Element, Node, NodeList};
 
 use super::handle::{Interval, Listener};
 #[cfg(feature = "dom")]
@@ -115,9 +115,28 @@ pub(crate) struct ViewState {
 
 pub(crate) type Shared = Rc<RefCell<ViewState>>;
 
+/// The page's `window` (see [`super::handle::window`], the bottom of the layer, whose
+/// timers need it too).
+pub(crate) use super::handle::window;
+
+/// `obj[key]`, or `undefined` when reading it throws (or `obj` is not an object). For values
+/// read once in a while (`location.href`, `navigator.userAgent`, `document.activeElement`, …):
+/// one binding serves them all, where web-sys has one per property.
+pub(crate) fn prop(obj: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `obj[key]` when it is neither `null` nor `undefined`, as `T` unchecked: for properties
+/// whose value is a `T` or null (`shadowRoot`, an event's `target`).
+pub(crate) fn prop_as<T: JsCast>(obj: &JsValue, key: &str) -> Option<T> {
+    Some(prop(obj, key))
+        .filter(|v| !v.is_null() && !v.is_undefined())
+        .map(JsCast::unchecked_into)
+}
+
 /// The page's document, or an error for a host without one.
 pub(crate) fn document() -> Result<Document, JsValue> {
-    web_sys::window()
+    window()
         .and_then(|w| w.document())
         .ok_or_else(|| js_error("newsview needs a window with a document"))
 }
@@ -127,22 +146,54 @@ pub(crate) fn js_error(message: &str) -> JsValue {
     js_sys::Error::new(message).into()
 }
 
-/// The first element matching `selector` in `root`: a shadow root (a `DocumentFragment`) or,
-/// in light-DOM mode, the container element.
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// A node of the `ParentNode` mixin, which elements, documents and shadow roots share: one
+    /// binding of `querySelector(All)` serves all of them (web-sys binds each interface's
+    /// own). The mixin is no JS class, so a node is cast to it unchecked; a node without the
+    /// method throws, and the error is returned.
+    #[wasm_bindgen(extends = Node)]
+    type ParentNode;
+
+    #[wasm_bindgen(method, catch, js_name = querySelector)]
+    fn query_selector(this: &ParentNode, selector: &str) -> Result<Option<Element>, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_name = querySelectorAll)]
+    fn query_selector_all(this: &ParentNode, selector: &str) -> Result<NodeList, JsValue>;
+
+    /// An element of the widgets' markup, all HTML elements: `focus()` and `click()` bound
+    /// once for every kind (web-sys binds them on `HTMLElement`, which would take an
+    /// `instanceof` test per call). Cast unchecked; an element without the method throws, and
+    /// the error is ignored.
+    #[wasm_bindgen(extends = Element)]
+    type Widget;
+
+    #[wasm_bindgen(method, catch, js_name = focus)]
+    fn focus_widget(this: &Widget) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(method, catch, js_name = click)]
+    fn click_widget(this: &Widget) -> Result<(), JsValue>;
+}
+
+/// Moves the focus to `el`.
+pub(crate) fn focus(el: &Element) {
+    let _ = el.unchecked_ref::<Widget>().focus_widget();
+}
+
+/// Clicks `el` as a user would (its click listeners run now).
+pub(crate) fn click(el: &Element) {
+    let _ = el.unchecked_ref::<Widget>().click_widget();
+}
+
+/// The first element matching `selector` in `root`: an element, or a shadow root (a
+/// `DocumentFragment`) in shadow-DOM mode.
 pub(crate) fn query(root: &Node, selector: &str) -> Result<Option<Element>, JsValue> {
-    match root.dyn_ref::<DocumentFragment>() {
-        Some(f) => f.query_selector(selector),
-        None => root.unchecked_ref::<Element>().query_selector(selector),
-    }
+    root.unchecked_ref::<ParentNode>().query_selector(selector)
 }
 
 /// Every element matching `selector` in `root` (see [`query`]).
 pub(crate) fn query_all(root: &Node, selector: &str) -> Option<NodeList> {
-    match root.dyn_ref::<DocumentFragment>() {
-        Some(f) => f.query_selector_all(selector).ok(),
-        None => root
-            .unchecked_ref::<Element>()
-            .query_selector_all(selector)
-            .ok(),
-    }
+    root.unchecked_ref::<ParentNode>()
+        .query_selector_all(selector)
+        .ok()
 }

@@ -44,7 +44,10 @@ extern "C" {
 /// else as a plain string. Its type admits nothing but [`Markup`].
 pub(crate) fn trusted_html(markup: &Markup) -> Result<JsValue, JsValue> {
     let html = markup.as_str();
-    let tt = Reflect::get(&js_sys::global(), &JsValue::from_str("trustedTypes"))?;
+    let Some(window) = super::state::window() else {
+        return Ok(JsValue::from_str(html));
+    };
+    let tt = Reflect::get(&window, &JsValue::from_str("trustedTypes"))?;
     if tt.is_undefined() || tt.is_null() {
         return Ok(JsValue::from_str(html));
     }

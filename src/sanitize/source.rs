@@ -242,69 +242,69 @@ fn read_attributes(src: &str, from: usize, out: &mut Vec<(String, String)>) -> O
 /// `&colon;`, `&Tab;`, `&lpar;`…) and those real article markup uses in URLs and titles. Any
 /// other stays literal text, which the serializer writes back escaped, so it is judged and
 /// shown as the text it is.
-const NAMED: &[(&str, &str)] = &[
-    ("AMP", "&"),
-    ("DiacriticalGrave", "`"),
-    ("GT", ">"),
-    ("Hat", "^"),
-    ("LT", "<"),
-    ("NewLine", "\n"),
-    ("NonBreakingSpace", "\u{a0}"),
-    ("QUOT", "\""),
-    ("Tab", "\t"),
-    ("UnderBar", "_"),
-    ("VerticalLine", "|"),
-    ("amp", "&"),
-    ("apos", "'"),
-    ("ast", "*"),
-    ("bsol", "\\"),
-    ("bull", "\u{2022}"),
-    ("colon", ":"),
-    ("comma", ","),
-    ("commat", "@"),
-    ("copy", "\u{a9}"),
-    ("dollar", "$"),
-    ("equals", "="),
-    ("excl", "!"),
-    ("grave", "`"),
-    ("gt", ">"),
-    ("hellip", "\u{2026}"),
-    ("laquo", "\u{ab}"),
-    ("lbrace", "{"),
-    ("lbrack", "["),
-    ("lcub", "{"),
-    ("ldquo", "\u{201c}"),
-    ("lowbar", "_"),
-    ("lpar", "("),
-    ("lsqb", "["),
-    ("lsquo", "\u{2018}"),
-    ("lt", "<"),
-    ("mdash", "\u{2014}"),
-    ("midast", "*"),
-    ("middot", "\u{b7}"),
-    ("nbsp", "\u{a0}"),
-    ("ndash", "\u{2013}"),
-    ("num", "#"),
-    ("percnt", "%"),
-    ("period", "."),
-    ("plus", "+"),
-    ("quest", "?"),
-    ("quot", "\""),
-    ("raquo", "\u{bb}"),
-    ("rbrace", "}"),
-    ("rbrack", "]"),
-    ("rcub", "}"),
-    ("rdquo", "\u{201d}"),
-    ("reg", "\u{ae}"),
-    ("rpar", ")"),
-    ("rsqb", "]"),
-    ("rsquo", "\u{2019}"),
-    ("semi", ";"),
-    ("sol", "/"),
-    ("times", "\u{d7}"),
-    ("trade", "\u{2122}"),
-    ("verbar", "|"),
-    ("vert", "|"),
+const NAMED: &[(&str, char)] = &[
+    ("AMP", '&'),
+    ("DiacriticalGrave", '`'),
+    ("GT", '>'),
+    ("Hat", '^'),
+    ("LT", '<'),
+    ("NewLine", '\n'),
+    ("NonBreakingSpace", '\u{a0}'),
+    ("QUOT", '"'),
+    ("Tab", '\t'),
+    ("UnderBar", '_'),
+    ("VerticalLine", '|'),
+    ("amp", '&'),
+    ("apos", '\''),
+    ("ast", '*'),
+    ("bsol", '\\'),
+    ("bull", '\u{2022}'),
+    ("colon", ':'),
+    ("comma", ','),
+    ("commat", '@'),
+    ("copy", '\u{a9}'),
+    ("dollar", '$'),
+    ("equals", '='),
+    ("excl", '!'),
+    ("grave", '`'),
+    ("gt", '>'),
+    ("hellip", '\u{2026}'),
+    ("laquo", '\u{ab}'),
+    ("lbrace", '{'),
+    ("lbrack", '['),
+    ("lcub", '{'),
+    ("ldquo", '\u{201c}'),
+    ("lowbar", '_'),
+    ("lpar", '('),
+    ("lsqb", '['),
+    ("lsquo", '\u{2018}'),
+    ("lt", '<'),
+    ("mdash", '\u{2014}'),
+    ("midast", '*'),
+    ("middot", '\u{b7}'),
+    ("nbsp", '\u{a0}'),
+    ("ndash", '\u{2013}'),
+    ("num", '#'),
+    ("percnt", '%'),
+    ("period", '.'),
+    ("plus", '+'),
+    ("quest", '?'),
+    ("quot", '"'),
+    ("raquo", '\u{bb}'),
+    ("rbrace", '}'),
+    ("rbrack", ']'),
+    ("rcub", '}'),
+    ("rdquo", '\u{201d}'),
+    ("reg", '\u{ae}'),
+    ("rpar", ')'),
+    ("rsqb", ']'),
+    ("rsquo", '\u{2019}'),
+    ("semi", ';'),
+    ("sol", '/'),
+    ("times", '\u{d7}'),
+    ("trade", '\u{2122}'),
+    ("verbar", '|'),
+    ("vert", '|'),
 ];
 
 /// Decodes an attribute value as the tokenizer would, for the references it knows: numeric
@@ -331,10 +331,7 @@ pub(super) fn decode_attribute(raw: &str, out: &mut String) {
         }
         match reference(raw.get(i + 1..).unwrap_or("")) {
             Some((decoded, len)) => {
-                match decoded {
-                    Decoded::Char(c) => out.push(c),
-                    Decoded::Str(s) => out.push_str(s),
-                }
+                out.push(decoded);
                 i += 1 + len;
             }
             None => {
@@ -346,13 +343,8 @@ pub(super) fn decode_attribute(raw: &str, out: &mut String) {
     out.push_str(raw.get(i..).unwrap_or(""));
 }
 
-enum Decoded {
-    Char(char),
-    Str(&'static str),
-}
-
 /// The reference at the start of `after` (just past its `&`), and its length.
-fn reference(after: &str) -> Option<(Decoded, usize)> {
+fn reference(after: &str) -> Option<(char, usize)> {
     let b = after.as_bytes();
     if b.first() == Some(&b'#') {
         let hex = matches!(b.get(1), Some(b'x' | b'X'));
@@ -380,7 +372,7 @@ fn reference(after: &str) -> Option<(Decoded, usize)> {
             .filter(|&c| c != '\0')
             .unwrap_or('\u{fffd}');
         let semicolon = usize::from(b.get(start + digits) == Some(&b';'));
-        return Some((Decoded::Char(c), start + digits + semicolon));
+        return Some((c, start + digits + semicolon));
     }
     let name_len = b.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
     if b.get(name_len) != Some(&b';') {
@@ -389,7 +381,7 @@ fn reference(after: &str) -> Option<(Decoded, usize)> {
     let name = after.get(..name_len)?;
     let i = NAMED.binary_search_by(|(n, _)| n.cmp(&name)).ok()?;
     let (_, value) = NAMED.get(i)?;
-    Some((Decoded::Str(value), name_len + 1))
+    Some((*value, name_len + 1))
 }
 
 #[cfg(test)]
