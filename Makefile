@@ -26,7 +26,7 @@ PORT ?= 8080
 SIZE_BUDGET_KIB ?= 78
 # The hydration-only entry (newsview-hydrate.js + its wasm, issue 13): what a server-rendered
 # page downloads.
-HYDRATE_BUDGET_KIB ?= 25
+HYDRATE_BUDGET_KIB ?= 22
 # The full client's QR module (newsview-qr.js + its wasm: the encoder), fetched when a reader
 # first opens a QR code.
 QR_BUDGET_KIB ?= 7

@@ -12,7 +12,7 @@
 //   node scripts/size.mjs                         print the table
 //   node scripts/size.mjs --budget 80             also exit 1 when the full entry's gzip total exceeds 80 KiB
 //   node scripts/size.mjs --hydrate-budget 25     … and when the hydration entry's exceeds 25 KiB
-//   node scripts/size.mjs --qr-budget 9           … and when the QR module's exceeds 9 KiB
+//   node scripts/size.mjs --qr-budget 7           … and when the QR module's exceeds 7 KiB
 //   node scripts/size.mjs --json                  print JSON instead (for scripts and the README trend)
 //   node scripts/size.mjs --dir other/            measure another directory
 import { readdirSync, readFileSync, statSync } from 'node:fs';

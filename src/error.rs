@@ -260,35 +260,32 @@ impl<'a> Path<'a> {
         Path::Index(self, index)
     }
 
-    /// `relatedVideos[3].durationSeconds`, `options.share[2]`. Iterative.
+    /// `relatedVideos[3].durationSeconds`, `options.share[2]`.
     pub(crate) fn render(&self) -> String {
-        let mut chain: Vec<&Path<'_>> = Vec::new();
-        let mut at = self;
-        loop {
-            chain.push(at);
-            match at {
-                Path::Root(_) => break,
-                Path::Key(parent, _) | Path::Index(parent, _) => at = parent,
-            }
-        }
         let mut out = String::new();
-        for seg in chain.iter().rev() {
-            match seg {
-                Path::Root(prefix) => out.push_str(prefix),
-                Path::Key(_, key) => {
-                    if !out.is_empty() {
-                        out.push('.');
-                    }
-                    out.push_str(key);
+        self.write(&mut out);
+        out
+    }
+
+    /// Appends the path to `out`: the parent's first. Recursive: a path is as deep as the
+    /// readers' own nesting (a handful of frames, whatever the input), not the document's.
+    fn write(&self, out: &mut String) {
+        match self {
+            Path::Root(prefix) => out.push_str(prefix),
+            Path::Key(parent, key) => {
+                parent.write(out);
+                if !out.is_empty() {
+                    out.push('.');
                 }
-                Path::Index(_, i) => {
-                    out.push('[');
-                    crate::text::push_u64(&mut out, *i as u64);
-                    out.push(']');
-                }
+                out.push_str(key);
+            }
+            Path::Index(parent, i) => {
+                parent.write(out);
+                out.push('[');
+                crate::text::push_u64(out, *i as u64);
+                out.push(']');
             }
         }
-        out
     }
 
     /// An error at this path.
@@ -297,11 +294,11 @@ impl<'a> Path<'a> {
     }
 
     /// A warning of kind `code` at this path.
-    pub(crate) fn warning(&self, code: WarningCode, message: impl Into<String>) -> Warning {
+    pub(crate) fn warning(&self, code: WarningCode, message: String) -> Warning {
         Warning {
             path: self.render(),
             code,
-            message: message.into(),
+            message,
         }
     }
 }
@@ -374,7 +371,9 @@ mod tests {
         let e = root.key("title").error("must not be empty");
         assert_eq!(e.path(), "title");
         assert_eq!(e.message(), "must not be empty");
-        let w = root.key("url").warning(WarningCode::Url, "dropped");
+        let w = root
+            .key("url")
+            .warning(WarningCode::Url, "dropped".to_owned());
         assert_eq!(w.path, "url");
         assert_eq!(w.code, WarningCode::Url);
     }

@@ -660,12 +660,13 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
+    /// The character at `self.pos`, if any.
+    fn next_char(&self) -> Option<char> {
+        self.src.get(self.pos..)?.chars().next()
+    }
+
     fn unexpected(&self) -> Error {
-        match self
-            .src
-            .get(self.pos..)
-            .and_then(|rest| rest.chars().next())
-        {
+        match self.next_char() {
             None => self.error_at(self.pos, "unexpected end of input"),
             Some(c) if c.is_control() => self.error_at(self.pos, "unexpected control character"),
             Some(c) => {
@@ -680,11 +681,7 @@ impl<'a> Parser<'a> {
     fn expected(&self, what: &str) -> Error {
         let mut msg = String::from("expected ");
         msg.push_str(what);
-        match self
-            .src
-            .get(self.pos..)
-            .and_then(|rest| rest.chars().next())
-        {
+        match self.next_char() {
             None => msg.push_str(", got the end of input"),
             Some(c) if !c.is_control() => {
                 msg.push_str(", got '");
@@ -699,20 +696,16 @@ impl<'a> Parser<'a> {
     /// An error at byte `at`, with the path of the value being read.
     fn error_at(&self, at: usize, what: &str) -> Error {
         let at = at.min(self.b.len());
-        let before = self.b.get(..at).unwrap_or_default();
-        let line = before.iter().filter(|&&c| c == b'\n').count() + 1;
-        let line_start = before
-            .iter()
-            .rposition(|&c| c == b'\n')
-            .map_or(0, |i| i + 1);
-        // Column in characters: count the bytes that start a UTF-8 sequence.
-        let column = before
-            .get(line_start..)
-            .unwrap_or_default()
-            .iter()
-            .filter(|&&c| (c & 0xC0) != 0x80)
-            .count()
-            + 1;
+        // Line and column (in characters: the bytes that start a UTF-8 sequence) in one pass.
+        let (mut line, mut column) = (1usize, 1usize);
+        for &c in self.b.get(..at).unwrap_or_default() {
+            if c == b'\n' {
+                line += 1;
+                column = 1;
+            } else if (c & 0xC0) != 0x80 {
+                column += 1;
+            }
+        }
         let mut msg = String::with_capacity(what.len() + 40);
         msg.push_str(what);
         msg.push_str(" at line ");

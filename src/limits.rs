@@ -118,7 +118,19 @@ pub const ELLIPSIS: char = '…';
 
 /// `s` cut to at most `max` characters followed by `…`, or `None` when it fits. Linear.
 pub fn cut_chars(s: &str, max: usize) -> Option<String> {
-    let (end, _) = s.char_indices().nth(max)?;
+    // The byte index of character `max`: the `max`-th byte that starts a character (a byte
+    // scan; `char_indices().nth` decodes every character).
+    let mut left = max;
+    let end = s.bytes().position(|b| {
+        let starts = (b as i8) >= -0x40;
+        if starts {
+            if left == 0 {
+                return true;
+            }
+            left -= 1;
+        }
+        false
+    })?;
     let mut out = String::with_capacity(end + ELLIPSIS.len_utf8());
     out.push_str(s.get(..end).unwrap_or_default());
     out.push(ELLIPSIS);
@@ -228,6 +240,33 @@ mod tests {
         assert_eq!(cut_chars("标题很长", 2).as_deref(), Some("标题…"));
         assert_eq!(cut_chars("abc", 3), None);
         assert_eq!(cut_chars("abcd", 0).as_deref(), Some("…"));
+    }
+
+    #[test]
+    fn cut_chars_cuts_where_char_indices_does() {
+        // One- to four-byte characters, mixed, at every limit up to past the end.
+        for s in [
+            "",
+            "a",
+            "abc",
+            "é",
+            "aé",
+            "标题很长",
+            "a😀b",
+            "😀😀",
+            "xé标😀y",
+            "\u{7f}\u{80}\u{800}",
+        ] {
+            let n = s.chars().count();
+            for max in 0..=n + 2 {
+                let expected = s.char_indices().nth(max).map(|(end, _)| {
+                    let mut cut = s[..end].to_owned();
+                    cut.push(ELLIPSIS);
+                    cut
+                });
+                assert_eq!(cut_chars(s, max), expected, "{s:?} at {max}");
+            }
+        }
     }
 
     #[test]

@@ -322,10 +322,7 @@ impl Article {
             &root.key(key!(ARTICLE_FIELDS, "schemaVersion")),
         )?;
 
-        let id = id(
-            required(doc, key!(ARTICLE_FIELDS, "id"), &root)?,
-            &root.key(key!(ARTICLE_FIELDS, "id")),
-        )?;
+        let id = req_id(doc, key!(ARTICLE_FIELDS, "id"), &root)?;
         let url = r.opt_url(
             doc,
             key!(ARTICLE_FIELDS, "url"),
@@ -343,10 +340,7 @@ impl Article {
         let title = r.fit(title, &title_path, limits.max_title_chars);
         let summary = r.opt_text(doc, key!(ARTICLE_FIELDS, "summary"), &root)?;
         let channel = r.opt_named(doc, key!(ARTICLE_FIELDS, "channel"), &root, false)?;
-        let published_at = timestamp(
-            required(doc, key!(ARTICLE_FIELDS, "publishedAt"), &root)?,
-            &root.key(key!(ARTICLE_FIELDS, "publishedAt")),
-        )?;
+        let published_at = req_timestamp(doc, key!(ARTICLE_FIELDS, "publishedAt"), &root)?;
         let updated_at = opt_timestamp(doc, key!(ARTICLE_FIELDS, "updatedAt"), &root)?;
         let source = r.opt_named(doc, key!(ARTICLE_FIELDS, "source"), &root, true)?;
         let (authors, _) = r.named_list(
@@ -357,10 +351,7 @@ impl Article {
             usize::MAX,
         )?;
         let editor = r.opt_text(doc, key!(ARTICLE_FIELDS, "editor"), &root)?;
-        let cover = match present(doc, key!(ARTICLE_FIELDS, "cover")) {
-            Some(v) => r.image(v, &root.key(key!(ARTICLE_FIELDS, "cover")))?,
-            None => None,
-        };
+        let cover = r.opt_image(doc, key!(ARTICLE_FIELDS, "cover"), &root, true)?;
         let lead_video = match present(doc, key!(ARTICLE_FIELDS, "leadVideo")) {
             Some(v) => r.lead_video(v, &root.key(key!(ARTICLE_FIELDS, "leadVideo")))?,
             None => None,
@@ -372,10 +363,13 @@ impl Article {
                 let kept = cut_bytes(raw, limits.max_body_bytes);
                 if kept.len() < raw.len() {
                     truncated.body = true;
-                    r.warn(path.warning(
+                    r.warn_n(
+                        &path,
                         WarningCode::Truncated,
-                        limit_message("truncated to ", limits.max_body_bytes, " bytes"),
-                    ));
+                        "truncated to ",
+                        limits.max_body_bytes,
+                        " bytes",
+                    );
                 }
                 Some(clean(kept, false))
             }
@@ -407,7 +401,7 @@ impl Article {
         for (i, v) in rv.iter().enumerate() {
             if related_videos.len() >= limits.max_related_videos {
                 truncated.related_videos = rv.len() - i;
-                r.warn(rv_path.warning(WarningCode::Limit, more_message(rv.len() - i)));
+                r.warn_more(&rv_path, rv.len() - i);
                 break;
             }
             if let Some(video) = r.related_video(v, &rv_path.index(i))? {
@@ -519,22 +513,34 @@ fn limit_message(before: &str, n: usize, after: &str) -> String {
     msg
 }
 
-/// `truncated: N more not shown`.
-fn more_message(n: usize) -> String {
-    limit_message("truncated: ", n, " more not shown")
-}
-
 const DROPPED_URL: &str = "dropped: not an allowed URL";
 const DROPPED_HOST: &str = "dropped: not from an allowed media host";
 
 impl Reader<'_> {
-    /// Records a warning, or only counts it past [`MAX_WARNINGS`].
-    pub(crate) fn warn(&mut self, w: Warning) {
+    /// Records a warning at `path`, or only counts it past [`MAX_WARNINGS`] (without
+    /// writing out its path).
+    pub(crate) fn warn(&mut self, path: &Path<'_>, code: WarningCode, message: String) {
         if self.warnings.len() < MAX_WARNINGS {
-            self.warnings.push(w);
+            self.warnings.push(path.warning(code, message));
         } else {
             self.more_warnings += 1;
         }
+    }
+
+    /// [`Reader::warn`] with the message `before` N `after`.
+    fn warn_n(&mut self, path: &Path<'_>, code: WarningCode, before: &str, n: usize, after: &str) {
+        self.warn(path, code, limit_message(before, n, after));
+    }
+
+    /// The warning for a list cut at its limit: `truncated: N more not shown`.
+    fn warn_more(&mut self, path: &Path<'_>, n: usize) {
+        self.warn_n(
+            path,
+            WarningCode::Limit,
+            "truncated: ",
+            n,
+            " more not shown",
+        );
     }
 
     /// Adds the warning that counts the warnings not kept, if any.
@@ -553,10 +559,13 @@ impl Reader<'_> {
     fn fit(&mut self, s: String, path: &Path<'_>, max: usize) -> String {
         match cut_chars(&s, max) {
             Some(cut) => {
-                self.warn(path.warning(
+                self.warn_n(
+                    path,
                     WarningCode::Truncated,
-                    limit_message("truncated to ", max, " characters"),
-                ));
+                    "truncated to ",
+                    max,
+                    " characters",
+                );
                 cut
             }
             None => s,
@@ -567,6 +576,33 @@ impl Reader<'_> {
     fn text(&mut self, v: &Json, path: &Path<'_>) -> Result<String, Error> {
         let t = text(v, path)?;
         Ok(self.fit(t, path, self.limits.max_text_chars))
+    }
+
+    /// Required plain-text member `key` of `obj`, cut at `maxTextChars`.
+    fn req_text(&mut self, obj: &Json, key: &str, parent: &Path<'_>) -> Result<String, Error> {
+        let v = required(obj, key, parent)?;
+        self.text(v, &parent.key(key))
+    }
+
+    /// Optional image member `key` of `obj`: read when `keep` (the item it belongs to is
+    /// kept), else only checked to be an object.
+    fn opt_image(
+        &mut self,
+        obj: &Json,
+        key: &str,
+        parent: &Path<'_>,
+        keep: bool,
+    ) -> Result<Option<Image>, Error> {
+        let Some(v) = present(obj, key) else {
+            return Ok(None);
+        };
+        let path = parent.key(key);
+        if keep {
+            self.image(v, &path)
+        } else {
+            object(v, &path)?;
+            Ok(None)
+        }
     }
 
     /// An optional plain-text member, cut at `maxTextChars`.
@@ -605,7 +641,7 @@ impl Reader<'_> {
         }
         let url = check(raw, context);
         if url.is_none() {
-            self.warn(path.warning(WarningCode::Url, DROPPED_URL));
+            self.warn(&path, WarningCode::Url, DROPPED_URL.to_owned());
         }
         Ok(url.and_then(|u| self.judge_media(u, context, &path)))
     }
@@ -634,7 +670,7 @@ impl Reader<'_> {
     ) -> Option<SafeUrl> {
         let judged = media.judge(url);
         if judged.is_none() {
-            self.warn(path.warning(WarningCode::MediaHost, DROPPED_HOST));
+            self.warn(path, WarningCode::MediaHost, DROPPED_HOST.to_owned());
         }
         judged
     }
@@ -662,13 +698,9 @@ impl Reader<'_> {
         context: UrlContext,
     ) -> Result<Option<SafeUrl>, Error> {
         let raw = str_of(required(obj, key, item)?, &item.key(key))?;
-        let url = if raw.trim().is_empty() {
-            None
-        } else {
-            check(raw, context)
-        };
+        let empty = raw.trim().is_empty();
+        let url = if empty { None } else { check(raw, context) };
         if url.is_none() {
-            let empty = raw.trim().is_empty();
             let mut msg = String::from("dropped: ");
             msg.push_str(key);
             msg.push_str(if empty {
@@ -681,7 +713,7 @@ impl Reader<'_> {
             } else {
                 WarningCode::Url
             };
-            self.warn(item.warning(code, msg));
+            self.warn(item, code, msg);
         }
         Ok(url.and_then(|u| self.judge_media(u, context, &item.key(key))))
     }
@@ -700,10 +732,7 @@ impl Reader<'_> {
                 (self.fit(name, path, self.limits.max_text_chars), None)
             }
             Json::Object(_) => {
-                let name = self.text(
-                    required(v, key!(NAMED_FIELDS, "name"), path)?,
-                    &path.key(key!(NAMED_FIELDS, "name")),
-                )?;
+                let name = self.req_text(v, key!(NAMED_FIELDS, "name"), path)?;
                 let url = self.opt_url(v, key!(NAMED_FIELDS, "url"), path, UrlContext::Link)?;
                 (name, url)
             }
@@ -717,7 +746,7 @@ impl Reader<'_> {
             }
         };
         if name.is_empty() {
-            self.warn(path.warning(WarningCode::Empty, "dropped: empty name"));
+            self.warn(path, WarningCode::Empty, "dropped: empty name".to_owned());
             return Ok(None);
         }
         Ok(Some(Named { name, url }))
@@ -750,7 +779,7 @@ impl Reader<'_> {
         for (i, v) in items.iter().enumerate() {
             if out.len() >= max {
                 let more = items.len() - i;
-                self.warn(path.warning(WarningCode::Limit, more_message(more)));
+                self.warn_more(&path, more);
                 return Ok((out, more));
             }
             if let Some(named) = self.named(v, &path.index(i), allow_string)? {
@@ -782,16 +811,7 @@ impl Reader<'_> {
     fn lead_video(&mut self, v: &Json, path: &Path<'_>) -> Result<Option<LeadVideo>, Error> {
         object(v, path)?;
         let src = self.item_url(v, key!(LEAD_VIDEO_FIELDS, "src"), path, UrlContext::Media)?;
-        let poster = match present(v, key!(LEAD_VIDEO_FIELDS, "poster")) {
-            Some(p) if src.is_some() => {
-                self.image(p, &path.key(key!(LEAD_VIDEO_FIELDS, "poster")))?
-            }
-            Some(p) => {
-                object(p, &path.key(key!(LEAD_VIDEO_FIELDS, "poster")))?;
-                None
-            }
-            None => None,
-        };
+        let poster = self.opt_image(v, key!(LEAD_VIDEO_FIELDS, "poster"), path, src.is_some())?;
         let duration_seconds = opt_duration(v, key!(LEAD_VIDEO_FIELDS, "durationSeconds"), path)?;
         let title = self.opt_text(v, key!(LEAD_VIDEO_FIELDS, "title"), path)?;
         Ok(src.map(|src| LeadVideo {
@@ -823,7 +843,7 @@ impl Reader<'_> {
         for (i, item) in list.iter().enumerate() {
             if items.len() >= max {
                 *more = list.len() - i;
-                self.warn(items_path.warning(WarningCode::Limit, more_message(list.len() - i)));
+                self.warn_more(&items_path, list.len() - i);
                 break;
             }
             items.push(self.comment(item, &items_path.index(i))?);
@@ -837,31 +857,20 @@ impl Reader<'_> {
 
     fn comment(&mut self, v: &Json, path: &Path<'_>) -> Result<Comment, Error> {
         object(v, path)?;
-        let id = id(
-            required(v, key!(COMMENT_FIELDS, "id"), path)?,
-            &path.key(key!(COMMENT_FIELDS, "id")),
-        )?;
+        let id = req_id(v, key!(COMMENT_FIELDS, "id"), path)?;
         let author_path = path.key(key!(COMMENT_FIELDS, "author"));
         let author = required(v, key!(COMMENT_FIELDS, "author"), path)?;
         object(author, &author_path)?;
-        let author_name = self.text(
-            required(author, key!(COMMENT_AUTHOR_FIELDS, "name"), &author_path)?,
-            &author_path.key(key!(COMMENT_AUTHOR_FIELDS, "name")),
-        )?;
+        let author_name =
+            self.req_text(author, key!(COMMENT_AUTHOR_FIELDS, "name"), &author_path)?;
         let author_avatar = self.opt_url(
             author,
             key!(COMMENT_AUTHOR_FIELDS, "avatar"),
             &author_path,
             UrlContext::Media,
         )?;
-        let text = self.text(
-            required(v, key!(COMMENT_FIELDS, "text"), path)?,
-            &path.key(key!(COMMENT_FIELDS, "text")),
-        )?;
-        let published_at = timestamp(
-            required(v, key!(COMMENT_FIELDS, "publishedAt"), path)?,
-            &path.key(key!(COMMENT_FIELDS, "publishedAt")),
-        )?;
+        let text = self.req_text(v, key!(COMMENT_FIELDS, "text"), path)?;
+        let published_at = req_timestamp(v, key!(COMMENT_FIELDS, "publishedAt"), path)?;
         let likes = opt_count(v, key!(COMMENT_FIELDS, "likes"), path)?;
         Ok(Comment {
             id,
@@ -875,27 +884,12 @@ impl Reader<'_> {
 
     fn related_video(&mut self, v: &Json, path: &Path<'_>) -> Result<Option<RelatedVideo>, Error> {
         object(v, path)?;
-        let id = id(
-            required(v, key!(RELATED_VIDEO_FIELDS, "id"), path)?,
-            &path.key(key!(RELATED_VIDEO_FIELDS, "id")),
-        )?;
+        let id = req_id(v, key!(RELATED_VIDEO_FIELDS, "id"), path)?;
         let url = self.item_url(v, key!(RELATED_VIDEO_FIELDS, "url"), path, UrlContext::Link)?;
-        let title = self.text(
-            required(v, key!(RELATED_VIDEO_FIELDS, "title"), path)?,
-            &path.key(key!(RELATED_VIDEO_FIELDS, "title")),
-        )?;
+        let title = self.req_text(v, key!(RELATED_VIDEO_FIELDS, "title"), path)?;
         // Read the cover only for a kept video, so that a dropped video gives one warning;
         // its type is still checked.
-        let cover = match present(v, key!(RELATED_VIDEO_FIELDS, "cover")) {
-            Some(c) if url.is_some() => {
-                self.image(c, &path.key(key!(RELATED_VIDEO_FIELDS, "cover")))?
-            }
-            Some(c) => {
-                object(c, &path.key(key!(RELATED_VIDEO_FIELDS, "cover")))?;
-                None
-            }
-            None => None,
-        };
+        let cover = self.opt_image(v, key!(RELATED_VIDEO_FIELDS, "cover"), path, url.is_some())?;
         let duration_seconds =
             opt_duration(v, key!(RELATED_VIDEO_FIELDS, "durationSeconds"), path)?;
         let channel = self.opt_text(v, key!(RELATED_VIDEO_FIELDS, "channel"), path)?;
@@ -932,10 +926,7 @@ fn opt_duration(obj: &Json, key: &str, parent: &Path<'_>) -> Result<Option<u32>,
 
 /// An image size; 0 means unknown.
 fn opt_size(obj: &Json, key: &str, parent: &Path<'_>) -> Result<Option<u32>, Error> {
-    Ok(present(obj, key)
-        .map(|v| rounded_u32(v, &parent.key(key)))
-        .transpose()?
-        .filter(|&n| n > 0))
+    Ok(opt_duration(obj, key, parent)?.filter(|&n| n > 0))
 }
 
 /// The largest integer an `f64` (and a JavaScript number) holds exactly.
@@ -961,6 +952,18 @@ pub(crate) fn id(v: &Json, path: &Path<'_>) -> Result<String, Error> {
         return Err(path.error("must not be empty"));
     }
     Ok(id)
+}
+
+/// Required id member `key` of `obj` (see [`id`]).
+fn req_id(obj: &Json, key: &str, parent: &Path<'_>) -> Result<String, Error> {
+    let v = required(obj, key, parent)?;
+    id(v, &parent.key(key))
+}
+
+/// Required date-time member `key` of `obj` (see [`timestamp`]).
+fn req_timestamp(obj: &Json, key: &str, parent: &Path<'_>) -> Result<Timestamp, Error> {
+    let v = required(obj, key, parent)?;
+    timestamp(v, &parent.key(key))
 }
 
 const DATE_EXPECTED: &str =

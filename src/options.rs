@@ -13,7 +13,9 @@ use crate::limits::Limits;
 use crate::model::Reader;
 #[cfg(not(target_arch = "wasm32"))]
 pub use crate::read::Field;
-use crate::read::{array, count, declare_fields, key, object, present, str_of, text, type_error};
+use crate::read::{
+    array, count, declare_fields, key, object, present, required, str_of, text, type_error,
+};
 use crate::sanitize::{Policy, SANITIZE_KEYS};
 use crate::share::ShareService;
 use crate::text::TimeZone;
@@ -470,11 +472,12 @@ impl Options {
             let path = root.key("lang");
             let tag = str_of(v, &path)?;
             options.lang = Lang::from_tag(tag).ok_or_else(|| {
-                path.error(quoted(
+                quoted_error(
+                    &path,
                     "unsupported language ",
                     tag,
                     " (expected zh-CN, zh-TW or en)",
-                ))
+                )
             })?;
         }
         if let Some(v) = member!(doc, "now") {
@@ -504,12 +507,13 @@ impl Options {
             let path = root.key("timeZone");
             let name = str_of(v, &path)?;
             options.time_zone = TimeZone::from_name(name).ok_or_else(|| {
-                path.error(quoted(
+                quoted_error(
+                    &path,
                     "unknown time zone ",
                     name,
                     "; use a zone without daylight saving (Asia/Shanghai, Asia/Tokyo, UTC, ...) \
                      or an offset like +08:00",
-                ))
+                )
             })?;
         }
         if let Some(v) = member!(doc, "shadow") {
@@ -523,11 +527,7 @@ impl Options {
             object(v, &path)?;
             let name_key = key!(USER_KEYS, "name");
             let name_path = path.key(name_key);
-            let name = text(
-                v.get(name_key)
-                    .ok_or_else(|| name_path.error("required field is missing"))?,
-                &name_path,
-            )?;
+            let name = text(required(v, name_key, &path)?, &name_path)?;
             if name.is_empty() {
                 return Err(name_path.error("must not be empty"));
             }
@@ -574,11 +574,12 @@ impl Options {
                 "dark" => Theme::Dark,
                 "auto" => Theme::Auto,
                 other => {
-                    return Err(path.error(quoted(
+                    return Err(quoted_error(
+                        &path,
                         "unknown theme ",
                         other,
                         " (expected light, dark or auto)",
-                    )))
+                    ))
                 }
             };
         }
@@ -624,15 +625,15 @@ impl<'de> serde::Deserialize<'de> for Options {
     }
 }
 
-/// `before"value"after`.
-fn quoted(before: &str, value: &str, after: &str) -> String {
+/// An error at `path`: `before"value"after`.
+fn quoted_error(path: &Path<'_>, before: &str, value: &str, after: &str) -> Error {
     let mut s = String::with_capacity(before.len() + value.len() + after.len() + 2);
     s.push_str(before);
     s.push('"');
     s.push_str(value);
     s.push('"');
     s.push_str(after);
-    s
+    path.error(s)
 }
 
 /// `["weibo", "qq"]` or `"weibo, qq"`.
@@ -644,7 +645,7 @@ fn share(v: &Json, path: &Path<'_>) -> Result<Vec<ShareService>, Error> {
             return Ok(());
         }
         let service = ShareService::from_key(key)
-            .ok_or_else(|| item.error(quoted("unknown share service ", key, "")))?;
+            .ok_or_else(|| quoted_error(item, "unknown share service ", key, ""))?;
         if !out.contains(&service) {
             out.push(service);
         }

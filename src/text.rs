@@ -399,7 +399,7 @@ pub fn format_count(n: u64, lang: Lang) -> String {
 /// The byte offset of the first `needle` in `hay`, like `hay.find(needle)` but without the
 /// generic string searcher (`StrSearcher`, about 1.8 KB of wasm): a scan for the needle's first
 /// byte (`str::find(char)`), then a byte comparison. For the short needles the crate searches
-/// for (`</`, `--`, `]]>`, `{n}`); `needle` must start with an ASCII byte.
+/// for (`</`, `--`, `]]>`, `{n}`, `{url}`); `needle` must start with an ASCII byte.
 pub(crate) fn find(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
     let first = *n.first()?;

@@ -147,13 +147,16 @@ impl MediaHosts {
         const EXPECTED: &str = "expected an absolute https URL with {url} in its path or query";
         let t = check(template, UrlContext::Absolute).ok_or(EXPECTED)?;
         let host_end = t.host.map_or(0, |(_, end)| end);
-        // (A byte search: `str::find` with a `&str` pattern brings the two-way searcher.)
-        let at = t.text.as_bytes().windows(5).position(|w| w == b"{url}");
+        // (`text::find`: `str::find` with a `&str` pattern brings the two-way searcher.)
+        let at = crate::text::find(&t.text, "{url}");
         let at = at.ok_or(EXPECTED)?;
         if !t.text.starts_with("https:")
             || at < host_end
-            || t.text.get(..at).is_some_and(|s| s.contains('#'))
-            || t.text.contains(' ')
+            || t.text
+                .as_bytes()
+                .get(..at)
+                .is_some_and(|s| s.contains(&b'#'))
+            || t.text.as_bytes().contains(&b' ')
         {
             return Err(EXPECTED);
         }
@@ -215,21 +218,22 @@ impl MediaHosts {
 pub(crate) fn host_pattern(h: &str) -> Option<String> {
     let h = h.to_ascii_lowercase();
     let name = h.strip_prefix("*.").unwrap_or(&h);
-    (!name.is_empty() && !name.contains('*') && host_ok(name)).then_some(h)
+    (!name.is_empty() && !name.as_bytes().contains(&b'*') && host_ok(name)).then_some(h)
 }
 
 /// Judges `raw` for `context` the way a browser would parse it: entities are expected to be
 /// decoded already (the HTML parser does that), and tabs, newlines, leading and trailing C0
 /// controls and spaces, and scheme case do not fool it. Returns `None` when it is refused.
 pub fn check(raw: &str, context: UrlContext) -> Option<SafeUrl> {
-    let trimmed = raw.trim_matches(|c: char| c <= '\u{20}');
+    // A byte scan: every character <= U+0020 is one ASCII byte, and no byte of a longer
+    // character is <= 0x20, so both ends fall on character boundaries.
+    let b = raw.as_bytes();
+    let start = b.iter().position(|&c| c > b' ').unwrap_or(b.len());
+    let end = b.iter().rposition(|&c| c > b' ').map_or(start, |i| i + 1);
+    let trimmed = raw.get(start..end).unwrap_or_default();
     // Most URLs have none of these: then no copy and no char-by-char search.
     let s: Cow<'_, str> = if trimmed.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
-        Cow::Owned(replace_bytes(
-            trimmed,
-            |b| matches!(b, b'\t' | b'\n' | b'\r'),
-            "",
-        ))
+        Cow::Owned(replace_bytes(trimmed, b"\t\n\r", ""))
     } else {
         Cow::Borrowed(trimmed)
     };
@@ -315,23 +319,24 @@ fn scheme_end(s: &str) -> Option<usize> {
 /// `s` with every `\` before the first `?` or `#` replaced by `/`, as the URL parser reads
 /// special (http, https and relative-to-http) URLs.
 fn backslashes_to_slashes(s: &str) -> Cow<'_, str> {
-    if !s.contains('\\') {
+    if !s.as_bytes().contains(&b'\\') {
         return Cow::Borrowed(s);
     }
-    let (path, tail) = s.split_at(s.find(['?', '#']).unwrap_or(s.len()));
-    let mut out = replace_bytes(path, |b| b == b'\\', "/");
+    let end = s.bytes().position(|b| b == b'?' || b == b'#');
+    let (path, tail) = s.split_at(end.unwrap_or(s.len()));
+    let mut out = replace_bytes(path, b"\\", "/");
     out.push_str(tail);
     Cow::Owned(out)
 }
 
-/// `s` with every ASCII byte that `hit` picks replaced by `with` (a byte search, not core's
+/// `s` with every byte of `hit` (ASCII bytes) replaced by `with` (a byte search, not core's
 /// generic char patterns).
-fn replace_bytes(s: &str, hit: impl Fn(u8) -> bool, with: &str) -> String {
+fn replace_bytes(s: &str, hit: &[u8], with: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut start = 0;
     for (i, b) in s.bytes().enumerate() {
-        if hit(b) {
-            // `hit` picks ASCII bytes only: `start..i` falls on char boundaries.
+        if hit.contains(&b) {
+            // `hit` holds ASCII bytes only: `start..i` falls on char boundaries.
             out.push_str(s.get(start..i).unwrap_or_default());
             out.push_str(with);
             start = i + 1;
@@ -345,13 +350,15 @@ fn replace_bytes(s: &str, hit: impl Fn(u8) -> bool, with: &str) -> String {
 /// a protocol-relative URL) from `rest`, the text after the scheme's colon (or after `//`).
 fn special_with_host(mut text: String, rest: &str) -> Option<SafeUrl> {
     let rest = backslashes_to_slashes(rest);
-    let rest = rest.trim_start_matches('/');
+    let rest = rest
+        .get(rest.bytes().take_while(|&b| b == b'/').count()..)
+        .unwrap_or_default();
     let auth_end = rest
         .bytes()
         .position(|b| matches!(b, b'/' | b'?' | b'#'))
         .unwrap_or(rest.len());
     let (authority, tail) = rest.split_at(auth_end);
-    if authority.contains('@') {
+    if authority.as_bytes().contains(&b'@') {
         return None;
     }
     let (host, port) = split_port(authority)?;
@@ -378,15 +385,16 @@ fn special_with_host(mut text: String, rest: &str) -> Option<SafeUrl> {
 
 /// Splits `host[:port]`; `None` when the port is not decimal digits. An empty port is dropped.
 fn split_port(authority: &str) -> Option<(&str, Option<&str>)> {
-    let port_colon = if authority.starts_with('[') {
-        let close = authority.find(']')?;
-        match authority.get(close + 1..) {
-            Some("") => None,
-            Some(after) if after.starts_with(':') => Some(close + 1),
+    let bytes = authority.as_bytes();
+    let port_colon = if bytes.first() == Some(&b'[') {
+        let close = bytes.iter().position(|&b| b == b']')?;
+        match bytes.get(close + 1) {
+            None => None,
+            Some(b':') => Some(close + 1),
             _ => return None,
         }
     } else {
-        authority.rfind(':')
+        bytes.iter().rposition(|&b| b == b':')
     };
     match port_colon {
         None => Some((authority, None)),
@@ -441,7 +449,7 @@ fn host_ok(host: &str) -> bool {
 
 /// `image/(png|jpeg|gif|webp)[;base64],…`, case-insensitively, no other parameters.
 fn is_data_image(rest: &str) -> bool {
-    let comma = match rest.find(',') {
+    let comma = match rest.bytes().position(|b| b == b',') {
         Some(i) => i,
         None => return false,
     };
@@ -505,6 +513,59 @@ mod tests {
             ok(" \u{1}\u{0}https://a.com/x \u{1f}", UrlContext::Link),
             "https://a.com/x"
         );
+    }
+
+    #[test]
+    fn trims_exactly_the_characters_up_to_u0020() {
+        // The ends are trimmed as `str::trim_matches(|c| c <= ' ')` trims them; characters
+        // above U+0020 stay, multi-byte ones (U+00A0, é, 😀) included, at either end.
+        let pads = [
+            "",
+            " ",
+            "\u{0}\u{1f} ",
+            "\u{7f}",
+            "\u{a0}",
+            "é",
+            "😀",
+            " \u{a0} ",
+        ];
+        let cores = ["/x", "https://a.com/é", "é", "a😀", "", "?q"];
+        for lead in pads {
+            for core in cores {
+                for tail in pads {
+                    let raw = format!("{lead}{core}{tail}");
+                    let trimmed = raw.trim_matches(|c: char| c <= '\u{20}');
+                    for ctx in ALL {
+                        assert_eq!(check(&raw, ctx), check(trimmed, ctx), "{raw:?} {ctx:?}");
+                    }
+                    let kept = check(&raw, UrlContext::Link).map(|u| u.as_str().to_owned());
+                    if !trimmed.is_empty() && !trimmed.starts_with("https:") {
+                        assert_eq!(kept.as_deref(), Some(trimmed), "{raw:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn bracketed_hosts_take_a_port_only_after_the_bracket() {
+        for (raw, host, text) in [
+            ("https://[::1]/x", Some("[::1]"), Some("https://[::1]/x")),
+            ("https://[::1]:/x", Some("[::1]"), Some("https://[::1]/x")),
+            (
+                "https://[::1]:8443/x",
+                Some("[::1]"),
+                Some("https://[::1]:8443/x"),
+            ),
+            ("https://[::1]x:1/x", None, None),
+            ("https://[::1/x", None, None),
+            ("https://a.com:1:2/x", None, None),
+            ("https://a.com:/x", Some("a.com"), Some("https://a.com/x")),
+        ] {
+            let u = check(raw, UrlContext::Link);
+            assert_eq!(u.as_ref().and_then(|u| u.host()), host, "{raw}");
+            assert_eq!(u.as_ref().map(|u| u.as_str()), text, "{raw}");
+        }
     }
 
     #[test]
