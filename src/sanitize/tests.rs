@@ -846,3 +846,20 @@ fn made_again_elements_keep_their_attribute_order() {
         r#"<a href="https://e.com/" title="t" rel="noopener noreferrer">x</a><p dir="rtl">y</p><img src="/a.png" alt="b" loading="lazy" decoding="async">"#
     );
 }
+
+/// Text of a too-deep element directly in a table, section, row or column group would be moved
+/// out of the table when the markup is parsed again: it goes with the element. In a cell it
+/// stays.
+#[test]
+fn flattened_text_directly_in_a_table_part_goes() {
+    let policy = Policy::default().max_depth(1);
+    for (html, out) in [
+        ("<table><b>t</b></table>", "<table></table>"),
+        ("<tr><b>t</b></tr>", "<tr></tr>"),
+        ("<colgroup><b>t</b></colgroup>", "<colgroup></colgroup>"),
+        ("<td><b>t</b></td>", "<td>t</td>"),
+        ("<caption><b>t</b></caption>", "<caption>t</caption>"),
+    ] {
+        assert_eq!(clean_with(&policy, html).0, out, "{html}");
+    }
+}
