@@ -18,12 +18,13 @@ WASM_TARGET := wasm32-unknown-unknown
 CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROMEDRIVER
 PORT ?= 8080
-# The budget: 70 KiB is the target (issue 13); the check allows 78 KiB: the package went over 80
+# The budget: 70 KiB is the target (issue 13); the check allows 76 KiB: the package went over 80
 # after the availability work (issue 10: +4.8 KiB for the pre-pass) and the body path without
 # the browser's parser (issue 13: +2.3 KiB), less the QR encoder moved into its own module
-# (-2.3 KiB), std's dlmalloc replaced by rlsf's TLSF allocator (-1.9 KiB) and fewer browser
-# bindings (-1.9 KiB); README "Size and speed".
-SIZE_BUDGET_KIB ?= 78
+# (-2.3 KiB), std's dlmalloc replaced by rlsf's TLSF allocator (-1.9 KiB), fewer browser
+# bindings (-1.9 KiB), the readers (-1.3 KiB) and the sanitizer walker (-0.7 KiB); README "Size
+# and speed".
+SIZE_BUDGET_KIB ?= 76
 # The hydration-only entry (newsview-hydrate.js + its wasm, issue 13): what a server-rendered
 # page downloads.
 HYDRATE_BUDGET_KIB ?= 22
