@@ -94,13 +94,10 @@ fn start(
     options: JsValue,
     hydrating: bool,
 ) -> Result<View, JsValue> {
-    let video_player = if options.is_object() {
-        js_sys::Reflect::get(&options, &JsValue::from_str("videoPlayer"))
-            .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-    } else {
-        None
-    };
+    // (`undefined` for options given as a JSON string, or for none.)
+    let video_player = super::state::prop(&options, "videoPlayer")
+        .dyn_into::<js_sys::Function>()
+        .ok();
     let (mut options, option_warnings) = read_options(&options)?;
     let mut parsed = read_article(&article, &options.article_limits(), &options.media)?;
     let mut warnings = option_warnings;

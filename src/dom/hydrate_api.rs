@@ -10,7 +10,7 @@ use super::live::View;
 use super::state::{js_error, prop_as, query, ViewState, WidgetOptions, WIDGET_LABELS};
 use crate::labels::Lang;
 use crate::text::TimeZone;
-use js_sys::{Function, Reflect};
+use js_sys::Function;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -55,9 +55,8 @@ pub fn hydrate(
     let defaults = WidgetOptions::default_labels(lang);
     let mut strings: [String; 6] = Default::default();
     for (i, slot) in strings.iter_mut().enumerate() {
-        *slot = Reflect::get(&labels, &JsValue::from_str(WIDGET_LABELS[i]))
-            .ok()
-            .and_then(|v| v.as_string())
+        *slot = super::state::prop(&labels, WIDGET_LABELS[i])
+            .as_string()
             .unwrap_or_else(|| defaults[i].to_owned());
     }
     let state = Rc::new(RefCell::new(ViewState {

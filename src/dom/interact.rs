@@ -155,10 +155,7 @@ fn on_click(state: &Shared, e: &Event) {
 
 fn on_key(state: &Shared, e: &Event) {
     // `key` of a `KeyboardEvent` (read as a property: no `instanceof` test and no binding).
-    let Some(key) = Reflect::get(e, &"key".into())
-        .ok()
-        .and_then(|k| k.as_string())
-    else {
+    let Some(key) = prop(e, "key").as_string() else {
         return;
     };
     let step: i32 = match key.as_str() {
@@ -601,7 +598,7 @@ fn then(promise: &JsValue, ok: &JsValue, fail: &JsValue) {
 
 /// `obj[name]` when it is a function.
 pub(crate) fn method(obj: &JsValue, name: &str) -> Option<js_sys::Function> {
-    Reflect::get(obj, &name.into()).ok()?.dyn_into().ok()
+    prop(obj, name).dyn_into().ok()
 }
 
 /// `obj[name](a, b)` when `obj[name]` is a function: its result, or `None` when it is not one
@@ -673,10 +670,7 @@ fn submit_comment(state: &Shared, button: &Element) {
         return;
     };
     // The textarea's `value`, as a property (as `key` in `on_key`).
-    let Some(text) = Reflect::get(&area, &"value".into())
-        .ok()
-        .and_then(|v| v.as_string())
-    else {
+    let Some(text) = prop(&area, "value").as_string() else {
         return;
     };
     let hint = query(&form, ".nv-comment-hint").ok().flatten();
