@@ -1,6 +1,7 @@
 //! Handles that undo themselves when dropped: an event listener is removed, an interval or
 //! timeout is cleared (the gloo pattern). `destroy()` drops them all.
 
+use js_sys::Function;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Event, EventTarget, Window};
@@ -19,115 +20,111 @@ pub(crate) fn window() -> Option<Window> {
     WINDOW.with(Option::clone)
 }
 
-/// One callback listening for events on one or more targets, removed from all of them when
-/// this handle drops. One closure for a view's events, not one per kind: each closure costs a
-/// JS function and its glue. It is an `Fn`, so that it may run again while it runs (a keyword's
-/// Enter clicks it; a page's `nv-*` handler may click another widget).
+/// One callback listening for a view's events: clicks and keys on its root, an image's `error`
+/// on its way down (in the capturing phase: it does not bubble), and clicks on the page;
+/// removed from all of them when this handle drops. One closure for a view's events, not one
+/// per kind: each closure costs a JS function and its glue. It is an `Fn`, so that it may run
+/// again while it runs (a keyword's Enter clicks it; a page's `nv-*` handler may click another
+/// widget).
 pub(crate) struct Listener {
-    closure: Closure<dyn Fn(Event)>,
-    on: Vec<(EventTarget, &'static str, bool)>,
+    closure: Callback,
+    root: EventTarget,
+    page: Option<EventTarget>,
 }
 
+/// The events listened for on a view's root, and whether in the capturing phase.
+const ON_ROOT: [(&str, bool); 3] = [("click", false), ("keydown", false), ("error", true)];
+
 impl Listener {
-    /// A listener calling `callback`, on nothing yet ([`Listener::listen`]).
-    pub(crate) fn new(callback: impl Fn(Event) + 'static) -> Listener {
-        Listener {
-            closure: Closure::<dyn Fn(Event)>::new(callback),
-            on: Vec::new(),
-        }
+    /// A listener calling `callback` for the events of `root` (see [`ON_ROOT`]) and the clicks
+    /// on `page`.
+    pub(crate) fn new(
+        root: &EventTarget,
+        page: Option<EventTarget>,
+        callback: impl Fn(Event) + 'static,
+    ) -> Listener {
+        let listener = Listener {
+            closure: Callback::new(move |e: JsValue| callback(e.unchecked_into())),
+            root: root.clone(),
+            page,
+        };
+        listener.each(true);
+        listener
     }
 
-    /// Also listens for `kind` events on `target`, in the capturing phase when `capture`
-    /// (which also sees events that do not bubble, like an image's `error`, on their way to a
-    /// descendant).
-    pub(crate) fn listen(&mut self, target: &EventTarget, kind: &'static str, capture: bool) {
-        // Adding a listener cannot fail for a function; a failure leaves a registration that
-        // does nothing.
-        let _ = target.add_event_listener_with_callback_and_bool(
-            kind,
-            self.closure.as_ref().unchecked_ref(),
-            capture,
-        );
-        self.on.push((target.clone(), kind, capture));
+    /// Adds (`add`) or removes each of the listener's registrations. Adding or removing a
+    /// listener cannot fail for a function; a failure leaves a registration that does nothing.
+    fn each(&self, add: bool) {
+        let f: &Function = self.closure.as_ref().unchecked_ref();
+        let on = |target: &EventTarget, kind: &str, capture: bool| {
+            let _ = if add {
+                target.add_event_listener_with_callback_and_bool(kind, f, capture)
+            } else {
+                target.remove_event_listener_with_callback_and_bool(kind, f, capture)
+            };
+        };
+        for (kind, capture) in ON_ROOT {
+            on(&self.root, kind, capture);
+        }
+        if let Some(page) = &self.page {
+            on(page, "click", false);
+        }
     }
 }
 
 impl Drop for Listener {
     fn drop(&mut self) {
-        for (target, kind, capture) in &self.on {
-            let _ = target.remove_event_listener_with_callback_and_bool(
-                kind,
-                self.closure.as_ref().unchecked_ref(),
-                *capture,
-            );
-        }
+        self.each(false);
     }
 }
 
-/// A timer's callback as a JS function. Its type takes the (absent) argument that the
-/// widgets' one-shot promise callbacks take, so that both share one kind of closure glue.
-fn timer_closure(mut callback: impl FnMut() + 'static) -> Closure<dyn FnMut(JsValue)> {
-    Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| callback())
-}
+/// Every callback the DOM layer hands to JS (listeners, timers, promise callbacks) is this one
+/// kind of closure: each kind costs its own glue in the wasm and in the JS. It is an `Fn`, so
+/// that a listener may run again while it runs.
+pub(crate) type Callback = Closure<dyn Fn(JsValue)>;
 
-/// A repeating timer (`setInterval`), cleared when this handle drops.
-pub(crate) struct Interval {
+/// A timer (`setInterval`, or `setTimeout` for a one-shot), cleared when this handle drops.
+pub(crate) struct Timer {
     id: i32,
-    _closure: Closure<dyn FnMut(JsValue)>,
+    repeat: bool,
+    _closure: Callback,
 }
 
-impl Interval {
-    /// Calls `callback` every `millis` milliseconds.
-    pub(crate) fn new(millis: i32, callback: impl FnMut() + 'static) -> Option<Interval> {
-        let closure = timer_closure(callback);
-        let id = window()?
-            .set_interval_with_callback_and_timeout_and_arguments_0(
-                closure.as_ref().unchecked_ref(),
-                millis,
-            )
-            .ok()?;
-        Some(Interval {
-            id,
+/// A repeating timer ([`Timer::new`] with `repeat`).
+pub(crate) type Interval = Timer;
+/// A one-shot timer ([`Timer::new`] without `repeat`), cleared when it drops before it fires.
+pub(crate) type Timeout = Timer;
+
+impl Timer {
+    /// Calls `callback` every `millis` milliseconds with `repeat`, else once after `millis`.
+    pub(crate) fn new(millis: i32, repeat: bool, callback: impl Fn() + 'static) -> Option<Timer> {
+        Timer::start(millis, repeat, Callback::new(move |_: JsValue| callback()))
+    }
+
+    fn start(millis: i32, repeat: bool, closure: Callback) -> Option<Timer> {
+        let w = window()?;
+        let f = closure.as_ref().unchecked_ref();
+        let id = if repeat {
+            w.set_interval_with_callback_and_timeout_and_arguments_0(f, millis)
+        } else {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(f, millis)
+        };
+        Some(Timer {
+            id: id.ok()?,
+            repeat,
             _closure: closure,
         })
     }
 }
 
-impl Drop for Interval {
+impl Drop for Timer {
     fn drop(&mut self) {
         if let Some(w) = window() {
-            w.clear_interval_with_handle(self.id);
-        }
-    }
-}
-
-/// A one-shot timer (`setTimeout`), cleared when this handle drops before it fires.
-pub(crate) struct Timeout {
-    id: i32,
-    _closure: Closure<dyn FnMut(JsValue)>,
-}
-
-impl Timeout {
-    /// Calls `callback` once after `millis` milliseconds.
-    pub(crate) fn new(millis: i32, callback: impl FnMut() + 'static) -> Option<Timeout> {
-        let closure = timer_closure(callback);
-        let id = window()?
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                closure.as_ref().unchecked_ref(),
-                millis,
-            )
-            .ok()?;
-        Some(Timeout {
-            id,
-            _closure: closure,
-        })
-    }
-}
-
-impl Drop for Timeout {
-    fn drop(&mut self) {
-        if let Some(w) = window() {
-            w.clear_timeout_with_handle(self.id);
+            if self.repeat {
+                w.clear_interval_with_handle(self.id);
+            } else {
+                w.clear_timeout_with_handle(self.id);
+            }
         }
     }
 }

@@ -9,8 +9,8 @@
 //! the same code wires a view this client rendered and server markup it never read the
 //! article of (the hydration-only client).
 
-use super::handle::{Interval, Listener, Timeout};
-use super::state::{click, document, focus, prop, query, query_all, window, Shared, ViewState};
+use super::handle::{Callback, Interval, Listener, Timeout};
+use super::state::{click, document, find, focus, prop, query_all, window, Shared, ViewState};
 use crate::options::{
     event, COMMENT_DETAIL_KEYS, FAVORITE_DETAIL_KEYS, KEYWORD_DETAIL_KEYS, LIKE_DETAIL_KEYS,
     RELATED_DETAIL_KEYS, SHARE_DETAIL_KEYS,
@@ -36,7 +36,8 @@ pub(crate) fn wire(state: &Shared) {
     // close its popovers when they land outside it.
     let w = weak.clone();
     let host = container.clone();
-    let mut listener = Listener::new(move |e: Event| {
+    let page = document().ok().map(Into::into);
+    let listener = Listener::new(root.as_ref(), page, move |e: Event| {
         let on_page = prop(&e, "currentTarget").has_type::<web_sys::Document>();
         match prop(&e, "type").as_string().as_deref().unwrap_or_default() {
             "click" if on_page => {
@@ -54,26 +55,32 @@ pub(crate) fn wire(state: &Shared) {
                             a.matches("body,html").unwrap_or(false) || host.contains(Some(&a))
                         }
                     };
-                    with(&w, |s| close_popovers(s, lost));
+                    if let Some(s) = live(&w) {
+                        close_popovers(&s, lost);
+                    }
                 }
             }
-            "click" => with(&w, |s| on_click(s, &e)),
-            "keydown" => with(&w, |s| on_key(s, &e)),
+            "click" => {
+                if let Some(s) = live(&w) {
+                    on_click(&s, &e);
+                }
+            }
+            "keydown" => {
+                if let Some(s) = live(&w) {
+                    on_key(&s, &e);
+                }
+            }
             "error" => image_error(&e),
             _ => {}
         }
     });
-    listener.listen(root.as_ref(), "click", false);
-    listener.listen(root.as_ref(), "keydown", false);
-    // A commenter's avatar that fails to load becomes the initial of their name: one
-    // capturing listener for every image, present and future.
-    listener.listen(root.as_ref(), "error", true);
-    if let Ok(doc) = document() {
-        listener.listen(doc.as_ref(), "click", false);
-    }
     let listeners = vec![listener];
     let w = weak.clone();
-    let timer = Interval::new(60_000, move || with(&w, refresh_times));
+    let timer = Interval::new(60_000, true, move || {
+        if let Some(s) = live(&w) {
+            refresh_times(&s);
+        }
+    });
     let mut s = state.borrow_mut();
     s.listeners = listeners;
     s.timers = match timer {
@@ -82,12 +89,9 @@ pub(crate) fn wire(state: &Shared) {
     };
 }
 
-fn with(weak: &Weak<std::cell::RefCell<ViewState>>, f: impl FnOnce(&Shared)) {
-    if let Some(state) = weak.upgrade() {
-        if !state.borrow().destroyed {
-            f(&state);
-        }
-    }
+/// The view, while it is live (not dropped, not destroyed).
+fn live(weak: &Weak<std::cell::RefCell<ViewState>>) -> Option<Shared> {
+    weak.upgrade().filter(|s| !s.borrow().destroyed)
 }
 
 fn target_element(e: &Event) -> Option<Element> {
@@ -125,7 +129,7 @@ fn on_click(state: &Shared, e: &Event) {
         "keyword" | "related" => {
             let Some(i) = index_of(&el) else { return };
             let d = Object::new();
-            let url = el.get_attribute("href").into();
+            let url = attr(&el, "href");
             let index = (i as u32).into();
             let name = if action == "keyword" {
                 const KEYS: &[&str] = KEYWORD_DETAIL_KEYS;
@@ -135,7 +139,7 @@ fn on_click(state: &Shared, e: &Event) {
                 event!("nv-keyword")
             } else {
                 const KEYS: &[&str] = RELATED_DETAIL_KEYS;
-                set(&d, key!(KEYS, "id"), el.get_attribute("data-nv-id").into());
+                set(&d, key!(KEYS, "id"), attr(&el, "data-nv-id"));
                 set(&d, key!(KEYS, "url"), url);
                 set(&d, key!(KEYS, "index"), index);
                 event!("nv-related")
@@ -298,9 +302,9 @@ fn apply_pressed(state: &Shared, button: &Element, like: bool, pressed: bool, co
     };
     let _ = button.set_attribute("aria-pressed", if pressed { "true" } else { "false" });
     if let Some(c) = count {
-        let count_el = match query(button, ".nv-count") {
-            Ok(Some(el)) => Some(el),
-            _ => document().ok().and_then(|d| {
+        let count_el = match find(button, ".nv-count") {
+            Some(el) => Some(el),
+            None => document().ok().and_then(|d| {
                 let el = d.create_element("span").ok()?;
                 let _ = el.set_attribute("class", "nv-count");
                 button.append_child(&el).ok()?;
@@ -327,7 +331,7 @@ pub(crate) fn set_pressed(state: &Shared, like: bool, pressed: bool, count: Opti
     } else {
         "[data-nv-action=favorite]"
     };
-    if let Ok(Some(button)) = query(&root, selector) {
+    if let Some(button) = find(&root, selector) {
         apply_pressed(state, &button, like, pressed, count);
     }
 }
@@ -348,7 +352,7 @@ fn image_failed(img: &Element) {
         .closest(".nv-comment")
         .ok()
         .flatten()
-        .and_then(|li| query(&li, ".nv-comment-author").ok().flatten())
+        .and_then(|li| find(&li, ".nv-comment-author"))
         .and_then(|a| prop(&a, "textContent").as_string())
         .and_then(|t| t.chars().next())
         .map(String::from)
@@ -375,7 +379,7 @@ fn toggle_popover(state: &Shared, button: &Element) {
     draw_qr_codes(state, &pop);
     let _ = pop.remove_attribute("hidden");
     let _ = button.set_attribute("aria-expanded", "true");
-    if let Ok(Some(first)) = query(&pop, "[role=menuitem]") {
+    if let Some(first) = find(&pop, "[role=menuitem]") {
         focus(&first);
     }
 }
@@ -405,7 +409,7 @@ pub(crate) fn watch_qr(root: &Node) {
 /// has its codes drawn, so the hydration-only client, which has no loader, never meets one.
 #[cfg(feature = "dom")]
 fn draw_qr_codes(state: &Shared, scope: &Element) {
-    if !matches!(query(scope, "svg[data-nv-qr]"), Ok(Some(_))) {
+    if find(scope, "svg[data-nv-qr]").is_none() {
         return;
     }
     let url = share_url_of(&state.borrow());
@@ -452,7 +456,7 @@ fn close_popovers(state: &Shared, restore_focus: bool) {
         let _ = b.set_attribute("aria-expanded", "false");
         if let Some(pop) = b.next_element_sibling() {
             let _ = pop.set_attribute("hidden", "");
-            if let Ok(Some(panel)) = query(&pop, ".nv-share-wechat") {
+            if let Some(panel) = find(&pop, ".nv-share-wechat") {
                 let _ = panel.set_attribute("hidden", "");
             }
         }
@@ -465,7 +469,7 @@ fn close_popovers(state: &Shared, restore_focus: bool) {
 /// Attribute `name` of the view's `<article class="nv">`, where layout writes the article's
 /// id (`data-nv-id`) and share URL (`data-nv-url`).
 fn article_attr(s: &ViewState, name: &str) -> Option<String> {
-    query(&s.root, "article.nv").ok()??.get_attribute(name)
+    find(&s.root, "article.nv")?.get_attribute(name)
 }
 
 /// The URL shared and encoded in the QR code (the article's `url`, else the page's), as
@@ -500,7 +504,7 @@ fn share_service(state: &Shared, el: &Element, e: &Event) {
                 .closest(".nv-share-menu")
                 .ok()
                 .flatten()
-                .and_then(|m| query(&m, ".nv-share-wechat").ok().flatten())
+                .and_then(|m| find(&m, ".nv-share-wechat"))
             {
                 draw_qr_codes(state, &panel);
                 let _ = panel.remove_attribute("hidden");
@@ -516,11 +520,10 @@ fn system_share(state: &Shared, url: &str) {
         return;
     };
     let data = Object::new();
-    let title = query(&state.borrow().root, "h1.nv-title")
-        .ok()
-        .flatten()
-        .and_then(|h| prop(&h, "textContent").as_string());
-    set(&data, "title", title.into());
+    // An element's `textContent` is a string.
+    let title = find(&state.borrow().root, "h1.nv-title")
+        .map_or(JsValue::UNDEFINED, |h| prop(&h, "textContent"));
+    set(&data, "title", title);
     set(&data, "url", url.into());
     let navigator = prop(&window, "navigator");
     if let Some(p) = invoke(&navigator, "share", &data, &JsValue::UNDEFINED) {
@@ -565,15 +568,18 @@ enum Settled {
     QrModules(Element),
 }
 
-/// A one-shot JS callback doing `what` for the view `state`, if it is still live.
+/// A one-shot JS callback doing `what` for the view `state`, if it is still live. (A
+/// [`Callback`]: the one kind of closure the layer hands to JS; a second call does nothing.)
 fn on_settled(state: Weak<std::cell::RefCell<ViewState>>, what: Settled) -> JsValue {
+    let what = std::cell::Cell::new(Some(what));
     // The settled value is read by the QR module's callback only (not in the hydration build).
-    Closure::once_into_js(
+    Callback::new(
         move |#[cfg_attr(not(feature = "dom"), allow(unused_variables))] value: JsValue| match what
+            .take()
         {
-            Settled::Ignore => {}
+            None | Some(Settled::Ignore) => {}
             #[cfg(feature = "dom")]
-            Settled::QrModules(scope) => {
+            Some(Settled::QrModules(scope)) => {
                 let modules = value
                     .dyn_into::<js_sys::Uint8Array>()
                     .ok()
@@ -582,13 +588,20 @@ fn on_settled(state: Weak<std::cell::RefCell<ViewState>>, what: Settled) -> JsVa
                     draw_qr_modules(&scope, &modules);
                 }
             }
-            Settled::Copied => with(&state, |s| copied(s, true)),
-            Settled::Fallback(url) => with(&state, |s| {
-                let done = fallback_copy(&url);
-                copied(s, done)
-            }),
+            Some(Settled::Copied) => {
+                if let Some(s) = live(&state) {
+                    copied(&s, true);
+                }
+            }
+            Some(Settled::Fallback(url)) => {
+                if let Some(s) = live(&state) {
+                    let done = fallback_copy(&url);
+                    copied(&s, done);
+                }
+            }
         },
     )
+    .into_js_value()
 }
 
 /// `promise.then(ok, fail)`, with plain JS functions.
@@ -649,12 +662,12 @@ fn copied(state: &Shared, done: bool) {
 /// Shows `message` in the live region for three seconds.
 fn toast(state: &Shared, message: &str) {
     let root = state.borrow().root.clone();
-    let Ok(Some(el)) = query(&root, ".nv-toast") else {
+    let Some(el) = find(&root, ".nv-toast") else {
         return;
     };
     el.set_text_content(Some(message));
     let weak = Rc::downgrade(state);
-    let timer = Timeout::new(3000, move || {
+    let timer = Timeout::new(3000, false, move || {
         if weak.upgrade().is_some() {
             el.set_text_content(None);
         }
@@ -666,14 +679,14 @@ fn submit_comment(state: &Shared, button: &Element) {
     let Ok(form) = prop(button, "parentElement").dyn_into::<Element>() else {
         return;
     };
-    let Some(area) = query(&form, "textarea").ok().flatten() else {
+    let Some(area) = find(&form, "textarea") else {
         return;
     };
     // The textarea's `value`, as a property (as `key` in `on_key`).
     let Some(text) = prop(&area, "value").as_string() else {
         return;
     };
-    let hint = query(&form, ".nv-comment-hint").ok().flatten();
+    let hint = find(&form, ".nv-comment-hint");
     if text.chars().all(char::is_whitespace) {
         let _ = area.set_attribute("aria-invalid", "true");
         if let Some(h) = &hint {
@@ -702,32 +715,20 @@ fn play(state: &Shared, button: &Element) {
     let Some(src) = button.get_attribute("data-nv-src") else {
         return;
     };
-    let player = state.borrow().video_player.clone();
-    let poster = query(button, "img.nv-poster")
-        .ok()
-        .flatten()
-        .and_then(|img| img.get_attribute("src"));
-    let title = button.get_attribute("data-nv-title");
-    let duration = button
-        .get_attribute("data-nv-duration")
-        .and_then(|d| text::parse_i64(&d))
-        .and_then(|d| u32::try_from(d).ok());
-    let Ok(doc) = document() else { return };
-    let Ok(video) = doc.create_element("video") else {
+    let Ok(video) = document().and_then(|d| d.create_element("video")) else {
         return;
     };
-    for (k, v) in [
-        ("class", "nv-video"),
-        ("controls", ""),
-        ("playsinline", ""),
-        ("autoplay", ""),
-    ] {
-        let _ = video.set_attribute(k, v);
-    }
+    let _ = video.set_attribute("class", "nv-video");
+    let _ = video.set_attribute("controls", "");
+    let _ = video.set_attribute("playsinline", "");
+    let _ = video.set_attribute("autoplay", "");
     // HLS plays natively where the browser can (Safari, some Android browsers); elsewhere the
     // host's `videoPlayer(element, video)` attaches its own player (e.g. hls.js).
-    let native = !is_hls(&src) || can_play_hls(&video);
-    let player = if native { None } else { player };
+    let player = if is_hls(&src) && !can_play_hls(&video) {
+        state.borrow().video_player.clone()
+    } else {
+        None
+    };
     if player.is_none() {
         // `src` comes from the model's URL policy (media: http, https or relative only).
         let _ = video.set_attribute("src", &src);
@@ -737,14 +738,29 @@ fn play(state: &Shared, button: &Element) {
     }
     focus(&video);
     if let Some(f) = player {
+        // What the button held (it keeps its content once replaced).
         let detail = Object::new();
         set(&detail, "src", src.as_str().into());
-        set(&detail, "poster", poster.into());
-        set(&detail, "title", title.into());
+        let poster = find(button, "img.nv-poster");
+        set(
+            &detail,
+            "poster",
+            poster.map_or(JsValue::UNDEFINED, |img| attr(&img, "src")),
+        );
+        set(&detail, "title", attr(button, "data-nv-title"));
+        let duration = button
+            .get_attribute("data-nv-duration")
+            .and_then(|d| text::parse_i64(&d))
+            .and_then(|d| u32::try_from(d).ok());
         set(&detail, "duration", duration.into());
         // A host player that throws leaves the bare <video> element in place.
         let _ = f.call2(&JsValue::NULL, &video, &detail);
     }
+}
+
+/// Attribute `name` of `el` as a JS value: its string, or `undefined` when it has none.
+fn attr(el: &Element, name: &str) -> JsValue {
+    el.get_attribute(name).into()
 }
 
 /// `video.canPlayType("application/vnd.apple.mpegurl")` is not `""`.

@@ -191,6 +191,11 @@ pub(crate) fn query(root: &Node, selector: &str) -> Result<Option<Element>, JsVa
     root.unchecked_ref::<ParentNode>().query_selector(selector)
 }
 
+/// The first element matching `selector` in `root`, or `None` (also when the query throws).
+pub(crate) fn find(root: &Node, selector: &str) -> Option<Element> {
+    query(root, selector).ok().flatten()
+}
+
 /// Every element matching `selector` in `root` (see [`query`]).
 pub(crate) fn query_all(root: &Node, selector: &str) -> Option<NodeList> {
     root.unchecked_ref::<ParentNode>()
