@@ -83,9 +83,30 @@ impl Drop for Listener {
 /// that a listener may run again while it runs.
 pub(crate) type Callback = Closure<dyn Fn(JsValue)>;
 
+/// `obj[key]`, or `undefined` when reading it throws (or `obj` is not an object). For values
+/// read once in a while (`location.href`, `navigator.userAgent`, `document.activeElement`, …):
+/// one binding serves them all, where web-sys has one per property.
+pub(crate) fn prop(obj: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `obj[name]` when it is a function.
+pub(crate) fn method(obj: &JsValue, name: &str) -> Option<js_sys::Function> {
+    prop(obj, name).dyn_into().ok()
+}
+
+/// `obj[name](a, b)` when `obj[name]` is a function: its result, or `None` when it is not one
+/// or throws. Every method call of the DOM layer made this way takes two arguments
+/// (`undefined` for those it does not use), so that they share one binding of
+/// `Function.prototype.call` (each binding of its own costs glue in the wasm and in the JS).
+pub(crate) fn invoke(obj: &JsValue, name: &str, a: &JsValue, b: &JsValue) -> Option<JsValue> {
+    method(obj, name)?.call2(obj, a, b).ok()
+}
+
 /// A timer (`setInterval`, or `setTimeout` for a one-shot), cleared when this handle drops.
+/// The page's timer functions are called through [`invoke`]; the timer's id stays a JS value.
 pub(crate) struct Timer {
-    id: i32,
+    id: JsValue,
     repeat: bool,
     _closure: Callback,
 }
@@ -102,15 +123,10 @@ impl Timer {
     }
 
     fn start(millis: i32, repeat: bool, closure: Callback) -> Option<Timer> {
-        let w = window()?;
-        let f = closure.as_ref().unchecked_ref();
-        let id = if repeat {
-            w.set_interval_with_callback_and_timeout_and_arguments_0(f, millis)
-        } else {
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(f, millis)
-        };
+        let set = if repeat { "setInterval" } else { "setTimeout" };
+        let id = invoke(window()?.as_ref(), set, closure.as_ref(), &millis.into())?;
         Some(Timer {
-            id: id.ok()?,
+            id,
             repeat,
             _closure: closure,
         })
@@ -120,11 +136,12 @@ impl Timer {
 impl Drop for Timer {
     fn drop(&mut self) {
         if let Some(w) = window() {
-            if self.repeat {
-                w.clear_interval_with_handle(self.id);
+            let clear = if self.repeat {
+                "clearInterval"
             } else {
-                w.clear_timeout_with_handle(self.id);
-            }
+                "clearTimeout"
+            };
+            invoke(&w, clear, &self.id, &JsValue::UNDEFINED);
         }
     }
 }

@@ -9,8 +9,11 @@
 //! the same code wires a view this client rendered and server markup it never read the
 //! article of (the hydration-only client).
 
-use super::handle::{Callback, Interval, Listener, Timeout};
-use super::state::{click, document, find, focus, prop, query_all, window, Shared, ViewState};
+pub(crate) use super::handle::method;
+use super::handle::{invoke, Callback, Interval, Listener, Timeout};
+use super::state::{
+    click, document, each, find, focus, prop, prop_as, query_all, window, Shared, ViewState,
+};
 use crate::options::{
     event, COMMENT_DETAIL_KEYS, FAVORITE_DETAIL_KEYS, KEYWORD_DETAIL_KEYS, LIKE_DETAIL_KEYS,
     RELATED_DETAIL_KEYS, SHARE_DETAIL_KEYS,
@@ -38,18 +41,20 @@ pub(crate) fn wire(state: &Shared) {
     let host = container.clone();
     let page = document().ok().map(Into::into);
     let listener = Listener::new(root.as_ref(), page, move |e: Event| {
-        let on_page = prop(&e, "currentTarget").has_type::<web_sys::Document>();
+        // Of the targets listened on (the root, an element or a shadow root, and the page's
+        // document), only a document has `defaultView` (a window, or null): no `instanceof`.
+        let on_page = !prop(&prop(&e, "currentTarget"), "defaultView").is_undefined();
         match prop(&e, "type").as_string().as_deref().unwrap_or_default() {
             "click" if on_page => {
-                let inside = prop(&e, "target")
-                    .dyn_into::<Node>()
-                    .ok()
-                    .is_some_and(|t| host.contains(Some(&t)));
+                // The target of an event on the document is a node of it.
+                let inside = prop_as::<Node>(&e, "target").is_some_and(|t| host.contains(Some(&t)));
                 if !inside {
                     // Focus goes back to the popover's button unless the click gave it to
                     // something else on the page.
-                    let active = document().map(|d| prop(&d, "activeElement"));
-                    let lost = match active.ok().and_then(|a| a.dyn_into::<Element>().ok()) {
+                    let active = document()
+                        .ok()
+                        .and_then(|d| prop_as::<Element>(&d, "activeElement"));
+                    let lost = match active {
                         None => true,
                         Some(a) => {
                             a.matches("body,html").unwrap_or(false) || host.contains(Some(&a))
@@ -94,8 +99,11 @@ fn live(weak: &Weak<std::cell::RefCell<ViewState>>) -> Option<Shared> {
     weak.upgrade().filter(|s| !s.borrow().destroyed)
 }
 
+/// The event's target, as an element: the view's listeners see the events of its nodes, and
+/// whatever else one is (a shadow root, a text node: only for events a script dispatched
+/// there) fails the bindings used on it (`closest`, `matches`: `catch`), as it should.
 fn target_element(e: &Event) -> Option<Element> {
-    prop(e, "target").dyn_into::<Element>().ok()
+    prop_as(e, "target")
 }
 
 fn action_of(e: &Event) -> Option<(Element, String)> {
@@ -304,8 +312,7 @@ fn apply_pressed(state: &Shared, button: &Element, like: bool, pressed: bool, co
     if let Some(c) = count {
         let count_el = match find(button, ".nv-count") {
             Some(el) => Some(el),
-            None => document().ok().and_then(|d| {
-                let el = d.create_element("span").ok()?;
+            None => element("span").and_then(|el| {
                 let _ = el.set_attribute("class", "nv-count");
                 button.append_child(&el).ok()?;
                 Some(el)
@@ -357,8 +364,7 @@ fn image_failed(img: &Element) {
         .and_then(|t| t.chars().next())
         .map(String::from)
         .unwrap_or_default();
-    let Ok(doc) = document() else { return };
-    let Ok(span) = doc.create_element("span") else {
+    let Some(span) = element("span") else {
         return;
     };
     let _ = span.set_attribute("class", "nv-avatar nv-avatar-fallback");
@@ -420,22 +426,13 @@ fn draw_qr_codes(state: &Shared, scope: &Element) {
 /// Puts the drawing of `modules` in the place of each placeholder still in `scope`.
 #[cfg(feature = "dom")]
 fn draw_qr_modules(scope: &Element, modules: &crate::qr::Modules) {
-    let Some(placeholders) = query_all(scope, "svg[data-nv-qr]") else {
-        return;
-    };
-    for i in 0..placeholders.length() {
-        let Some(svg) = placeholders.item(i) else {
-            continue;
-        };
-        let label = svg
-            .unchecked_ref::<Element>()
-            .get_attribute("aria-label")
-            .unwrap_or_default();
+    each(scope, "svg[data-nv-qr]", &mut |svg| {
+        let label = svg.get_attribute("aria-label").unwrap_or_default();
         let markup = crate::layout::qr_drawing(modules, &label);
         if let Ok(html) = super::trusted::trusted_html(&markup) {
             let _ = Reflect::set(&svg, &JsValue::from_str("outerHTML"), &html);
         }
-    }
+    });
 }
 
 #[cfg(not(feature = "dom"))]
@@ -445,14 +442,7 @@ fn draw_qr_codes(_: &Shared, _: &Element) {}
 /// that was open.
 fn close_popovers(state: &Shared, restore_focus: bool) {
     let root = state.borrow().root.clone();
-    let Some(buttons) = query_all(&root, "[aria-expanded=true]") else {
-        return;
-    };
-    for i in 0..buttons.length() {
-        // `querySelectorAll` lists elements only.
-        let Some(b) = buttons.item(i).map(JsCast::unchecked_into::<Element>) else {
-            continue;
-        };
+    each(&root, "[aria-expanded=true]", &mut |b| {
         let _ = b.set_attribute("aria-expanded", "false");
         if let Some(pop) = b.next_element_sibling() {
             let _ = pop.set_attribute("hidden", "");
@@ -463,7 +453,7 @@ fn close_popovers(state: &Shared, restore_focus: bool) {
         if restore_focus {
             focus(&b);
         }
-    }
+    });
 }
 
 /// Attribute `name` of the view's `<article class="nv">`, where layout writes the article's
@@ -580,9 +570,10 @@ fn on_settled(state: Weak<std::cell::RefCell<ViewState>>, what: Settled) -> JsVa
             None | Some(Settled::Ignore) => {}
             #[cfg(feature = "dom")]
             Some(Settled::QrModules(scope)) => {
-                let modules = value
-                    .dyn_into::<js_sys::Uint8Array>()
-                    .ok()
+                // A Uint8Array, or undefined (www/newsview-qr-load.js): no `instanceof`.
+                let modules = Some(value)
+                    .filter(|v| !v.is_undefined())
+                    .map(JsCast::unchecked_into::<js_sys::Uint8Array>)
                     .and_then(|bytes| crate::qr::Modules::from_bytes(bytes.to_vec()));
                 if let Some(modules) = modules {
                     draw_qr_modules(&scope, &modules);
@@ -609,26 +600,14 @@ fn then(promise: &JsValue, ok: &JsValue, fail: &JsValue) {
     invoke(promise, "then", ok, fail);
 }
 
-/// `obj[name]` when it is a function.
-pub(crate) fn method(obj: &JsValue, name: &str) -> Option<js_sys::Function> {
-    prop(obj, name).dyn_into().ok()
-}
-
-/// `obj[name](a, b)` when `obj[name]` is a function: its result, or `None` when it is not one
-/// or throws. Every method call of the widgets takes two arguments (`undefined` for those it
-/// does not use), so that they share one binding of `Function.prototype.call`.
-fn invoke(obj: &JsValue, name: &str, a: &JsValue, b: &JsValue) -> Option<JsValue> {
-    method(obj, name)?.call2(obj, a, b).ok()
-}
-
 /// Copies through a hidden textarea and `execCommand("copy")`, for browsers or contexts
 /// where the Clipboard API is refused.
 fn fallback_copy(text: &str) -> bool {
     let Ok(doc) = document() else { return false };
-    let Ok(body) = prop(&doc, "body").dyn_into::<Node>() else {
+    let Some(body) = prop_as::<Node>(&doc, "body") else {
         return false;
     };
-    let Ok(area) = doc.create_element("textarea") else {
+    let Some(area) = element("textarea") else {
         return false;
     };
     area.set_text_content(Some(text));
@@ -676,7 +655,7 @@ fn toast(state: &Shared, message: &str) {
 }
 
 fn submit_comment(state: &Shared, button: &Element) {
-    let Ok(form) = prop(button, "parentElement").dyn_into::<Element>() else {
+    let Some(form) = prop_as::<Element>(button, "parentElement") else {
         return;
     };
     let Some(area) = find(&form, "textarea") else {
@@ -715,7 +694,7 @@ fn play(state: &Shared, button: &Element) {
     let Some(src) = button.get_attribute("data-nv-src") else {
         return;
     };
-    let Ok(video) = document().and_then(|d| d.create_element("video")) else {
+    let Some(video) = element("video") else {
         return;
     };
     let _ = video.set_attribute("class", "nv-video");
@@ -758,6 +737,11 @@ fn play(state: &Shared, button: &Element) {
     }
 }
 
+/// A new `<tag>` of the page's document.
+fn element(tag: &str) -> Option<Element> {
+    document().ok()?.create_element(tag).ok()
+}
+
 /// Attribute `name` of `el` as a JS value: its string, or `undefined` when it has none.
 fn attr(el: &Element, name: &str) -> JsValue {
     el.get_attribute(name).into()
@@ -789,19 +773,12 @@ pub(crate) fn refresh_times(state: &Shared) {
     let now_ms = s.options.now_ms.unwrap_or_else(js_sys::Date::now);
     let now = (now_ms / 1000.0).floor() as i64;
     let l = s.options.labels();
-    let Some(list) = query_all(&s.root, "time[data-nv-rel]") else {
-        return;
-    };
-    for i in 0..list.length() {
-        // `querySelectorAll` lists elements only.
-        let Some(el) = list.item(i).map(JsCast::unchecked_into::<Element>) else {
-            continue;
-        };
+    each(&s.root, "time[data-nv-rel]", &mut |el| {
         let Some(secs) = el
             .get_attribute("data-nv-rel")
             .and_then(|v| text::parse_i64(&v))
         else {
-            continue;
+            return;
         };
         let ts = text::Timestamp {
             unix_seconds: secs,
@@ -811,5 +788,5 @@ pub(crate) fn refresh_times(state: &Shared) {
         if prop(&el, "textContent").as_string().as_deref() != Some(label.as_str()) {
             el.set_text_content(Some(&label));
         }
-    }
+    });
 }

@@ -119,12 +119,8 @@ pub(crate) type Shared = Rc<RefCell<ViewState>>;
 /// timers need it too).
 pub(crate) use super::handle::window;
 
-/// `obj[key]`, or `undefined` when reading it throws (or `obj` is not an object). For values
-/// read once in a while (`location.href`, `navigator.userAgent`, `document.activeElement`, …):
-/// one binding serves them all, where web-sys has one per property.
-pub(crate) fn prop(obj: &JsValue, key: &str) -> JsValue {
-    js_sys::Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
+/// `obj[key]` (see [`super::handle::prop`], the bottom of the layer, whose helpers need it too).
+pub(crate) use super::handle::prop;
 
 /// `obj[key]` when it is neither `null` nor `undefined`, as `T` unchecked: for properties
 /// whose value is a `T` or null (`shadowRoot`, an event's `target`).
@@ -194,6 +190,19 @@ pub(crate) fn query(root: &Node, selector: &str) -> Result<Option<Element>, JsVa
 /// The first element matching `selector` in `root`, or `None` (also when the query throws).
 pub(crate) fn find(root: &Node, selector: &str) -> Option<Element> {
     query(root, selector).ok().flatten()
+}
+
+/// Calls `f` with each element matching `selector` in `root`, in document order.
+pub(crate) fn each(root: &Node, selector: &str, f: &mut dyn FnMut(Element)) {
+    let Some(list) = query_all(root, selector) else {
+        return;
+    };
+    for i in 0..list.length() {
+        // `querySelectorAll` lists elements only.
+        if let Some(el) = list.item(i) {
+            f(el.unchecked_into());
+        }
+    }
 }
 
 /// Every element matching `selector` in `root` (see [`query`]).
