@@ -4,7 +4,7 @@
 use js_sys::Function;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Event, EventTarget, Window};
+use web_sys::{EventTarget, Window};
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
@@ -36,15 +36,15 @@ pub(crate) struct Listener {
 const ON_ROOT: [(&str, bool); 3] = [("click", false), ("keydown", false), ("error", true)];
 
 impl Listener {
-    /// A listener calling `callback` for the events of `root` (see [`ON_ROOT`]) and the clicks
+    /// A listener calling `closure` with the events of `root` (see [`ON_ROOT`]) and the clicks
     /// on `page`.
     pub(crate) fn new(
         root: &EventTarget,
         page: Option<EventTarget>,
-        callback: impl Fn(Event) + 'static,
+        closure: Callback,
     ) -> Listener {
         let listener = Listener {
-            closure: Callback::new(move |e: JsValue| callback(e.unchecked_into())),
+            closure,
             root: root.clone(),
             page,
         };
@@ -117,12 +117,9 @@ pub(crate) type Interval = Timer;
 pub(crate) type Timeout = Timer;
 
 impl Timer {
-    /// Calls `callback` every `millis` milliseconds with `repeat`, else once after `millis`.
-    pub(crate) fn new(millis: i32, repeat: bool, callback: impl Fn() + 'static) -> Option<Timer> {
-        Timer::start(millis, repeat, Callback::new(move |_: JsValue| callback()))
-    }
-
-    fn start(millis: i32, repeat: bool, closure: Callback) -> Option<Timer> {
+    /// Calls `closure` (with no argument) every `millis` milliseconds with `repeat`, else once
+    /// after `millis`.
+    pub(crate) fn new(millis: i32, repeat: bool, closure: Callback) -> Option<Timer> {
         let set = if repeat { "setInterval" } else { "setTimeout" };
         let id = invoke(window()?.as_ref(), set, closure.as_ref(), &millis.into())?;
         Some(Timer {

@@ -27,71 +27,63 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CustomEvent, Element, Event, Node};
 
-/// Attaches the listeners and the timer of a freshly rendered view.
+/// Attaches the listener and the timer of a freshly rendered view.
 pub(crate) fn wire(state: &Shared) {
     let weak = Rc::downgrade(state);
     let (root, container) = {
         let s = state.borrow();
         (s.root.clone(), s.container.clone())
     };
-    // One closure for every event of the view: clicks and keys on its root, an image's
-    // `error` on its way down (it does not bubble), and clicks anywhere on the page, which
-    // close its popovers when they land outside it.
-    let w = weak.clone();
-    let host = container.clone();
     let page = document().ok().map(Into::into);
-    let listener = Listener::new(root.as_ref(), page, move |e: Event| {
-        // Of the targets listened on (the root, an element or a shadow root, and the page's
-        // document), only a document has `defaultView` (a window, or null): no `instanceof`.
-        let on_page = !prop(&prop(&e, "currentTarget"), "defaultView").is_undefined();
-        match prop(&e, "type").as_string().as_deref().unwrap_or_default() {
-            "click" if on_page => {
-                // The target of an event on the document is a node of it.
-                let inside = prop_as::<Node>(&e, "target").is_some_and(|t| host.contains(Some(&t)));
-                if !inside {
-                    // Focus goes back to the popover's button unless the click gave it to
-                    // something else on the page.
-                    let active = document()
-                        .ok()
-                        .and_then(|d| prop_as::<Element>(&d, "activeElement"));
-                    let lost = match active {
-                        None => true,
-                        Some(a) => {
-                            a.matches("body,html").unwrap_or(false) || host.contains(Some(&a))
-                        }
-                    };
-                    if let Some(s) = live(&w) {
-                        close_popovers(&s, lost);
-                    }
-                }
-            }
-            "click" => {
-                if let Some(s) = live(&w) {
-                    on_click(&s, &e);
-                }
-            }
-            "keydown" => {
-                if let Some(s) = live(&w) {
-                    on_key(&s, &e);
-                }
-            }
-            "error" => image_error(&e),
-            _ => {}
-        }
-    });
-    let listeners = vec![listener];
-    let w = weak.clone();
-    let timer = Interval::new(60_000, true, move || {
-        if let Some(s) = live(&w) {
-            refresh_times(&s);
-        }
-    });
+    let listener = Listener::new(root.as_ref(), page, callback(&weak, Job::Events(container)));
+    let timer = Interval::new(60_000, true, callback(&weak, Job::Refresh));
     let mut s = state.borrow_mut();
-    s.listeners = listeners;
+    s.listeners = vec![listener];
     s.timers = match timer {
         Some(t) => vec![t],
         None => Vec::new(),
     };
+}
+
+/// One event of the view whose container is `host`: clicks and keys on its root, an image's
+/// `error` on its way down (it does not bubble), and clicks anywhere on the page, which close
+/// its popovers when they land outside it.
+fn on_event(w: &Weak<std::cell::RefCell<ViewState>>, host: &Element, e: &Event) {
+    // Of the targets listened on (the root, an element or a shadow root, and the page's
+    // document), only a document has `defaultView` (a window, or null): no `instanceof`.
+    let on_page = !prop(&prop(e, "currentTarget"), "defaultView").is_undefined();
+    match prop(e, "type").as_string().as_deref().unwrap_or_default() {
+        "click" if on_page => {
+            // The target of an event on the document is a node of it.
+            let inside = prop_as::<Node>(e, "target").is_some_and(|t| host.contains(Some(&t)));
+            if !inside {
+                // Focus goes back to the popover's button unless the click gave it to
+                // something else on the page.
+                let active = document()
+                    .ok()
+                    .and_then(|d| prop_as::<Element>(&d, "activeElement"));
+                let lost = match active {
+                    None => true,
+                    Some(a) => a.matches("body,html").unwrap_or(false) || host.contains(Some(&a)),
+                };
+                if let Some(s) = live(w) {
+                    close_popovers(&s, lost);
+                }
+            }
+        }
+        "click" => {
+            if let Some(s) = live(w) {
+                on_click(&s, e);
+            }
+        }
+        "keydown" => {
+            if let Some(s) = live(w) {
+                on_key(&s, e);
+            }
+        }
+        "error" => image_error(e),
+        _ => {}
+    }
 }
 
 /// The view, while it is live (not dropped, not destroyed).
@@ -170,20 +162,21 @@ fn on_key(state: &Shared, e: &Event) {
     let Some(key) = prop(e, "key").as_string() else {
         return;
     };
-    let step: i32 = match key.as_str() {
+    // Arrow keys move between the items of an open menu (wrapping), Home/End to the ends.
+    let step = match key.as_str() {
         "Escape" => {
             close_popovers(state, true);
             return;
         }
         "ArrowDown" | "ArrowRight" => 1,
         "ArrowUp" | "ArrowLeft" => -1,
-        "Home" => -10_000,
-        "End" => 10_000,
-        "Enter" | " " => {
+        "Home" => HOME,
+        "End" => END,
+        "Enter" => {
             // A keyword without a URL is an `<a role=link tabindex=0>` with no href: Enter
             // does not click it by itself.
             if let Some(el) = target_element(e) {
-                if key == "Enter" && el.matches("a[data-nv-action]:not([href])").unwrap_or(false) {
+                if el.matches("a[data-nv-action]:not([href])").unwrap_or(false) {
                     e.prevent_default();
                     click(&el);
                 }
@@ -192,7 +185,6 @@ fn on_key(state: &Shared, e: &Event) {
         }
         _ => return,
     };
-    // Arrow keys move between the items of an open menu (wrapping), Home/End to the ends.
     let Some(item) = target_element(e) else {
         return;
     };
@@ -207,22 +199,30 @@ fn on_key(state: &Shared, e: &Event) {
         return;
     }
     e.prevent_default();
-    let current = (0..n).find(|&i| {
-        items
+    let mut current = None;
+    for i in 0..n {
+        if items
             .item(i as u32)
             .is_some_and(|m| m.contains(Some(item.as_ref())))
-    });
-    let next = match (current, step) {
-        (_, -10_000) => 0,
-        (_, 10_000) => n - 1,
-        (Some(i), s) => (i + s).rem_euclid(n),
-        (None, 1) => 0,
-        (None, _) => n - 1,
+        {
+            current = Some(i);
+            break;
+        }
+    }
+    let next = match (step, current) {
+        (HOME, _) | (1, None) => 0,
+        (END, _) | (_, None) => n - 1,
+        // `step` is 1 or -1 here.
+        (s, Some(i)) => (i + s + n) % n,
     };
     if let Some(m) = items.item(next as u32) {
         focus(m.unchecked_ref());
     }
 }
+
+/// The steps of Home and End in a menu (to its first and last item).
+const HOME: i32 = i32::MIN;
+const END: i32 = i32::MAX;
 
 /// `obj[key] = value`. Takes the value, so that callers hold no temporary to drop.
 pub(crate) fn set(obj: &Object, key: &str, value: JsValue) {
@@ -419,7 +419,7 @@ fn draw_qr_codes(state: &Shared, scope: &Element) {
         return;
     }
     let url = share_url_of(&state.borrow());
-    let then = on_settled(Rc::downgrade(state), Settled::QrModules(scope.clone()));
+    let then = on_settled(&Rc::downgrade(state), Job::QrModules(scope.clone()));
     nv_qr_modules(&url, &then);
 }
 
@@ -518,7 +518,7 @@ fn system_share(state: &Shared, url: &str) {
     let navigator = prop(&window, "navigator");
     if let Some(p) = invoke(&navigator, "share", &data, &JsValue::UNDEFINED) {
         // A reader who dismisses the sheet rejects the promise: not an error.
-        let ignore = on_settled(Rc::downgrade(state), Settled::Ignore);
+        let ignore = on_settled(&Rc::downgrade(state), Job::Ignore);
         then(&p, &JsValue::UNDEFINED, &ignore);
     }
 }
@@ -532,8 +532,8 @@ fn copy_link(state: &Shared, url: &str) {
     let promise = clipboard.and_then(|c| invoke(&c, "writeText", &url.into(), &JsValue::UNDEFINED));
     match promise {
         Some(p) => {
-            let ok = on_settled(weak.clone(), Settled::Copied);
-            let fail = on_settled(weak, Settled::Fallback(url_owned));
+            let ok = on_settled(&weak, Job::Copied);
+            let fail = on_settled(&weak, Job::Fallback(url_owned));
             then(&p, &ok, &fail);
         }
         None => {
@@ -543,9 +543,16 @@ fn copy_link(state: &Shared, url: &str) {
     }
 }
 
-/// What a settled promise of the widgets does. Every promise callback is one closure type
-/// ([`on_settled`]): each closure type costs its own glue in the wasm.
-enum Settled {
+/// What a callback the widgets hand to JS does. Every one (the view's listener, its timers,
+/// the promise callbacks) is one closure running [`run`]: each closure type costs its own glue
+/// in the wasm.
+enum Job {
+    /// The view's events (see [`on_event`]); the view's container.
+    Events(Element),
+    /// The minute's refresh of the relative times.
+    Refresh,
+    /// The end of a toast: empty this live region (if the view is still there).
+    ClearToast(Element),
     /// Nothing (a dismissed share sheet rejects its promise: not an error).
     Ignore,
     /// The link was copied: say so.
@@ -558,41 +565,61 @@ enum Settled {
     QrModules(Element),
 }
 
-/// A one-shot JS callback doing `what` for the view `state`, if it is still live. (A
-/// [`Callback`]: the one kind of closure the layer hands to JS; a second call does nothing.)
-fn on_settled(state: Weak<std::cell::RefCell<ViewState>>, what: Settled) -> JsValue {
-    let what = std::cell::Cell::new(Some(what));
-    // The settled value is read by the QR module's callback only (not in the hydration build).
-    Callback::new(
-        move |#[cfg_attr(not(feature = "dom"), allow(unused_variables))] value: JsValue| match what
-            .take()
-        {
-            None | Some(Settled::Ignore) => {}
-            #[cfg(feature = "dom")]
-            Some(Settled::QrModules(scope)) => {
-                // A Uint8Array, or undefined (www/newsview-qr-load.js): no `instanceof`.
-                let modules = Some(value)
-                    .filter(|v| !v.is_undefined())
-                    .map(JsCast::unchecked_into::<js_sys::Uint8Array>)
-                    .and_then(|bytes| crate::qr::Modules::from_bytes(bytes.to_vec()));
-                if let Some(modules) = modules {
-                    draw_qr_modules(&scope, &modules);
-                }
+/// A JS callback doing `job` for the view `state` (a [`Callback`], which the caller keeps
+/// until it is no longer needed).
+fn callback(state: &Weak<std::cell::RefCell<ViewState>>, job: Job) -> Callback {
+    let state = state.clone();
+    Callback::new(move |value: JsValue| run(&state, &job, value))
+}
+
+/// A one-shot JS callback doing `job` for the view `state`, for a promise: JS owns it (it is
+/// freed once collected).
+fn on_settled(state: &Weak<std::cell::RefCell<ViewState>>, job: Job) -> JsValue {
+    callback(state, job).into_js_value()
+}
+
+/// Does `job` for the view `state`, called with `value` (the event, or the settled value).
+fn run(
+    state: &Weak<std::cell::RefCell<ViewState>>,
+    job: &Job,
+    #[cfg_attr(not(feature = "dom"), allow(unused_variables))] value: JsValue,
+) {
+    match job {
+        Job::Events(host) => on_event(state, host, value.unchecked_ref()),
+        Job::Refresh => {
+            if let Some(s) = live(state) {
+                refresh_times(&s);
             }
-            Some(Settled::Copied) => {
-                if let Some(s) = live(&state) {
-                    copied(&s, true);
-                }
+        }
+        Job::ClearToast(el) => {
+            if state.upgrade().is_some() {
+                el.set_text_content(None);
             }
-            Some(Settled::Fallback(url)) => {
-                if let Some(s) = live(&state) {
-                    let done = fallback_copy(&url);
-                    copied(&s, done);
-                }
+        }
+        Job::Ignore => {}
+        #[cfg(feature = "dom")]
+        Job::QrModules(scope) => {
+            // A Uint8Array, or undefined (www/newsview-qr-load.js): no `instanceof`.
+            let modules = Some(value)
+                .filter(|v| !v.is_undefined())
+                .map(JsCast::unchecked_into::<js_sys::Uint8Array>)
+                .and_then(|bytes| crate::qr::Modules::from_bytes(bytes.to_vec()));
+            if let Some(modules) = modules {
+                draw_qr_modules(scope, &modules);
             }
-        },
-    )
-    .into_js_value()
+        }
+        Job::Copied => {
+            if let Some(s) = live(state) {
+                copied(&s, true);
+            }
+        }
+        Job::Fallback(url) => {
+            if let Some(s) = live(state) {
+                let done = fallback_copy(url);
+                copied(&s, done);
+            }
+        }
+    }
 }
 
 /// `promise.then(ok, fail)`, with plain JS functions.
@@ -645,13 +672,8 @@ fn toast(state: &Shared, message: &str) {
         return;
     };
     el.set_text_content(Some(message));
-    let weak = Rc::downgrade(state);
-    let timer = Timeout::new(3000, false, move || {
-        if weak.upgrade().is_some() {
-            el.set_text_content(None);
-        }
-    });
-    state.borrow_mut().toast_timer = timer;
+    let clear = callback(&Rc::downgrade(state), Job::ClearToast(el));
+    state.borrow_mut().toast_timer = Timeout::new(3000, false, clear);
 }
 
 fn submit_comment(state: &Shared, button: &Element) {
