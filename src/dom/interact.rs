@@ -11,9 +11,7 @@
 
 pub(crate) use super::handle::method;
 use super::handle::{invoke, Callback, Interval, Listener, Timeout};
-use super::state::{
-    click, document, each, find, focus, prop, prop_as, query_all, window, Shared, ViewState,
-};
+use super::state::{click, each, find, focus, prop, prop_as, query_all, window, Shared, ViewState};
 use crate::options::{
     event, COMMENT_DETAIL_KEYS, FAVORITE_DETAIL_KEYS, KEYWORD_DETAIL_KEYS, LIKE_DETAIL_KEYS,
     RELATED_DETAIL_KEYS, SHARE_DETAIL_KEYS,
@@ -34,7 +32,7 @@ pub(crate) fn wire(state: &Shared) {
         let s = state.borrow();
         (s.root.clone(), s.container.clone())
     };
-    let page = document().ok().map(Into::into);
+    let page = page().map(Into::into);
     let listener = Listener::new(root.as_ref(), page, callback(&weak, Job::Events(container)));
     let timer = Interval::new(60_000, true, callback(&weak, Job::Refresh));
     let mut s = state.borrow_mut();
@@ -59,9 +57,7 @@ fn on_event(w: &Weak<std::cell::RefCell<ViewState>>, host: &Element, e: &Event) 
             if !inside {
                 // Focus goes back to the popover's button unless the click gave it to
                 // something else on the page.
-                let active = document()
-                    .ok()
-                    .and_then(|d| prop_as::<Element>(&d, "activeElement"));
+                let active = page().and_then(|d| prop_as::<Element>(&d, "activeElement"));
                 let lost = match active {
                     None => true,
                     Some(a) => a.matches("body,html").unwrap_or(false) || host.contains(Some(&a)),
@@ -355,21 +351,22 @@ fn image_error(e: &Event) {
 }
 
 fn image_failed(img: &Element) {
-    let initial = img
+    let name = img
         .closest(".nv-comment")
         .ok()
         .flatten()
         .and_then(|li| find(&li, ".nv-comment-author"))
         .and_then(|a| prop(&a, "textContent").as_string())
-        .and_then(|t| t.chars().next())
-        .map(String::from)
         .unwrap_or_default();
+    // Its first character.
+    let end = name.chars().next().map_or(0, char::len_utf8);
+    let initial = name.get(..end).unwrap_or_default();
     let Some(span) = element("span") else {
         return;
     };
     let _ = span.set_attribute("class", "nv-avatar nv-avatar-fallback");
     let _ = span.set_attribute("aria-hidden", "true");
-    span.set_text_content(Some(&initial));
+    span.set_text_content(Some(initial));
     let _ = img.replace_with_with_node_1(&span);
 }
 
@@ -630,7 +627,7 @@ fn then(promise: &JsValue, ok: &JsValue, fail: &JsValue) {
 /// Copies through a hidden textarea and `execCommand("copy")`, for browsers or contexts
 /// where the Clipboard API is refused.
 fn fallback_copy(text: &str) -> bool {
-    let Ok(doc) = document() else { return false };
+    let Some(doc) = page() else { return false };
     let Some(body) = prop_as::<Node>(&doc, "body") else {
         return false;
     };
@@ -759,9 +756,14 @@ fn play(state: &Shared, button: &Element) {
     }
 }
 
+/// The page's document, if there is one.
+fn page() -> Option<web_sys::Document> {
+    window()?.document()
+}
+
 /// A new `<tag>` of the page's document.
 fn element(tag: &str) -> Option<Element> {
-    document().ok()?.create_element(tag).ok()
+    page()?.create_element(tag).ok()
 }
 
 /// Attribute `name` of `el` as a JS value: its string, or `undefined` when it has none.

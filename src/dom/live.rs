@@ -69,21 +69,23 @@ impl View {
 impl View {
     /// Drops the listeners and timers; the root, or `None` when the view was gone already.
     fn release(&self) -> Option<Node> {
-        let (listeners, timers, toast, root) = {
+        let (handles, root) = {
             let mut s = self.state.borrow_mut();
             if s.destroyed {
                 return None;
             }
             s.destroyed = true;
-            (
+            let handles = (
                 std::mem::take(&mut s.listeners),
                 std::mem::take(&mut s.timers),
                 s.toast_timer.take(),
-                s.root.clone(),
-            )
+                s.video_player.take(),
+            );
+            (handles, s.root.clone())
         };
-        self.state.borrow_mut().video_player = None;
-        drop((listeners, timers, toast));
+        // Removing listeners and clearing timers calls the page: not while the state is
+        // borrowed.
+        drop(handles);
         Some(root)
     }
 }
