@@ -322,19 +322,19 @@ fn apply_pressed(state: &Shared, button: &Element, like: bool, pressed: bool, co
 
 /// `view.setLiked` / `view.setFavorited`: the host states the truth; no event fires.
 pub(crate) fn set_pressed(state: &Shared, like: bool, pressed: bool, count: Option<u64>) {
-    let root = {
-        let s = state.borrow();
-        if s.destroyed {
-            return;
-        }
-        s.root.clone()
-    };
     let selector = if like {
         "[data-nv-action=like]"
     } else {
         "[data-nv-action=favorite]"
     };
-    if let Some(button) = find(&root, selector) {
+    let button = {
+        let s = state.borrow();
+        if s.destroyed {
+            return;
+        }
+        find(&s.root, selector)
+    };
+    if let Some(button) = button {
         apply_pressed(state, &button, like, pressed, count);
     }
 }
@@ -371,7 +371,7 @@ fn image_failed(img: &Element) {
 }
 
 fn toggle_popover(state: &Shared, button: &Element) {
-    let open = button.get_attribute("aria-expanded").as_deref() == Some("true");
+    let open = button.matches("[aria-expanded=true]").unwrap_or(false);
     close_popovers(state, false);
     if open {
         return;
@@ -648,27 +648,22 @@ fn fallback_copy(text: &str) -> bool {
     done
 }
 
+/// Says how the copy went in the live region, for three seconds: copied, or not copied (then
+/// it shows the URL, to copy by hand).
 fn copied(state: &Shared, done: bool) {
     close_popovers(state, true);
-    // Copied: say so; not copied: show the URL, to copy by hand.
-    let message = {
+    let el = {
         let s = state.borrow();
+        let Some(el) = find(&s.root, ".nv-toast") else {
+            return;
+        };
         if done {
-            s.options.labels().link_copied.to_owned()
+            el.set_text_content(Some(s.options.labels().link_copied));
         } else {
-            share_url_of(&s)
+            el.set_text_content(Some(&share_url_of(&s)));
         }
+        el
     };
-    toast(state, &message);
-}
-
-/// Shows `message` in the live region for three seconds.
-fn toast(state: &Shared, message: &str) {
-    let root = state.borrow().root.clone();
-    let Some(el) = find(&root, ".nv-toast") else {
-        return;
-    };
-    el.set_text_content(Some(message));
     let clear = callback(&Rc::downgrade(state), Job::ClearToast(el));
     state.borrow_mut().toast_timer = Timeout::new(3000, false, clear);
 }
