@@ -2,7 +2,7 @@
 # Builds the browser package into pkg/:
 #
 #   pkg/newsview.js          the ES module: www/newsview.js (init(), render(), <news-view>) bundled
-#                            with wasm-bindgen's JS glue and minified by esbuild
+#                            with wasm-bindgen's JS glue and minified by esbuild, then terser
 #   pkg/newsview_bg.wasm     the module: built with nightly's build-std and the immediate-abort
 #                            panic strategy (no panic formatting in the binary), then wasm-opt -Oz
 #   pkg/newsview-hydrate.js  the hydration-only entry (www/newsview-hydrate.js: hydrate(), the
@@ -98,6 +98,9 @@ build_entry() {
   # opens a QR code), resolved beside the importing module.
   "$ESBUILD" "$work/entry.js" --bundle --format=esm --minify --target=es2022 --log-level=warning \
     --legal-comments=none --external:./newsview.js --external:./newsview-qr.js --outfile="$TMP/${name}.js"
+  # terser's compressor over esbuild's output: two passes find what one minifier leaves (full
+  # client −167 B gzip, hydration entry −98 B, 2026-12-01). Its default, safe transforms only.
+  "$TERSER" "$TMP/${name}.js" --module --compress passes=2 --mangle --output "$TMP/${name}.js"
   # wasm-bindgen's inline JS snippets (snippets/) are bundled into NAME.js by now.
   rm -rf "$work"
 }
