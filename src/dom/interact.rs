@@ -9,6 +9,7 @@
 //! the same code wires a view this client rendered and server markup it never read the
 //! article of (the hydration-only client).
 
+#[cfg(feature = "dom")]
 pub(crate) use super::handle::method;
 use super::handle::{invoke, Callback, Interval, Listener, Timeout};
 use super::state::{click, each, find, focus, prop, prop_as, query_all, window, Shared, ViewState};

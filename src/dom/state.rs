@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, Node, NodeList};
+use web_sys::{Element, Node, NodeList};
 
 use super::handle::{Interval, Listener};
 #[cfg(feature = "dom")]
@@ -130,8 +130,9 @@ pub(crate) fn prop_as<T: JsCast>(obj: &JsValue, key: &str) -> Option<T> {
         .map(JsCast::unchecked_into)
 }
 
-/// The page's document, or an error for a host without one.
-pub(crate) fn document() -> Result<Document, JsValue> {
+/// The page's document, or an error for a host without one (the full client's render).
+#[cfg(feature = "dom")]
+pub(crate) fn document() -> Result<web_sys::Document, JsValue> {
     window()
         .and_then(|w| w.document())
         .ok_or_else(|| js_error("newsview needs a window with a document"))
