@@ -211,7 +211,7 @@ impl Html {
     /// Writes `text`, escaped.
     pub fn text(&mut self, text: &str) -> &mut Self {
         self.content();
-        html_escape::encode_text_to_string(text, &mut self.out);
+        escape(&mut self.out, text, false);
         self
     }
 
@@ -244,7 +244,7 @@ impl Html {
             self.out.push(' ');
             self.out.push_str(name);
             self.out.push_str("=\"");
-            html_escape::encode_double_quoted_attribute_to_string(value, &mut self.out);
+            escape(&mut self.out, value, true);
             self.out.push('"');
         }
     }
@@ -259,6 +259,28 @@ impl Html {
             self.in_void = false;
         }
     }
+}
+
+/// Writes `s` into `out` with `&`, `<` and `>` as references, and `"` too in an attribute value
+/// (`quoted`): as `html_escape` writes text and double-quoted attribute values.
+fn escape(out: &mut String, s: &str, quoted: bool) {
+    let mut rest = s;
+    // A byte search: the four are ASCII, never inside another character's UTF-8 bytes.
+    while let Some(i) = rest
+        .bytes()
+        .position(|b| entity(b).is_some() && (quoted || b != b'"'))
+    {
+        out.push_str(rest.get(..i).unwrap_or(""));
+        out.push_str(
+            rest.as_bytes()
+                .get(i)
+                .copied()
+                .and_then(entity)
+                .unwrap_or(""),
+        );
+        rest = rest.get(i + 1..).unwrap_or("");
+    }
+    out.push_str(rest);
 }
 
 /// Whether an attribute named `name` may be written: not an event handler, not nameless
@@ -344,7 +366,7 @@ impl Attrs {
                 let mut i = vs;
                 while i < ve {
                     o = match entity(s[i]) {
-                        Some(e) => put(&mut out, o, e),
+                        Some(e) => put(&mut out, o, e.as_bytes()),
                         None => put(&mut out, o, &[s[i]]),
                     };
                     i += 1;
@@ -491,12 +513,12 @@ const fn bytes_eq(s: &[u8], start: usize, end: usize, lit: &[u8]) -> bool {
 
 /// The reference `b` is written as in a double-quoted attribute value (as `html_escape`
 /// writes it), if it is one of the four that need one.
-const fn entity(b: u8) -> Option<&'static [u8]> {
+const fn entity(b: u8) -> Option<&'static str> {
     match b {
-        b'&' => Some(b"&amp;"),
-        b'<' => Some(b"&lt;"),
-        b'>' => Some(b"&gt;"),
-        b'"' => Some(b"&quot;"),
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&quot;"),
         _ => None,
     }
 }
@@ -533,6 +555,32 @@ mod tests {
             out,
             "<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; more</p>"
         );
+    }
+
+    /// The writer's own escaping writes what `html_escape` writes, for text and for
+    /// double-quoted attribute values.
+    #[test]
+    fn escaping_agrees_with_html_escape() {
+        for s in [
+            "",
+            "plain",
+            "&",
+            "<>\"'&",
+            "a&b<c>d\"e'f",
+            "中文&<标题>\"引号\"",
+            "&&&<<<>>>\"\"\"",
+            "trailing<",
+            "\u{a0}\r\n&amp;",
+        ] {
+            let (mut text, mut attr) = (String::new(), String::new());
+            escape(&mut text, s, false);
+            escape(&mut attr, s, true);
+            let (mut want_text, mut want_attr) = (String::new(), String::new());
+            html_escape::encode_text_to_string(s, &mut want_text);
+            html_escape::encode_double_quoted_attribute_to_string(s, &mut want_attr);
+            assert_eq!(text, want_text, "{s:?}");
+            assert_eq!(attr, want_attr, "{s:?}");
+        }
     }
 
     #[test]
