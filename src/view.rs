@@ -86,6 +86,9 @@ pub struct Html {
     in_start: bool,
     /// That start tag is a void element's, which is not in `open`.
     in_void: bool,
+    /// A value made in place ([`Html::scratch`]), written escaped by [`Html::scratch_text`]
+    /// or [`Html::scratch_attr`]: one buffer for every number, date and name layout formats.
+    scratch: String,
 }
 
 impl Html {
@@ -101,6 +104,7 @@ impl Html {
             open: Vec::with_capacity(16),
             in_start: false,
             in_void: false,
+            scratch: String::new(),
         }
     }
 
@@ -212,6 +216,30 @@ impl Html {
     pub fn text(&mut self, text: &str) -> &mut Self {
         self.content();
         escape(&mut self.out, text, false);
+        self
+    }
+
+    /// The scratch buffer, emptied: write a value into it (a number, a date, a name made of
+    /// parts), then [`Html::scratch_text`] or [`Html::scratch_attr`] writes it, escaped.
+    pub fn scratch(&mut self) -> &mut String {
+        self.scratch.clear();
+        &mut self.scratch
+    }
+
+    /// Writes the scratch buffer ([`Html::scratch`]) as text, escaped.
+    pub fn scratch_text(&mut self) -> &mut Self {
+        let s = core::mem::take(&mut self.scratch);
+        self.text(&s);
+        self.scratch = s;
+        self
+    }
+
+    /// Adds a text attribute whose value is the scratch buffer ([`Html::scratch`]), escaped.
+    /// URL attributes and event handler attributes are refused.
+    pub fn scratch_attr(&mut self, name: &'static str) -> &mut Self {
+        let s = core::mem::take(&mut self.scratch);
+        self.text_attr(name, &s);
+        self.scratch = s;
         self
     }
 
@@ -581,6 +609,20 @@ mod tests {
             assert_eq!(text, want_text, "{s:?}");
             assert_eq!(attr, want_attr, "{s:?}");
         }
+    }
+
+    /// What is made in the scratch buffer is written escaped, as text or attribute value, and
+    /// each use starts from an empty buffer.
+    #[test]
+    fn the_scratch_buffer_is_written_escaped() {
+        let out = html(|h| {
+            h.open("p", attrs!(""));
+            h.scratch().push_str("a\"<b>");
+            h.scratch_attr("title");
+            h.scratch().push_str("&1");
+            h.scratch_text().close();
+        });
+        assert_eq!(out, "<p title=\"a&quot;&lt;b&gt;\">&amp;1</p>");
     }
 
     #[test]
