@@ -109,24 +109,12 @@ fn start(
     }
     let doc = document()?;
     let root: Node = if options.shadow {
-        match prop_as::<web_sys::ShadowRoot>(&container, "shadowRoot") {
-            Some(shadow) => {
-                adopt_stylesheet(shadow.as_ref())?;
-                shadow.into()
-            }
-            None => {
-                let shadow = attach_open_shadow(&container)?;
-                // A new shadow root adopts nothing yet: the sheet is its one stylesheet.
-                let sheets = js_sys::Array::new();
-                sheets.push(&stylesheet()?);
-                js_sys::Reflect::set(
-                    shadow.as_ref(),
-                    &JsValue::from_str("adoptedStyleSheets"),
-                    &sheets,
-                )?;
-                shadow.into()
-            }
-        }
+        let shadow = match prop_as::<web_sys::ShadowRoot>(&container, "shadowRoot") {
+            Some(shadow) => shadow,
+            None => attach_open_shadow(&container)?,
+        };
+        adopt_stylesheet(shadow.as_ref())?;
+        shadow.into()
     } else {
         adopt_stylesheet(doc.as_ref())?;
         container.clone().into()
@@ -237,19 +225,22 @@ thread_local! {
     static SHEET: RefCell<Option<JsValue>> = const { RefCell::new(None) };
 }
 
+// Adopting the sheet is a few lines of JS: in Rust it took four more bindings (`includes`,
+// `slice`, `push` and a new array) for the same work.
+#[wasm_bindgen(
+    inline_js = "export function nv_adopt(t, sheet) {\n  const s = t.adoptedStyleSheets;\n  if (!s.includes(sheet)) t.adoptedStyleSheets = [...s, sheet];\n}\n"
+)]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    fn nv_adopt(target: &JsValue, sheet: &JsValue) -> Result<(), JsValue>;
+}
+
 /// Adds the component stylesheet to `target`'s `adoptedStyleSheets` (a shadow root, or the
-/// document in light-DOM mode, where every rule is scoped under `.nv`). Constructed sheets
-/// need no `style-src` exception in a strict CSP.
+/// document in light-DOM mode, where every rule is scoped under `.nv`), once: a new array of
+/// the sheets there and this one. Constructed sheets need no `style-src` exception in a
+/// strict CSP.
 fn adopt_stylesheet(target: &JsValue) -> Result<(), JsValue> {
-    let sheet = stylesheet()?;
-    let key = JsValue::from_str("adoptedStyleSheets");
-    let current: js_sys::Array = js_sys::Reflect::get(target, &key)?.dyn_into()?;
-    if !current.includes(&sheet, 0) {
-        let next = current.slice(0, current.length());
-        next.push(&sheet);
-        js_sys::Reflect::set(target, &key, &next)?;
-    }
-    Ok(())
+    nv_adopt(target, &stylesheet()?)
 }
 
 /// The component stylesheet, constructed once per module instance and shared by every view.
