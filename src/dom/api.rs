@@ -13,7 +13,7 @@ use crate::limits::Limits;
 use crate::model::Article;
 use crate::options::Options;
 use crate::url::{self, MediaHosts, UrlContext};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -109,10 +109,7 @@ fn start(
     }
     let doc = document()?;
     let root: Node = if options.shadow {
-        let shadow = match prop_as::<web_sys::ShadowRoot>(&container, "shadowRoot") {
-            Some(shadow) => shadow,
-            None => attach_open_shadow(&container)?,
-        };
+        let shadow = shadow_root(&container)?;
         adopt_stylesheet(shadow.as_ref())?;
         shadow.into()
     } else {
@@ -162,10 +159,7 @@ pub fn render_state(
     } else {
         layout::loading_state(l)
     };
-    let shadow = match prop_as::<web_sys::ShadowRoot>(&container, "shadowRoot") {
-        Some(s) => s,
-        None => attach_open_shadow(&container)?,
-    };
+    let shadow = shadow_root(&container)?;
     adopt_stylesheet(shadow.as_ref())?;
     mount(shadow.as_ref(), &markup)
 }
@@ -213,26 +207,33 @@ fn in_wechat() -> bool {
         .is_some_and(|ua| crate::text::find(&ua, "MicroMessenger").is_some())
 }
 
-/// Attaches an open shadow root to `container`. The `ShadowRootInit` dictionary is a plain
-/// object `{mode: "open"}`, set through the one property setter.
-fn attach_open_shadow(container: &Element) -> Result<web_sys::ShadowRoot, JsValue> {
-    let init = js_sys::Object::new();
-    interact::set(&init, "mode", JsValue::from_str("open"));
-    container.attach_shadow(init.unchecked_ref())
-}
-
-thread_local! {
-    static SHEET: RefCell<Option<JsValue>> = const { RefCell::new(None) };
-}
-
-// Adopting the sheet is a few lines of JS: in Rust it took four more bindings (`includes`,
-// `slice`, `push` and a new array) for the same work.
+// The component stylesheet is constructed once per page, in this small module's scope (it
+// outlives a restart of the wasm module after a trap), and adopted where it is missing: a few
+// lines of JS, which in Rust took seven bindings (the sheet's constructor and `replaceSync`,
+// `includes`, `slice`, `push`, a new array, `attachShadow`'s init object).
 #[wasm_bindgen(
-    inline_js = "export function nv_adopt(t, sheet) {\n  const s = t.adoptedStyleSheets;\n  if (!s.includes(sheet)) t.adoptedStyleSheets = [...s, sheet];\n}\n"
+    inline_js = "let sheet = null;\nexport function nv_adopt(t, css) {\n  if (!sheet) {\n    const s = new CSSStyleSheet();\n    s.replaceSync(css);\n    sheet = s;\n  }\n  const a = t.adoptedStyleSheets;\n  if (!a.includes(sheet)) t.adoptedStyleSheets = [...a, sheet];\n}\nexport function nv_attach(c) {\n  return c.attachShadow({ mode: 'open' });\n}\n"
 )]
 extern "C" {
     #[wasm_bindgen(catch)]
-    fn nv_adopt(target: &JsValue, sheet: &JsValue) -> Result<(), JsValue>;
+    fn nv_adopt(target: &JsValue, css: &str) -> Result<(), JsValue>;
+    /// Attaches an open shadow root to `container`.
+    #[wasm_bindgen(catch)]
+    fn nv_attach(container: &Element) -> Result<web_sys::ShadowRoot, JsValue>;
+}
+
+/// `container`'s (open) shadow root, attached now if it has none.
+fn shadow_root(container: &Element) -> Result<web_sys::ShadowRoot, JsValue> {
+    match prop_as::<web_sys::ShadowRoot>(container, "shadowRoot") {
+        Some(shadow) => Ok(shadow),
+        None => nv_attach(container),
+    }
+}
+
+thread_local! {
+    /// Whether this module instance gave the stylesheet's text to `nv_adopt` already: it is
+    /// copied into JS once, not at every render.
+    static SHEET_SENT: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Adds the component stylesheet to `target`'s `adoptedStyleSheets` (a shadow root, or the
@@ -240,21 +241,10 @@ extern "C" {
 /// the sheets there and this one. Constructed sheets need no `style-src` exception in a
 /// strict CSP.
 fn adopt_stylesheet(target: &JsValue) -> Result<(), JsValue> {
-    nv_adopt(target, &stylesheet()?)
-}
-
-/// The component stylesheet, constructed once per module instance and shared by every view.
-fn stylesheet() -> Result<JsValue, JsValue> {
-    SHEET.with(|cell| {
-        if let Some(s) = cell.borrow().as_ref() {
-            return Ok(s.clone());
-        }
-        let sheet = web_sys::CssStyleSheet::new()?;
-        sheet.replace_sync(STYLESHEET)?;
-        let sheet: JsValue = sheet.into();
-        *cell.borrow_mut() = Some(sheet.clone());
-        Ok(sheet)
-    })
+    let sent = SHEET_SENT.with(Cell::get);
+    nv_adopt(target, if sent { "" } else { STYLESHEET })?;
+    SHEET_SENT.with(|c| c.set(true));
+    Ok(())
 }
 
 /// Reads the article argument: a JSON string, or an object (serialised with
