@@ -290,22 +290,22 @@ impl Html {
 }
 
 /// Writes `s` into `out` with `&`, `<` and `>` as references, and `"` too in an attribute value
-/// (`quoted`): as `html_escape` writes text and double-quoted attribute values.
+/// (`quoted`): as `html_escape` writes text and double-quoted attribute values, and as
+/// [`entity`] writes constant attributes.
 fn escape(out: &mut String, s: &str, quoted: bool) {
     let mut rest = s;
     // A byte search: the four are ASCII, never inside another character's UTF-8 bytes.
     while let Some(i) = rest
         .bytes()
-        .position(|b| entity(b).is_some() && (quoted || b != b'"'))
+        .position(|b| matches!(b, b'&' | b'<' | b'>') || (quoted && b == b'"'))
     {
         out.push_str(rest.get(..i).unwrap_or(""));
-        out.push_str(
-            rest.as_bytes()
-                .get(i)
-                .copied()
-                .and_then(entity)
-                .unwrap_or(""),
-        );
+        out.push_str(match rest.as_bytes().get(i) {
+            Some(b'&') => "&amp;",
+            Some(b'<') => "&lt;",
+            Some(b'>') => "&gt;",
+            _ => "&quot;",
+        });
         rest = rest.get(i + 1..).unwrap_or("");
     }
     out.push_str(rest);
