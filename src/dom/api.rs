@@ -271,16 +271,22 @@ fn read_options(value: &JsValue) -> Result<(Options, Vec<Warning>), JsValue> {
 
 // ---- Robustness: warnings, restart (issue 7). ----
 
+// The argument as JSON text: itself when it is a string, `JSON.stringify` of it otherwise
+// (`undefined` for `null`, `undefined` and what has no JSON form, such as a function; an
+// exception when it cannot be serialised: a cycle, a `BigInt`).
+#[wasm_bindgen(
+    inline_js = "export function nv_json(v) {\n  return typeof v === 'string' ? v : v == null ? undefined : JSON.stringify(v);\n}"
+)]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    fn nv_json(value: &JsValue) -> Result<JsValue, JsValue>;
+}
+
 fn to_json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
-    const NOT_JSON: &str = "expected an object or a JSON string";
-    if let Some(s) = value.as_string() {
-        return Ok(s);
-    }
-    if value.is_undefined() || value.is_null() {
-        return Err(argument_error(what, NOT_JSON));
-    }
-    match js_sys::JSON::stringify(value) {
-        Ok(s) => s.as_string().ok_or_else(|| argument_error(what, NOT_JSON)),
+    match nv_json(value) {
+        Ok(s) => s
+            .as_string()
+            .ok_or_else(|| argument_error(what, "expected an object or a JSON string")),
         Err(_) => Err(argument_error(what, "cannot be serialised as JSON")),
     }
 }
