@@ -25,7 +25,7 @@ pub struct Context<'a> {
     pub now_unix_seconds: i64,
     /// The URL shared and encoded in the QR code: the article's canonical URL, else the host
     /// page's.
-    pub share_url: Option<SafeUrl>,
+    pub share_url: Option<&'a SafeUrl>,
     /// Whether the browser has a system share sheet (`navigator.share`).
     pub system_share: bool,
     /// Whether the page runs inside WeChat's browser (its user agent names
@@ -46,11 +46,11 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     /// A context for `article` rendered with `options` at `now_unix_seconds`; the share URL is
     /// the article's `url`, else `options.page_url`.
-    pub fn new(article: &Article, options: &'a Options, now_unix_seconds: i64) -> Self {
+    pub fn new(article: &'a Article, options: &'a Options, now_unix_seconds: i64) -> Self {
         Context {
             options,
             now_unix_seconds,
-            share_url: options.url_of(article).cloned(),
+            share_url: options.url_of(article),
             system_share: false,
             in_wechat: false,
             qr_on_open: false,
@@ -83,7 +83,7 @@ pub fn article(
         .attr("lang", ctx.options.lang.tag())
         .attr("data-theme", ctx.options.theme.key())
         .text_attr("data-nv-id", &article.id);
-    if let Some(url) = &ctx.share_url {
+    if let Some(url) = ctx.share_url {
         h.text_attr("data-nv-url", url.as_str());
     }
     header(&mut h, article, ctx);
@@ -375,11 +375,8 @@ fn actions(h: &mut Html, article: &Article, ctx: &Context<'_>) {
         count(article.stats.favorites),
         attrs!("aria-pressed=false"),
     );
-    let qr_code = ctx
-        .share_url
-        .as_ref()
-        .and_then(|u| qr_of(u, ctx.qr_on_open));
-    if let Some(url) = &ctx.share_url {
+    let qr_code = ctx.share_url.and_then(|u| qr_of(u, ctx.qr_on_open));
+    if let Some(url) = ctx.share_url {
         share_menu(h, article, url, qr_code.as_ref(), ctx);
     }
     if let Some(code) = &qr_code {
@@ -817,9 +814,13 @@ mod tests {
             lang: Lang::En,
             ..Options::default()
         };
-        let ctx = Context::new(&article, &options, 1_773_626_400);
         let body = Markup::from_trusted("<p>clean</p>".to_owned());
-        let whole = super::article(&article, &ctx, Some(&body), false).into_string();
+        // (A context borrows the article: one per render, since the article changes.)
+        let render = |article: &Article, body_cut: bool| {
+            let ctx = Context::new(article, &options, 1_773_626_400);
+            super::article(article, &ctx, Some(&body), body_cut).into_string()
+        };
+        let whole = render(&article, false);
         assert!(whole.contains("<p>clean</p></div>"), "{whole}");
         assert!(!whole.contains("nv-more") && !whole.contains("nv-truncated"));
 
@@ -830,10 +831,10 @@ mod tests {
             comments: 7,
         };
         // The sanitizer's cut (`body_cut`) and the byte limit's give the same single note.
-        let cut_body = super::article(&article, &ctx, Some(&body), true).into_string();
+        let cut_body = render(&article, true);
         article.truncated.body = true;
         for body_cut in [false, true] {
-            let page = super::article(&article, &ctx, Some(&body), body_cut).into_string();
+            let page = render(&article, body_cut);
             assert_eq!(page, cut_body);
         }
         let page = cut_body;
@@ -862,7 +863,7 @@ mod tests {
         // A section that is not shown gets no note.
         article.comments.enabled = false;
         article.keywords.clear();
-        let page = super::article(&article, &ctx, Some(&body), false).into_string();
+        let page = render(&article, false);
         assert!(!page.contains("nv-more"), "{page}");
     }
 
