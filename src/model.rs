@@ -338,7 +338,8 @@ impl Article {
             return Err(title_path.error("must not be empty"));
         }
         let title = r.fit(title, &title_path, limits.max_title_chars);
-        let summary = r.opt_text(doc, key!(ARTICLE_FIELDS, "summary"), &root)?;
+        let mut summary = None;
+        r.opt_text(doc, key!(ARTICLE_FIELDS, "summary"), &root, &mut summary)?;
         let channel = r.opt_named(doc, key!(ARTICLE_FIELDS, "channel"), &root, false)?;
         let published_at = req_timestamp(doc, key!(ARTICLE_FIELDS, "publishedAt"), &root)?;
         let updated_at = opt_timestamp(doc, key!(ARTICLE_FIELDS, "updatedAt"), &root)?;
@@ -350,7 +351,8 @@ impl Article {
             false,
             usize::MAX,
         )?;
-        let editor = r.opt_text(doc, key!(ARTICLE_FIELDS, "editor"), &root)?;
+        let mut editor = None;
+        r.opt_text(doc, key!(ARTICLE_FIELDS, "editor"), &root, &mut editor)?;
         let cover = r.opt_image(doc, key!(ARTICLE_FIELDS, "cover"), &root, true)?;
         let lead_video = match present(doc, key!(ARTICLE_FIELDS, "leadVideo")) {
             Some(v) => r.lead_video(v, &root.key(key!(ARTICLE_FIELDS, "leadVideo")))?,
@@ -611,15 +613,12 @@ impl Reader<'_> {
         obj: &Json,
         key: &str,
         parent: &Path<'_>,
-    ) -> Result<Option<String>, Error> {
-        match opt_text(obj, key, parent)? {
-            Some(t) => Ok(Some(self.fit(
-                t,
-                &parent.key(key),
-                self.limits.max_text_chars,
-            ))),
-            None => Ok(None),
+        out: &mut Option<String>,
+    ) -> Result<(), Error> {
+        if let Some(t) = opt_text(obj, key, parent)? {
+            *out = Some(self.fit(t, &parent.key(key), self.limits.max_text_chars));
         }
+        Ok(())
     }
 
     /// An optional URL member: absent, `null` or empty → `None`; refused → `None` and a
@@ -795,9 +794,10 @@ impl Reader<'_> {
         let url = self.item_url(v, key!(IMAGE_FIELDS, "url"), path, UrlContext::Media)?;
         let width = opt_size(v, key!(IMAGE_FIELDS, "width"), path)?;
         let height = opt_size(v, key!(IMAGE_FIELDS, "height"), path)?;
-        let alt = self.opt_text(v, key!(IMAGE_FIELDS, "alt"), path)?;
-        let caption = self.opt_text(v, key!(IMAGE_FIELDS, "caption"), path)?;
-        let credit = self.opt_text(v, key!(IMAGE_FIELDS, "credit"), path)?;
+        let (mut alt, mut caption, mut credit) = (None, None, None);
+        self.opt_text(v, key!(IMAGE_FIELDS, "alt"), path, &mut alt)?;
+        self.opt_text(v, key!(IMAGE_FIELDS, "caption"), path, &mut caption)?;
+        self.opt_text(v, key!(IMAGE_FIELDS, "credit"), path, &mut credit)?;
         Ok(url.map(|url| Image {
             url,
             width,
@@ -813,7 +813,8 @@ impl Reader<'_> {
         let src = self.item_url(v, key!(LEAD_VIDEO_FIELDS, "src"), path, UrlContext::Media)?;
         let poster = self.opt_image(v, key!(LEAD_VIDEO_FIELDS, "poster"), path, src.is_some())?;
         let duration_seconds = opt_duration(v, key!(LEAD_VIDEO_FIELDS, "durationSeconds"), path)?;
-        let title = self.opt_text(v, key!(LEAD_VIDEO_FIELDS, "title"), path)?;
+        let mut title = None;
+        self.opt_text(v, key!(LEAD_VIDEO_FIELDS, "title"), path, &mut title)?;
         Ok(src.map(|src| LeadVideo {
             src,
             poster,
@@ -892,7 +893,8 @@ impl Reader<'_> {
         let cover = self.opt_image(v, key!(RELATED_VIDEO_FIELDS, "cover"), path, url.is_some())?;
         let duration_seconds =
             opt_duration(v, key!(RELATED_VIDEO_FIELDS, "durationSeconds"), path)?;
-        let channel = self.opt_text(v, key!(RELATED_VIDEO_FIELDS, "channel"), path)?;
+        let mut channel = None;
+        self.opt_text(v, key!(RELATED_VIDEO_FIELDS, "channel"), path, &mut channel)?;
         let published_at = opt_timestamp(v, key!(RELATED_VIDEO_FIELDS, "publishedAt"), path)?;
         Ok(url.map(|url| RelatedVideo {
             id,
