@@ -323,11 +323,13 @@ impl Article {
         )?;
 
         let id = req_id(doc, key!(ARTICLE_FIELDS, "id"), &root)?;
-        let url = r.opt_url(
+        let mut url = None;
+        r.opt_url(
             doc,
             key!(ARTICLE_FIELDS, "url"),
             &root,
             UrlContext::Absolute,
+            &mut url,
         )?;
         let title_path = root.key(key!(ARTICLE_FIELDS, "title"));
         let title = text(
@@ -629,20 +631,22 @@ impl Reader<'_> {
         key: &str,
         parent: &Path<'_>,
         context: UrlContext,
-    ) -> Result<Option<SafeUrl>, Error> {
+        out: &mut Option<SafeUrl>,
+    ) -> Result<(), Error> {
         let Some(v) = present(obj, key) else {
-            return Ok(None);
+            return Ok(());
         };
         let path = parent.key(key);
         let raw = str_of(v, &path)?;
         if raw.trim().is_empty() {
-            return Ok(None);
+            return Ok(());
         }
         let url = check(raw, context);
         if url.is_none() {
             self.warn(&path, WarningCode::Url, DROPPED_URL.to_owned());
         }
-        Ok(url.and_then(|u| self.judge_media(u, context, &path)))
+        *out = url.and_then(|u| self.judge_media(u, context, &path));
+        Ok(())
     }
 
     /// A `Media` URL judged by the media hosts being read with, if any (see
@@ -732,7 +736,14 @@ impl Reader<'_> {
             }
             Json::Object(_) => {
                 let name = self.req_text(v, key!(NAMED_FIELDS, "name"), path)?;
-                let url = self.opt_url(v, key!(NAMED_FIELDS, "url"), path, UrlContext::Link)?;
+                let mut url = None;
+                self.opt_url(
+                    v,
+                    key!(NAMED_FIELDS, "url"),
+                    path,
+                    UrlContext::Link,
+                    &mut url,
+                )?;
                 (name, url)
             }
             _ => {
@@ -864,11 +875,13 @@ impl Reader<'_> {
         object(author, &author_path)?;
         let author_name =
             self.req_text(author, key!(COMMENT_AUTHOR_FIELDS, "name"), &author_path)?;
-        let author_avatar = self.opt_url(
+        let mut author_avatar = None;
+        self.opt_url(
             author,
             key!(COMMENT_AUTHOR_FIELDS, "avatar"),
             &author_path,
             UrlContext::Media,
+            &mut author_avatar,
         )?;
         let text = self.req_text(v, key!(COMMENT_FIELDS, "text"), path)?;
         let published_at = req_timestamp(v, key!(COMMENT_FIELDS, "publishedAt"), path)?;

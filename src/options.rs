@@ -531,7 +531,14 @@ impl Options {
             if name.is_empty() {
                 return Err(name_path.error("must not be empty"));
             }
-            let avatar = reader.opt_url(v, key!(USER_KEYS, "avatar"), &path, UrlContext::Media)?;
+            let mut avatar = None;
+            reader.opt_url(
+                v,
+                key!(USER_KEYS, "avatar"),
+                &path,
+                UrlContext::Media,
+                &mut avatar,
+            )?;
             options.user = Some(User { name, avatar });
         }
         if let Some(v) = member!(doc, "share") {
@@ -541,8 +548,13 @@ impl Options {
             let n = count(v, &root.key("relatedLimit"))?;
             options.related_limit = Some(usize::try_from(n).unwrap_or(usize::MAX));
         }
-        options.page_url =
-            reader.opt_url(doc, declared!("pageUrl"), &root, UrlContext::Absolute)?;
+        reader.opt_url(
+            doc,
+            declared!("pageUrl"),
+            &root,
+            UrlContext::Absolute,
+            &mut options.page_url,
+        )?;
         if let Some(v) = member!(doc, "limits") {
             options.limits = Limits::from_json(v)?;
         }
