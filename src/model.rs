@@ -355,7 +355,8 @@ impl Article {
         )?;
         let mut editor = None;
         r.opt_text(doc, key!(ARTICLE_FIELDS, "editor"), &root, &mut editor)?;
-        let cover = r.opt_image(doc, key!(ARTICLE_FIELDS, "cover"), &root, true)?;
+        let mut cover = None;
+        r.opt_image(doc, key!(ARTICLE_FIELDS, "cover"), &root, true, &mut cover)?;
         let lead_video = match present(doc, key!(ARTICLE_FIELDS, "leadVideo")) {
             Some(v) => r.lead_video(v, &root.key(key!(ARTICLE_FIELDS, "leadVideo")))?,
             None => None,
@@ -596,16 +597,17 @@ impl Reader<'_> {
         key: &str,
         parent: &Path<'_>,
         keep: bool,
-    ) -> Result<Option<Image>, Error> {
+        out: &mut Option<Image>,
+    ) -> Result<(), Error> {
         let Some(v) = present(obj, key) else {
-            return Ok(None);
+            return Ok(());
         };
         let path = parent.key(key);
         if keep {
-            self.image(v, &path)
+            *out = self.image(v, &path)?;
+            Ok(())
         } else {
-            object(v, &path)?;
-            Ok(None)
+            object(v, &path)
         }
     }
 
@@ -822,7 +824,15 @@ impl Reader<'_> {
     fn lead_video(&mut self, v: &Json, path: &Path<'_>) -> Result<Option<LeadVideo>, Error> {
         object(v, path)?;
         let src = self.item_url(v, key!(LEAD_VIDEO_FIELDS, "src"), path, UrlContext::Media)?;
-        let poster = self.opt_image(v, key!(LEAD_VIDEO_FIELDS, "poster"), path, src.is_some())?;
+        let mut poster = None;
+        let keep = src.is_some();
+        self.opt_image(
+            v,
+            key!(LEAD_VIDEO_FIELDS, "poster"),
+            path,
+            keep,
+            &mut poster,
+        )?;
         let duration_seconds = opt_duration(v, key!(LEAD_VIDEO_FIELDS, "durationSeconds"), path)?;
         let mut title = None;
         self.opt_text(v, key!(LEAD_VIDEO_FIELDS, "title"), path, &mut title)?;
@@ -903,7 +913,15 @@ impl Reader<'_> {
         let title = self.req_text(v, key!(RELATED_VIDEO_FIELDS, "title"), path)?;
         // Read the cover only for a kept video, so that a dropped video gives one warning;
         // its type is still checked.
-        let cover = self.opt_image(v, key!(RELATED_VIDEO_FIELDS, "cover"), path, url.is_some())?;
+        let mut cover = None;
+        let keep = url.is_some();
+        self.opt_image(
+            v,
+            key!(RELATED_VIDEO_FIELDS, "cover"),
+            path,
+            keep,
+            &mut cover,
+        )?;
         let duration_seconds =
             opt_duration(v, key!(RELATED_VIDEO_FIELDS, "durationSeconds"), path)?;
         let mut channel = None;
