@@ -701,7 +701,8 @@ impl Reader<'_> {
         key: &str,
         item: &Path<'_>,
         context: UrlContext,
-    ) -> Result<Option<SafeUrl>, Error> {
+        out: &mut Option<SafeUrl>,
+    ) -> Result<(), Error> {
         let raw = str_of(required(obj, key, item)?, &item.key(key))?;
         let empty = raw.trim().is_empty();
         let url = if empty { None } else { check(raw, context) };
@@ -720,7 +721,8 @@ impl Reader<'_> {
             };
             self.warn(item, code, msg);
         }
-        Ok(url.and_then(|u| self.judge_media(u, context, &item.key(key))))
+        *out = url.and_then(|u| self.judge_media(u, context, &item.key(key)));
+        Ok(())
     }
 
     /// `{name, url?}`, or with `allow_string` also a plain string. An empty name drops it
@@ -804,7 +806,14 @@ impl Reader<'_> {
     /// An Image; dropped with a warning when its url is refused.
     pub(crate) fn image(&mut self, v: &Json, path: &Path<'_>) -> Result<Option<Image>, Error> {
         object(v, path)?;
-        let url = self.item_url(v, key!(IMAGE_FIELDS, "url"), path, UrlContext::Media)?;
+        let mut url = None;
+        self.item_url(
+            v,
+            key!(IMAGE_FIELDS, "url"),
+            path,
+            UrlContext::Media,
+            &mut url,
+        )?;
         let width = opt_size(v, key!(IMAGE_FIELDS, "width"), path)?;
         let height = opt_size(v, key!(IMAGE_FIELDS, "height"), path)?;
         let (mut alt, mut caption, mut credit) = (None, None, None);
@@ -823,7 +832,14 @@ impl Reader<'_> {
 
     fn lead_video(&mut self, v: &Json, path: &Path<'_>) -> Result<Option<LeadVideo>, Error> {
         object(v, path)?;
-        let src = self.item_url(v, key!(LEAD_VIDEO_FIELDS, "src"), path, UrlContext::Media)?;
+        let mut src = None;
+        self.item_url(
+            v,
+            key!(LEAD_VIDEO_FIELDS, "src"),
+            path,
+            UrlContext::Media,
+            &mut src,
+        )?;
         let mut poster = None;
         let keep = src.is_some();
         self.opt_image(
@@ -909,7 +925,14 @@ impl Reader<'_> {
     fn related_video(&mut self, v: &Json, path: &Path<'_>) -> Result<Option<RelatedVideo>, Error> {
         object(v, path)?;
         let id = req_id(v, key!(RELATED_VIDEO_FIELDS, "id"), path)?;
-        let url = self.item_url(v, key!(RELATED_VIDEO_FIELDS, "url"), path, UrlContext::Link)?;
+        let mut url = None;
+        self.item_url(
+            v,
+            key!(RELATED_VIDEO_FIELDS, "url"),
+            path,
+            UrlContext::Link,
+            &mut url,
+        )?;
         let title = self.req_text(v, key!(RELATED_VIDEO_FIELDS, "title"), path)?;
         // Read the cover only for a kept video, so that a dropped video gives one warning;
         // its type is still checked.
