@@ -873,7 +873,8 @@ impl Reader<'_> {
             }
             None => true,
         };
-        let total = opt_count(v, key!(COMMENTS_FIELDS, "total"), path)?;
+        let mut total = None;
+        opt_count(v, key!(COMMENTS_FIELDS, "total"), path, &mut total)?;
         let items_path = path.key(key!(COMMENTS_FIELDS, "items"));
         let list = array(v, key!(COMMENTS_FIELDS, "items"), path)?;
         let max = self.limits.max_comments;
@@ -911,7 +912,8 @@ impl Reader<'_> {
         )?;
         let text = self.req_text(v, key!(COMMENT_FIELDS, "text"), path)?;
         let published_at = req_timestamp(v, key!(COMMENT_FIELDS, "publishedAt"), path)?;
-        let likes = opt_count(v, key!(COMMENT_FIELDS, "likes"), path)?;
+        let mut likes = None;
+        opt_count(v, key!(COMMENT_FIELDS, "likes"), path, &mut likes)?;
         Ok(Comment {
             id,
             author_name,
@@ -962,10 +964,11 @@ impl Reader<'_> {
     }
 }
 
-fn opt_count(obj: &Json, key: &str, parent: &Path<'_>) -> Result<Option<u64>, Error> {
-    present(obj, key)
-        .map(|v| count(v, &parent.key(key)))
-        .transpose()
+fn opt_count(obj: &Json, key: &str, parent: &Path<'_>, out: &mut Option<u64>) -> Result<(), Error> {
+    if let Some(v) = present(obj, key) {
+        *out = Some(count(v, &parent.key(key))?);
+    }
+    Ok(())
 }
 
 /// A number ≥ 0 rounded to the nearest whole (halves up), clamped to `u32::MAX`.
@@ -1062,12 +1065,17 @@ fn schema_version(v: Option<&Json>, path: &Path<'_>) -> Result<(), Error> {
 
 fn stats(v: &Json, path: &Path<'_>) -> Result<Stats, Error> {
     object(v, path)?;
-    Ok(Stats {
-        likes: opt_count(v, key!(STATS_FIELDS, "likes"), path)?,
-        favorites: opt_count(v, key!(STATS_FIELDS, "favorites"), path)?,
-        comments: opt_count(v, key!(STATS_FIELDS, "comments"), path)?,
-        views: opt_count(v, key!(STATS_FIELDS, "views"), path)?,
-    })
+    let mut stats = Stats::default();
+    opt_count(v, key!(STATS_FIELDS, "likes"), path, &mut stats.likes)?;
+    opt_count(
+        v,
+        key!(STATS_FIELDS, "favorites"),
+        path,
+        &mut stats.favorites,
+    )?;
+    opt_count(v, key!(STATS_FIELDS, "comments"), path, &mut stats.comments)?;
+    opt_count(v, key!(STATS_FIELDS, "views"), path, &mut stats.views)?;
+    Ok(stats)
 }
 
 #[cfg(test)]
