@@ -462,7 +462,8 @@ impl Options {
             return Ok((options, Vec::new()));
         }
         object(doc, &root)?;
-        let media = media_hosts(doc, &root)?;
+        let mut media = MediaHosts::OPEN;
+        media_hosts(doc, &root, &mut media)?;
         let mut reader = Reader {
             media: Some(&media).filter(|m| !m.is_open()),
             ..Reader::default()
@@ -604,8 +605,11 @@ impl Options {
 
 /// `sanitize.allowMediaHosts` and `mediaProxy` of the options `doc` under `root` (`options`
 /// for [`Options`], nothing for [`crate::sanitize::Policy`], whose paths start at `sanitize`).
-pub(crate) fn media_hosts(doc: &Json, root: &Path<'_>) -> Result<MediaHosts, Error> {
-    let mut media = MediaHosts::OPEN;
+pub(crate) fn media_hosts(
+    doc: &Json,
+    root: &Path<'_>,
+    media: &mut MediaHosts,
+) -> Result<(), Error> {
     let sanitize = root.key("sanitize");
     let allow = key!(SANITIZE_KEYS, "allowMediaHosts");
     if let Some(s) = member!(doc, "sanitize").filter(|s| present(s, allow).is_some()) {
@@ -621,9 +625,11 @@ pub(crate) fn media_hosts(doc: &Json, root: &Path<'_>) -> Result<MediaHosts, Err
     }
     if let Some(v) = member!(doc, "mediaProxy") {
         let path = root.key("mediaProxy");
-        media = media.proxy(str_of(v, &path)?).map_err(|m| path.error(m))?;
+        *media = core::mem::take(media)
+            .proxy(str_of(v, &path)?)
+            .map_err(|m| path.error(m))?;
     }
-    Ok(media)
+    Ok(())
 }
 
 /// With the `serde` feature: [`Options`] deserialize from any serde format through the one

@@ -383,7 +383,7 @@ impl Policy {
             return Err(expected(&root, "an object", options));
         }
         // `sanitize.allowMediaHosts` with `mediaProxy`, read as the render options read them.
-        policy.media = crate::options::media_hosts(options, &root)?;
+        crate::options::media_hosts(options, &root, &mut policy.media)?;
         let sanitize = match options.get("sanitize") {
             None | Some(Json::Null) => return Ok(policy),
             Some(s) => s,
