@@ -598,7 +598,7 @@ impl Options {
         }
         let warnings = reader.warnings;
         options.media = media;
-        options.sanitize = Policy::from_json(doc)?;
+        options.sanitize.read_json(doc)?;
         Ok((options, warnings))
     }
 }

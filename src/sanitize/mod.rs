@@ -378,6 +378,14 @@ impl Policy {
     /// field.
     pub fn from_json(options: &Json) -> Result<Policy, Error> {
         let mut policy = Policy::default();
+        policy.read_json(options)?;
+        Ok(policy)
+    }
+
+    /// [`Policy::from_json`] into `self` (a default policy): the render options read their
+    /// `sanitize` in place.
+    pub(crate) fn read_json(&mut self, options: &Json) -> Result<(), Error> {
+        let policy = self;
         let root = Path::Root("");
         if !matches!(options, Json::Null | Json::Object(_)) {
             return Err(expected(&root, "an object", options));
@@ -385,7 +393,7 @@ impl Policy {
         // `sanitize.allowMediaHosts` with `mediaProxy`, read as the render options read them.
         crate::options::media_hosts(options, &root, &mut policy.media)?;
         let sanitize = match options.get("sanitize") {
-            None | Some(Json::Null) => return Ok(policy),
+            None | Some(Json::Null) => return Ok(()),
             Some(s) => s,
         };
         let sanitize_path = root.key("sanitize");
@@ -443,7 +451,7 @@ impl Policy {
                 Member::MaxNodes => policy.max_nodes = positive(&path, value)?,
             }
         }
-        Ok(policy)
+        Ok(())
     }
 
     fn is_own_host(&self, host: &str) -> bool {
