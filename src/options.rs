@@ -557,7 +557,7 @@ impl Options {
             &mut options.page_url,
         )?;
         if let Some(v) = member!(doc, "limits") {
-            options.limits = Limits::from_json(v)?;
+            options.limits.read_json(v)?;
         }
         if let Some(v) = member!(doc, "labels") {
             let path = root.key("labels");
