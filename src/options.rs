@@ -462,10 +462,9 @@ impl Options {
             return Ok((options, Vec::new()));
         }
         object(doc, &root)?;
-        let mut media = MediaHosts::OPEN;
-        media_hosts(doc, &root, &mut media)?;
+        media_hosts(doc, &root, &mut options.media)?;
         let mut reader = Reader {
-            media: Some(&media).filter(|m| !m.is_open()),
+            media: Some(&options.media).filter(|m| !m.is_open()),
             ..Reader::default()
         };
 
@@ -597,7 +596,6 @@ impl Options {
             };
         }
         let warnings = reader.warnings;
-        options.media = media;
         options.sanitize.read_json(doc)?;
         Ok((options, warnings))
     }
