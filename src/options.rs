@@ -527,19 +527,20 @@ impl Options {
             object(v, &path)?;
             let name_key = key!(USER_KEYS, "name");
             let name_path = path.key(name_key);
-            let name = text(required(v, name_key, &path)?, &name_path)?;
-            if name.is_empty() {
+            let user = options.user.insert(User {
+                name: text(required(v, name_key, &path)?, &name_path)?,
+                avatar: None,
+            });
+            if user.name.is_empty() {
                 return Err(name_path.error("must not be empty"));
             }
-            let mut avatar = None;
             reader.opt_url(
                 v,
                 key!(USER_KEYS, "avatar"),
                 &path,
                 UrlContext::Media,
-                &mut avatar,
+                &mut user.avatar,
             )?;
-            options.user = Some(User { name, avatar });
         }
         if let Some(v) = member!(doc, "share") {
             options.share = Some(share(v, &root.key("share"))?);
