@@ -543,7 +543,7 @@ impl Options {
             )?;
         }
         if let Some(v) = member!(doc, "share") {
-            options.share = Some(share(v, &root.key("share"))?);
+            share(v, &root.key("share"), options.share.insert(Vec::new()))?;
         }
         if let Some(v) = member!(doc, "relatedLimit") {
             let n = count(v, &root.key("relatedLimit"))?;
@@ -654,8 +654,7 @@ fn quoted_error(path: &Path<'_>, before: &str, value: &str, after: &str) -> Erro
 }
 
 /// `["weibo", "qq"]` or `"weibo, qq"`.
-fn share(v: &Json, path: &Path<'_>) -> Result<Vec<ShareService>, Error> {
-    let mut out: Vec<ShareService> = Vec::new();
+fn share(v: &Json, path: &Path<'_>, out: &mut Vec<ShareService>) -> Result<(), Error> {
     let mut add = |key: &str, item: &Path<'_>| -> Result<(), Error> {
         let key = key.trim();
         if key.is_empty() {
@@ -688,7 +687,7 @@ fn share(v: &Json, path: &Path<'_>) -> Result<Vec<ShareService>, Error> {
             ))
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 #[cfg(test)]
