@@ -315,21 +315,42 @@ impl Article {
             media: Some(media).filter(|m| !m.is_open()),
             ..Reader::default()
         };
-        let mut truncated = Truncated::default();
         object(doc, &root)?;
         schema_version(
             doc.get(key!(ARTICLE_FIELDS, "schemaVersion")),
             &root.key(key!(ARTICLE_FIELDS, "schemaVersion")),
         )?;
 
-        let id = req_id(doc, key!(ARTICLE_FIELDS, "id"), &root)?;
-        let mut url = None;
+        // Filled in member by member: the readers write into their places (code size).
+        let mut a = Article {
+            id: req_id(doc, key!(ARTICLE_FIELDS, "id"), &root)?,
+            url: None,
+            title: String::new(),
+            summary: None,
+            channel: None,
+            published_at: Timestamp {
+                unix_seconds: 0,
+                offset_minutes: 0,
+            },
+            updated_at: None,
+            source: None,
+            authors: Vec::new(),
+            editor: None,
+            cover: None,
+            lead_video: None,
+            body_html: None,
+            keywords: Vec::new(),
+            stats: Stats::default(),
+            comments: Comments::default(),
+            related_videos: Vec::new(),
+            truncated: Truncated::default(),
+        };
         r.opt_url(
             doc,
             key!(ARTICLE_FIELDS, "url"),
             &root,
             UrlContext::Absolute,
-            &mut url,
+            &mut a.url,
         )?;
         let title_path = root.key(key!(ARTICLE_FIELDS, "title"));
         let title = text(
@@ -339,103 +360,81 @@ impl Article {
         if title.is_empty() {
             return Err(title_path.error("must not be empty"));
         }
-        let title = r.fit(title, &title_path, limits.max_title_chars);
-        let mut summary = None;
-        r.opt_text(doc, key!(ARTICLE_FIELDS, "summary"), &root, &mut summary)?;
-        let channel = r.opt_named(doc, key!(ARTICLE_FIELDS, "channel"), &root, false)?;
-        let published_at = req_timestamp(doc, key!(ARTICLE_FIELDS, "publishedAt"), &root)?;
-        let updated_at = opt_timestamp(doc, key!(ARTICLE_FIELDS, "updatedAt"), &root)?;
-        let source = r.opt_named(doc, key!(ARTICLE_FIELDS, "source"), &root, true)?;
-        let (authors, _) = r.named_list(
+        a.title = r.fit(title, &title_path, limits.max_title_chars);
+        r.opt_text(doc, key!(ARTICLE_FIELDS, "summary"), &root, &mut a.summary)?;
+        a.channel = r.opt_named(doc, key!(ARTICLE_FIELDS, "channel"), &root, false)?;
+        a.published_at = req_timestamp(doc, key!(ARTICLE_FIELDS, "publishedAt"), &root)?;
+        a.updated_at = opt_timestamp(doc, key!(ARTICLE_FIELDS, "updatedAt"), &root)?;
+        a.source = r.opt_named(doc, key!(ARTICLE_FIELDS, "source"), &root, true)?;
+        a.authors = r
+            .named_list(
+                doc,
+                key!(ARTICLE_FIELDS, "authors"),
+                &root,
+                false,
+                usize::MAX,
+            )?
+            .0;
+        r.opt_text(doc, key!(ARTICLE_FIELDS, "editor"), &root, &mut a.editor)?;
+        r.opt_image(
             doc,
-            key!(ARTICLE_FIELDS, "authors"),
+            key!(ARTICLE_FIELDS, "cover"),
             &root,
-            false,
-            usize::MAX,
+            true,
+            &mut a.cover,
         )?;
-        let mut editor = None;
-        r.opt_text(doc, key!(ARTICLE_FIELDS, "editor"), &root, &mut editor)?;
-        let mut cover = None;
-        r.opt_image(doc, key!(ARTICLE_FIELDS, "cover"), &root, true, &mut cover)?;
-        let lead_video = match present(doc, key!(ARTICLE_FIELDS, "leadVideo")) {
-            Some(v) => r.lead_video(v, &root.key(key!(ARTICLE_FIELDS, "leadVideo")))?,
-            None => None,
-        };
-        let body_html = match present(doc, key!(ARTICLE_FIELDS, "bodyHtml")) {
-            Some(v) => {
-                let path = root.key(key!(ARTICLE_FIELDS, "bodyHtml"));
-                let raw = str_of(v, &path)?;
-                let kept = cut_bytes(raw, limits.max_body_bytes);
-                if kept.len() < raw.len() {
-                    truncated.body = true;
-                    r.warn_n(
-                        &path,
-                        WarningCode::Truncated,
-                        "truncated to ",
-                        limits.max_body_bytes,
-                        " bytes",
-                    );
-                }
-                Some(clean(kept, false))
+        if let Some(v) = present(doc, key!(ARTICLE_FIELDS, "leadVideo")) {
+            a.lead_video = r.lead_video(v, &root.key(key!(ARTICLE_FIELDS, "leadVideo")))?;
+        }
+        if let Some(v) = present(doc, key!(ARTICLE_FIELDS, "bodyHtml")) {
+            let path = root.key(key!(ARTICLE_FIELDS, "bodyHtml"));
+            let raw = str_of(v, &path)?;
+            let kept = cut_bytes(raw, limits.max_body_bytes);
+            if kept.len() < raw.len() {
+                a.truncated.body = true;
+                r.warn_n(
+                    &path,
+                    WarningCode::Truncated,
+                    "truncated to ",
+                    limits.max_body_bytes,
+                    " bytes",
+                );
             }
-            None => None,
-        };
-        let (keywords, more) = r.named_list(
+            a.body_html = Some(clean(kept, false));
+        }
+        (a.keywords, a.truncated.keywords) = r.named_list(
             doc,
             key!(ARTICLE_FIELDS, "keywords"),
             &root,
             true,
             limits.max_keywords,
         )?;
-        truncated.keywords = more;
-        let stats = match present(doc, key!(ARTICLE_FIELDS, "stats")) {
-            Some(v) => stats(v, &root.key(key!(ARTICLE_FIELDS, "stats")))?,
-            None => Stats::default(),
-        };
-        let comments = match present(doc, key!(ARTICLE_FIELDS, "comments")) {
-            Some(v) => r.comments(
+        if let Some(v) = present(doc, key!(ARTICLE_FIELDS, "stats")) {
+            a.stats = stats(v, &root.key(key!(ARTICLE_FIELDS, "stats")))?;
+        }
+        if let Some(v) = present(doc, key!(ARTICLE_FIELDS, "comments")) {
+            a.comments = r.comments(
                 v,
                 &root.key(key!(ARTICLE_FIELDS, "comments")),
-                &mut truncated.comments,
-            )?,
-            None => Comments::default(),
-        };
-        let mut related_videos = Vec::new();
+                &mut a.truncated.comments,
+            )?;
+        }
         let rv_path = root.key(key!(ARTICLE_FIELDS, "relatedVideos"));
         let rv = array(doc, key!(ARTICLE_FIELDS, "relatedVideos"), &root)?;
         for (i, v) in rv.iter().enumerate() {
-            if related_videos.len() >= limits.max_related_videos {
-                truncated.related_videos = rv.len() - i;
+            if a.related_videos.len() >= limits.max_related_videos {
+                a.truncated.related_videos = rv.len() - i;
                 r.warn_more(&rv_path, rv.len() - i);
                 break;
             }
             if let Some(video) = r.related_video(v, &rv_path.index(i))? {
-                related_videos.push(video);
+                a.related_videos.push(video);
             }
         }
         r.finish_warnings();
 
         Ok(Parsed {
-            article: Article {
-                id,
-                url,
-                title,
-                summary,
-                channel,
-                published_at,
-                updated_at,
-                source,
-                authors,
-                editor,
-                cover,
-                lead_video,
-                body_html,
-                keywords,
-                stats,
-                comments,
-                related_videos,
-                truncated,
-            },
+            article: a,
             warnings: r.warnings,
         })
     }
