@@ -362,10 +362,22 @@ impl Article {
         }
         a.title = r.fit(title, &title_path, limits.max_title_chars);
         r.opt_text(doc, key!(ARTICLE_FIELDS, "summary"), &root, &mut a.summary)?;
-        a.channel = r.opt_named(doc, key!(ARTICLE_FIELDS, "channel"), &root, false)?;
+        r.opt_named(
+            doc,
+            key!(ARTICLE_FIELDS, "channel"),
+            &root,
+            false,
+            &mut a.channel,
+        )?;
         a.published_at = req_timestamp(doc, key!(ARTICLE_FIELDS, "publishedAt"), &root)?;
         a.updated_at = opt_timestamp(doc, key!(ARTICLE_FIELDS, "updatedAt"), &root)?;
-        a.source = r.opt_named(doc, key!(ARTICLE_FIELDS, "source"), &root, true)?;
+        r.opt_named(
+            doc,
+            key!(ARTICLE_FIELDS, "source"),
+            &root,
+            true,
+            &mut a.source,
+        )?;
         a.authors = r
             .named_list(
                 doc,
@@ -771,11 +783,12 @@ impl Reader<'_> {
         key: &str,
         parent: &Path<'_>,
         allow_string: bool,
-    ) -> Result<Option<Named>, Error> {
-        match present(obj, key) {
-            Some(v) => self.named(v, &parent.key(key), allow_string),
-            None => Ok(None),
+        out: &mut Option<Named>,
+    ) -> Result<(), Error> {
+        if let Some(v) = present(obj, key) {
+            *out = self.named(v, &parent.key(key), allow_string)?;
         }
+        Ok(())
     }
 
     fn named_list(
