@@ -378,15 +378,14 @@ impl Article {
             true,
             &mut a.source,
         )?;
-        a.authors = r
-            .named_list(
-                doc,
-                key!(ARTICLE_FIELDS, "authors"),
-                &root,
-                false,
-                usize::MAX,
-            )?
-            .0;
+        r.named_list(
+            doc,
+            key!(ARTICLE_FIELDS, "authors"),
+            &root,
+            false,
+            usize::MAX,
+            &mut a.authors,
+        )?;
         r.opt_text(doc, key!(ARTICLE_FIELDS, "editor"), &root, &mut a.editor)?;
         r.opt_image(
             doc,
@@ -414,12 +413,13 @@ impl Article {
             }
             a.body_html = Some(clean(kept, false));
         }
-        (a.keywords, a.truncated.keywords) = r.named_list(
+        a.truncated.keywords = r.named_list(
             doc,
             key!(ARTICLE_FIELDS, "keywords"),
             &root,
             true,
             limits.max_keywords,
+            &mut a.keywords,
         )?;
         if let Some(v) = present(doc, key!(ARTICLE_FIELDS, "stats")) {
             a.stats = stats(v, &root.key(key!(ARTICLE_FIELDS, "stats")))?;
@@ -798,21 +798,22 @@ impl Reader<'_> {
         parent: &Path<'_>,
         allow_string: bool,
         max: usize,
-    ) -> Result<(Vec<Named>, usize), Error> {
+        out: &mut Vec<Named>,
+    ) -> Result<usize, Error> {
         let path = parent.key(key);
         let items = array(obj, key, parent)?;
-        let mut out = Vec::with_capacity(items.len().min(max));
+        out.reserve_exact(items.len().min(max));
         for (i, v) in items.iter().enumerate() {
             if out.len() >= max {
                 let more = items.len() - i;
                 self.warn_more(&path, more);
-                return Ok((out, more));
+                return Ok(more);
             }
             if let Some(named) = self.named(v, &path.index(i), allow_string)? {
                 out.push(named);
             }
         }
-        Ok((out, 0))
+        Ok(0)
     }
 
     /// An Image; dropped with a warning when its url is refused.
