@@ -425,9 +425,10 @@ impl Article {
             a.stats = stats(v, &root.key(key!(ARTICLE_FIELDS, "stats")))?;
         }
         if let Some(v) = present(doc, key!(ARTICLE_FIELDS, "comments")) {
-            a.comments = r.comments(
+            r.comments(
                 v,
                 &root.key(key!(ARTICLE_FIELDS, "comments")),
+                &mut a.comments,
                 &mut a.truncated.comments,
             )?;
         }
@@ -873,10 +874,18 @@ impl Reader<'_> {
         }))
     }
 
-    fn comments(&mut self, v: &Json, path: &Path<'_>, more: &mut usize) -> Result<Comments, Error> {
+    /// The comments block into `out` (a default one), the comments past the limit counted
+    /// in `more`.
+    fn comments(
+        &mut self,
+        v: &Json,
+        path: &Path<'_>,
+        out: &mut Comments,
+        more: &mut usize,
+    ) -> Result<(), Error> {
         object(v, path)?;
-        let enabled = match present(v, key!(COMMENTS_FIELDS, "enabled")) {
-            Some(Json::Bool(b)) => *b,
+        match present(v, key!(COMMENTS_FIELDS, "enabled")) {
+            Some(Json::Bool(b)) => out.enabled = *b,
             Some(other) => {
                 return Err(type_error(
                     &path.key(key!(COMMENTS_FIELDS, "enabled")),
@@ -884,27 +893,22 @@ impl Reader<'_> {
                     other,
                 ))
             }
-            None => true,
-        };
-        let mut total = None;
-        opt_count(v, key!(COMMENTS_FIELDS, "total"), path, &mut total)?;
+            None => {}
+        }
+        opt_count(v, key!(COMMENTS_FIELDS, "total"), path, &mut out.total)?;
         let items_path = path.key(key!(COMMENTS_FIELDS, "items"));
         let list = array(v, key!(COMMENTS_FIELDS, "items"), path)?;
         let max = self.limits.max_comments;
-        let mut items = Vec::with_capacity(list.len().min(max));
+        out.items.reserve_exact(list.len().min(max));
         for (i, item) in list.iter().enumerate() {
-            if items.len() >= max {
+            if out.items.len() >= max {
                 *more = list.len() - i;
                 self.warn_more(&items_path, list.len() - i);
                 break;
             }
-            items.push(self.comment(item, &items_path.index(i))?);
+            out.items.push(self.comment(item, &items_path.index(i))?);
         }
-        Ok(Comments {
-            enabled,
-            total,
-            items,
-        })
+        Ok(())
     }
 
     fn comment(&mut self, v: &Json, path: &Path<'_>) -> Result<Comment, Error> {
