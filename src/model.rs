@@ -422,7 +422,7 @@ impl Article {
             &mut a.keywords,
         )?;
         if let Some(v) = present(doc, key!(ARTICLE_FIELDS, "stats")) {
-            a.stats = stats(v, &root.key(key!(ARTICLE_FIELDS, "stats")))?;
+            stats(v, &root.key(key!(ARTICLE_FIELDS, "stats")), &mut a.stats)?;
         }
         if let Some(v) = present(doc, key!(ARTICLE_FIELDS, "comments")) {
             r.comments(
@@ -1080,9 +1080,8 @@ fn schema_version(v: Option<&Json>, path: &Path<'_>) -> Result<(), Error> {
     Err(path.error(msg).with_code(ErrorCode::SchemaVersion))
 }
 
-fn stats(v: &Json, path: &Path<'_>) -> Result<Stats, Error> {
+fn stats(v: &Json, path: &Path<'_>, stats: &mut Stats) -> Result<(), Error> {
     object(v, path)?;
-    let mut stats = Stats::default();
     opt_count(v, key!(STATS_FIELDS, "likes"), path, &mut stats.likes)?;
     opt_count(
         v,
@@ -1091,8 +1090,7 @@ fn stats(v: &Json, path: &Path<'_>) -> Result<Stats, Error> {
         &mut stats.favorites,
     )?;
     opt_count(v, key!(STATS_FIELDS, "comments"), path, &mut stats.comments)?;
-    opt_count(v, key!(STATS_FIELDS, "views"), path, &mut stats.views)?;
-    Ok(stats)
+    opt_count(v, key!(STATS_FIELDS, "views"), path, &mut stats.views)
 }
 
 #[cfg(test)]
