@@ -395,7 +395,8 @@ impl Article {
             &mut a.cover,
         )?;
         if let Some(v) = present(doc, key!(ARTICLE_FIELDS, "leadVideo")) {
-            a.lead_video = r.lead_video(v, &root.key(key!(ARTICLE_FIELDS, "leadVideo")))?;
+            let path = root.key(key!(ARTICLE_FIELDS, "leadVideo"));
+            r.lead_video(v, &path, &mut a.lead_video)?;
         }
         if let Some(v) = present(doc, key!(ARTICLE_FIELDS, "bodyHtml")) {
             let path = root.key(key!(ARTICLE_FIELDS, "bodyHtml"));
@@ -844,7 +845,12 @@ impl Reader<'_> {
         }))
     }
 
-    fn lead_video(&mut self, v: &Json, path: &Path<'_>) -> Result<Option<LeadVideo>, Error> {
+    fn lead_video(
+        &mut self,
+        v: &Json,
+        path: &Path<'_>,
+        out: &mut Option<LeadVideo>,
+    ) -> Result<(), Error> {
         object(v, path)?;
         let mut src = None;
         self.item_url(
@@ -866,12 +872,13 @@ impl Reader<'_> {
         let duration_seconds = opt_duration(v, key!(LEAD_VIDEO_FIELDS, "durationSeconds"), path)?;
         let mut title = None;
         self.opt_text(v, key!(LEAD_VIDEO_FIELDS, "title"), path, &mut title)?;
-        Ok(src.map(|src| LeadVideo {
+        *out = src.map(|src| LeadVideo {
             src,
             poster,
             duration_seconds,
             title,
-        }))
+        });
+        Ok(())
     }
 
     /// The comments block into `out` (a default one), the comments past the limit counted
