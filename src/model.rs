@@ -920,32 +920,32 @@ impl Reader<'_> {
 
     fn comment(&mut self, v: &Json, path: &Path<'_>) -> Result<Comment, Error> {
         object(v, path)?;
-        let id = req_id(v, key!(COMMENT_FIELDS, "id"), path)?;
+        let mut c = Comment {
+            id: req_id(v, key!(COMMENT_FIELDS, "id"), path)?,
+            author_name: String::new(),
+            author_avatar: None,
+            text: String::new(),
+            published_at: Timestamp {
+                unix_seconds: 0,
+                offset_minutes: 0,
+            },
+            likes: None,
+        };
         let author_path = path.key(key!(COMMENT_FIELDS, "author"));
         let author = required(v, key!(COMMENT_FIELDS, "author"), path)?;
         object(author, &author_path)?;
-        let author_name =
-            self.req_text(author, key!(COMMENT_AUTHOR_FIELDS, "name"), &author_path)?;
-        let mut author_avatar = None;
+        c.author_name = self.req_text(author, key!(COMMENT_AUTHOR_FIELDS, "name"), &author_path)?;
         self.opt_url(
             author,
             key!(COMMENT_AUTHOR_FIELDS, "avatar"),
             &author_path,
             UrlContext::Media,
-            &mut author_avatar,
+            &mut c.author_avatar,
         )?;
-        let text = self.req_text(v, key!(COMMENT_FIELDS, "text"), path)?;
-        let published_at = req_timestamp(v, key!(COMMENT_FIELDS, "publishedAt"), path)?;
-        let mut likes = None;
-        opt_count(v, key!(COMMENT_FIELDS, "likes"), path, &mut likes)?;
-        Ok(Comment {
-            id,
-            author_name,
-            author_avatar,
-            text,
-            published_at,
-            likes,
-        })
+        c.text = self.req_text(v, key!(COMMENT_FIELDS, "text"), path)?;
+        c.published_at = req_timestamp(v, key!(COMMENT_FIELDS, "publishedAt"), path)?;
+        opt_count(v, key!(COMMENT_FIELDS, "likes"), path, &mut c.likes)?;
+        Ok(c)
     }
 
     fn related_video(&mut self, v: &Json, path: &Path<'_>) -> Result<Option<RelatedVideo>, Error> {
