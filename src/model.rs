@@ -441,9 +441,7 @@ impl Article {
                 r.warn_more(&rv_path, rv.len() - i);
                 break;
             }
-            if let Some(video) = r.related_video(v, &rv_path.index(i))? {
-                a.related_videos.push(video);
-            }
+            r.related_video(v, &rv_path.index(i), &mut a.related_videos)?;
         }
         r.finish_warnings();
 
@@ -948,7 +946,13 @@ impl Reader<'_> {
         Ok(c)
     }
 
-    fn related_video(&mut self, v: &Json, path: &Path<'_>) -> Result<Option<RelatedVideo>, Error> {
+    /// A related video, pushed onto `out` unless it is dropped.
+    fn related_video(
+        &mut self,
+        v: &Json,
+        path: &Path<'_>,
+        out: &mut Vec<RelatedVideo>,
+    ) -> Result<(), Error> {
         object(v, path)?;
         let id = req_id(v, key!(RELATED_VIDEO_FIELDS, "id"), path)?;
         let mut url = None;
@@ -976,15 +980,18 @@ impl Reader<'_> {
         let mut channel = None;
         self.opt_text(v, key!(RELATED_VIDEO_FIELDS, "channel"), path, &mut channel)?;
         let published_at = opt_timestamp(v, key!(RELATED_VIDEO_FIELDS, "publishedAt"), path)?;
-        Ok(url.map(|url| RelatedVideo {
-            id,
-            url,
-            title,
-            cover,
-            duration_seconds,
-            channel,
-            published_at,
-        }))
+        if let Some(url) = url {
+            out.push(RelatedVideo {
+                id,
+                url,
+                title,
+                cover,
+                duration_seconds,
+                channel,
+                published_at,
+            });
+        }
+        Ok(())
     }
 }
 
