@@ -911,12 +911,13 @@ impl Reader<'_> {
                 self.warn_more(&items_path, list.len() - i);
                 break;
             }
-            out.items.push(self.comment(item, &items_path.index(i))?);
+            self.comment(item, &items_path.index(i), &mut out.items)?;
         }
         Ok(())
     }
 
-    fn comment(&mut self, v: &Json, path: &Path<'_>) -> Result<Comment, Error> {
+    /// A comment, pushed onto `out`.
+    fn comment(&mut self, v: &Json, path: &Path<'_>, out: &mut Vec<Comment>) -> Result<(), Error> {
         object(v, path)?;
         let mut c = Comment {
             id: req_id(v, key!(COMMENT_FIELDS, "id"), path)?,
@@ -943,7 +944,8 @@ impl Reader<'_> {
         c.text = self.req_text(v, key!(COMMENT_FIELDS, "text"), path)?;
         c.published_at = req_timestamp(v, key!(COMMENT_FIELDS, "publishedAt"), path)?;
         opt_count(v, key!(COMMENT_FIELDS, "likes"), path, &mut c.likes)?;
-        Ok(c)
+        out.push(c);
+        Ok(())
     }
 
     /// A related video, pushed onto `out` unless it is dropped.
