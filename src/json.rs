@@ -410,9 +410,18 @@ impl<'a> Parser<'a> {
                     }
                 }
                 Some(b'"') => Json::String(self.string()?),
-                Some(b't') => self.literal("true", Json::Bool(true))?,
-                Some(b'f') => self.literal("false", Json::Bool(false))?,
-                Some(b'n') => self.literal("null", Json::Null)?,
+                Some(b't') => {
+                    self.literal("true")?;
+                    Json::Bool(true)
+                }
+                Some(b'f') => {
+                    self.literal("false")?;
+                    Json::Bool(false)
+                }
+                Some(b'n') => {
+                    self.literal("null")?;
+                    Json::Null
+                }
                 Some(b'-' | b'0'..=b'9') => Json::Number(self.number()?),
                 Some(_) => return Err(self.unexpected()),
             };
@@ -508,14 +517,14 @@ impl<'a> Parser<'a> {
         Ok(key)
     }
 
-    fn literal(&mut self, word: &str, value: Json<'a>) -> Result<Json<'a>, Error> {
+    fn literal(&mut self, word: &str) -> Result<(), Error> {
         if self
             .b
             .get(self.pos..)
             .is_some_and(|rest| rest.starts_with(word.as_bytes()))
         {
             self.pos += word.len();
-            Ok(value)
+            Ok(())
         } else {
             Err(self.unexpected())
         }
