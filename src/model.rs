@@ -745,10 +745,7 @@ impl Reader<'_> {
         allow_string: bool,
     ) -> Result<Option<Named>, Error> {
         let (name, url) = match v {
-            Json::String(s) if allow_string => {
-                let name = clean(s, true);
-                (self.fit(name, path, self.limits.max_text_chars), None)
-            }
+            Json::String(_) if allow_string => (self.text(v, path)?, None),
             Json::Object(_) => {
                 let name = self.req_text(v, key!(NAMED_FIELDS, "name"), path)?;
                 let mut url = None;
