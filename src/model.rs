@@ -743,7 +743,8 @@ impl Reader<'_> {
         v: &Json,
         path: &Path<'_>,
         allow_string: bool,
-    ) -> Result<Option<Named>, Error> {
+        out: &mut Option<Named>,
+    ) -> Result<(), Error> {
         let (name, url) = match v {
             Json::String(_) if allow_string => (self.text(v, path)?, None),
             Json::Object(_) => {
@@ -769,9 +770,10 @@ impl Reader<'_> {
         };
         if name.is_empty() {
             self.warn(path, WarningCode::Empty, "dropped: empty name".to_owned());
-            return Ok(None);
+        } else {
+            *out = Some(Named { name, url });
         }
-        Ok(Some(Named { name, url }))
+        Ok(())
     }
 
     fn opt_named(
@@ -783,7 +785,7 @@ impl Reader<'_> {
         out: &mut Option<Named>,
     ) -> Result<(), Error> {
         if let Some(v) = present(obj, key) {
-            *out = self.named(v, &parent.key(key), allow_string)?;
+            self.named(v, &parent.key(key), allow_string, out)?;
         }
         Ok(())
     }
@@ -806,7 +808,9 @@ impl Reader<'_> {
                 self.warn_more(&path, more);
                 return Ok(more);
             }
-            if let Some(named) = self.named(v, &path.index(i), allow_string)? {
+            let mut named = None;
+            self.named(v, &path.index(i), allow_string, &mut named)?;
+            if let Some(named) = named {
                 out.push(named);
             }
         }
