@@ -828,8 +828,9 @@ impl Reader<'_> {
             UrlContext::Media,
             &mut url,
         )?;
-        let width = opt_size(v, key!(IMAGE_FIELDS, "width"), path)?;
-        let height = opt_size(v, key!(IMAGE_FIELDS, "height"), path)?;
+        let (mut width, mut height) = (None, None);
+        opt_size(v, key!(IMAGE_FIELDS, "width"), path, &mut width)?;
+        opt_size(v, key!(IMAGE_FIELDS, "height"), path, &mut height)?;
         let (mut alt, mut caption, mut credit) = (None, None, None);
         self.opt_text(v, key!(IMAGE_FIELDS, "alt"), path, &mut alt)?;
         self.opt_text(v, key!(IMAGE_FIELDS, "caption"), path, &mut caption)?;
@@ -868,7 +869,13 @@ impl Reader<'_> {
             keep,
             &mut poster,
         )?;
-        let duration_seconds = opt_duration(v, key!(LEAD_VIDEO_FIELDS, "durationSeconds"), path)?;
+        let mut duration_seconds = None;
+        opt_duration(
+            v,
+            key!(LEAD_VIDEO_FIELDS, "durationSeconds"),
+            path,
+            &mut duration_seconds,
+        )?;
         let mut title = None;
         self.opt_text(v, key!(LEAD_VIDEO_FIELDS, "title"), path, &mut title)?;
         *out = src.map(|src| LeadVideo {
@@ -978,8 +985,13 @@ impl Reader<'_> {
             keep,
             &mut cover,
         )?;
-        let duration_seconds =
-            opt_duration(v, key!(RELATED_VIDEO_FIELDS, "durationSeconds"), path)?;
+        let mut duration_seconds = None;
+        opt_duration(
+            v,
+            key!(RELATED_VIDEO_FIELDS, "durationSeconds"),
+            path,
+            &mut duration_seconds,
+        )?;
         let mut channel = None;
         self.opt_text(v, key!(RELATED_VIDEO_FIELDS, "channel"), path, &mut channel)?;
         let published_at = opt_timestamp(v, key!(RELATED_VIDEO_FIELDS, "publishedAt"), path)?;
@@ -1011,15 +1023,25 @@ fn rounded_u32(v: &Json, path: &Path<'_>) -> Result<u32, Error> {
     Ok((n + 0.5).floor() as u32)
 }
 
-fn opt_duration(obj: &Json, key: &str, parent: &Path<'_>) -> Result<Option<u32>, Error> {
-    present(obj, key)
-        .map(|v| rounded_u32(v, &parent.key(key)))
-        .transpose()
+fn opt_duration(
+    obj: &Json,
+    key: &str,
+    parent: &Path<'_>,
+    out: &mut Option<u32>,
+) -> Result<(), Error> {
+    if let Some(v) = present(obj, key) {
+        *out = Some(rounded_u32(v, &parent.key(key))?);
+    }
+    Ok(())
 }
 
 /// An image size; 0 means unknown.
-fn opt_size(obj: &Json, key: &str, parent: &Path<'_>) -> Result<Option<u32>, Error> {
-    Ok(opt_duration(obj, key, parent)?.filter(|&n| n > 0))
+fn opt_size(obj: &Json, key: &str, parent: &Path<'_>, out: &mut Option<u32>) -> Result<(), Error> {
+    opt_duration(obj, key, parent, out)?;
+    if *out == Some(0) {
+        *out = None;
+    }
+    Ok(())
 }
 
 /// The largest integer an `f64` (and a JavaScript number) holds exactly.
@@ -1653,7 +1675,15 @@ mod tests {
                     let d = parse(&text, &JsonLimits::default()).unwrap();
                     let root = Path::Root("");
                     let lv = root.key("leadVideo");
-                    opt_duration(d.get("leadVideo").unwrap(), "durationSeconds", &lv).unwrap()
+                    let mut out = None;
+                    opt_duration(
+                        d.get("leadVideo").unwrap(),
+                        "durationSeconds",
+                        &lv,
+                        &mut out,
+                    )
+                    .unwrap();
+                    out
                 }
             }),
         }
@@ -1663,9 +1693,14 @@ mod tests {
     fn image_sizes_are_rounded_and_zero_is_unknown() {
         let d = parse(r#"{"width": 640.4, "height": 0}"#, &JsonLimits::default()).unwrap();
         let root = Path::Root("");
-        assert_eq!(opt_size(&d, "width", &root), Ok(Some(640)));
-        assert_eq!(opt_size(&d, "height", &root), Ok(None));
-        assert_eq!(opt_size(&d, "alt", &root), Ok(None));
+        let size = |key: &str| {
+            let mut out = Some(1);
+            opt_size(&d, key, &root, &mut out).map(|()| out)
+        };
+        assert_eq!(size("width"), Ok(Some(640)));
+        assert_eq!(size("height"), Ok(None));
+        // An absent member leaves the destination as it was.
+        assert_eq!(size("alt"), Ok(Some(1)));
         assert_eq!(
             fail(r#""cover": {"url": "https://img.example/a.jpg", "width": "640"}"#),
             "cover.width: expected a number, got a string"
