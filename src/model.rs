@@ -370,7 +370,12 @@ impl Article {
             &mut a.channel,
         )?;
         a.published_at = req_timestamp(doc, key!(ARTICLE_FIELDS, "publishedAt"), &root)?;
-        a.updated_at = opt_timestamp(doc, key!(ARTICLE_FIELDS, "updatedAt"), &root)?;
+        opt_timestamp(
+            doc,
+            key!(ARTICLE_FIELDS, "updatedAt"),
+            &root,
+            &mut a.updated_at,
+        )?;
         r.opt_named(
             doc,
             key!(ARTICLE_FIELDS, "source"),
@@ -994,7 +999,13 @@ impl Reader<'_> {
         )?;
         let mut channel = None;
         self.opt_text(v, key!(RELATED_VIDEO_FIELDS, "channel"), path, &mut channel)?;
-        let published_at = opt_timestamp(v, key!(RELATED_VIDEO_FIELDS, "publishedAt"), path)?;
+        let mut published_at = None;
+        opt_timestamp(
+            v,
+            key!(RELATED_VIDEO_FIELDS, "publishedAt"),
+            path,
+            &mut published_at,
+        )?;
         if let Some(url) = url {
             out.push(RelatedVideo {
                 id,
@@ -1091,10 +1102,16 @@ pub(crate) fn timestamp(v: &Json, path: &Path<'_>) -> Result<Timestamp, Error> {
     }
 }
 
-fn opt_timestamp(obj: &Json, key: &str, parent: &Path<'_>) -> Result<Option<Timestamp>, Error> {
-    present(obj, key)
-        .map(|v| timestamp(v, &parent.key(key)))
-        .transpose()
+fn opt_timestamp(
+    obj: &Json,
+    key: &str,
+    parent: &Path<'_>,
+    out: &mut Option<Timestamp>,
+) -> Result<(), Error> {
+    if let Some(v) = present(obj, key) {
+        *out = Some(timestamp(v, &parent.key(key))?);
+    }
+    Ok(())
 }
 
 fn schema_version(v: Option<&Json>, path: &Path<'_>) -> Result<(), Error> {
