@@ -369,7 +369,12 @@ impl Article {
             false,
             &mut a.channel,
         )?;
-        a.published_at = req_timestamp(doc, key!(ARTICLE_FIELDS, "publishedAt"), &root)?;
+        req_timestamp(
+            doc,
+            key!(ARTICLE_FIELDS, "publishedAt"),
+            &root,
+            &mut a.published_at,
+        )?;
         opt_timestamp(
             doc,
             key!(ARTICLE_FIELDS, "updatedAt"),
@@ -955,7 +960,12 @@ impl Reader<'_> {
             &mut c.author_avatar,
         )?;
         c.text = self.req_text(v, key!(COMMENT_FIELDS, "text"), path)?;
-        c.published_at = req_timestamp(v, key!(COMMENT_FIELDS, "publishedAt"), path)?;
+        req_timestamp(
+            v,
+            key!(COMMENT_FIELDS, "publishedAt"),
+            path,
+            &mut c.published_at,
+        )?;
         opt_count(v, key!(COMMENT_FIELDS, "likes"), path, &mut c.likes)?;
         out.push(c);
         Ok(())
@@ -1087,9 +1097,15 @@ fn req_id(obj: &Json, key: &str, parent: &Path<'_>) -> Result<String, Error> {
 }
 
 /// Required date-time member `key` of `obj` (see [`timestamp`]).
-fn req_timestamp(obj: &Json, key: &str, parent: &Path<'_>) -> Result<Timestamp, Error> {
+fn req_timestamp(
+    obj: &Json,
+    key: &str,
+    parent: &Path<'_>,
+    out: &mut Timestamp,
+) -> Result<(), Error> {
     let v = required(obj, key, parent)?;
-    timestamp(v, &parent.key(key))
+    *out = timestamp(v, &parent.key(key))?;
+    Ok(())
 }
 
 const DATE_EXPECTED: &str =
