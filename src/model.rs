@@ -353,14 +353,14 @@ impl Article {
             &mut a.url,
         )?;
         let title_path = root.key(key!(ARTICLE_FIELDS, "title"));
-        let title = text(
+        a.title = text(
             required(doc, key!(ARTICLE_FIELDS, "title"), &root)?,
             &title_path,
         )?;
-        if title.is_empty() {
+        if a.title.is_empty() {
             return Err(title_path.error("must not be empty"));
         }
-        a.title = r.fit(title, &title_path, limits.max_title_chars);
+        r.fit(&mut a.title, &title_path, limits.max_title_chars);
         r.opt_text(doc, key!(ARTICLE_FIELDS, "summary"), &root, &mut a.summary)?;
         r.opt_named(
             doc,
@@ -581,27 +581,25 @@ impl Reader<'_> {
         }
     }
 
-    /// `s` cut to `max` characters with `…` and a warning at `path`, if longer.
-    fn fit(&mut self, s: String, path: &Path<'_>, max: usize) -> String {
-        match cut_chars(&s, max) {
-            Some(cut) => {
-                self.warn_n(
-                    path,
-                    WarningCode::Truncated,
-                    "truncated to ",
-                    max,
-                    " characters",
-                );
-                cut
-            }
-            None => s,
+    /// `s` cut to `max` characters with `…` (in place) and a warning at `path`, if longer.
+    fn fit(&mut self, s: &mut String, path: &Path<'_>, max: usize) {
+        if let Some(cut) = cut_chars(s, max) {
+            self.warn_n(
+                path,
+                WarningCode::Truncated,
+                "truncated to ",
+                max,
+                " characters",
+            );
+            *s = cut;
         }
     }
 
     /// A required plain-text value, cut at `maxTextChars`.
     fn text(&mut self, v: &Json, path: &Path<'_>) -> Result<String, Error> {
-        let t = text(v, path)?;
-        Ok(self.fit(t, path, self.limits.max_text_chars))
+        let mut t = text(v, path)?;
+        self.fit(&mut t, path, self.limits.max_text_chars);
+        Ok(t)
     }
 
     /// Required plain-text member `key` of `obj`, cut at `maxTextChars`.
@@ -641,7 +639,8 @@ impl Reader<'_> {
         out: &mut Option<String>,
     ) -> Result<(), Error> {
         if let Some(t) = opt_text(obj, key, parent)? {
-            *out = Some(self.fit(t, &parent.key(key), self.limits.max_text_chars));
+            let t = out.insert(t);
+            self.fit(t, &parent.key(key), self.limits.max_text_chars);
         }
         Ok(())
     }
