@@ -35,7 +35,7 @@ WIDTHS ?= 390,1280
 
 # Inputs of the browser package; pkg/ is rebuilt only when one of them changed.
 PKG_INPUTS := $(shell find src -type f 2>/dev/null) $(wildcard build.rs) Cargo.toml Cargo.lock \
-	www/newsview.js www/newsview-hydrate.js www/newsview-qr.js www/newsview-qr-load.js www/newsview-error.js $(wildcard www/*.css) scripts/build.sh scripts/wasm-tools.sh package-lock.json
+	www/newsview.js www/newsview-hydrate.js www/newsview-qr.js www/newsview-qr-load.js www/newsview-error.js $(wildcard www/*.css) scripts/build.sh scripts/order-functions.mjs scripts/minify-names.mjs scripts/wasm-binary.mjs scripts/wasm-tools.sh package-lock.json
 PKG_STAMP := pkg/.stamp
 # Inputs of newsview/server (pkg-server/): the same Rust, its own JS entries.
 SERVER_INPUTS := $(shell find src www/server -type f 2>/dev/null) www/newsview-error.js $(wildcard build.rs) Cargo.toml \

@@ -2,7 +2,7 @@
 # what both builds need of the toolchain. Set SCRIPT_NAME before sourcing it (for messages).
 #
 #   die MESSAGE, step MESSAGE      messages
-#   WASM_OPT, ESBUILD              the pinned npm tools (binaryen, esbuild)
+#   WASM_OPT, ESBUILD, TERSER      the pinned npm tools (binaryen, esbuild, terser)
 #   WASM_OPT_FEATURES              the features rustc enables by default for wasm32-unknown-unknown
 #   check_wasm_tools               wasm-bindgen at the Cargo.lock version, wasm-opt, esbuild
 
@@ -19,6 +19,7 @@ die() {
 step() { printf '==> %s\n' "$*"; }
 
 ESBUILD="${ESBUILD:-node_modules/.bin/esbuild}"
+TERSER="${TERSER:-node_modules/.bin/terser}"
 # wasm-opt from npm's binaryen (pinned in package.json). Debian bookworm's binaryen 108 is not
 # usable: it points the export of wasm-bindgen's externref table at the funcref table, and the
 # module then fails to instantiate ("WebAssembly.Table.set(): Argument 1 is invalid for table").
@@ -42,4 +43,5 @@ check_wasm_tools() {
   have="$(wasm-bindgen --version | awk '{print $2}')"
   [ "$have" = "$want" ] || die "wasm-bindgen is $have but Cargo.lock has $want; run 'make setup'"
   command -v "$ESBUILD" >/dev/null || die "$ESBUILD not found; run 'make setup' (npm package esbuild)"
+  command -v "$TERSER" >/dev/null || die "$TERSER not found; run 'make setup' (npm package terser)"
 }
