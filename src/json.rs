@@ -410,9 +410,18 @@ impl<'a> Parser<'a> {
                     }
                 }
                 Some(b'"') => Json::String(self.string()?),
-                Some(b't') => self.literal("true", Json::Bool(true))?,
-                Some(b'f') => self.literal("false", Json::Bool(false))?,
-                Some(b'n') => self.literal("null", Json::Null)?,
+                Some(b't') => {
+                    self.literal("true")?;
+                    Json::Bool(true)
+                }
+                Some(b'f') => {
+                    self.literal("false")?;
+                    Json::Bool(false)
+                }
+                Some(b'n') => {
+                    self.literal("null")?;
+                    Json::Null
+                }
                 Some(b'-' | b'0'..=b'9') => Json::Number(self.number()?),
                 Some(_) => return Err(self.unexpected()),
             };
@@ -420,7 +429,7 @@ impl<'a> Parser<'a> {
             loop {
                 self.skip_ws();
                 let next = self.b.get(self.pos).copied();
-                match self.stack.last_mut() {
+                let close = match self.stack.last_mut() {
                     None => {
                         if next.is_some() {
                             return Err(self.error_at(
@@ -433,45 +442,40 @@ impl<'a> Parser<'a> {
                     Some(Frame::Array { items, in_value }) => {
                         items.push(value);
                         *in_value = false;
-                        match next {
-                            Some(b',') => {
-                                *in_value = true;
-                                self.pos += 1;
-                                continue 'value;
-                            }
-                            Some(b']') => {
-                                self.pos += 1;
-                                value = match self.stack.pop() {
-                                    Some(Frame::Array { items, .. }) => Json::Array(items),
-                                    _ => Json::Null, // unreachable: the top is this array
-                                };
-                            }
-                            _ => return Err(self.expected("',' or ']'")),
-                        }
+                        b']'
                     }
                     Some(Frame::Object { members, key }) => {
                         members.push((key.take().unwrap_or_default(), value));
-                        match next {
-                            Some(b',') => {
-                                self.pos += 1;
-                                self.skip_ws();
-                                let k = self.key()?;
-                                if let Some(Frame::Object { key, .. }) = self.stack.last_mut() {
-                                    *key = Some(k);
-                                }
-                                continue 'value;
-                            }
-                            Some(b'}') => {
-                                self.pos += 1;
-                                value = match self.stack.pop() {
-                                    Some(Frame::Object { members, .. }) => Json::Object(members),
-                                    _ => Json::Null, // unreachable: the top is this object
-                                };
-                            }
-                            _ => return Err(self.expected("',' or '}'")),
-                        }
+                        b'}'
                     }
+                };
+                if next == Some(b',') {
+                    self.pos += 1;
+                    if close == b'}' {
+                        self.skip_ws();
+                        let k = self.key()?;
+                        if let Some(Frame::Object { key, .. }) = self.stack.last_mut() {
+                            *key = Some(k);
+                        }
+                    } else if let Some(Frame::Array { in_value, .. }) = self.stack.last_mut() {
+                        *in_value = true;
+                    }
+                    continue 'value;
                 }
+                if next != Some(close) {
+                    return Err(self.expected(if close == b']' {
+                        "',' or ']'"
+                    } else {
+                        "',' or '}'"
+                    }));
+                }
+                self.pos += 1;
+                // The top is the frame just closed.
+                value = match self.stack.pop() {
+                    Some(Frame::Array { items, .. }) => Json::Array(items),
+                    Some(Frame::Object { members, .. }) => Json::Object(members),
+                    None => Json::Null,
+                };
             }
         }
     }
@@ -508,14 +512,14 @@ impl<'a> Parser<'a> {
         Ok(key)
     }
 
-    fn literal(&mut self, word: &str, value: Json<'a>) -> Result<Json<'a>, Error> {
+    fn literal(&mut self, word: &str) -> Result<(), Error> {
         if self
             .b
             .get(self.pos..)
             .is_some_and(|rest| rest.starts_with(word.as_bytes()))
         {
             self.pos += word.len();
-            Ok(value)
+            Ok(())
         } else {
             Err(self.unexpected())
         }

@@ -69,11 +69,18 @@ impl Limits {
     /// `maxKeywords`, `maxRelatedVideos`, `maxComments`, `maxBodyBytes`) are whole numbers
     /// >= 0; absent or `null` members keep their defaults, unknown members are ignored.
     pub fn from_json(v: &Json) -> Result<Limits, Error> {
+        let mut limits = Limits::default();
+        limits.read_json(v)?;
+        Ok(limits)
+    }
+
+    /// [`Limits::from_json`] into `self`: the members present replace the ones in `self`.
+    pub(crate) fn read_json(&mut self, v: &Json) -> Result<(), Error> {
         let root = Path::Root("options");
         let path = root.key("limits");
-        let mut limits = Limits::default();
+        let limits = self;
         if matches!(v, Json::Null) {
-            return Ok(limits);
+            return Ok(());
         }
         crate::read::object(v, &path)?;
         let fields: [(&str, &mut usize); 6] = [
@@ -96,7 +103,7 @@ impl Limits {
                 *slot = usize::try_from(n).unwrap_or(usize::MAX);
             }
         }
-        Ok(limits)
+        Ok(())
     }
 }
 

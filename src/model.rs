@@ -315,122 +315,148 @@ impl Article {
             media: Some(media).filter(|m| !m.is_open()),
             ..Reader::default()
         };
-        let mut truncated = Truncated::default();
         object(doc, &root)?;
         schema_version(
             doc.get(key!(ARTICLE_FIELDS, "schemaVersion")),
             &root.key(key!(ARTICLE_FIELDS, "schemaVersion")),
         )?;
 
-        let id = req_id(doc, key!(ARTICLE_FIELDS, "id"), &root)?;
-        let url = r.opt_url(
+        // Filled in member by member: the readers write into their places (code size).
+        let mut a = Article {
+            id: req_id(doc, key!(ARTICLE_FIELDS, "id"), &root)?,
+            url: None,
+            title: String::new(),
+            summary: None,
+            channel: None,
+            published_at: Timestamp {
+                unix_seconds: 0,
+                offset_minutes: 0,
+            },
+            updated_at: None,
+            source: None,
+            authors: Vec::new(),
+            editor: None,
+            cover: None,
+            lead_video: None,
+            body_html: None,
+            keywords: Vec::new(),
+            stats: Stats::default(),
+            comments: Comments::default(),
+            related_videos: Vec::new(),
+            truncated: Truncated::default(),
+        };
+        r.opt_url(
             doc,
             key!(ARTICLE_FIELDS, "url"),
             &root,
             UrlContext::Absolute,
+            &mut a.url,
         )?;
         let title_path = root.key(key!(ARTICLE_FIELDS, "title"));
-        let title = text(
+        a.title = text(
             required(doc, key!(ARTICLE_FIELDS, "title"), &root)?,
             &title_path,
         )?;
-        if title.is_empty() {
+        if a.title.is_empty() {
             return Err(title_path.error("must not be empty"));
         }
-        let title = r.fit(title, &title_path, limits.max_title_chars);
-        let summary = r.opt_text(doc, key!(ARTICLE_FIELDS, "summary"), &root)?;
-        let channel = r.opt_named(doc, key!(ARTICLE_FIELDS, "channel"), &root, false)?;
-        let published_at = req_timestamp(doc, key!(ARTICLE_FIELDS, "publishedAt"), &root)?;
-        let updated_at = opt_timestamp(doc, key!(ARTICLE_FIELDS, "updatedAt"), &root)?;
-        let source = r.opt_named(doc, key!(ARTICLE_FIELDS, "source"), &root, true)?;
-        let (authors, _) = r.named_list(
+        r.fit(&mut a.title, &title_path, limits.max_title_chars);
+        r.opt_text(doc, key!(ARTICLE_FIELDS, "summary"), &root, &mut a.summary)?;
+        r.opt_named(
+            doc,
+            key!(ARTICLE_FIELDS, "channel"),
+            &root,
+            false,
+            &mut a.channel,
+        )?;
+        req_timestamp(
+            doc,
+            key!(ARTICLE_FIELDS, "publishedAt"),
+            &root,
+            &mut a.published_at,
+        )?;
+        opt_timestamp(
+            doc,
+            key!(ARTICLE_FIELDS, "updatedAt"),
+            &root,
+            &mut a.updated_at,
+        )?;
+        r.opt_named(
+            doc,
+            key!(ARTICLE_FIELDS, "source"),
+            &root,
+            true,
+            &mut a.source,
+        )?;
+        r.named_list(
             doc,
             key!(ARTICLE_FIELDS, "authors"),
             &root,
             false,
             usize::MAX,
+            &mut a.authors,
         )?;
-        let editor = r.opt_text(doc, key!(ARTICLE_FIELDS, "editor"), &root)?;
-        let cover = r.opt_image(doc, key!(ARTICLE_FIELDS, "cover"), &root, true)?;
-        let lead_video = match present(doc, key!(ARTICLE_FIELDS, "leadVideo")) {
-            Some(v) => r.lead_video(v, &root.key(key!(ARTICLE_FIELDS, "leadVideo")))?,
-            None => None,
-        };
-        let body_html = match present(doc, key!(ARTICLE_FIELDS, "bodyHtml")) {
-            Some(v) => {
-                let path = root.key(key!(ARTICLE_FIELDS, "bodyHtml"));
-                let raw = str_of(v, &path)?;
-                let kept = cut_bytes(raw, limits.max_body_bytes);
-                if kept.len() < raw.len() {
-                    truncated.body = true;
-                    r.warn_n(
-                        &path,
-                        WarningCode::Truncated,
-                        "truncated to ",
-                        limits.max_body_bytes,
-                        " bytes",
-                    );
-                }
-                Some(clean(kept, false))
+        r.opt_text(doc, key!(ARTICLE_FIELDS, "editor"), &root, &mut a.editor)?;
+        r.opt_image(
+            doc,
+            key!(ARTICLE_FIELDS, "cover"),
+            &root,
+            true,
+            &mut a.cover,
+        )?;
+        if let Some(v) = present(doc, key!(ARTICLE_FIELDS, "leadVideo")) {
+            let path = root.key(key!(ARTICLE_FIELDS, "leadVideo"));
+            r.lead_video(v, &path, &mut a.lead_video)?;
+        }
+        if let Some(v) = present(doc, key!(ARTICLE_FIELDS, "bodyHtml")) {
+            let path = root.key(key!(ARTICLE_FIELDS, "bodyHtml"));
+            let raw = str_of(v, &path)?;
+            let kept = cut_bytes(raw, limits.max_body_bytes);
+            if kept.len() < raw.len() {
+                a.truncated.body = true;
+                r.warn_n(
+                    &path,
+                    WarningCode::Truncated,
+                    "truncated to ",
+                    limits.max_body_bytes,
+                    " bytes",
+                );
             }
-            None => None,
-        };
-        let (keywords, more) = r.named_list(
+            a.body_html = Some(clean(kept, false));
+        }
+        a.truncated.keywords = r.named_list(
             doc,
             key!(ARTICLE_FIELDS, "keywords"),
             &root,
             true,
             limits.max_keywords,
+            &mut a.keywords,
         )?;
-        truncated.keywords = more;
-        let stats = match present(doc, key!(ARTICLE_FIELDS, "stats")) {
-            Some(v) => stats(v, &root.key(key!(ARTICLE_FIELDS, "stats")))?,
-            None => Stats::default(),
-        };
-        let comments = match present(doc, key!(ARTICLE_FIELDS, "comments")) {
-            Some(v) => r.comments(
+        if let Some(v) = present(doc, key!(ARTICLE_FIELDS, "stats")) {
+            stats(v, &root.key(key!(ARTICLE_FIELDS, "stats")), &mut a.stats)?;
+        }
+        if let Some(v) = present(doc, key!(ARTICLE_FIELDS, "comments")) {
+            r.comments(
                 v,
                 &root.key(key!(ARTICLE_FIELDS, "comments")),
-                &mut truncated.comments,
-            )?,
-            None => Comments::default(),
-        };
-        let mut related_videos = Vec::new();
+                &mut a.comments,
+                &mut a.truncated.comments,
+            )?;
+        }
         let rv_path = root.key(key!(ARTICLE_FIELDS, "relatedVideos"));
         let rv = array(doc, key!(ARTICLE_FIELDS, "relatedVideos"), &root)?;
         for (i, v) in rv.iter().enumerate() {
-            if related_videos.len() >= limits.max_related_videos {
-                truncated.related_videos = rv.len() - i;
+            if a.related_videos.len() >= limits.max_related_videos {
+                a.truncated.related_videos = rv.len() - i;
                 r.warn_more(&rv_path, rv.len() - i);
                 break;
             }
-            if let Some(video) = r.related_video(v, &rv_path.index(i))? {
-                related_videos.push(video);
-            }
+            r.related_video(v, &rv_path.index(i), &mut a.related_videos)?;
         }
         r.finish_warnings();
 
         Ok(Parsed {
-            article: Article {
-                id,
-                url,
-                title,
-                summary,
-                channel,
-                published_at,
-                updated_at,
-                source,
-                authors,
-                editor,
-                cover,
-                lead_video,
-                body_html,
-                keywords,
-                stats,
-                comments,
-                related_videos,
-                truncated,
-            },
+            article: a,
             warnings: r.warnings,
         })
     }
@@ -555,27 +581,25 @@ impl Reader<'_> {
         }
     }
 
-    /// `s` cut to `max` characters with `…` and a warning at `path`, if longer.
-    fn fit(&mut self, s: String, path: &Path<'_>, max: usize) -> String {
-        match cut_chars(&s, max) {
-            Some(cut) => {
-                self.warn_n(
-                    path,
-                    WarningCode::Truncated,
-                    "truncated to ",
-                    max,
-                    " characters",
-                );
-                cut
-            }
-            None => s,
+    /// `s` cut to `max` characters with `…` (in place) and a warning at `path`, if longer.
+    fn fit(&mut self, s: &mut String, path: &Path<'_>, max: usize) {
+        if let Some(cut) = cut_chars(s, max) {
+            self.warn_n(
+                path,
+                WarningCode::Truncated,
+                "truncated to ",
+                max,
+                " characters",
+            );
+            *s = cut;
         }
     }
 
     /// A required plain-text value, cut at `maxTextChars`.
     fn text(&mut self, v: &Json, path: &Path<'_>) -> Result<String, Error> {
-        let t = text(v, path)?;
-        Ok(self.fit(t, path, self.limits.max_text_chars))
+        let mut t = text(v, path)?;
+        self.fit(&mut t, path, self.limits.max_text_chars);
+        Ok(t)
     }
 
     /// Required plain-text member `key` of `obj`, cut at `maxTextChars`.
@@ -592,16 +616,17 @@ impl Reader<'_> {
         key: &str,
         parent: &Path<'_>,
         keep: bool,
-    ) -> Result<Option<Image>, Error> {
+        out: &mut Option<Image>,
+    ) -> Result<(), Error> {
         let Some(v) = present(obj, key) else {
-            return Ok(None);
+            return Ok(());
         };
         let path = parent.key(key);
         if keep {
-            self.image(v, &path)
+            *out = self.image(v, &path)?;
+            Ok(())
         } else {
-            object(v, &path)?;
-            Ok(None)
+            object(v, &path)
         }
     }
 
@@ -611,15 +636,13 @@ impl Reader<'_> {
         obj: &Json,
         key: &str,
         parent: &Path<'_>,
-    ) -> Result<Option<String>, Error> {
-        match opt_text(obj, key, parent)? {
-            Some(t) => Ok(Some(self.fit(
-                t,
-                &parent.key(key),
-                self.limits.max_text_chars,
-            ))),
-            None => Ok(None),
+        out: &mut Option<String>,
+    ) -> Result<(), Error> {
+        if let Some(t) = opt_text(obj, key, parent)? {
+            let t = out.insert(t);
+            self.fit(t, &parent.key(key), self.limits.max_text_chars);
         }
+        Ok(())
     }
 
     /// An optional URL member: absent, `null` or empty → `None`; refused → `None` and a
@@ -630,20 +653,22 @@ impl Reader<'_> {
         key: &str,
         parent: &Path<'_>,
         context: UrlContext,
-    ) -> Result<Option<SafeUrl>, Error> {
+        out: &mut Option<SafeUrl>,
+    ) -> Result<(), Error> {
         let Some(v) = present(obj, key) else {
-            return Ok(None);
+            return Ok(());
         };
         let path = parent.key(key);
         let raw = str_of(v, &path)?;
         if raw.trim().is_empty() {
-            return Ok(None);
+            return Ok(());
         }
         let url = check(raw, context);
         if url.is_none() {
             self.warn(&path, WarningCode::Url, DROPPED_URL.to_owned());
         }
-        Ok(url.and_then(|u| self.judge_media(u, context, &path)))
+        *out = url.and_then(|u| self.judge_media(u, context, &path));
+        Ok(())
     }
 
     /// A `Media` URL judged by the media hosts being read with, if any (see
@@ -696,7 +721,8 @@ impl Reader<'_> {
         key: &str,
         item: &Path<'_>,
         context: UrlContext,
-    ) -> Result<Option<SafeUrl>, Error> {
+        out: &mut Option<SafeUrl>,
+    ) -> Result<(), Error> {
         let raw = str_of(required(obj, key, item)?, &item.key(key))?;
         let empty = raw.trim().is_empty();
         let url = if empty { None } else { check(raw, context) };
@@ -715,7 +741,8 @@ impl Reader<'_> {
             };
             self.warn(item, code, msg);
         }
-        Ok(url.and_then(|u| self.judge_media(u, context, &item.key(key))))
+        *out = url.and_then(|u| self.judge_media(u, context, &item.key(key)));
+        Ok(())
     }
 
     /// `{name, url?}`, or with `allow_string` also a plain string. An empty name drops it
@@ -725,15 +752,20 @@ impl Reader<'_> {
         v: &Json,
         path: &Path<'_>,
         allow_string: bool,
-    ) -> Result<Option<Named>, Error> {
+        out: &mut Option<Named>,
+    ) -> Result<(), Error> {
         let (name, url) = match v {
-            Json::String(s) if allow_string => {
-                let name = clean(s, true);
-                (self.fit(name, path, self.limits.max_text_chars), None)
-            }
+            Json::String(_) if allow_string => (self.text(v, path)?, None),
             Json::Object(_) => {
                 let name = self.req_text(v, key!(NAMED_FIELDS, "name"), path)?;
-                let url = self.opt_url(v, key!(NAMED_FIELDS, "url"), path, UrlContext::Link)?;
+                let mut url = None;
+                self.opt_url(
+                    v,
+                    key!(NAMED_FIELDS, "url"),
+                    path,
+                    UrlContext::Link,
+                    &mut url,
+                )?;
                 (name, url)
             }
             _ => {
@@ -747,9 +779,10 @@ impl Reader<'_> {
         };
         if name.is_empty() {
             self.warn(path, WarningCode::Empty, "dropped: empty name".to_owned());
-            return Ok(None);
+        } else {
+            *out = Some(Named { name, url });
         }
-        Ok(Some(Named { name, url }))
+        Ok(())
     }
 
     fn opt_named(
@@ -758,11 +791,12 @@ impl Reader<'_> {
         key: &str,
         parent: &Path<'_>,
         allow_string: bool,
-    ) -> Result<Option<Named>, Error> {
-        match present(obj, key) {
-            Some(v) => self.named(v, &parent.key(key), allow_string),
-            None => Ok(None),
+        out: &mut Option<Named>,
+    ) -> Result<(), Error> {
+        if let Some(v) = present(obj, key) {
+            self.named(v, &parent.key(key), allow_string, out)?;
         }
+        Ok(())
     }
 
     fn named_list(
@@ -772,32 +806,44 @@ impl Reader<'_> {
         parent: &Path<'_>,
         allow_string: bool,
         max: usize,
-    ) -> Result<(Vec<Named>, usize), Error> {
+        out: &mut Vec<Named>,
+    ) -> Result<usize, Error> {
         let path = parent.key(key);
         let items = array(obj, key, parent)?;
-        let mut out = Vec::with_capacity(items.len().min(max));
+        out.reserve_exact(items.len().min(max));
         for (i, v) in items.iter().enumerate() {
             if out.len() >= max {
                 let more = items.len() - i;
                 self.warn_more(&path, more);
-                return Ok((out, more));
+                return Ok(more);
             }
-            if let Some(named) = self.named(v, &path.index(i), allow_string)? {
+            let mut named = None;
+            self.named(v, &path.index(i), allow_string, &mut named)?;
+            if let Some(named) = named {
                 out.push(named);
             }
         }
-        Ok((out, 0))
+        Ok(0)
     }
 
     /// An Image; dropped with a warning when its url is refused.
     pub(crate) fn image(&mut self, v: &Json, path: &Path<'_>) -> Result<Option<Image>, Error> {
         object(v, path)?;
-        let url = self.item_url(v, key!(IMAGE_FIELDS, "url"), path, UrlContext::Media)?;
-        let width = opt_size(v, key!(IMAGE_FIELDS, "width"), path)?;
-        let height = opt_size(v, key!(IMAGE_FIELDS, "height"), path)?;
-        let alt = self.opt_text(v, key!(IMAGE_FIELDS, "alt"), path)?;
-        let caption = self.opt_text(v, key!(IMAGE_FIELDS, "caption"), path)?;
-        let credit = self.opt_text(v, key!(IMAGE_FIELDS, "credit"), path)?;
+        let mut url = None;
+        self.item_url(
+            v,
+            key!(IMAGE_FIELDS, "url"),
+            path,
+            UrlContext::Media,
+            &mut url,
+        )?;
+        let (mut width, mut height) = (None, None);
+        opt_size(v, key!(IMAGE_FIELDS, "width"), path, &mut width)?;
+        opt_size(v, key!(IMAGE_FIELDS, "height"), path, &mut height)?;
+        let (mut alt, mut caption, mut credit) = (None, None, None);
+        self.opt_text(v, key!(IMAGE_FIELDS, "alt"), path, &mut alt)?;
+        self.opt_text(v, key!(IMAGE_FIELDS, "caption"), path, &mut caption)?;
+        self.opt_text(v, key!(IMAGE_FIELDS, "credit"), path, &mut credit)?;
         Ok(url.map(|url| Image {
             url,
             width,
@@ -808,24 +854,60 @@ impl Reader<'_> {
         }))
     }
 
-    fn lead_video(&mut self, v: &Json, path: &Path<'_>) -> Result<Option<LeadVideo>, Error> {
+    fn lead_video(
+        &mut self,
+        v: &Json,
+        path: &Path<'_>,
+        out: &mut Option<LeadVideo>,
+    ) -> Result<(), Error> {
         object(v, path)?;
-        let src = self.item_url(v, key!(LEAD_VIDEO_FIELDS, "src"), path, UrlContext::Media)?;
-        let poster = self.opt_image(v, key!(LEAD_VIDEO_FIELDS, "poster"), path, src.is_some())?;
-        let duration_seconds = opt_duration(v, key!(LEAD_VIDEO_FIELDS, "durationSeconds"), path)?;
-        let title = self.opt_text(v, key!(LEAD_VIDEO_FIELDS, "title"), path)?;
-        Ok(src.map(|src| LeadVideo {
+        let mut src = None;
+        self.item_url(
+            v,
+            key!(LEAD_VIDEO_FIELDS, "src"),
+            path,
+            UrlContext::Media,
+            &mut src,
+        )?;
+        let mut poster = None;
+        let keep = src.is_some();
+        self.opt_image(
+            v,
+            key!(LEAD_VIDEO_FIELDS, "poster"),
+            path,
+            keep,
+            &mut poster,
+        )?;
+        let mut duration_seconds = None;
+        opt_duration(
+            v,
+            key!(LEAD_VIDEO_FIELDS, "durationSeconds"),
+            path,
+            &mut duration_seconds,
+        )?;
+        let mut title = None;
+        self.opt_text(v, key!(LEAD_VIDEO_FIELDS, "title"), path, &mut title)?;
+        *out = src.map(|src| LeadVideo {
             src,
             poster,
             duration_seconds,
             title,
-        }))
+        });
+        Ok(())
     }
 
-    fn comments(&mut self, v: &Json, path: &Path<'_>, more: &mut usize) -> Result<Comments, Error> {
+    /// The comments block into `out` (a default one), the comments past the limit counted
+    /// in `more`.
+    fn comments(
+        &mut self,
+        v: &Json,
+        path: &Path<'_>,
+        out: &mut Comments,
+        more: &mut usize,
+    ) -> Result<(), Error> {
         object(v, path)?;
-        let enabled = match present(v, key!(COMMENTS_FIELDS, "enabled")) {
-            Some(Json::Bool(b)) => *b,
+        match present(v, key!(COMMENTS_FIELDS, "enabled")) {
+            Some(Json::Bool(b)) => out.enabled = *b,
             Some(other) => {
                 return Err(type_error(
                     &path.key(key!(COMMENTS_FIELDS, "enabled")),
@@ -833,83 +915,126 @@ impl Reader<'_> {
                     other,
                 ))
             }
-            None => true,
-        };
-        let total = opt_count(v, key!(COMMENTS_FIELDS, "total"), path)?;
+            None => {}
+        }
+        opt_count(v, key!(COMMENTS_FIELDS, "total"), path, &mut out.total)?;
         let items_path = path.key(key!(COMMENTS_FIELDS, "items"));
         let list = array(v, key!(COMMENTS_FIELDS, "items"), path)?;
         let max = self.limits.max_comments;
-        let mut items = Vec::with_capacity(list.len().min(max));
+        out.items.reserve_exact(list.len().min(max));
         for (i, item) in list.iter().enumerate() {
-            if items.len() >= max {
+            if out.items.len() >= max {
                 *more = list.len() - i;
                 self.warn_more(&items_path, list.len() - i);
                 break;
             }
-            items.push(self.comment(item, &items_path.index(i))?);
+            self.comment(item, &items_path.index(i), &mut out.items)?;
         }
-        Ok(Comments {
-            enabled,
-            total,
-            items,
-        })
+        Ok(())
     }
 
-    fn comment(&mut self, v: &Json, path: &Path<'_>) -> Result<Comment, Error> {
+    /// A comment, pushed onto `out`.
+    fn comment(&mut self, v: &Json, path: &Path<'_>, out: &mut Vec<Comment>) -> Result<(), Error> {
         object(v, path)?;
-        let id = req_id(v, key!(COMMENT_FIELDS, "id"), path)?;
+        let mut c = Comment {
+            id: req_id(v, key!(COMMENT_FIELDS, "id"), path)?,
+            author_name: String::new(),
+            author_avatar: None,
+            text: String::new(),
+            published_at: Timestamp {
+                unix_seconds: 0,
+                offset_minutes: 0,
+            },
+            likes: None,
+        };
         let author_path = path.key(key!(COMMENT_FIELDS, "author"));
         let author = required(v, key!(COMMENT_FIELDS, "author"), path)?;
         object(author, &author_path)?;
-        let author_name =
-            self.req_text(author, key!(COMMENT_AUTHOR_FIELDS, "name"), &author_path)?;
-        let author_avatar = self.opt_url(
+        c.author_name = self.req_text(author, key!(COMMENT_AUTHOR_FIELDS, "name"), &author_path)?;
+        self.opt_url(
             author,
             key!(COMMENT_AUTHOR_FIELDS, "avatar"),
             &author_path,
             UrlContext::Media,
+            &mut c.author_avatar,
         )?;
-        let text = self.req_text(v, key!(COMMENT_FIELDS, "text"), path)?;
-        let published_at = req_timestamp(v, key!(COMMENT_FIELDS, "publishedAt"), path)?;
-        let likes = opt_count(v, key!(COMMENT_FIELDS, "likes"), path)?;
-        Ok(Comment {
-            id,
-            author_name,
-            author_avatar,
-            text,
-            published_at,
-            likes,
-        })
+        c.text = self.req_text(v, key!(COMMENT_FIELDS, "text"), path)?;
+        req_timestamp(
+            v,
+            key!(COMMENT_FIELDS, "publishedAt"),
+            path,
+            &mut c.published_at,
+        )?;
+        opt_count(v, key!(COMMENT_FIELDS, "likes"), path, &mut c.likes)?;
+        out.push(c);
+        Ok(())
     }
 
-    fn related_video(&mut self, v: &Json, path: &Path<'_>) -> Result<Option<RelatedVideo>, Error> {
+    /// A related video, pushed onto `out` unless it is dropped.
+    fn related_video(
+        &mut self,
+        v: &Json,
+        path: &Path<'_>,
+        out: &mut Vec<RelatedVideo>,
+    ) -> Result<(), Error> {
         object(v, path)?;
         let id = req_id(v, key!(RELATED_VIDEO_FIELDS, "id"), path)?;
-        let url = self.item_url(v, key!(RELATED_VIDEO_FIELDS, "url"), path, UrlContext::Link)?;
+        let mut url = None;
+        self.item_url(
+            v,
+            key!(RELATED_VIDEO_FIELDS, "url"),
+            path,
+            UrlContext::Link,
+            &mut url,
+        )?;
         let title = self.req_text(v, key!(RELATED_VIDEO_FIELDS, "title"), path)?;
         // Read the cover only for a kept video, so that a dropped video gives one warning;
         // its type is still checked.
-        let cover = self.opt_image(v, key!(RELATED_VIDEO_FIELDS, "cover"), path, url.is_some())?;
-        let duration_seconds =
-            opt_duration(v, key!(RELATED_VIDEO_FIELDS, "durationSeconds"), path)?;
-        let channel = self.opt_text(v, key!(RELATED_VIDEO_FIELDS, "channel"), path)?;
-        let published_at = opt_timestamp(v, key!(RELATED_VIDEO_FIELDS, "publishedAt"), path)?;
-        Ok(url.map(|url| RelatedVideo {
-            id,
-            url,
-            title,
-            cover,
-            duration_seconds,
-            channel,
-            published_at,
-        }))
+        let mut cover = None;
+        let keep = url.is_some();
+        self.opt_image(
+            v,
+            key!(RELATED_VIDEO_FIELDS, "cover"),
+            path,
+            keep,
+            &mut cover,
+        )?;
+        let mut duration_seconds = None;
+        opt_duration(
+            v,
+            key!(RELATED_VIDEO_FIELDS, "durationSeconds"),
+            path,
+            &mut duration_seconds,
+        )?;
+        let mut channel = None;
+        self.opt_text(v, key!(RELATED_VIDEO_FIELDS, "channel"), path, &mut channel)?;
+        let mut published_at = None;
+        opt_timestamp(
+            v,
+            key!(RELATED_VIDEO_FIELDS, "publishedAt"),
+            path,
+            &mut published_at,
+        )?;
+        if let Some(url) = url {
+            out.push(RelatedVideo {
+                id,
+                url,
+                title,
+                cover,
+                duration_seconds,
+                channel,
+                published_at,
+            });
+        }
+        Ok(())
     }
 }
 
-fn opt_count(obj: &Json, key: &str, parent: &Path<'_>) -> Result<Option<u64>, Error> {
-    present(obj, key)
-        .map(|v| count(v, &parent.key(key)))
-        .transpose()
+fn opt_count(obj: &Json, key: &str, parent: &Path<'_>, out: &mut Option<u64>) -> Result<(), Error> {
+    if let Some(v) = present(obj, key) {
+        *out = Some(count(v, &parent.key(key))?);
+    }
+    Ok(())
 }
 
 /// A number ≥ 0 rounded to the nearest whole (halves up), clamped to `u32::MAX`.
@@ -918,15 +1043,25 @@ fn rounded_u32(v: &Json, path: &Path<'_>) -> Result<u32, Error> {
     Ok((n + 0.5).floor() as u32)
 }
 
-fn opt_duration(obj: &Json, key: &str, parent: &Path<'_>) -> Result<Option<u32>, Error> {
-    present(obj, key)
-        .map(|v| rounded_u32(v, &parent.key(key)))
-        .transpose()
+fn opt_duration(
+    obj: &Json,
+    key: &str,
+    parent: &Path<'_>,
+    out: &mut Option<u32>,
+) -> Result<(), Error> {
+    if let Some(v) = present(obj, key) {
+        *out = Some(rounded_u32(v, &parent.key(key))?);
+    }
+    Ok(())
 }
 
 /// An image size; 0 means unknown.
-fn opt_size(obj: &Json, key: &str, parent: &Path<'_>) -> Result<Option<u32>, Error> {
-    Ok(opt_duration(obj, key, parent)?.filter(|&n| n > 0))
+fn opt_size(obj: &Json, key: &str, parent: &Path<'_>, out: &mut Option<u32>) -> Result<(), Error> {
+    opt_duration(obj, key, parent, out)?;
+    if *out == Some(0) {
+        *out = None;
+    }
+    Ok(())
 }
 
 /// The largest integer an `f64` (and a JavaScript number) holds exactly.
@@ -961,9 +1096,15 @@ fn req_id(obj: &Json, key: &str, parent: &Path<'_>) -> Result<String, Error> {
 }
 
 /// Required date-time member `key` of `obj` (see [`timestamp`]).
-fn req_timestamp(obj: &Json, key: &str, parent: &Path<'_>) -> Result<Timestamp, Error> {
+fn req_timestamp(
+    obj: &Json,
+    key: &str,
+    parent: &Path<'_>,
+    out: &mut Timestamp,
+) -> Result<(), Error> {
     let v = required(obj, key, parent)?;
-    timestamp(v, &parent.key(key))
+    *out = timestamp(v, &parent.key(key))?;
+    Ok(())
 }
 
 const DATE_EXPECTED: &str =
@@ -976,10 +1117,16 @@ pub(crate) fn timestamp(v: &Json, path: &Path<'_>) -> Result<Timestamp, Error> {
     }
 }
 
-fn opt_timestamp(obj: &Json, key: &str, parent: &Path<'_>) -> Result<Option<Timestamp>, Error> {
-    present(obj, key)
-        .map(|v| timestamp(v, &parent.key(key)))
-        .transpose()
+fn opt_timestamp(
+    obj: &Json,
+    key: &str,
+    parent: &Path<'_>,
+    out: &mut Option<Timestamp>,
+) -> Result<(), Error> {
+    if let Some(v) = present(obj, key) {
+        *out = Some(timestamp(v, &parent.key(key))?);
+    }
+    Ok(())
 }
 
 fn schema_version(v: Option<&Json>, path: &Path<'_>) -> Result<(), Error> {
@@ -1004,14 +1151,17 @@ fn schema_version(v: Option<&Json>, path: &Path<'_>) -> Result<(), Error> {
     Err(path.error(msg).with_code(ErrorCode::SchemaVersion))
 }
 
-fn stats(v: &Json, path: &Path<'_>) -> Result<Stats, Error> {
+fn stats(v: &Json, path: &Path<'_>, stats: &mut Stats) -> Result<(), Error> {
     object(v, path)?;
-    Ok(Stats {
-        likes: opt_count(v, key!(STATS_FIELDS, "likes"), path)?,
-        favorites: opt_count(v, key!(STATS_FIELDS, "favorites"), path)?,
-        comments: opt_count(v, key!(STATS_FIELDS, "comments"), path)?,
-        views: opt_count(v, key!(STATS_FIELDS, "views"), path)?,
-    })
+    opt_count(v, key!(STATS_FIELDS, "likes"), path, &mut stats.likes)?;
+    opt_count(
+        v,
+        key!(STATS_FIELDS, "favorites"),
+        path,
+        &mut stats.favorites,
+    )?;
+    opt_count(v, key!(STATS_FIELDS, "comments"), path, &mut stats.comments)?;
+    opt_count(v, key!(STATS_FIELDS, "views"), path, &mut stats.views)
 }
 
 #[cfg(test)]
@@ -1557,7 +1707,15 @@ mod tests {
                     let d = parse(&text, &JsonLimits::default()).unwrap();
                     let root = Path::Root("");
                     let lv = root.key("leadVideo");
-                    opt_duration(d.get("leadVideo").unwrap(), "durationSeconds", &lv).unwrap()
+                    let mut out = None;
+                    opt_duration(
+                        d.get("leadVideo").unwrap(),
+                        "durationSeconds",
+                        &lv,
+                        &mut out,
+                    )
+                    .unwrap();
+                    out
                 }
             }),
         }
@@ -1567,9 +1725,14 @@ mod tests {
     fn image_sizes_are_rounded_and_zero_is_unknown() {
         let d = parse(r#"{"width": 640.4, "height": 0}"#, &JsonLimits::default()).unwrap();
         let root = Path::Root("");
-        assert_eq!(opt_size(&d, "width", &root), Ok(Some(640)));
-        assert_eq!(opt_size(&d, "height", &root), Ok(None));
-        assert_eq!(opt_size(&d, "alt", &root), Ok(None));
+        let size = |key: &str| {
+            let mut out = Some(1);
+            opt_size(&d, key, &root, &mut out).map(|()| out)
+        };
+        assert_eq!(size("width"), Ok(Some(640)));
+        assert_eq!(size("height"), Ok(None));
+        // An absent member leaves the destination as it was.
+        assert_eq!(size("alt"), Ok(Some(1)));
         assert_eq!(
             fail(r#""cover": {"url": "https://img.example/a.jpg", "width": "640"}"#),
             "cover.width: expected a number, got a string"

@@ -462,9 +462,9 @@ impl Options {
             return Ok((options, Vec::new()));
         }
         object(doc, &root)?;
-        let media = media_hosts(doc, &root)?;
+        media_hosts(doc, &root, &mut options.media)?;
         let mut reader = Reader {
-            media: Some(&media).filter(|m| !m.is_open()),
+            media: Some(&options.media).filter(|m| !m.is_open()),
             ..Reader::default()
         };
 
@@ -527,24 +527,37 @@ impl Options {
             object(v, &path)?;
             let name_key = key!(USER_KEYS, "name");
             let name_path = path.key(name_key);
-            let name = text(required(v, name_key, &path)?, &name_path)?;
-            if name.is_empty() {
+            let user = options.user.insert(User {
+                name: text(required(v, name_key, &path)?, &name_path)?,
+                avatar: None,
+            });
+            if user.name.is_empty() {
                 return Err(name_path.error("must not be empty"));
             }
-            let avatar = reader.opt_url(v, key!(USER_KEYS, "avatar"), &path, UrlContext::Media)?;
-            options.user = Some(User { name, avatar });
+            reader.opt_url(
+                v,
+                key!(USER_KEYS, "avatar"),
+                &path,
+                UrlContext::Media,
+                &mut user.avatar,
+            )?;
         }
         if let Some(v) = member!(doc, "share") {
-            options.share = Some(share(v, &root.key("share"))?);
+            share(v, &root.key("share"), options.share.insert(Vec::new()))?;
         }
         if let Some(v) = member!(doc, "relatedLimit") {
             let n = count(v, &root.key("relatedLimit"))?;
             options.related_limit = Some(usize::try_from(n).unwrap_or(usize::MAX));
         }
-        options.page_url =
-            reader.opt_url(doc, declared!("pageUrl"), &root, UrlContext::Absolute)?;
+        reader.opt_url(
+            doc,
+            declared!("pageUrl"),
+            &root,
+            UrlContext::Absolute,
+            &mut options.page_url,
+        )?;
         if let Some(v) = member!(doc, "limits") {
-            options.limits = Limits::from_json(v)?;
+            options.limits.read_json(v)?;
         }
         if let Some(v) = member!(doc, "labels") {
             let path = root.key("labels");
@@ -584,16 +597,18 @@ impl Options {
             };
         }
         let warnings = reader.warnings;
-        options.media = media;
-        options.sanitize = Policy::from_json(doc)?;
+        options.sanitize.read_json(doc)?;
         Ok((options, warnings))
     }
 }
 
 /// `sanitize.allowMediaHosts` and `mediaProxy` of the options `doc` under `root` (`options`
 /// for [`Options`], nothing for [`crate::sanitize::Policy`], whose paths start at `sanitize`).
-pub(crate) fn media_hosts(doc: &Json, root: &Path<'_>) -> Result<MediaHosts, Error> {
-    let mut media = MediaHosts::OPEN;
+pub(crate) fn media_hosts(
+    doc: &Json,
+    root: &Path<'_>,
+    media: &mut MediaHosts,
+) -> Result<(), Error> {
     let sanitize = root.key("sanitize");
     let allow = key!(SANITIZE_KEYS, "allowMediaHosts");
     if let Some(s) = member!(doc, "sanitize").filter(|s| present(s, allow).is_some()) {
@@ -609,9 +624,11 @@ pub(crate) fn media_hosts(doc: &Json, root: &Path<'_>) -> Result<MediaHosts, Err
     }
     if let Some(v) = member!(doc, "mediaProxy") {
         let path = root.key("mediaProxy");
-        media = media.proxy(str_of(v, &path)?).map_err(|m| path.error(m))?;
+        *media = core::mem::take(media)
+            .proxy(str_of(v, &path)?)
+            .map_err(|m| path.error(m))?;
     }
-    Ok(media)
+    Ok(())
 }
 
 /// With the `serde` feature: [`Options`] deserialize from any serde format through the one
@@ -637,8 +654,7 @@ fn quoted_error(path: &Path<'_>, before: &str, value: &str, after: &str) -> Erro
 }
 
 /// `["weibo", "qq"]` or `"weibo, qq"`.
-fn share(v: &Json, path: &Path<'_>) -> Result<Vec<ShareService>, Error> {
-    let mut out: Vec<ShareService> = Vec::new();
+fn share(v: &Json, path: &Path<'_>, out: &mut Vec<ShareService>) -> Result<(), Error> {
     let mut add = |key: &str, item: &Path<'_>| -> Result<(), Error> {
         let key = key.trim();
         if key.is_empty() {
@@ -671,7 +687,7 @@ fn share(v: &Json, path: &Path<'_>) -> Result<Vec<ShareService>, Error> {
             ))
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 #[cfg(test)]

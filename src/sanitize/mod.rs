@@ -51,7 +51,7 @@ pub use fragment::{
 pub use prepass::{prepare, PreparedBody, PrepassReport};
 pub use rules::SAFE_STYLE_PROPERTIES;
 
-use crate::error::{Error, Warning, WarningCode};
+use crate::error::{Error, Path, Warning, WarningCode};
 use crate::json::Json;
 use crate::url::{MediaHosts, SafeUrl, UrlContext};
 use rules::class::{Class, CELL_OR_CAPTION, CLOSES_P, HEADING, LISTISH, SPECIAL, TABLE, VOID};
@@ -378,31 +378,39 @@ impl Policy {
     /// field.
     pub fn from_json(options: &Json) -> Result<Policy, Error> {
         let mut policy = Policy::default();
+        policy.read_json(options)?;
+        Ok(policy)
+    }
+
+    /// [`Policy::from_json`] into `self` (a default policy): the render options read their
+    /// `sanitize` in place.
+    pub(crate) fn read_json(&mut self, options: &Json) -> Result<(), Error> {
+        let policy = self;
+        let root = Path::Root("");
         if !matches!(options, Json::Null | Json::Object(_)) {
-            return Err(expected("", "an object", options));
+            return Err(expected(&root, "an object", options));
         }
         // `sanitize.allowMediaHosts` with `mediaProxy`, read as the render options read them.
-        policy.media = crate::options::media_hosts(options, &crate::error::Path::Root(""))?;
+        crate::options::media_hosts(options, &root, &mut policy.media)?;
         let sanitize = match options.get("sanitize") {
-            None | Some(Json::Null) => return Ok(policy),
+            None | Some(Json::Null) => return Ok(()),
             Some(s) => s,
         };
+        let sanitize_path = root.key("sanitize");
         let Json::Object(members) = sanitize else {
-            return Err(expected("sanitize", "an object", sanitize));
+            return Err(expected(&sanitize_path, "an object", sanitize));
         };
         for (key, value) in members {
-            let mut path = String::from("sanitize.");
-            path.push_str(key);
+            let path = sanitize_path.key(key);
             let Some(member) = Member::from_key(key) else {
-                return Err(Error::new(path, "unknown sanitize option"));
+                return Err(path.error("unknown sanitize option"));
             };
             match member {
                 Member::AllowIframeHosts => {
-                    let mut hosts = strings(&path, value)?;
-                    for h in &mut hosts {
-                        h.make_ascii_lowercase();
-                    }
-                    policy.iframe_hosts = hosts;
+                    policy.iframe_hosts = strings(&path, value)?
+                        .iter()
+                        .map(|h| h.to_ascii_lowercase())
+                        .collect();
                 }
                 Member::OwnHost => match value {
                     Json::Null => policy.own_host = None,
@@ -419,10 +427,9 @@ impl Policy {
                         Json::String(s) if s == "blank" => LinkTarget::Blank,
                         Json::String(s) if s == "blankExternal" => LinkTarget::BlankExternal,
                         _ => {
-                            return Err(Error::new(
-                                path,
-                                "expected \"drop\", \"blank\" or \"blankExternal\"",
-                            ))
+                            return Err(
+                                path.error("expected \"drop\", \"blank\" or \"blankExternal\"")
+                            )
                         }
                     }
                 }
@@ -430,15 +437,10 @@ impl Policy {
                     let names = strings(&path, value)?;
                     let mut props = Vec::with_capacity(names.len());
                     for (i, name) in names.iter().enumerate() {
-                        match safe_style_property(name) {
-                            Some(p) => props.push(p),
-                            None => {
-                                return Err(Error::new(
-                                    indexed(&path, i),
-                                    "not a CSS property that may be allowed",
-                                ))
-                            }
-                        }
+                        props.push(safe_style_property(name).ok_or_else(|| {
+                            path.index(i)
+                                .error("not a CSS property that may be allowed")
+                        })?);
                     }
                     policy.style_properties = props;
                 }
@@ -449,7 +451,7 @@ impl Policy {
                 Member::MaxNodes => policy.max_nodes = positive(&path, value)?,
             }
         }
-        Ok(policy)
+        Ok(())
     }
 
     fn is_own_host(&self, host: &str) -> bool {
@@ -464,40 +466,33 @@ fn safe_style_property(name: &str) -> Option<&'static str> {
         .find(|p| p.eq_ignore_ascii_case(name))
 }
 
-fn expected(path: &str, what: &str, got: &Json) -> Error {
+fn expected(path: &Path<'_>, what: &str, got: &Json) -> Error {
     let mut m = String::from("expected ");
     m.push_str(what);
     m.push_str(", found ");
     m.push_str(got.type_name());
-    Error::new(path, m)
+    path.error(m)
 }
 
-fn indexed(path: &str, i: usize) -> String {
-    let mut p = String::from(path);
-    p.push('[');
-    crate::text::push_u64(&mut p, i as u64);
-    p.push(']');
-    p
-}
-
-fn strings(path: &str, value: &Json) -> Result<Vec<String>, Error> {
+/// The items of array `value`, which must all be strings.
+fn strings<'j>(path: &Path<'_>, value: &'j Json) -> Result<Vec<&'j str>, Error> {
     let Json::Array(items) = value else {
         return Err(expected(path, "an array of strings", value));
     };
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         match item {
-            Json::String(s) => out.push(s.to_string()),
-            other => return Err(expected(&indexed(path, i), "a string", other)),
+            Json::String(s) => out.push(&**s),
+            other => return Err(expected(&path.index(i), "a string", other)),
         }
     }
     Ok(out)
 }
 
-fn positive(path: &str, value: &Json) -> Result<usize, Error> {
+fn positive(path: &Path<'_>, value: &Json) -> Result<usize, Error> {
     match value {
         Json::Number(n) if *n >= 1.0 && *n <= 1e12 && n.fract() == 0.0 => Ok(*n as usize),
-        _ => Err(Error::new(path, "expected a positive integer")),
+        _ => Err(path.error("expected a positive integer")),
     }
 }
 
