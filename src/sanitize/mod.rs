@@ -669,8 +669,8 @@ struct Walker<'a, T: HtmlTree> {
     name: String,
     /// The current element's attribute names.
     names: Vec<String>,
-    /// Kept attributes: index into `names`, value, whether the value changed.
-    kept: Vec<(usize, String, bool)>,
+    /// Kept attributes whose value changed: index into `names`, new value.
+    kept: Vec<(usize, String)>,
     /// Nodes visited so far.
     visited: usize,
     /// What the tree builder would see above the current node, one frame per kept ancestor
@@ -1015,6 +1015,7 @@ impl<T: HtmlTree> Walker<'_, T> {
         let mut has_src = false;
         // Existing values of the two attributes the policy manages for `a` and `img`.
         let mut managed: [Option<String>; 2] = [None, None];
+        let mut value = String::new();
         for i in 0..self.names.len() {
             let Some(name) = self.names.get(i) else {
                 break;
@@ -1036,14 +1037,20 @@ impl<T: HtmlTree> Walker<'_, T> {
                 }
                 continue;
             }
-            let new = match (rule, old.as_deref()) {
-                (AttrRule::Url(ctx), Some(v)) => match self.policy.media.check(v, ctx) {
+            let Some(old) = old else {
+                self.drop_attribute(node, i, true);
+                continue;
+            };
+            let ok = match rule {
+                AttrRule::Url(ctx) => match self.policy.media.check(&old, ctx) {
                     Some(u) => {
-                        if kind == Kind::A {
-                            href = Some(u.clone());
-                        }
+                        value.clear();
+                        value.push_str(u.as_str());
                         has_src |= kind == Kind::Img;
-                        Some(u.as_str().to_owned())
+                        if kind == Kind::A {
+                            href = Some(u);
+                        }
+                        true
                     }
                     None => {
                         self.report.removed_urls += 1;
@@ -1051,25 +1058,22 @@ impl<T: HtmlTree> Walker<'_, T> {
                         continue;
                     }
                 },
-                (AttrRule::Srcset, Some(v)) => {
-                    let (clean, refused) = rules::clean_srcset(v, &self.policy.media);
-                    self.report.removed_urls += refused;
-                    if clean.is_none() {
+                AttrRule::Srcset => {
+                    self.report.removed_urls +=
+                        rules::clean_srcset(&old, &self.policy.media, &mut value);
+                    if value.is_empty() {
                         self.drop_attribute(node, i, false);
                         continue;
                     }
                     has_src = true;
-                    clean
+                    true
                 }
-                (rule, Some(v)) => rules::clean_value(rule, v, &self.policy.style_properties),
-                (_, None) => None,
+                rule => rules::clean_value(rule, &old, &self.policy.style_properties, &mut value),
             };
-            match new {
-                Some(v) => {
-                    let changed = old.as_deref() != Some(v.as_str());
-                    self.kept.push((i, v, changed));
-                }
-                None => self.drop_attribute(node, i, true),
+            if !ok {
+                self.drop_attribute(node, i, true);
+            } else if old != value {
+                self.kept.push((i, std::mem::take(&mut value)));
             }
         }
 
@@ -1090,8 +1094,8 @@ impl<T: HtmlTree> Walker<'_, T> {
             _ => {}
         }
 
-        for (i, value, changed) in &self.kept {
-            if let (true, Some(name)) = (*changed, self.names.get(*i)) {
+        for (i, value) in &self.kept {
+            if let Some(name) = self.names.get(*i) {
                 self.tree.set_attribute(node, name, value);
             }
         }
@@ -1214,9 +1218,11 @@ impl<T: HtmlTree> Walker<'_, T> {
         if embed == Embed::Iframe {
             let w = self.tree.attribute(node, attr("width", "data-nv-width"));
             let h = self.tree.attribute(node, attr("height", "data-nv-height"));
-            let w = w.and_then(|v| rules::clean_value(AttrRule::Count, &v, &[]));
-            let h = h.and_then(|v| rules::clean_value(AttrRule::Count, &v, &[]));
-            if let (Some(w), Some(h)) = (w, h) {
+            // As `AttrRule::Count` judges them.
+            if let (Some(w), Some(h)) = (
+                w.filter(|v| rules::is_digits(v)),
+                h.filter(|v| rules::is_digits(v)),
+            ) {
                 size = Some((w, h));
             }
         }
