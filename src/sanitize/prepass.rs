@@ -243,11 +243,8 @@ impl<'a> Pass<'a> {
 
     /// The tag name starting at `start`, and where it ends.
     fn tag_name(&self, start: usize) -> (&'a str, usize) {
-        let rest = self.src.get(start..).unwrap_or("");
-        let len = rest
-            .find(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
-            .unwrap_or(rest.len());
-        (rest.get(..len).unwrap_or(""), start + len)
+        let end = super::source::tag_name_end(self.bytes(), start);
+        (self.src.get(start..end).unwrap_or(""), end)
     }
 
     /// Reads the attributes of a tag from `from` (just after its name) into `self.names`, as the

@@ -169,7 +169,8 @@ fn text(f: &mut Fragment, parent: NodeId, stack: &[(NodeId, String)], t: &str) {
     }
 }
 
-fn tag_name_end(bytes: &[u8], from: usize) -> usize {
+/// Where the tag name starting at `from` ends: at a space, `/` or `>`, or the end of the text.
+pub(super) fn tag_name_end(bytes: &[u8], from: usize) -> usize {
     let mut p = from;
     while bytes
         .get(p)
