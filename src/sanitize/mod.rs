@@ -1011,7 +1011,8 @@ impl<T: HtmlTree> Walker<'_, T> {
         };
 
         self.kept.clear();
-        let mut href: Option<SafeUrl> = None;
+        // `rel` and `target` for the link's `href`, when it has one.
+        let mut link = (None, None);
         let mut has_src = false;
         // Existing values of the two attributes the policy manages for `a` and `img`.
         let mut managed: [Option<String>; 2] = [None, None];
@@ -1048,7 +1049,7 @@ impl<T: HtmlTree> Walker<'_, T> {
                         value.push_str(u.as_str());
                         has_src |= kind == Kind::Img;
                         if kind == Kind::A {
-                            href = Some(u);
+                            link = self.link_attributes(&u);
                         }
                         true
                     }
@@ -1081,7 +1082,7 @@ impl<T: HtmlTree> Walker<'_, T> {
         let mut wanted: [(&'static str, Option<&'static str>); 2] = [("", None), ("", None)];
         match kind {
             Kind::A => {
-                let (rel, target) = self.link_attributes(href.as_ref());
+                let (rel, target) = link;
                 wanted = [("rel", rel), ("target", target)];
             }
             Kind::Img => {
@@ -1144,13 +1145,7 @@ impl<T: HtmlTree> Walker<'_, T> {
     }
 
     /// `rel` and `target` for a link to `href`.
-    fn link_attributes(
-        &self,
-        href: Option<&SafeUrl>,
-    ) -> (Option<&'static str>, Option<&'static str>) {
-        let Some(href) = href else {
-            return (None, None);
-        };
+    fn link_attributes(&self, href: &SafeUrl) -> (Option<&'static str>, Option<&'static str>) {
         let external = href.host().is_some_and(|h| !self.policy.is_own_host(h));
         let blank = match self.policy.link_target {
             LinkTarget::Drop => false,
