@@ -1014,23 +1014,18 @@ impl<T: HtmlTree> Walker<'_, T> {
         // `rel` and `target` for the link's `href`, when it has one.
         let mut link = (None, None);
         let mut has_src = false;
-        // Existing values of the two attributes the policy manages for `a` and `img`.
-        let mut managed: [Option<String>; 2] = [None, None];
+        // Whether the element has the two attributes the policy manages for `a` and `img`.
+        let mut managed = [false; 2];
         let mut value = String::new();
         for i in 0..self.names.len() {
             let Some(name) = self.names.get(i) else {
                 break;
             };
             let rule = rules::attr_rule(kind, name);
-            let old = match rule {
-                AttrRule::Drop => None,
-                AttrRule::Style if self.policy.style_properties.is_empty() => None,
-                _ => self.tree.attribute(node, name),
-            };
             if rule == AttrRule::Managed {
                 let slot = usize::from(matches!(name.as_str(), "target" | "decoding"));
                 if let Some(m) = managed.get_mut(slot) {
-                    *m = old;
+                    *m = true;
                 }
                 // A made-again element gets the managed attributes after its own.
                 if recreate {
@@ -1038,6 +1033,11 @@ impl<T: HtmlTree> Walker<'_, T> {
                 }
                 continue;
             }
+            let old = match rule {
+                AttrRule::Drop => None,
+                AttrRule::Style if self.policy.style_properties.is_empty() => None,
+                _ => self.tree.attribute(node, name),
+            };
             let Some(old) = old else {
                 self.drop_attribute(node, i, true);
                 continue;
@@ -1100,13 +1100,16 @@ impl<T: HtmlTree> Walker<'_, T> {
                 self.tree.set_attribute(node, name, value);
             }
         }
-        for ((name, value), old) in wanted.iter().zip(managed.iter()) {
-            match (value, old) {
-                // Those of a made-again element were removed above.
-                (Some(v), old) if recreate || old.as_deref() != Some(*v) => {
-                    self.tree.set_attribute(node, name, v)
+        for ((name, value), present) in wanted.iter().zip(managed) {
+            match value {
+                // Those of a made-again element were removed above; the others still have
+                // the value they came with.
+                Some(v) => {
+                    if recreate || self.tree.attribute(node, name).as_deref() != Some(*v) {
+                        self.tree.set_attribute(node, name, v)
+                    }
                 }
-                (None, Some(_)) => {
+                None if present => {
                     self.report.removed_attributes += 1;
                     if !recreate {
                         self.tree.remove_attribute(node, name);
