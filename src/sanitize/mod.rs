@@ -1174,22 +1174,23 @@ impl<T: HtmlTree> Walker<'_, T> {
         placeholder: bool,
     ) -> Option<T::Node> {
         let next = self.tree.next_sibling(node);
-        let attr = |name: &'static str, data_name: &'static str| {
-            if placeholder {
-                data_name
-            } else {
-                name
-            }
+        // The attributes read: the element's own, or the placeholder's.
+        let [src_name, poster_name, width_name, height_name] = if placeholder {
+            [
+                "data-nv-src",
+                "data-nv-poster",
+                "data-nv-width",
+                "data-nv-height",
+            ]
+        } else {
+            ["src", "poster", "width", "height"]
         };
         let ctx = if embed == Embed::Iframe {
             UrlContext::Absolute
         } else {
             UrlContext::Media
         };
-        let mut src = self
-            .tree
-            .attribute(node, attr("src", "data-nv-src"))
-            .and_then(|v| self.policy.media.check(&v, ctx));
+        let mut src = self.url_attribute(node, src_name, ctx);
         if src.is_none() && !placeholder && embed != Embed::Iframe {
             src = self.first_source(node);
         }
@@ -1206,16 +1207,14 @@ impl<T: HtmlTree> Walker<'_, T> {
             return next;
         };
         let poster = if embed == Embed::Video {
-            self.tree
-                .attribute(node, attr("poster", "data-nv-poster"))
-                .and_then(|v| self.policy.media.check(&v, UrlContext::Media))
+            self.url_attribute(node, poster_name, UrlContext::Media)
         } else {
             None
         };
         let mut size = None;
         if embed == Embed::Iframe {
-            let w = self.tree.attribute(node, attr("width", "data-nv-width"));
-            let h = self.tree.attribute(node, attr("height", "data-nv-height"));
+            let w = self.tree.attribute(node, width_name);
+            let h = self.tree.attribute(node, height_name);
             // As `AttrRule::Count` judges them.
             if let (Some(w), Some(h)) = (
                 w.filter(|v| rules::is_digits(v)),
@@ -1247,13 +1246,18 @@ impl<T: HtmlTree> Walker<'_, T> {
         next
     }
 
+    /// Attribute `name` of `node` as a URL accepted in `ctx`.
+    fn url_attribute(&mut self, node: T::Node, name: &str, ctx: UrlContext) -> Option<SafeUrl> {
+        let v = self.tree.attribute(node, name)?;
+        self.policy.media.check(&v, ctx)
+    }
+
     /// The first acceptable `source src` among the children of a `video` or `audio`.
     fn first_source(&mut self, node: T::Node) -> Option<SafeUrl> {
         let mut child = self.tree.first_child(node);
         while let Some(c) = child {
             if self.tree.kind(c, &mut self.name) == NodeKind::Element && self.name == "source" {
-                let src = self.tree.attribute(c, "src");
-                if let Some(u) = src.and_then(|v| self.policy.media.check(&v, UrlContext::Media)) {
+                if let Some(u) = self.url_attribute(c, "src", UrlContext::Media) {
                     return Some(u);
                 }
             }
