@@ -340,9 +340,7 @@ impl<'a> Pass<'a> {
                 };
                 if self.count_node() {
                     self.push_open_tag(&name, false);
-                    self.out.push_str("</");
-                    self.out.push_str(&name);
-                    self.out.push('>');
+                    self.push_end_tag(&name);
                 }
                 return resume;
             }
@@ -365,9 +363,7 @@ impl<'a> Pass<'a> {
             // Written empty (an iframe keeps its attributes): its text never reaches a parser.
             if self.count_node() {
                 self.push_open_tag(&name, true);
-                self.out.push_str("</");
-                self.out.push_str(&name);
-                self.out.push('>');
+                self.push_end_tag(&name);
             }
             let (_, after) = self.tag_name(raw_end + 2);
             return self
@@ -402,6 +398,13 @@ impl<'a> Pass<'a> {
         if with_attributes {
             self.write_attributes(name);
         }
+        self.out.push('>');
+    }
+
+    /// Writes `</name>`.
+    fn push_end_tag(&mut self, name: &str) {
+        self.out.push_str("</");
+        self.out.push_str(name);
         self.out.push('>');
     }
 
@@ -468,9 +471,7 @@ impl<'a> Pass<'a> {
         while self.stack.len() > k {
             self.report.work += 1;
             if let Some((name, _)) = self.stack.pop() {
-                self.out.push_str("</");
-                self.out.push_str(&name);
-                self.out.push('>');
+                self.push_end_tag(&name);
             }
         }
     }
@@ -670,9 +671,7 @@ impl<'a> Pass<'a> {
             .get(k + 1..)
             .is_some_and(|above| above.iter().any(|o| o.1 & SPECIAL != 0));
         if c & FORMATTING != 0 && above_is_block && self.stack.len() < self.max_depth {
-            self.out.push_str("</");
-            self.out.push_str(n);
-            self.out.push('>');
+            self.push_end_tag(n);
             return end;
         }
         self.close_to(k);
