@@ -100,6 +100,7 @@ pub fn prepare(html: &str, max_depth: usize, max_nodes: usize) -> (PreparedBody,
         names: Vec::new(),
         dropped: Vec::new(),
         written: Vec::new(),
+        lower: String::new(),
     };
     pass.run();
     (PreparedBody(pass.out), pass.report)
@@ -113,10 +114,10 @@ enum Find<'n> {
     Class(Class),
 }
 
-/// One attribute as written: the lower-cased name, and the source text of `=value` (quotes
-/// included) when it has one.
+/// One attribute as written: the name as the source spells it, and the source text of
+/// `=value` (quotes included) when it has one.
 struct Attr<'a> {
-    name: String,
+    name: &'a str,
     value: Option<&'a str>,
 }
 
@@ -131,10 +132,12 @@ struct Pass<'a> {
     report: PrepassReport,
     /// The current tag's attributes (reused).
     names: Vec<Attr<'a>>,
-    /// The current tag's dropped attribute names, to count each name once (reused).
-    dropped: Vec<String>,
+    /// The current tag's dropped attribute names (any case), to count each name once (reused).
+    dropped: Vec<&'a str>,
     /// Indexes into `names` of the current tag's attributes written (reused).
     written: Vec<usize>,
+    /// The lower-cased name of the attribute being judged (reused).
+    lower: String,
 }
 
 fn is_space(b: u8) -> bool {
@@ -313,10 +316,7 @@ impl<'a> Pass<'a> {
             }
             if keep {
                 if let Some(name) = src.get(start..name_end) {
-                    self.names.push(Attr {
-                        name: lower(name),
-                        value,
-                    });
+                    self.names.push(Attr { name, value });
                 }
             }
         }
@@ -416,32 +416,38 @@ impl<'a> Pass<'a> {
         let mut written = std::mem::take(&mut self.written);
         written.clear();
         for (k, a) in names.iter().enumerate() {
+            let name = &mut self.lower;
+            name.clear();
+            name.push_str(a.name);
+            name.make_ascii_lowercase();
             let keep = match rule {
                 ElementRule::Keep(_, kind) | ElementRule::Rename(_, kind) => {
-                    let keep = attr_kept(kind, &a.name);
+                    let keep = attr_kept(kind, name);
                     if !keep {
-                        self.dropped.push(a.name.clone());
+                        self.dropped.push(a.name);
                     }
                     keep
                 }
                 ElementRule::Embed(_) => {
                     matches!(
-                        a.name.as_str(),
+                        name.as_str(),
                         "src" | "poster" | "width" | "height" | "title"
                     )
                 }
-                ElementRule::Unwrap => tag == "source" && a.name == "src",
+                ElementRule::Unwrap => tag == "source" && name == "src",
                 ElementRule::Drop => false,
             };
             // The first of two attributes of one name wins, as in the tokenizer.
             if keep
-                && !written
-                    .iter()
-                    .any(|&w| names.get(w).is_some_and(|b| b.name == a.name))
+                && !written.iter().any(|&w| {
+                    names
+                        .get(w)
+                        .is_some_and(|b| b.name.eq_ignore_ascii_case(a.name))
+                })
             {
                 written.push(k);
                 self.out.push(' ');
-                self.out.push_str(&a.name);
+                self.out.push_str(&self.lower);
                 if let Some(v) = a.value {
                     self.out.push('=');
                     self.out.push_str(v);
@@ -456,7 +462,7 @@ impl<'a> Pass<'a> {
                 && self
                     .dropped
                     .get(..k)
-                    .is_some_and(|before| before.contains(n));
+                    .is_some_and(|before| before.iter().any(|d| d.eq_ignore_ascii_case(n)));
             if !seen {
                 self.report.removed_attributes += 1;
             }
