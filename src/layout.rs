@@ -25,7 +25,7 @@ pub struct Context<'a> {
     pub now_unix_seconds: i64,
     /// The URL shared and encoded in the QR code: the article's canonical URL, else the host
     /// page's.
-    pub share_url: Option<SafeUrl>,
+    pub share_url: Option<&'a SafeUrl>,
     /// Whether the browser has a system share sheet (`navigator.share`).
     pub system_share: bool,
     /// Whether the page runs inside WeChat's browser (its user agent names
@@ -46,11 +46,11 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     /// A context for `article` rendered with `options` at `now_unix_seconds`; the share URL is
     /// the article's `url`, else `options.page_url`.
-    pub fn new(article: &Article, options: &'a Options, now_unix_seconds: i64) -> Self {
+    pub fn new(article: &'a Article, options: &'a Options, now_unix_seconds: i64) -> Self {
         Context {
             options,
             now_unix_seconds,
-            share_url: options.url_of(article).cloned(),
+            share_url: options.url_of(article),
             system_share: false,
             in_wechat: false,
             qr_on_open: false,
@@ -83,7 +83,7 @@ pub fn article(
         .attr("lang", ctx.options.lang.tag())
         .attr("data-theme", ctx.options.theme.key())
         .text_attr("data-nv-id", &article.id);
-    if let Some(url) = &ctx.share_url {
+    if let Some(url) = ctx.share_url {
         h.text_attr("data-nv-url", url.as_str());
     }
     header(&mut h, article, ctx);
@@ -206,23 +206,34 @@ fn time_element(
     style: TimeStyle,
 ) {
     let zone = ctx.options.time_zone;
-    let full = text::format_date_time(ts, zone);
-    h.open("time", attrs!(""))
-        .attr("class", class)
-        .text_attr("datetime", &ts.to_rfc3339());
+    h.open("time", attrs!("")).attr("class", class);
+    ts.push_rfc3339(h.scratch());
+    h.scratch_attr("datetime");
+    text::push_date_time(h.scratch(), ts, zone);
     match style {
-        TimeStyle::Full => h.text(&full),
-        TimeStyle::Relative => h
-            .text_attr("title", &full)
-            .signed_attr("data-nv-rel", ts.unix_seconds)
-            .text(&text::relative_time(
-                ts,
-                ctx.now_unix_seconds,
-                zone,
-                ctx.labels(),
-            )),
+        TimeStyle::Full => h.scratch_text(),
+        TimeStyle::Relative => {
+            h.scratch_attr("title")
+                .signed_attr("data-nv-rel", ts.unix_seconds);
+            text::push_relative_time(h.scratch(), ts, ctx.now_unix_seconds, zone, ctx.labels());
+            h.scratch_text()
+        }
     }
     .close();
+}
+
+/// `<span class="nv-duration">mm:ss</span>`.
+fn duration(h: &mut Html, seconds: u32) {
+    h.open("span", attrs!("class=nv-duration"));
+    text::push_duration(h.scratch(), seconds);
+    h.scratch_text().close();
+}
+
+/// A count as readers expect it ([`text::format_count`]), in an element `tag attrs`.
+fn count(h: &mut Html, tag: &'static str, attrs: Attrs, n: u64, lang: Lang) {
+    h.open(tag, attrs);
+    text::push_count(h.scratch(), n, lang);
+    h.scratch_text().close();
 }
 
 fn image(h: &mut Html, img: &Image, class: &'static str, default_size: (u32, u32), lazy: bool) {
@@ -245,19 +256,20 @@ fn image(h: &mut Html, img: &Image, class: &'static str, default_size: (u32, u32
 }
 
 fn lead(h: &mut Html, video: &crate::model::LeadVideo, l: &Labels) {
+    h.open("div", attrs!("class=nv-lead;part=lead"));
+    h.open("button", attrs!("class=nv-play;type=button"));
     // The visible duration is part of the name (WCAG 2.5.3, label in name).
-    let mut name = String::from(l.play_video);
+    let name = h.scratch();
+    name.push_str(l.play_video);
     if let Some(t) = &video.title {
         name.push_str(": ");
         name.push_str(t);
     }
     if let Some(d) = video.duration_seconds {
         name.push(' ');
-        name.push_str(&text::format_duration(d));
+        text::push_duration(name, d);
     }
-    h.open("div", attrs!("class=nv-lead;part=lead"));
-    h.open("button", attrs!("class=nv-play;type=button"))
-        .text_attr("aria-label", &name)
+    h.scratch_attr("aria-label")
         .attr("data-nv-action", "play")
         // What `play` needs (and `options.videoPlayer` gets): read from the button itself.
         .text_attr("data-nv-src", video.src.as_str());
@@ -273,11 +285,7 @@ fn lead(h: &mut Html, video: &crate::model::LeadVideo, l: &Labels) {
     h.open("span", attrs!("class=nv-play-icon;aria-hidden=true"))
         .close();
     if let Some(d) = video.duration_seconds {
-        h.leaf(
-            "span",
-            attrs!("class=nv-duration"),
-            &text::format_duration(d),
-        );
+        duration(h, d);
     }
     h.close();
     h.close();
@@ -339,11 +347,7 @@ fn action_button(
     icon(h, icon_path);
     h.leaf("span", attrs!("class=nv-action-label"), label);
     if let Some((n, lang)) = count {
-        h.leaf(
-            "span",
-            attrs!("class=nv-count"),
-            &text::format_count(n, lang),
-        );
+        self::count(h, "span", attrs!("class=nv-count"), n, lang);
     }
     h.close();
 }
@@ -371,11 +375,8 @@ fn actions(h: &mut Html, article: &Article, ctx: &Context<'_>) {
         count(article.stats.favorites),
         attrs!("aria-pressed=false"),
     );
-    let qr_code = ctx
-        .share_url
-        .as_ref()
-        .and_then(|u| qr_of(u, ctx.qr_on_open));
-    if let Some(url) = &ctx.share_url {
+    let qr_code = ctx.share_url.and_then(|u| qr_of(u, ctx.qr_on_open));
+    if let Some(url) = ctx.share_url {
         share_menu(h, article, url, qr_code.as_ref(), ctx);
     }
     if let Some(code) = &qr_code {
@@ -456,25 +457,25 @@ pub fn qr_drawing(code: &impl Square, label: &str) -> Markup {
 
 fn qr_svg(h: &mut Html, code: &impl Square, label: &str) {
     const BORDER: usize = 2;
-    let mut side = String::new();
-    text::push_u64(&mut side, (code.size() + 2 * BORDER) as u64);
-    let mut view_box = String::from("0 0 ");
-    view_box.push_str(&side);
+    let side = (code.size() + 2 * BORDER) as u64;
+    h.open("svg", attrs!("class=nv-qr-code"));
+    let view_box = h.scratch();
+    view_box.push_str("0 0 ");
+    text::push_u64(view_box, side);
     view_box.push(' ');
-    view_box.push_str(&side);
-    let mut frame = String::from("M0 0h");
-    frame.push_str(&side);
-    frame.push('v');
-    frame.push_str(&side);
-    frame.push_str("H0z");
-    h.open("svg", attrs!("class=nv-qr-code"))
-        .text_attr("viewBox", &view_box)
+    text::push_u64(view_box, side);
+    h.scratch_attr("viewBox")
         .attr("role", "img")
         .text_attr("aria-label", label)
         .attr("shape-rendering", "crispEdges");
-    h.open("path", attrs!("fill=#fff"))
-        .text_attr("d", &frame)
-        .close();
+    h.open("path", attrs!("fill=#fff"));
+    let frame = h.scratch();
+    frame.push_str("M0 0h");
+    text::push_u64(frame, side);
+    frame.push('v');
+    text::push_u64(frame, side);
+    frame.push_str("H0z");
+    h.scratch_attr("d").close();
     h.open("path", attrs!("fill=#000"))
         .text_attr("d", &qr::svg_path(code, BORDER))
         .close();
@@ -599,10 +600,12 @@ fn comments(h: &mut Html, article: &Article, ctx: &Context<'_>) {
     h.open("h2", attrs!("class=nv-section-title"))
         .text(l.all_comments);
     if total > 0 {
-        h.leaf(
+        count(
+            h,
             "span",
             attrs!("class=nv-comment-count"),
-            &text::format_count(total, ctx.options.lang),
+            total,
+            ctx.options.lang,
         );
     }
     h.close();
@@ -711,11 +714,7 @@ fn related_item(h: &mut Html, index: usize, v: &RelatedVideo, ctx: &Context<'_>)
         image(h, cover, "nv-thumb-img", (640, 360), true);
     }
     if let Some(d) = v.duration_seconds {
-        h.leaf(
-            "span",
-            attrs!("class=nv-duration"),
-            &text::format_duration(d),
-        );
+        duration(h, d);
     }
     h.close();
     h.leaf("span", attrs!("class=nv-related-title"), &v.title);
@@ -815,9 +814,13 @@ mod tests {
             lang: Lang::En,
             ..Options::default()
         };
-        let ctx = Context::new(&article, &options, 1_773_626_400);
         let body = Markup::from_trusted("<p>clean</p>".to_owned());
-        let whole = super::article(&article, &ctx, Some(&body), false).into_string();
+        // (A context borrows the article: one per render, since the article changes.)
+        let render = |article: &Article, body_cut: bool| {
+            let ctx = Context::new(article, &options, 1_773_626_400);
+            super::article(article, &ctx, Some(&body), body_cut).into_string()
+        };
+        let whole = render(&article, false);
         assert!(whole.contains("<p>clean</p></div>"), "{whole}");
         assert!(!whole.contains("nv-more") && !whole.contains("nv-truncated"));
 
@@ -828,10 +831,10 @@ mod tests {
             comments: 7,
         };
         // The sanitizer's cut (`body_cut`) and the byte limit's give the same single note.
-        let cut_body = super::article(&article, &ctx, Some(&body), true).into_string();
+        let cut_body = render(&article, true);
         article.truncated.body = true;
         for body_cut in [false, true] {
-            let page = super::article(&article, &ctx, Some(&body), body_cut).into_string();
+            let page = render(&article, body_cut);
             assert_eq!(page, cut_body);
         }
         let page = cut_body;
@@ -860,7 +863,7 @@ mod tests {
         // A section that is not shown gets no note.
         article.comments.enabled = false;
         article.keywords.clear();
-        let page = super::article(&article, &ctx, Some(&body), false).into_string();
+        let page = render(&article, false);
         assert!(!page.contains("nv-more"), "{page}");
     }
 

@@ -178,16 +178,21 @@ impl Timestamp {
     /// (`Z` for offset zero).
     pub fn to_rfc3339(&self) -> String {
         let mut out = String::with_capacity(25);
+        self.push_rfc3339(&mut out);
+        out
+    }
+
+    /// [`Timestamp::to_rfc3339`], written at the end of `out`.
+    pub fn push_rfc3339(&self, out: &mut String) {
         let local = self
             .unix_seconds
             .saturating_add(i64::from(self.offset_minutes) * 60);
-        push_civil(&mut out, local, b'-', 'T', true);
+        push_civil(out, local, b'-', 'T', true);
         if self.offset_minutes == 0 {
             out.push('Z');
         } else {
-            push_offset(&mut out, self.offset_minutes);
+            push_offset(out, self.offset_minutes);
         }
-        out
     }
 }
 
@@ -315,15 +320,24 @@ fn local_seconds(ts: Timestamp, zone: TimeZone) -> i64 {
 /// `2025-07-27 21:56:43` in `zone`.
 pub fn format_date_time(ts: Timestamp, zone: TimeZone) -> String {
     let mut out = String::with_capacity(19);
-    push_civil(&mut out, local_seconds(ts, zone), b'-', ' ', true);
+    push_date_time(&mut out, ts, zone);
     out
+}
+
+/// [`format_date_time`], written at the end of `out`.
+pub fn push_date_time(out: &mut String, ts: Timestamp, zone: TimeZone) {
+    push_civil(out, local_seconds(ts, zone), b'-', ' ', true);
 }
 
 /// `2026/03/11` in `zone`.
 pub fn format_date(ts: Timestamp, zone: TimeZone) -> String {
     let mut out = String::with_capacity(10);
-    push_civil(&mut out, local_seconds(ts, zone), b'/', ' ', false);
+    push_date(&mut out, ts, zone);
     out
+}
+
+fn push_date(out: &mut String, ts: Timestamp, zone: TimeZone) {
+    push_civil(out, local_seconds(ts, zone), b'/', ' ', false);
 }
 
 /// The relative time shown for `ts` at `now_unix_seconds`: 刚刚 under a minute (either way),
@@ -337,11 +351,24 @@ pub fn relative_time(
     zone: TimeZone,
     labels: &Labels,
 ) -> String {
+    let mut out = String::with_capacity(16);
+    push_relative_time(&mut out, ts, now_unix_seconds, zone, labels);
+    out
+}
+
+/// [`relative_time`], written at the end of `out`.
+pub fn push_relative_time(
+    out: &mut String,
+    ts: Timestamp,
+    now_unix_seconds: i64,
+    zone: TimeZone,
+    labels: &Labels,
+) {
     let elapsed = now_unix_seconds.saturating_sub(ts.unix_seconds);
     let (n, suffix) = if elapsed <= -60 {
-        return format_date(ts, zone);
+        return push_date(out, ts, zone);
     } else if elapsed < 60 {
-        return labels.just_now.to_owned();
+        return out.push_str(labels.just_now);
     } else if elapsed < 3600 {
         (elapsed / 60, labels.minutes_ago)
     } else if elapsed < 86_400 {
@@ -349,51 +376,59 @@ pub fn relative_time(
     } else if elapsed / 86_400 <= 3 {
         (elapsed / 86_400, labels.days_ago)
     } else {
-        return format_date(ts, zone);
+        return push_date(out, ts, zone);
     };
-    let mut out = String::with_capacity(4 + suffix.len());
-    push_u64(&mut out, n.unsigned_abs());
+    push_u64(out, n.unsigned_abs());
     out.push_str(suffix);
-    out
 }
 
 /// `mm:ss` (zero-padded, `01:06`), or `h:mm:ss` from an hour up (`1:00:00`, `12:03:04`).
 pub fn format_duration(seconds: u32) -> String {
     let mut out = String::with_capacity(8);
+    push_duration(&mut out, seconds);
+    out
+}
+
+/// [`format_duration`], written at the end of `out`.
+pub fn push_duration(out: &mut String, seconds: u32) {
     let h = seconds / 3600;
     if h > 0 {
-        push_u64(&mut out, u64::from(h));
+        push_u64(out, u64::from(h));
         out.push(':');
     }
-    push_2(&mut out, seconds / 60 % 60);
+    push_2(out, seconds / 60 % 60);
     out.push(':');
-    push_2(&mut out, seconds % 60);
-    out
+    push_2(out, seconds % 60);
 }
 
 /// A count as readers expect it: `1.2万` / `3.4亿` in Chinese (`萬` / `億` in zh-TW), `12K` /
 /// `3.4M` / `1.5B` in English. Below the first unit (10 000 in Chinese, 1 000 in English) the
 /// plain digits. One decimal, truncated (never rounded up), `.0` dropped.
 pub fn format_count(n: u64, lang: Lang) -> String {
+    let mut out = String::with_capacity(12);
+    push_count(&mut out, n, lang);
+    out
+}
+
+/// [`format_count`], written at the end of `out`.
+pub fn push_count(out: &mut String, n: u64, lang: Lang) {
     let units: &[(u64, &str)] = match lang {
         Lang::ZhCn => &[(100_000_000, "亿"), (10_000, "万")],
         Lang::ZhTw => &[(100_000_000, "億"), (10_000, "萬")],
         Lang::En => &[(1_000_000_000, "B"), (1_000_000, "M"), (1_000, "K")],
     };
-    let mut out = String::with_capacity(12);
     match units.iter().find(|(u, _)| n >= *u) {
-        None => push_u64(&mut out, n),
+        None => push_u64(out, n),
         Some(&(unit, name)) => {
-            push_u64(&mut out, n / unit);
+            push_u64(out, n / unit);
             let tenth = n % unit / (unit / 10);
             if tenth > 0 {
                 out.push('.');
-                push_u64(&mut out, tenth);
+                push_u64(out, tenth);
             }
             out.push_str(name);
         }
     }
-    out
 }
 
 /// The byte offset of the first `needle` in `hay`, like `hay.find(needle)` but without the

@@ -86,6 +86,9 @@ pub struct Html {
     in_start: bool,
     /// That start tag is a void element's, which is not in `open`.
     in_void: bool,
+    /// A value made in place ([`Html::scratch`]), written escaped by [`Html::scratch_text`]
+    /// or [`Html::scratch_attr`]: one buffer for every number, date and name layout formats.
+    scratch: String,
 }
 
 impl Html {
@@ -101,6 +104,7 @@ impl Html {
             open: Vec::with_capacity(16),
             in_start: false,
             in_void: false,
+            scratch: String::new(),
         }
     }
 
@@ -211,7 +215,31 @@ impl Html {
     /// Writes `text`, escaped.
     pub fn text(&mut self, text: &str) -> &mut Self {
         self.content();
-        html_escape::encode_text_to_string(text, &mut self.out);
+        escape(&mut self.out, text, false);
+        self
+    }
+
+    /// The scratch buffer, emptied: write a value into it (a number, a date, a name made of
+    /// parts), then [`Html::scratch_text`] or [`Html::scratch_attr`] writes it, escaped.
+    pub fn scratch(&mut self) -> &mut String {
+        self.scratch.clear();
+        &mut self.scratch
+    }
+
+    /// Writes the scratch buffer ([`Html::scratch`]) as text, escaped.
+    pub fn scratch_text(&mut self) -> &mut Self {
+        let s = core::mem::take(&mut self.scratch);
+        self.text(&s);
+        self.scratch = s;
+        self
+    }
+
+    /// Adds a text attribute whose value is the scratch buffer ([`Html::scratch`]), escaped.
+    /// URL attributes and event handler attributes are refused.
+    pub fn scratch_attr(&mut self, name: &'static str) -> &mut Self {
+        let s = core::mem::take(&mut self.scratch);
+        self.text_attr(name, &s);
+        self.scratch = s;
         self
     }
 
@@ -244,7 +272,7 @@ impl Html {
             self.out.push(' ');
             self.out.push_str(name);
             self.out.push_str("=\"");
-            html_escape::encode_double_quoted_attribute_to_string(value, &mut self.out);
+            escape(&mut self.out, value, true);
             self.out.push('"');
         }
     }
@@ -259,6 +287,28 @@ impl Html {
             self.in_void = false;
         }
     }
+}
+
+/// Writes `s` into `out` with `&`, `<` and `>` as references, and `"` too in an attribute value
+/// (`quoted`): as `html_escape` writes text and double-quoted attribute values, and as
+/// [`entity`] writes constant attributes.
+fn escape(out: &mut String, s: &str, quoted: bool) {
+    let mut rest = s;
+    // A byte search: the four are ASCII, never inside another character's UTF-8 bytes.
+    while let Some(i) = rest
+        .bytes()
+        .position(|b| matches!(b, b'&' | b'<' | b'>') || (quoted && b == b'"'))
+    {
+        out.push_str(rest.get(..i).unwrap_or(""));
+        out.push_str(match rest.as_bytes().get(i) {
+            Some(b'&') => "&amp;",
+            Some(b'<') => "&lt;",
+            Some(b'>') => "&gt;",
+            _ => "&quot;",
+        });
+        rest = rest.get(i + 1..).unwrap_or("");
+    }
+    out.push_str(rest);
 }
 
 /// Whether an attribute named `name` may be written: not an event handler, not nameless
@@ -344,7 +394,7 @@ impl Attrs {
                 let mut i = vs;
                 while i < ve {
                     o = match entity(s[i]) {
-                        Some(e) => put(&mut out, o, e),
+                        Some(e) => put(&mut out, o, e.as_bytes()),
                         None => put(&mut out, o, &[s[i]]),
                     };
                     i += 1;
@@ -491,12 +541,12 @@ const fn bytes_eq(s: &[u8], start: usize, end: usize, lit: &[u8]) -> bool {
 
 /// The reference `b` is written as in a double-quoted attribute value (as `html_escape`
 /// writes it), if it is one of the four that need one.
-const fn entity(b: u8) -> Option<&'static [u8]> {
+const fn entity(b: u8) -> Option<&'static str> {
     match b {
-        b'&' => Some(b"&amp;"),
-        b'<' => Some(b"&lt;"),
-        b'>' => Some(b"&gt;"),
-        b'"' => Some(b"&quot;"),
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&quot;"),
         _ => None,
     }
 }
@@ -533,6 +583,46 @@ mod tests {
             out,
             "<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; more</p>"
         );
+    }
+
+    /// The writer's own escaping writes what `html_escape` writes, for text and for
+    /// double-quoted attribute values.
+    #[test]
+    fn escaping_agrees_with_html_escape() {
+        for s in [
+            "",
+            "plain",
+            "&",
+            "<>\"'&",
+            "a&b<c>d\"e'f",
+            "中文&<标题>\"引号\"",
+            "&&&<<<>>>\"\"\"",
+            "trailing<",
+            "\u{a0}\r\n&amp;",
+        ] {
+            let (mut text, mut attr) = (String::new(), String::new());
+            escape(&mut text, s, false);
+            escape(&mut attr, s, true);
+            let (mut want_text, mut want_attr) = (String::new(), String::new());
+            html_escape::encode_text_to_string(s, &mut want_text);
+            html_escape::encode_double_quoted_attribute_to_string(s, &mut want_attr);
+            assert_eq!(text, want_text, "{s:?}");
+            assert_eq!(attr, want_attr, "{s:?}");
+        }
+    }
+
+    /// What is made in the scratch buffer is written escaped, as text or attribute value, and
+    /// each use starts from an empty buffer.
+    #[test]
+    fn the_scratch_buffer_is_written_escaped() {
+        let out = html(|h| {
+            h.open("p", attrs!(""));
+            h.scratch().push_str("a\"<b>");
+            h.scratch_attr("title");
+            h.scratch().push_str("&1");
+            h.scratch_text().close();
+        });
+        assert_eq!(out, "<p title=\"a&quot;&lt;b&gt;\">&amp;1</p>");
     }
 
     #[test]

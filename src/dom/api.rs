@@ -13,7 +13,7 @@ use crate::limits::Limits;
 use crate::model::Article;
 use crate::options::Options;
 use crate::url::{self, MediaHosts, UrlContext};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -109,24 +109,9 @@ fn start(
     }
     let doc = document()?;
     let root: Node = if options.shadow {
-        match prop_as::<web_sys::ShadowRoot>(&container, "shadowRoot") {
-            Some(shadow) => {
-                adopt_stylesheet(shadow.as_ref())?;
-                shadow.into()
-            }
-            None => {
-                let shadow = attach_open_shadow(&container)?;
-                // A new shadow root adopts nothing yet: the sheet is its one stylesheet.
-                let sheets = js_sys::Array::new();
-                sheets.push(&stylesheet()?);
-                js_sys::Reflect::set(
-                    shadow.as_ref(),
-                    &JsValue::from_str("adoptedStyleSheets"),
-                    &sheets,
-                )?;
-                shadow.into()
-            }
-        }
+        let shadow = shadow_root(&container)?;
+        adopt_stylesheet(shadow.as_ref())?;
+        shadow.into()
     } else {
         adopt_stylesheet(doc.as_ref())?;
         container.clone().into()
@@ -174,10 +159,7 @@ pub fn render_state(
     } else {
         layout::loading_state(l)
     };
-    let shadow = match prop_as::<web_sys::ShadowRoot>(&container, "shadowRoot") {
-        Some(s) => s,
-        None => attach_open_shadow(&container)?,
-    };
+    let shadow = shadow_root(&container)?;
     adopt_stylesheet(shadow.as_ref())?;
     mount(shadow.as_ref(), &markup)
 }
@@ -225,45 +207,44 @@ fn in_wechat() -> bool {
         .is_some_and(|ua| crate::text::find(&ua, "MicroMessenger").is_some())
 }
 
-/// Attaches an open shadow root to `container`. The `ShadowRootInit` dictionary is a plain
-/// object `{mode: "open"}`, set through the one property setter.
-fn attach_open_shadow(container: &Element) -> Result<web_sys::ShadowRoot, JsValue> {
-    let init = js_sys::Object::new();
-    interact::set(&init, "mode", JsValue::from_str("open"));
-    container.attach_shadow(init.unchecked_ref())
+// The component stylesheet is constructed once per page, in this small module's scope (it
+// outlives a restart of the wasm module after a trap), and adopted where it is missing: a few
+// lines of JS, which in Rust took seven bindings (the sheet's constructor and `replaceSync`,
+// `includes`, `slice`, `push`, a new array, `attachShadow`'s init object).
+#[wasm_bindgen(
+    inline_js = "let sheet = null;\nexport function nv_adopt(t, css) {\n  if (!sheet) {\n    const s = new CSSStyleSheet();\n    s.replaceSync(css);\n    sheet = s;\n  }\n  const a = t.adoptedStyleSheets;\n  if (!a.includes(sheet)) t.adoptedStyleSheets = [...a, sheet];\n}\nexport function nv_attach(c) {\n  return c.attachShadow({ mode: 'open' });\n}\n"
+)]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    fn nv_adopt(target: &JsValue, css: &str) -> Result<(), JsValue>;
+    /// Attaches an open shadow root to `container`.
+    #[wasm_bindgen(catch)]
+    fn nv_attach(container: &Element) -> Result<web_sys::ShadowRoot, JsValue>;
+}
+
+/// `container`'s (open) shadow root, attached now if it has none.
+fn shadow_root(container: &Element) -> Result<web_sys::ShadowRoot, JsValue> {
+    match prop_as::<web_sys::ShadowRoot>(container, "shadowRoot") {
+        Some(shadow) => Ok(shadow),
+        None => nv_attach(container),
+    }
 }
 
 thread_local! {
-    static SHEET: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+    /// Whether this module instance gave the stylesheet's text to `nv_adopt` already: it is
+    /// copied into JS once, not at every render.
+    static SHEET_SENT: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Adds the component stylesheet to `target`'s `adoptedStyleSheets` (a shadow root, or the
-/// document in light-DOM mode, where every rule is scoped under `.nv`). Constructed sheets
-/// need no `style-src` exception in a strict CSP.
+/// document in light-DOM mode, where every rule is scoped under `.nv`), once: a new array of
+/// the sheets there and this one. Constructed sheets need no `style-src` exception in a
+/// strict CSP.
 fn adopt_stylesheet(target: &JsValue) -> Result<(), JsValue> {
-    let sheet = stylesheet()?;
-    let key = JsValue::from_str("adoptedStyleSheets");
-    let current: js_sys::Array = js_sys::Reflect::get(target, &key)?.dyn_into()?;
-    if !current.includes(&sheet, 0) {
-        let next = current.slice(0, current.length());
-        next.push(&sheet);
-        js_sys::Reflect::set(target, &key, &next)?;
-    }
+    let sent = SHEET_SENT.with(Cell::get);
+    nv_adopt(target, if sent { "" } else { STYLESHEET })?;
+    SHEET_SENT.with(|c| c.set(true));
     Ok(())
-}
-
-/// The component stylesheet, constructed once per module instance and shared by every view.
-fn stylesheet() -> Result<JsValue, JsValue> {
-    SHEET.with(|cell| {
-        if let Some(s) = cell.borrow().as_ref() {
-            return Ok(s.clone());
-        }
-        let sheet = web_sys::CssStyleSheet::new()?;
-        sheet.replace_sync(STYLESHEET)?;
-        let sheet: JsValue = sheet.into();
-        *cell.borrow_mut() = Some(sheet.clone());
-        Ok(sheet)
-    })
 }
 
 /// Reads the article argument: a JSON string, or an object (serialised with
@@ -290,16 +271,22 @@ fn read_options(value: &JsValue) -> Result<(Options, Vec<Warning>), JsValue> {
 
 // ---- Robustness: warnings, restart (issue 7). ----
 
+// The argument as JSON text: itself when it is a string, `JSON.stringify` of it otherwise
+// (`undefined` for `null`, `undefined` and what has no JSON form, such as a function; an
+// exception when it cannot be serialised: a cycle, a `BigInt`).
+#[wasm_bindgen(
+    inline_js = "export function nv_json(v) {\n  return typeof v === 'string' ? v : v == null ? undefined : JSON.stringify(v);\n}"
+)]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    fn nv_json(value: &JsValue) -> Result<JsValue, JsValue>;
+}
+
 fn to_json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
-    const NOT_JSON: &str = "expected an object or a JSON string";
-    if let Some(s) = value.as_string() {
-        return Ok(s);
-    }
-    if value.is_undefined() || value.is_null() {
-        return Err(argument_error(what, NOT_JSON));
-    }
-    match js_sys::JSON::stringify(value) {
-        Ok(s) => s.as_string().ok_or_else(|| argument_error(what, NOT_JSON)),
+    match nv_json(value) {
+        Ok(s) => s
+            .as_string()
+            .ok_or_else(|| argument_error(what, "expected an object or a JSON string")),
         Err(_) => Err(argument_error(what, "cannot be serialised as JSON")),
     }
 }
