@@ -1104,10 +1104,8 @@ impl<T: HtmlTree> Walker<'_, T> {
             match value {
                 // Those of a made-again element were removed above; the others still have
                 // the value they came with.
-                Some(v) => {
-                    if recreate || self.tree.attribute(node, name).as_deref() != Some(*v) {
-                        self.tree.set_attribute(node, name, v)
-                    }
+                Some(v) if recreate || self.tree.attribute(node, name).as_deref() != Some(*v) => {
+                    self.tree.set_attribute(node, name, v)
                 }
                 None if present => {
                     self.report.removed_attributes += 1;
