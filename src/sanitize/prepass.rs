@@ -246,7 +246,7 @@ impl<'a> Pass<'a> {
 
     /// The tag name starting at `start`, and where it ends.
     fn tag_name(&self, start: usize) -> (&'a str, usize) {
-        let end = super::source::tag_name_end(self.bytes(), start);
+        let end = tag_name_end(self.bytes(), start);
         (self.src.get(start..end).unwrap_or(""), end)
     }
 
@@ -764,6 +764,18 @@ impl<'a> Pass<'a> {
         }
         src.len()
     }
+}
+
+/// Where the tag name starting at `from` ends: at a space, `/` or `>`, or the end of the text.
+pub(super) fn tag_name_end(bytes: &[u8], from: usize) -> usize {
+    let mut p = from;
+    while bytes
+        .get(p)
+        .is_some_and(|&c| !c.is_ascii_whitespace() && c != b'/' && c != b'>')
+    {
+        p += 1;
+    }
+    p
 }
 
 /// Whether `out` ends in a character reference that text written after it could go on with:

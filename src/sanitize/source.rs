@@ -20,7 +20,7 @@
 
 use super::fragment::Fragment;
 use super::fragment::NodeId;
-use super::prepass::{is_formatting, is_special, is_void, PreparedBody};
+use super::prepass::{is_formatting, is_special, is_void, tag_name_end, PreparedBody};
 
 /// Reads `prepared` into a fragment. Linear in its length; never fails (a tag cut short at
 /// the end of the text is dropped, as the tokenizer drops it).
@@ -171,18 +171,6 @@ fn text(f: &mut Fragment, parent: NodeId, stack: &[NodeId], t: &str) {
     if !t.is_empty() {
         f.append_source_text(parent, t);
     }
-}
-
-/// Where the tag name starting at `from` ends: at a space, `/` or `>`, or the end of the text.
-pub(super) fn tag_name_end(bytes: &[u8], from: usize) -> usize {
-    let mut p = from;
-    while bytes
-        .get(p)
-        .is_some_and(|&c| !c.is_ascii_whitespace() && c != b'/' && c != b'>')
-    {
-        p += 1;
-    }
-    p
 }
 
 /// Reads the attributes of a start tag as the pre-pass writes them (` name` or ` name=value`,
