@@ -170,6 +170,14 @@ impl Fragment {
         )
     }
 
+    /// The local name of element `id` (empty for any other node).
+    pub(super) fn element_name(&self, id: NodeId) -> &str {
+        match self.nodes.get(id.0).map(|s| &s.data) {
+            Some(Data::Element { name, .. }) => name,
+            _ => "",
+        }
+    }
+
     /// A detached copy of element `id` with its attributes and none of its children (an HTML
     /// element named `span` for any other node).
     pub(super) fn clone_element(&mut self, id: NodeId) -> NodeId {

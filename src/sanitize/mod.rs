@@ -669,8 +669,8 @@ struct Walker<'a, T: HtmlTree> {
     name: String,
     /// The current element's attribute names.
     names: Vec<String>,
-    /// Kept attributes: index into `names`, value, whether the value changed.
-    kept: Vec<(usize, String, bool)>,
+    /// Kept attributes whose value changed: index into `names`, new value.
+    kept: Vec<(usize, String)>,
     /// Nodes visited so far.
     visited: usize,
     /// What the tree builder would see above the current node, one frame per kept ancestor
@@ -1011,24 +1011,21 @@ impl<T: HtmlTree> Walker<'_, T> {
         };
 
         self.kept.clear();
-        let mut href: Option<SafeUrl> = None;
+        // `rel` and `target` for the link's `href`, when it has one.
+        let mut link = (None, None);
         let mut has_src = false;
-        // Existing values of the two attributes the policy manages for `a` and `img`.
-        let mut managed: [Option<String>; 2] = [None, None];
+        // Whether the element has the two attributes the policy manages for `a` and `img`.
+        let mut managed = [false; 2];
+        let mut value = String::new();
         for i in 0..self.names.len() {
             let Some(name) = self.names.get(i) else {
                 break;
             };
             let rule = rules::attr_rule(kind, name);
-            let old = match rule {
-                AttrRule::Drop => None,
-                AttrRule::Style if self.policy.style_properties.is_empty() => None,
-                _ => self.tree.attribute(node, name),
-            };
             if rule == AttrRule::Managed {
                 let slot = usize::from(matches!(name.as_str(), "target" | "decoding"));
                 if let Some(m) = managed.get_mut(slot) {
-                    *m = old;
+                    *m = true;
                 }
                 // A made-again element gets the managed attributes after its own.
                 if recreate {
@@ -1036,14 +1033,25 @@ impl<T: HtmlTree> Walker<'_, T> {
                 }
                 continue;
             }
-            let new = match (rule, old.as_deref()) {
-                (AttrRule::Url(ctx), Some(v)) => match self.policy.media.check(v, ctx) {
+            let old = match rule {
+                AttrRule::Drop => None,
+                AttrRule::Style if self.policy.style_properties.is_empty() => None,
+                _ => self.tree.attribute(node, name),
+            };
+            let Some(old) = old else {
+                self.drop_attribute(node, i, true);
+                continue;
+            };
+            let ok = match rule {
+                AttrRule::Url(ctx) => match self.policy.media.check(&old, ctx) {
                     Some(u) => {
-                        if kind == Kind::A {
-                            href = Some(u.clone());
-                        }
+                        value.clear();
+                        value.push_str(u.as_str());
                         has_src |= kind == Kind::Img;
-                        Some(u.as_str().to_owned())
+                        if kind == Kind::A {
+                            link = self.link_attributes(&u);
+                        }
+                        true
                     }
                     None => {
                         self.report.removed_urls += 1;
@@ -1051,25 +1059,22 @@ impl<T: HtmlTree> Walker<'_, T> {
                         continue;
                     }
                 },
-                (AttrRule::Srcset, Some(v)) => {
-                    let (clean, refused) = rules::clean_srcset(v, &self.policy.media);
-                    self.report.removed_urls += refused;
-                    if clean.is_none() {
+                AttrRule::Srcset => {
+                    self.report.removed_urls +=
+                        rules::clean_srcset(&old, &self.policy.media, &mut value);
+                    if value.is_empty() {
                         self.drop_attribute(node, i, false);
                         continue;
                     }
                     has_src = true;
-                    clean
+                    true
                 }
-                (rule, Some(v)) => rules::clean_value(rule, v, &self.policy.style_properties),
-                (_, None) => None,
+                rule => rules::clean_value(rule, &old, &self.policy.style_properties, &mut value),
             };
-            match new {
-                Some(v) => {
-                    let changed = old.as_deref() != Some(v.as_str());
-                    self.kept.push((i, v, changed));
-                }
-                None => self.drop_attribute(node, i, true),
+            if !ok {
+                self.drop_attribute(node, i, true);
+            } else if old != value {
+                self.kept.push((i, std::mem::take(&mut value)));
             }
         }
 
@@ -1077,7 +1082,7 @@ impl<T: HtmlTree> Walker<'_, T> {
         let mut wanted: [(&'static str, Option<&'static str>); 2] = [("", None), ("", None)];
         match kind {
             Kind::A => {
-                let (rel, target) = self.link_attributes(href.as_ref());
+                let (rel, target) = link;
                 wanted = [("rel", rel), ("target", target)];
             }
             Kind::Img => {
@@ -1090,18 +1095,19 @@ impl<T: HtmlTree> Walker<'_, T> {
             _ => {}
         }
 
-        for (i, value, changed) in &self.kept {
-            if let (true, Some(name)) = (*changed, self.names.get(*i)) {
+        for (i, value) in &self.kept {
+            if let Some(name) = self.names.get(*i) {
                 self.tree.set_attribute(node, name, value);
             }
         }
-        for ((name, value), old) in wanted.iter().zip(managed.iter()) {
-            match (value, old) {
-                // Those of a made-again element were removed above.
-                (Some(v), old) if recreate || old.as_deref() != Some(*v) => {
+        for ((name, value), present) in wanted.iter().zip(managed) {
+            match value {
+                // Those of a made-again element were removed above; the others still have
+                // the value they came with.
+                Some(v) if recreate || self.tree.attribute(node, name).as_deref() != Some(*v) => {
                     self.tree.set_attribute(node, name, v)
                 }
-                (None, Some(_)) => {
+                None if present => {
                     self.report.removed_attributes += 1;
                     if !recreate {
                         self.tree.remove_attribute(node, name);
@@ -1140,13 +1146,7 @@ impl<T: HtmlTree> Walker<'_, T> {
     }
 
     /// `rel` and `target` for a link to `href`.
-    fn link_attributes(
-        &self,
-        href: Option<&SafeUrl>,
-    ) -> (Option<&'static str>, Option<&'static str>) {
-        let Some(href) = href else {
-            return (None, None);
-        };
+    fn link_attributes(&self, href: &SafeUrl) -> (Option<&'static str>, Option<&'static str>) {
         let external = href.host().is_some_and(|h| !self.policy.is_own_host(h));
         let blank = match self.policy.link_target {
             LinkTarget::Drop => false,
@@ -1172,22 +1172,23 @@ impl<T: HtmlTree> Walker<'_, T> {
         placeholder: bool,
     ) -> Option<T::Node> {
         let next = self.tree.next_sibling(node);
-        let attr = |name: &'static str, data_name: &'static str| {
-            if placeholder {
-                data_name
-            } else {
-                name
-            }
+        // The attributes read: the element's own, or the placeholder's.
+        let [src_name, poster_name, width_name, height_name] = if placeholder {
+            [
+                "data-nv-src",
+                "data-nv-poster",
+                "data-nv-width",
+                "data-nv-height",
+            ]
+        } else {
+            ["src", "poster", "width", "height"]
         };
         let ctx = if embed == Embed::Iframe {
             UrlContext::Absolute
         } else {
             UrlContext::Media
         };
-        let mut src = self
-            .tree
-            .attribute(node, attr("src", "data-nv-src"))
-            .and_then(|v| self.policy.media.check(&v, ctx));
+        let mut src = self.url_attribute(node, src_name, ctx);
         if src.is_none() && !placeholder && embed != Embed::Iframe {
             src = self.first_source(node);
         }
@@ -1204,19 +1205,19 @@ impl<T: HtmlTree> Walker<'_, T> {
             return next;
         };
         let poster = if embed == Embed::Video {
-            self.tree
-                .attribute(node, attr("poster", "data-nv-poster"))
-                .and_then(|v| self.policy.media.check(&v, UrlContext::Media))
+            self.url_attribute(node, poster_name, UrlContext::Media)
         } else {
             None
         };
         let mut size = None;
         if embed == Embed::Iframe {
-            let w = self.tree.attribute(node, attr("width", "data-nv-width"));
-            let h = self.tree.attribute(node, attr("height", "data-nv-height"));
-            let w = w.and_then(|v| rules::clean_value(AttrRule::Count, &v, &[]));
-            let h = h.and_then(|v| rules::clean_value(AttrRule::Count, &v, &[]));
-            if let (Some(w), Some(h)) = (w, h) {
+            let w = self.tree.attribute(node, width_name);
+            let h = self.tree.attribute(node, height_name);
+            // As `AttrRule::Count` judges them.
+            if let (Some(w), Some(h)) = (
+                w.filter(|v| rules::is_digits(v)),
+                h.filter(|v| rules::is_digits(v)),
+            ) {
                 size = Some((w, h));
             }
         }
@@ -1243,13 +1244,18 @@ impl<T: HtmlTree> Walker<'_, T> {
         next
     }
 
+    /// Attribute `name` of `node` as a URL accepted in `ctx`.
+    fn url_attribute(&mut self, node: T::Node, name: &str, ctx: UrlContext) -> Option<SafeUrl> {
+        let v = self.tree.attribute(node, name)?;
+        self.policy.media.check(&v, ctx)
+    }
+
     /// The first acceptable `source src` among the children of a `video` or `audio`.
     fn first_source(&mut self, node: T::Node) -> Option<SafeUrl> {
         let mut child = self.tree.first_child(node);
         while let Some(c) = child {
             if self.tree.kind(c, &mut self.name) == NodeKind::Element && self.name == "source" {
-                let src = self.tree.attribute(c, "src");
-                if let Some(u) = src.and_then(|v| self.policy.media.check(&v, UrlContext::Media)) {
+                if let Some(u) = self.url_attribute(c, "src", UrlContext::Media) {
                     return Some(u);
                 }
             }

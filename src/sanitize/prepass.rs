@@ -100,6 +100,7 @@ pub fn prepare(html: &str, max_depth: usize, max_nodes: usize) -> (PreparedBody,
         names: Vec::new(),
         dropped: Vec::new(),
         written: Vec::new(),
+        lower: String::new(),
     };
     pass.run();
     (PreparedBody(pass.out), pass.report)
@@ -113,10 +114,10 @@ enum Find<'n> {
     Class(Class),
 }
 
-/// One attribute as written: the lower-cased name, and the source text of `=value` (quotes
-/// included) when it has one.
+/// One attribute as written: the name as the source spells it, and the source text of
+/// `=value` (quotes included) when it has one.
 struct Attr<'a> {
-    name: String,
+    name: &'a str,
     value: Option<&'a str>,
 }
 
@@ -131,10 +132,12 @@ struct Pass<'a> {
     report: PrepassReport,
     /// The current tag's attributes (reused).
     names: Vec<Attr<'a>>,
-    /// The current tag's dropped attribute names, to count each name once (reused).
-    dropped: Vec<String>,
+    /// The current tag's dropped attribute names (any case), to count each name once (reused).
+    dropped: Vec<&'a str>,
     /// Indexes into `names` of the current tag's attributes written (reused).
     written: Vec<usize>,
+    /// The lower-cased name of the attribute being judged (reused).
+    lower: String,
 }
 
 fn is_space(b: u8) -> bool {
@@ -243,11 +246,8 @@ impl<'a> Pass<'a> {
 
     /// The tag name starting at `start`, and where it ends.
     fn tag_name(&self, start: usize) -> (&'a str, usize) {
-        let rest = self.src.get(start..).unwrap_or("");
-        let len = rest
-            .find(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
-            .unwrap_or(rest.len());
-        (rest.get(..len).unwrap_or(""), start + len)
+        let end = tag_name_end(self.bytes(), start);
+        (self.src.get(start..end).unwrap_or(""), end)
     }
 
     /// Reads the attributes of a tag from `from` (just after its name) into `self.names`, as the
@@ -316,10 +316,7 @@ impl<'a> Pass<'a> {
             }
             if keep {
                 if let Some(name) = src.get(start..name_end) {
-                    self.names.push(Attr {
-                        name: lower(name),
-                        value,
-                    });
+                    self.names.push(Attr { name, value });
                 }
             }
         }
@@ -343,9 +340,7 @@ impl<'a> Pass<'a> {
                 };
                 if self.count_node() {
                     self.push_open_tag(&name, false);
-                    self.out.push_str("</");
-                    self.out.push_str(&name);
-                    self.out.push('>');
+                    self.push_end_tag(&name);
                 }
                 return resume;
             }
@@ -368,9 +363,7 @@ impl<'a> Pass<'a> {
             // Written empty (an iframe keeps its attributes): its text never reaches a parser.
             if self.count_node() {
                 self.push_open_tag(&name, true);
-                self.out.push_str("</");
-                self.out.push_str(&name);
-                self.out.push('>');
+                self.push_end_tag(&name);
             }
             let (_, after) = self.tag_name(raw_end + 2);
             return self
@@ -408,6 +401,13 @@ impl<'a> Pass<'a> {
         self.out.push('>');
     }
 
+    /// Writes `</name>`.
+    fn push_end_tag(&mut self, name: &str) {
+        self.out.push_str("</");
+        self.out.push_str(name);
+        self.out.push('>');
+    }
+
     fn write_attributes(&mut self, tag: &str) {
         // The tree builder makes an `img` of an `image` start tag.
         let rule = rules::classify(if tag == "image" { "img" } else { tag }).0;
@@ -416,32 +416,38 @@ impl<'a> Pass<'a> {
         let mut written = std::mem::take(&mut self.written);
         written.clear();
         for (k, a) in names.iter().enumerate() {
+            let name = &mut self.lower;
+            name.clear();
+            name.push_str(a.name);
+            name.make_ascii_lowercase();
             let keep = match rule {
                 ElementRule::Keep(_, kind) | ElementRule::Rename(_, kind) => {
-                    let keep = attr_kept(kind, &a.name);
+                    let keep = attr_kept(kind, name);
                     if !keep {
-                        self.dropped.push(a.name.clone());
+                        self.dropped.push(a.name);
                     }
                     keep
                 }
                 ElementRule::Embed(_) => {
                     matches!(
-                        a.name.as_str(),
+                        name.as_str(),
                         "src" | "poster" | "width" | "height" | "title"
                     )
                 }
-                ElementRule::Unwrap => tag == "source" && a.name == "src",
+                ElementRule::Unwrap => tag == "source" && name == "src",
                 ElementRule::Drop => false,
             };
             // The first of two attributes of one name wins, as in the tokenizer.
             if keep
-                && !written
-                    .iter()
-                    .any(|&w| names.get(w).is_some_and(|b| b.name == a.name))
+                && !written.iter().any(|&w| {
+                    names
+                        .get(w)
+                        .is_some_and(|b| b.name.eq_ignore_ascii_case(a.name))
+                })
             {
                 written.push(k);
                 self.out.push(' ');
-                self.out.push_str(&a.name);
+                self.out.push_str(&self.lower);
                 if let Some(v) = a.value {
                     self.out.push('=');
                     self.out.push_str(v);
@@ -456,7 +462,7 @@ impl<'a> Pass<'a> {
                 && self
                     .dropped
                     .get(..k)
-                    .is_some_and(|before| before.contains(n));
+                    .is_some_and(|before| before.iter().any(|d| d.eq_ignore_ascii_case(n)));
             if !seen {
                 self.report.removed_attributes += 1;
             }
@@ -471,9 +477,7 @@ impl<'a> Pass<'a> {
         while self.stack.len() > k {
             self.report.work += 1;
             if let Some((name, _)) = self.stack.pop() {
-                self.out.push_str("</");
-                self.out.push_str(&name);
-                self.out.push('>');
+                self.push_end_tag(&name);
             }
         }
     }
@@ -673,9 +677,7 @@ impl<'a> Pass<'a> {
             .get(k + 1..)
             .is_some_and(|above| above.iter().any(|o| o.1 & SPECIAL != 0));
         if c & FORMATTING != 0 && above_is_block && self.stack.len() < self.max_depth {
-            self.out.push_str("</");
-            self.out.push_str(n);
-            self.out.push('>');
+            self.push_end_tag(n);
             return end;
         }
         self.close_to(k);
@@ -762,6 +764,18 @@ impl<'a> Pass<'a> {
         }
         src.len()
     }
+}
+
+/// Where the tag name starting at `from` ends: at a space, `/` or `>`, or the end of the text.
+pub(super) fn tag_name_end(bytes: &[u8], from: usize) -> usize {
+    let mut p = from;
+    while bytes
+        .get(p)
+        .is_some_and(|&c| !c.is_ascii_whitespace() && c != b'/' && c != b'>')
+    {
+        p += 1;
+    }
+    p
 }
 
 /// Whether `out` ends in a character reference that text written after it could go on with:

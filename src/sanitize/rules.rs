@@ -418,59 +418,76 @@ pub(crate) fn attr_rule(kind: Kind, name: &str) -> AttrRule {
     }
 }
 
-/// The attribute's value as it should be written, or `None` when it is refused. URL rules are
-/// handled by the caller (they are counted apart); this takes every other rule.
-pub(crate) fn clean_value(rule: AttrRule, value: &str, style: &[&'static str]) -> Option<String> {
-    match rule {
-        AttrRule::Text => Some(value.to_owned()),
-        AttrRule::Dir => ["ltr", "rtl", "auto"]
-            .iter()
-            .find(|d| value.eq_ignore_ascii_case(d))
-            .map(|d| (*d).to_owned()),
-        AttrRule::Lang => (!value.is_empty()
-            && value.len() <= 35
-            && value
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-'))
-        .then(|| value.to_owned()),
-        AttrRule::Count => is_digits(value).then(|| value.to_owned()),
+/// Writes the attribute's value as it should be written to `out` (which it clears), or
+/// returns `false` when it is refused. URL rules are handled by the caller (they are counted
+/// apart); this takes every other rule.
+pub(crate) fn clean_value(
+    rule: AttrRule,
+    value: &str,
+    style: &[&'static str],
+    out: &mut String,
+) -> bool {
+    out.clear();
+    let as_is = match rule {
+        AttrRule::Text => true,
+        AttrRule::Dir => return one_of(value, &["ltr", "rtl", "auto"], out),
+        AttrRule::Lang => {
+            !value.is_empty()
+                && value.len() <= 35
+                && value
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        }
+        AttrRule::Count => is_digits(value),
         AttrRule::Span(max) => {
             // At most nine digits: an i64 holds it, and so does a u32.
-            let n =
-                u32::try_from(crate::text::parse_i64(value).filter(|_| is_digits(value))?).ok()?;
-            let mut out = String::new();
-            crate::text::push_u64(&mut out, u64::from(n.min(max)));
-            Some(out)
+            let Some(n) = crate::text::parse_i64(value)
+                .filter(|_| is_digits(value))
+                .and_then(|n| u32::try_from(n).ok())
+            else {
+                return false;
+            };
+            crate::text::push_u64(out, u64::from(n.min(max)));
+            return true;
         }
-        AttrRule::Integer => {
-            is_digits(value.strip_prefix('-').unwrap_or(value)).then(|| value.to_owned())
+        AttrRule::Integer => is_digits(value.strip_prefix('-').unwrap_or(value)),
+        AttrRule::Flag => return true,
+        AttrRule::Scope => return one_of(value, &["row", "col", "rowgroup", "colgroup"], out),
+        AttrRule::DateTime => {
+            value.len() <= 64
+                && value.bytes().all(|b| {
+                    b.is_ascii_alphanumeric()
+                        || matches!(b, b'-' | b':' | b'+' | b'.' | b',' | b'/' | b' ')
+                })
         }
-        AttrRule::Flag => Some(String::new()),
-        AttrRule::Scope => ["row", "col", "rowgroup", "colgroup"]
-            .iter()
-            .find(|d| value.eq_ignore_ascii_case(d))
-            .map(|d| (*d).to_owned()),
-        AttrRule::DateTime => (value.len() <= 64
-            && value.bytes().all(|b| {
-                b.is_ascii_alphanumeric()
-                    || matches!(b, b'-' | b':' | b'+' | b'.' | b',' | b'/' | b' ')
-            }))
-        .then(|| value.to_owned()),
-        AttrRule::Style => clean_style(value, style),
-        AttrRule::Url(_) | AttrRule::Srcset | AttrRule::Managed | AttrRule::Drop => None,
+        AttrRule::Style => return clean_style(value, style, out),
+        AttrRule::Url(_) | AttrRule::Srcset | AttrRule::Managed | AttrRule::Drop => false,
+    };
+    if as_is {
+        out.push_str(value);
     }
+    as_is
 }
 
-fn is_digits(s: &str) -> bool {
+/// Writes the keyword of `words` that `value` is (in any case) to `out`.
+fn one_of(value: &str, words: &[&str], out: &mut String) -> bool {
+    let found = words.iter().find(|d| value.eq_ignore_ascii_case(d));
+    if let Some(d) = found {
+        out.push_str(d);
+    }
+    found.is_some()
+}
+
+pub(crate) fn is_digits(s: &str) -> bool {
     !s.is_empty() && s.len() <= 9 && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Filters `srcset` per image candidate: each URL is judged as a body image (then by `media`:
 /// kept, rewritten through its proxy or refused), each descriptor must be `<digits>w` or
-/// `<number>x`. Returns the normalised list (candidates joined by `, `) and how many candidates
-/// were refused, or `None` when none survives.
-pub(crate) fn clean_srcset(value: &str, media: &MediaHosts) -> (Option<String>, usize) {
-    let mut out = String::new();
+/// `<number>x`. Writes the normalised list (candidates joined by `, `) to `out` (empty when none
+/// survives) and returns how many candidates were refused.
+pub(crate) fn clean_srcset(value: &str, media: &MediaHosts, out: &mut String) -> usize {
+    out.clear();
     let mut refused = 0;
     let is_space = |c: char| matches!(c, ' ' | '\t' | '\n' | '\u{c}' | '\r');
     let mut rest = value;
@@ -525,7 +542,7 @@ pub(crate) fn clean_srcset(value: &str, media: &MediaHosts) -> (Option<String>, 
             _ => refused += 1,
         }
     }
-    ((!out.is_empty()).then_some(out), refused)
+    refused
 }
 
 fn descriptor_ok(d: &str) -> bool {
@@ -570,12 +587,11 @@ pub const SAFE_STYLE_PROPERTIES: &[&str] = &[
 /// Keeps the declarations of allowed properties whose values are plain: letters, digits,
 /// spaces and `#%.,+-`, with parentheses only in `rgb()`, `rgba()`, `hsl()`, `hsla()`. No
 /// quotes, backslashes, comments, `url(`, `!important` or at-rules can pass. The result is
-/// normalised as `prop: value; prop: value`.
-pub(crate) fn clean_style(value: &str, allowed: &[&'static str]) -> Option<String> {
+/// normalised as `prop: value; prop: value`, written to `out`; `false` when nothing is kept.
+pub(crate) fn clean_style(value: &str, allowed: &[&'static str], out: &mut String) -> bool {
     if allowed.is_empty() {
-        return None;
+        return false;
     }
-    let mut out = String::new();
     for decl in value.split(';') {
         let Some((prop, val)) = decl.split_once(':') else {
             continue;
@@ -595,7 +611,7 @@ pub(crate) fn clean_style(value: &str, allowed: &[&'static str]) -> Option<Strin
         out.push_str(": ");
         out.push_str(val);
     }
-    (!out.is_empty()).then_some(out)
+    !out.is_empty()
 }
 
 fn style_value_ok(val: &str) -> bool {
@@ -639,6 +655,22 @@ mod tests {
 
     /// Any host may load media (the default).
     const OPEN: MediaHosts = MediaHosts::OPEN;
+
+    fn clean_srcset(value: &str, media: &MediaHosts) -> (Option<String>, usize) {
+        let mut out = String::new();
+        let refused = super::clean_srcset(value, media, &mut out);
+        ((!out.is_empty()).then_some(out), refused)
+    }
+
+    fn clean_style(value: &str, allowed: &[&'static str]) -> Option<String> {
+        let mut out = String::new();
+        super::clean_style(value, allowed, &mut out).then_some(out)
+    }
+
+    fn clean_value(rule: AttrRule, value: &str, style: &[&'static str]) -> Option<String> {
+        let mut out = String::new();
+        super::clean_value(rule, value, style, &mut out).then_some(out)
+    }
 
     #[test]
     fn srcset_keeps_safe_candidates_with_valid_descriptors() {

@@ -20,7 +20,7 @@
 
 use super::fragment::Fragment;
 use super::fragment::NodeId;
-use super::prepass::{is_formatting, is_special, is_void, PreparedBody};
+use super::prepass::{is_formatting, is_special, is_void, tag_name_end, PreparedBody};
 
 /// Reads `prepared` into a fragment. Linear in its length; never fails (a tag cut short at
 /// the end of the text is dropped, as the tokenizer drops it).
@@ -28,12 +28,12 @@ pub(super) fn fragment_of(prepared: &PreparedBody) -> Fragment {
     let src = prepared.as_str();
     let bytes = src.as_bytes();
     let mut f = Fragment::new();
-    // The open elements: their ids and names.
-    let mut stack: Vec<(NodeId, String)> = Vec::new();
+    // The open elements (their names are read from the fragment).
+    let mut stack: Vec<NodeId> = Vec::new();
     let mut attrs: Vec<(String, String)> = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        let parent = stack.last().map_or(f.root(), |(id, _)| *id);
+        let parent = stack.last().copied().unwrap_or(f.root());
         let Some(off) = crate::text::find_byte(bytes, i, b'<').map(|at| at - i) else {
             text(&mut f, parent, &stack, src.get(i..).unwrap_or(""));
             break;
@@ -56,9 +56,9 @@ pub(super) fn fragment_of(prepared: &PreparedBody) -> Fragment {
                 name
             };
             let void = is_void(&name);
-            let id = f.append_element_owned(parent, name.clone(), std::mem::take(&mut attrs));
+            let id = f.append_element_owned(parent, name, std::mem::take(&mut attrs));
             if !void {
-                stack.push((id, name));
+                stack.push(id);
             }
             i = end;
         } else if next == b'/' && bytes.get(i + 2).is_some_and(u8::is_ascii_alphabetic) {
@@ -72,7 +72,7 @@ pub(super) fn fragment_of(prepared: &PreparedBody) -> Fragment {
             let low = stack.len().saturating_sub(32);
             if let Some(k) = stack.get(low..).and_then(|top| {
                 top.iter()
-                    .rposition(|(_, open)| open.eq_ignore_ascii_case(name))
+                    .rposition(|&open| f.element_name(open).eq_ignore_ascii_case(name))
             }) {
                 end_tag(&mut f, &mut stack, low + k);
             }
@@ -92,24 +92,27 @@ pub(super) fn fragment_of(prepared: &PreparedBody) -> Fragment {
 /// a formatting element's end tag with a block above it, which it leaves to the tree builder's
 /// adoption agency (`<b>1<p>2</b>3</p>` is `<b>1</b><p><b>2</b>3</p>`): that is done here as
 /// the tree builder does it, for the elements the pre-pass keeps open.
-fn end_tag(f: &mut Fragment, stack: &mut Vec<(NodeId, String)>, mut k: usize) {
+fn end_tag(f: &mut Fragment, stack: &mut Vec<NodeId>, mut k: usize) {
     // The tree builder's outer loop runs at most 8 times.
     for _ in 0..8 {
         let block = stack
             .iter()
             .skip(k + 1)
-            .position(|(_, n)| is_special(n))
+            .position(|&n| is_special(f.element_name(n)))
             .map(|p| k + 1 + p);
-        let formatting = stack.get(k).filter(|(_, n)| is_formatting(n)).cloned();
-        let (Some(fb), Some((formatting, name))) = (block, formatting) else {
+        let formatting = stack
+            .get(k)
+            .copied()
+            .filter(|&n| is_formatting(f.element_name(n)));
+        let (Some(fb), Some(formatting)) = (block, formatting) else {
             stack.truncate(k);
             return;
         };
-        let Some((furthest, _)) = stack.get(fb).cloned() else {
+        let Some(&furthest) = stack.get(fb) else {
             return;
         };
         let common = match k.checked_sub(1).and_then(|c| stack.get(c)) {
-            Some((id, _)) => *id,
+            Some(&id) => id,
             None => f.root(),
         };
         // From the furthest block down to the formatting element: a formatting element in
@@ -119,17 +122,17 @@ fn end_tag(f: &mut Fragment, stack: &mut Vec<(NodeId, String)>, mut k: usize) {
         let mut j = fb;
         while j > k + 1 {
             j -= 1;
-            let Some((node, between)) = stack.get(j).cloned() else {
+            let Some(&node) = stack.get(j) else {
                 break;
             };
-            if !is_formatting(&between) {
+            if !is_formatting(f.element_name(node)) {
                 stack.remove(j);
                 continue;
             }
             let clone = f.clone_element(node);
             f.append_child(clone, last);
             if let Some(slot) = stack.get_mut(j) {
-                slot.0 = clone;
+                *slot = clone;
             }
             last = clone;
         }
@@ -143,19 +146,20 @@ fn end_tag(f: &mut Fragment, stack: &mut Vec<(NodeId, String)>, mut k: usize) {
         stack.remove(k);
         let at = stack
             .iter()
-            .position(|(id, _)| *id == furthest)
+            .position(|&id| id == furthest)
             .map_or(stack.len(), |p| p + 1);
-        stack.insert(at, (clone, name));
+        stack.insert(at, clone);
         k = at;
     }
 }
 
 /// Appends source text to `parent`. The first text of a `pre` or `listing` loses
 /// one leading line break, as the tree builder drops it.
-fn text(f: &mut Fragment, parent: NodeId, stack: &[(NodeId, String)], t: &str) {
+fn text(f: &mut Fragment, parent: NodeId, stack: &[NodeId], t: &str) {
     let t = match stack.last() {
-        Some((id, name))
-            if matches!(name.as_str(), "pre" | "listing") && f.children(*id).next().is_none() =>
+        Some(&id)
+            if matches!(f.element_name(id), "pre" | "listing")
+                && f.children(id).next().is_none() =>
         {
             t.strip_prefix("\r\n")
                 .or_else(|| t.strip_prefix('\n'))
@@ -167,17 +171,6 @@ fn text(f: &mut Fragment, parent: NodeId, stack: &[(NodeId, String)], t: &str) {
     if !t.is_empty() {
         f.append_source_text(parent, t);
     }
-}
-
-fn tag_name_end(bytes: &[u8], from: usize) -> usize {
-    let mut p = from;
-    while bytes
-        .get(p)
-        .is_some_and(|&c| !c.is_ascii_whitespace() && c != b'/' && c != b'>')
-    {
-        p += 1;
-    }
-    p
 }
 
 /// Reads the attributes of a start tag as the pre-pass writes them (` name` or ` name=value`,
