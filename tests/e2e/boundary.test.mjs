@@ -336,6 +336,52 @@ describe('errors as data: NewsviewError {code, path} and nv-error', () => {
     });
   }
 
+  test('arguments with no JSON form: a cycle or a BigInt cannot be serialised, a function is not an object', async () => {
+    // Built in the page: a cycle, a BigInt and a function do not cross page.evaluate.
+    const out = await s.page.evaluate(
+      async ({ base, describe }) => {
+        const describeError = (0, eval)(describe);
+        const cyclic = { ...base };
+        cyclic.self = cyclic;
+        const cyclicOptions = { lang: 'en' };
+        cyclicOptions.self = cyclicOptions;
+        const cases = [
+          [cyclic, null],
+          [{ ...base, likes: 1n }, null],
+          [() => base, null],
+          [base, cyclicOptions],
+        ];
+        const res = [];
+        for (const [article, options] of cases) {
+          const c = document.createElement('div');
+          document.getElementById('app').replaceChildren(c);
+          try {
+            (await window.NV.render(c, article, options)).destroy();
+            res.push(null);
+          } catch (e) {
+            res.push(describeError(e));
+          }
+        }
+        return res;
+      },
+      { base: BASE, describe: DESCRIBE },
+    );
+    const want = [
+      ['', 'article: cannot be serialised as JSON'],
+      ['', 'article: cannot be serialised as JSON'],
+      ['', 'article: expected an object or a JSON string'],
+      ['options', 'options: cannot be serialised as JSON'],
+    ];
+    want.forEach(([path, message], i) => {
+      const e = out[i];
+      assert.ok(e, `case ${i}: rejected`);
+      assert.equal(e.isNewsviewError, true, `case ${i}`);
+      assert.equal(e.code, 'invalid', `case ${i}`);
+      assert.equal(e.path, path, `case ${i}`);
+      assert.equal(e.message, message, `case ${i}`);
+    });
+  });
+
   test('view.update() throws the same NewsviewError and keeps the article; after destroy() the code is destroyed', async () => {
     const out = await s.page.evaluate(
       async ({ base, describe }) => {
