@@ -42,24 +42,28 @@ export function nv_qr_modules(url, then) {
     .then(then);
 }
 
-const watched = new WeakSet();
 const WANTS_QR = '[data-nv-action=qr],[data-nv-service=wechat]';
+let watching = false;
 
 /**
- * Starts the import when the pointer comes over, or focus comes to, a button of `root` (a view's
- * root) that shows a QR code, while `root` holds a placeholder. One pair of listeners per root,
- * removed when they have started it.
+ * Starts the import when the pointer comes over, or focus comes to, a button that shows a QR
+ * code in a view (`article.nv`) that holds a placeholder. One pair of passive listeners for the
+ * whole page, on the window in the capturing phase, where every view's events pass (they are
+ * composed, and the views' shadow roots are open: `composedPath()` starts at the element inside
+ * one); added at the first render that needs them, removed once they have started the import.
  */
-export function nv_qr_watch(root) {
-  if (loading || watched.has(root)) return;
-  watched.add(root);
+export function nv_qr_watch() {
+  if (loading || watching) return;
+  watching = true;
   const done = new AbortController();
   const intent = (event) => {
-    if (!event.target?.closest?.(WANTS_QR) || !root.querySelector('svg[data-nv-qr]')) return;
+    const view = event.composedPath()[0]?.closest?.(WANTS_QR)?.closest('article.nv');
+    if (!view?.querySelector('svg[data-nv-qr]')) return;
     done.abort();
-    watched.delete(root);
+    watching = false;
     load().catch(() => {});
   };
-  root.addEventListener('pointerover', intent, { signal: done.signal });
-  root.addEventListener('focusin', intent, { signal: done.signal });
+  const how = { capture: true, passive: true, signal: done.signal };
+  addEventListener('pointerover', intent, how);
+  addEventListener('focusin', intent, how);
 }

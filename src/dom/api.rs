@@ -4,7 +4,7 @@
 use super::interact;
 pub use super::live::View;
 use super::mount::mount;
-use super::state::{document, js_error, prop, prop_as, query, window, Shared, ViewState};
+use super::state::{js_error, prop, query, window, Shared, ViewState};
 use super::trusted::trusted_html;
 use crate::error::{Error, Warning};
 use crate::labels::{labels, Lang};
@@ -16,7 +16,6 @@ use crate::url::{self, MediaHosts, UrlContext};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 
 /// The component's stylesheet, shipped inside the wasm.
@@ -94,28 +93,13 @@ fn start(
     options: JsValue,
     hydrating: bool,
 ) -> Result<View, JsValue> {
-    // (`undefined` for options given as a JSON string, or for none.)
-    let video_player = super::state::prop(&options, "videoPlayer")
-        .dyn_into::<js_sys::Function>()
-        .ok();
-    let (mut options, option_warnings) = read_options(&options)?;
+    // (`None` for options given as a JSON string, or for none.)
+    let video_player = nv_player(&options).ok().flatten();
+    let (options, option_warnings) = read_options(&options)?;
     let mut parsed = read_article(&article, &options.article_limits(), &options.media)?;
     let mut warnings = option_warnings;
     warnings.append(&mut parsed.warnings);
-    if options.page_url.is_none() {
-        options.page_url = window()
-            .and_then(|w| prop(&prop(&w, "location"), "href").as_string())
-            .and_then(|href| url::check(&href, UrlContext::Absolute));
-    }
-    let doc = document()?;
-    let root: Node = if options.shadow {
-        let shadow = shadow_root(&container)?;
-        adopt_stylesheet(shadow.as_ref())?;
-        shadow.into()
-    } else {
-        adopt_stylesheet(doc.as_ref())?;
-        container.clone().into()
-    };
+    let root = view_root(&container, options.shadow)?;
     let state = Rc::new(RefCell::new(ViewState {
         container,
         root,
@@ -124,8 +108,7 @@ fn start(
         video_player,
         article: parsed.article,
         options,
-        listeners: Vec::new(),
-        timers: Vec::new(),
+        listener: None,
         toast_timer: None,
         liked: false,
         favorited: false,
@@ -159,9 +142,7 @@ pub fn render_state(
     } else {
         layout::loading_state(l)
     };
-    let shadow = shadow_root(&container)?;
-    adopt_stylesheet(shadow.as_ref())?;
-    mount(shadow.as_ref(), &markup)
+    mount(&view_root(&container, true)?, &markup)
 }
 
 /// Lays out the current article and writes its markup, the clean body in it, for the JS entry
@@ -173,15 +154,26 @@ pub fn render_state(
 /// script runs against the scripts on the stack, and with newsview's wasm on it that check cost
 /// about 50 µs per image (0.8 ms for the seed's 21; docs/benchmarks.md).
 pub(crate) fn draw(state: &Shared) -> Result<Option<Warning>, JsValue> {
+    {
+        // An article without `url` is shared under the page's, read the first time one needs
+        // it (when the options give none) and kept for the updates.
+        let mut s = state.borrow_mut();
+        if s.article.url.is_none() && s.options.page_url.is_none() {
+            s.options.page_url = window()
+                .and_then(|w| prop(&prop(&w, "location"), "href").as_string())
+                .and_then(|href| url::check(&href, UrlContext::Absolute));
+        }
+    }
     let s = state.borrow();
     let now_ms = s.options.now_ms.unwrap_or_else(js_sys::Date::now);
     let mut ctx = Context::new(&s.article, &s.options, (now_ms / 1000.0).floor() as i64);
-    ctx.system_share = has_system_share();
-    ctx.in_wechat = in_wechat();
+    let env = nv_env();
+    ctx.system_share = env & 1 != 0;
+    ctx.in_wechat = env & 2 != 0;
     // The QR codes are drawn when a reader opens their popover (interact::draw_qr_codes), by
     // the QR module, loaded then or when the reader shows intent.
     ctx.qr_on_open = true;
-    interact::watch_qr(&s.root);
+    interact::watch_qr();
     // The body is sanitized first: layout writes it in, and the note when it was cut.
     let (body, cut, body_warning) = match &s.article.body_html {
         Some(html) => {
@@ -196,55 +188,50 @@ pub(crate) fn draw(state: &Shared) -> Result<Option<Warning>, JsValue> {
     Ok(body_warning)
 }
 
-fn has_system_share() -> bool {
-    window().is_some_and(|w| interact::method(&prop(&w, "navigator"), "share").is_some())
-}
-
-/// WeChat's in-app browser names itself `MicroMessenger` in its user agent.
-fn in_wechat() -> bool {
-    window()
-        .and_then(|w| prop(&prop(&w, "navigator"), "userAgent").as_string())
-        .is_some_and(|ua| crate::text::find(&ua, "MicroMessenger").is_some())
-}
-
-// The component stylesheet is constructed once per page, in this small module's scope (it
-// outlives a restart of the wasm module after a trap), and adopted where it is missing: a few
-// lines of JS, which in Rust took seven bindings (the sheet's constructor and `replaceSync`,
-// `includes`, `slice`, `push`, a new array, `attachShadow`'s init object).
+// The JS this entry's DOM layer needs, in one small module (each module of its own is one
+// more request for a page that loads the glue unbundled: wasm-bindgen-test's server, for one,
+// stops answering at a fifth concurrent one).
+//
+// The view's root and the component stylesheet, in one call: the container's open shadow
+// root (attached when it has none) or, in light-DOM mode, the container, whose rules, all
+// scoped under `.nv`, go to the document. The stylesheet is constructed once per page, in this
+// small module's scope (it outlives a restart of the wasm module after a trap), and adopted
+// where it is missing. Constructed sheets need no `style-src` exception in a strict CSP.
 #[wasm_bindgen(
-    inline_js = "let sheet = null;\nexport function nv_adopt(t, css) {\n  if (!sheet) {\n    const s = new CSSStyleSheet();\n    s.replaceSync(css);\n    sheet = s;\n  }\n  const a = t.adoptedStyleSheets;\n  if (!a.includes(sheet)) t.adoptedStyleSheets = [...a, sheet];\n}\nexport function nv_attach(c) {\n  return c.attachShadow({ mode: 'open' });\n}\n"
+    inline_js = "let sheet;\nexport function nv_root(c, shadow, css) {\n  const t = shadow ? c.shadowRoot ?? c.attachShadow({ mode: 'open' }) : document;\n  if (!sheet) {\n    sheet = new CSSStyleSheet();\n    sheet.replaceSync(css);\n  }\n  const a = t.adoptedStyleSheets;\n  if (!a.includes(sheet)) t.adoptedStyleSheets = [...a, sheet];\n  return shadow ? t : c;\n}\nexport function nv_player(o) {\n  const f = o?.videoPlayer;\n  return typeof f == 'function' ? f : undefined;\n}\nlet env;\nexport function nv_env() {\n  const n = globalThis.navigator;\n  return env ??= (typeof n?.share == 'function') | /MicroMessenger/.test(n?.userAgent) << 1;\n}\nexport function nv_json(v) {\n  return typeof v === 'string' ? v : v == null ? undefined : JSON.stringify(v);\n}\n"
 )]
 extern "C" {
     #[wasm_bindgen(catch)]
-    fn nv_adopt(target: &JsValue, css: &str) -> Result<(), JsValue>;
-    /// Attaches an open shadow root to `container`.
+    fn nv_root(container: &Element, shadow: bool, css: &str) -> Result<Node, JsValue>;
+    /// `options.videoPlayer` when it is a function.
     #[wasm_bindgen(catch)]
-    fn nv_attach(container: &Element) -> Result<web_sys::ShadowRoot, JsValue>;
-}
-
-/// `container`'s (open) shadow root, attached now if it has none.
-fn shadow_root(container: &Element) -> Result<web_sys::ShadowRoot, JsValue> {
-    match prop_as::<web_sys::ShadowRoot>(container, "shadowRoot") {
-        Some(shadow) => Ok(shadow),
-        None => nv_attach(container),
-    }
+    fn nv_player(options: &JsValue) -> Result<Option<js_sys::Function>, JsValue>;
+    /// What the browser offers, read once per page: 1 when it has a system share sheet
+    /// (`navigator.share`), 2 when it is WeChat's (its user agent names `MicroMessenger`:
+    /// 微信 then shows the hint to use WeChat's own menu, not a QR code).
+    fn nv_env() -> u32;
+    /// The argument as JSON text: itself when it is a string, `JSON.stringify` of it otherwise
+    /// (`None` for `null`, `undefined` and what has no JSON form, such as a function; an
+    /// exception when it cannot be serialised: a cycle, a `BigInt`).
+    #[wasm_bindgen(catch)]
+    fn nv_json(value: &JsValue) -> Result<Option<String>, JsValue>;
 }
 
 thread_local! {
-    /// Whether this module instance gave the stylesheet's text to `nv_adopt` already: it is
+    /// Whether this module instance gave the stylesheet's text to `nv_root` already: it is
     /// copied into JS once, not at every render.
     static SHEET_SENT: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Adds the component stylesheet to `target`'s `adoptedStyleSheets` (a shadow root, or the
-/// document in light-DOM mode, where every rule is scoped under `.nv`), once: a new array of
-/// the sheets there and this one. Constructed sheets need no `style-src` exception in a
-/// strict CSP.
-fn adopt_stylesheet(target: &JsValue) -> Result<(), JsValue> {
-    let sent = SHEET_SENT.with(Cell::get);
-    nv_adopt(target, if sent { "" } else { STYLESHEET })?;
-    SHEET_SENT.with(|c| c.set(true));
-    Ok(())
+/// Where a view of `container` goes (its open shadow root with `shadow`, else the container),
+/// with the component stylesheet adopted where it applies.
+fn view_root(container: &Element, shadow: bool) -> Result<Node, JsValue> {
+    let css = if SHEET_SENT.with(|c| c.replace(true)) {
+        ""
+    } else {
+        STYLESHEET
+    };
+    nv_root(container, shadow, css)
 }
 
 /// Reads the article argument: a JSON string, or an object (serialised with
@@ -271,22 +258,10 @@ fn read_options(value: &JsValue) -> Result<(Options, Vec<Warning>), JsValue> {
 
 // ---- Robustness: warnings, restart (issue 7). ----
 
-// The argument as JSON text: itself when it is a string, `JSON.stringify` of it otherwise
-// (`undefined` for `null`, `undefined` and what has no JSON form, such as a function; an
-// exception when it cannot be serialised: a cycle, a `BigInt`).
-#[wasm_bindgen(
-    inline_js = "export function nv_json(v) {\n  return typeof v === 'string' ? v : v == null ? undefined : JSON.stringify(v);\n}"
-)]
-extern "C" {
-    #[wasm_bindgen(catch)]
-    fn nv_json(value: &JsValue) -> Result<JsValue, JsValue>;
-}
-
 fn to_json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
     match nv_json(value) {
-        Ok(s) => s
-            .as_string()
-            .ok_or_else(|| argument_error(what, "expected an object or a JSON string")),
+        Ok(Some(text)) => Ok(text),
+        Ok(None) => Err(argument_error(what, "expected an object or a JSON string")),
         Err(_) => Err(argument_error(what, "cannot be serialised as JSON")),
     }
 }

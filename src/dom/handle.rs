@@ -1,7 +1,6 @@
-//! Handles that undo themselves when dropped: an event listener is removed, an interval or
-//! timeout is cleared (the gloo pattern). `destroy()` drops them all.
+//! Handles that undo themselves when dropped: an event listener is removed with its interval,
+//! a timeout is cleared (the gloo pattern). `destroy()` drops them all.
 
-use js_sys::Function;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{EventTarget, Window};
@@ -20,61 +19,47 @@ pub(crate) fn window() -> Option<Window> {
     WINDOW.with(Option::clone)
 }
 
-/// One callback listening for a view's events: clicks and keys on its root, an image's `error`
-/// on its way down (in the capturing phase: it does not bubble), and clicks on the page;
-/// removed from all of them when this handle drops. One closure for a view's events, not one
-/// per kind: each closure costs a JS function and its glue. It is an `Fn`, so that it may run
-/// again while it runs (a keyword's Enter clicks it; a page's `nv-*` handler may click another
-/// widget).
+/// One callback for a view's events and its clock: clicks and keys on its root, an image's
+/// `error` on its way down (in the capturing phase: it does not bubble), clicks on the root's
+/// document, and, with no argument (`undefined`), an interval's ticks; removed from all of
+/// them, and the interval cleared, when this handle drops. One closure for all of it, not one
+/// per kind: each closure costs a JS function, its glue and its registration for collection at
+/// every render. It is an `Fn`, so that it may run again while it runs (a keyword's Enter
+/// clicks it; a page's `nv-*` handler may click another widget).
 pub(crate) struct Listener {
     closure: Callback,
     root: EventTarget,
-    page: Option<EventTarget>,
+    /// The interval's id (`setInterval`'s).
+    tick: JsValue,
 }
 
-/// The events listened for on a view's root, and whether in the capturing phase.
-const ON_ROOT: [(&str, bool); 3] = [("click", false), ("keydown", false), ("error", true)];
+// The registrations, made and undone in one call each: four `addEventListener` calls, an
+// interval and their event names cost eleven crossings of the boundary from the wasm, which is
+// what a render spends most on after the page's own parse (docs/benchmarks.md).
+#[wasm_bindgen::prelude::wasm_bindgen(
+    inline_js = "const on = (m, r, f) => {\n  r[m]('click', f);\n  r[m]('keydown', f);\n  r[m]('error', f, true);\n  r.ownerDocument?.[m]('click', f);\n};\nexport function nv_listen(r, f, ms) {\n  on('addEventListener', r, f);\n  return setInterval(f, ms);\n}\nexport function nv_unlisten(r, f, id) {\n  on('removeEventListener', r, f);\n  clearInterval(id);\n}\n"
+)]
+extern "C" {
+    fn nv_listen(root: &EventTarget, f: &JsValue, ms: i32) -> JsValue;
+    fn nv_unlisten(root: &EventTarget, f: &JsValue, id: &JsValue);
+}
 
 impl Listener {
-    /// A listener calling `closure` with the events of `root` (see [`ON_ROOT`]) and the clicks
-    /// on `page`.
-    pub(crate) fn new(
-        root: &EventTarget,
-        page: Option<EventTarget>,
-        closure: Callback,
-    ) -> Listener {
-        let listener = Listener {
+    /// A listener calling `closure` with the events of `root` and the clicks on its document,
+    /// and with no argument every `tick_ms` milliseconds.
+    pub(crate) fn new(root: &EventTarget, closure: Callback, tick_ms: i32) -> Listener {
+        let tick = nv_listen(root, closure.as_ref(), tick_ms);
+        Listener {
             closure,
             root: root.clone(),
-            page,
-        };
-        listener.each(true);
-        listener
-    }
-
-    /// Adds (`add`) or removes each of the listener's registrations. Adding or removing a
-    /// listener cannot fail for a function; a failure leaves a registration that does nothing.
-    fn each(&self, add: bool) {
-        let f: &Function = self.closure.as_ref().unchecked_ref();
-        let on = |target: &EventTarget, kind: &str, capture: bool| {
-            let _ = if add {
-                target.add_event_listener_with_callback_and_bool(kind, f, capture)
-            } else {
-                target.remove_event_listener_with_callback_and_bool(kind, f, capture)
-            };
-        };
-        for (kind, capture) in ON_ROOT {
-            on(&self.root, kind, capture);
-        }
-        if let Some(page) = &self.page {
-            on(page, "click", false);
+            tick,
         }
     }
 }
 
 impl Drop for Listener {
     fn drop(&mut self) {
-        self.each(false);
+        nv_unlisten(&self.root, self.closure.as_ref(), &self.tick);
     }
 }
 
@@ -103,42 +88,33 @@ pub(crate) fn invoke(obj: &JsValue, name: &str, a: &JsValue, b: &JsValue) -> Opt
     method(obj, name)?.call2(obj, a, b).ok()
 }
 
-/// A timer (`setInterval`, or `setTimeout` for a one-shot), cleared when this handle drops.
-/// The page's timer functions are called through [`invoke`]; the timer's id stays a JS value.
-pub(crate) struct Timer {
+/// A one-shot timer (`setTimeout`), cleared when this handle drops before it fires. The page's
+/// timer functions are called through [`invoke`]; the timer's id stays a JS value.
+pub(crate) struct Timeout {
     id: JsValue,
-    repeat: bool,
     _closure: Callback,
 }
 
-/// A repeating timer ([`Timer::new`] with `repeat`).
-pub(crate) type Interval = Timer;
-/// A one-shot timer ([`Timer::new`] without `repeat`), cleared when it drops before it fires.
-pub(crate) type Timeout = Timer;
-
-impl Timer {
-    /// Calls `closure` (with no argument) every `millis` milliseconds with `repeat`, else once
-    /// after `millis`.
-    pub(crate) fn new(millis: i32, repeat: bool, closure: Callback) -> Option<Timer> {
-        let set = if repeat { "setInterval" } else { "setTimeout" };
-        let id = invoke(window()?.as_ref(), set, closure.as_ref(), &millis.into())?;
-        Some(Timer {
+impl Timeout {
+    /// Calls `closure` (with no argument) once after `millis` milliseconds.
+    pub(crate) fn new(millis: i32, closure: Callback) -> Option<Timeout> {
+        let id = invoke(
+            window()?.as_ref(),
+            "setTimeout",
+            closure.as_ref(),
+            &millis.into(),
+        )?;
+        Some(Timeout {
             id,
-            repeat,
             _closure: closure,
         })
     }
 }
 
-impl Drop for Timer {
+impl Drop for Timeout {
     fn drop(&mut self) {
         if let Some(w) = window() {
-            let clear = if self.repeat {
-                "clearInterval"
-            } else {
-                "clearTimeout"
-            };
-            invoke(&w, clear, &self.id, &JsValue::UNDEFINED);
+            invoke(&w, "clearTimeout", &self.id, &JsValue::UNDEFINED);
         }
     }
 }

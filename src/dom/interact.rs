@@ -9,9 +9,7 @@
 //! the same code wires a view this client rendered and server markup it never read the
 //! article of (the hydration-only client).
 
-#[cfg(feature = "dom")]
-pub(crate) use super::handle::method;
-use super::handle::{invoke, Callback, Interval, Listener, Timeout};
+use super::handle::{invoke, Callback, Listener, Timeout};
 use super::state::{click, each, find, focus, prop, prop_as, query_all, window, Shared, ViewState};
 use crate::options::{
     event, COMMENT_DETAIL_KEYS, FAVORITE_DETAIL_KEYS, KEYWORD_DETAIL_KEYS, LIKE_DETAIL_KEYS,
@@ -26,22 +24,15 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CustomEvent, Element, Event, Node};
 
-/// Attaches the listener and the timer of a freshly rendered view.
+/// Attaches the listener of a freshly rendered view: its events and its minute's tick.
 pub(crate) fn wire(state: &Shared) {
     let weak = Rc::downgrade(state);
     let (root, container) = {
         let s = state.borrow();
         (s.root.clone(), s.container.clone())
     };
-    let page = page().map(Into::into);
-    let listener = Listener::new(root.as_ref(), page, callback(&weak, Job::Events(container)));
-    let timer = Interval::new(60_000, true, callback(&weak, Job::Refresh));
-    let mut s = state.borrow_mut();
-    s.listeners = vec![listener];
-    s.timers = match timer {
-        Some(t) => vec![t],
-        None => Vec::new(),
-    };
+    let events = callback(&weak, Job::Events(container));
+    state.borrow_mut().listener = Some(Listener::new(root.as_ref(), events, 60_000));
 }
 
 /// One event of the view whose container is `host`: clicks and keys on its root, an image's
@@ -394,15 +385,16 @@ fn toggle_popover(state: &Shared, button: &Element) {
 #[wasm_bindgen(module = "/www/newsview-qr-load.js")]
 extern "C" {
     fn nv_qr_modules(url: &str, then: &JsValue);
-    fn nv_qr_watch(root: &Node);
+    fn nv_qr_watch();
 }
 
-/// Starts loading the QR module when the reader shows intent to open a QR code of the view
-/// whose root is `root` (the pointer over, or focus on, 用手机看 or 微信) while it holds a
-/// placeholder; else it loads when a popover with one first opens ([`draw_qr_codes`]).
+/// Starts loading the QR module when the reader shows intent to open a QR code of a view (the
+/// pointer over, or focus on, 用手机看 or 微信) that holds a placeholder; else it loads when a
+/// popover with one first opens ([`draw_qr_codes`]). The loader watches the whole page, from
+/// the first render on, until the module is loading: a render adds no listener of its own.
 #[cfg(feature = "dom")]
-pub(crate) fn watch_qr(root: &Node) {
-    nv_qr_watch(root);
+pub(crate) fn watch_qr() {
+    nv_qr_watch();
 }
 
 /// Draws the QR codes the full client's layout left as placeholders in `scope`
@@ -545,10 +537,9 @@ fn copy_link(state: &Shared, url: &str) {
 /// the promise callbacks) is one closure running [`run`]: each closure type costs its own glue
 /// in the wasm.
 enum Job {
-    /// The view's events (see [`on_event`]); the view's container.
+    /// The view's events (see [`on_event`]), and with no value the minute's refresh of the
+    /// relative times; the view's container.
     Events(Element),
-    /// The minute's refresh of the relative times.
-    Refresh,
     /// The end of a toast: empty this live region (if the view is still there).
     ClearToast(Element),
     /// Nothing (a dismissed share sheet rejects its promise: not an error).
@@ -583,12 +574,12 @@ fn run(
     #[cfg_attr(not(feature = "dom"), allow(unused_variables))] value: JsValue,
 ) {
     match job {
-        Job::Events(host) => on_event(state, host, value.unchecked_ref()),
-        Job::Refresh => {
+        Job::Events(_) if value.is_undefined() => {
             if let Some(s) = live(state) {
                 refresh_times(&s);
             }
         }
+        Job::Events(host) => on_event(state, host, value.unchecked_ref()),
         Job::ClearToast(el) => {
             if state.upgrade().is_some() {
                 el.set_text_content(None);
@@ -666,7 +657,7 @@ fn copied(state: &Shared, done: bool) {
         el
     };
     let clear = callback(&Rc::downgrade(state), Job::ClearToast(el));
-    state.borrow_mut().toast_timer = Timeout::new(3000, false, clear);
+    state.borrow_mut().toast_timer = Timeout::new(3000, clear);
 }
 
 fn submit_comment(state: &Shared, button: &Element) {

@@ -76,8 +76,7 @@ impl View {
             }
             s.destroyed = true;
             let handles = (
-                std::mem::take(&mut s.listeners),
-                std::mem::take(&mut s.timers),
+                s.listener.take(),
                 s.toast_timer.take(),
                 s.video_player.take(),
             );

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Node, NodeList};
 
-use super::handle::{Interval, Listener};
+use super::handle::Listener;
 #[cfg(feature = "dom")]
 use crate::error::Warning;
 
@@ -91,8 +91,8 @@ pub(crate) struct ViewState {
     pub(crate) article: crate::model::Article,
     /// The options; in the full client with the body sanitizer policy (`options.sanitize`).
     pub(crate) options: ViewOptions,
-    pub(crate) listeners: Vec<Listener>,
-    pub(crate) timers: Vec<Interval>,
+    /// The view's events and its minute's tick, while it is live.
+    pub(crate) listener: Option<Listener>,
     pub(crate) toast_timer: Option<super::handle::Timeout>,
     pub(crate) liked: bool,
     pub(crate) favorited: bool,
@@ -128,14 +128,6 @@ pub(crate) fn prop_as<T: JsCast>(obj: &JsValue, key: &str) -> Option<T> {
     Some(prop(obj, key))
         .filter(|v| !v.is_null() && !v.is_undefined())
         .map(JsCast::unchecked_into)
-}
-
-/// The page's document, or an error for a host without one (the full client's render).
-#[cfg(feature = "dom")]
-pub(crate) fn document() -> Result<web_sys::Document, JsValue> {
-    window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| js_error("newsview needs a window with a document"))
 }
 
 /// A plain JS `Error` with `message`.

@@ -22,7 +22,6 @@
 //! the wasm module after a trap) and is never exposed. A host whose CSP has a `trusted-types`
 //! directive must list `newsview` in it.
 
-use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
 use crate::view::Markup;
@@ -31,27 +30,20 @@ use crate::view::Markup;
 // instance: it is made once per page, survives a restart of the module after a trap (a page
 // whose CSP lists `trusted-types newsview` allows the name only once), and no page script can
 // reach it. Its `createHTML` is plain JS returning its input, so calling it never enters the
-// wasm (nor an instance that trapped).
+// wasm (nor an instance that trapped). Where there is no `trustedTypes` (a browser without
+// Trusted Types) the markup stays a string.
 #[wasm_bindgen(
-    inline_js = "let p = null;\nexport function nv_trusted_html(tt, html) {\n  p ??= tt.createPolicy('newsview', { createHTML: (s) => s });\n  return p.createHTML(html);\n}\n"
+    inline_js = "let p;\nexport function nv_trusted_html(html) {\n  p ??= globalThis.trustedTypes?.createPolicy('newsview', { createHTML: (s) => s }) ?? 0;\n  return p ? p.createHTML(html) : html;\n}\n"
 )]
 extern "C" {
     #[wasm_bindgen(catch)]
-    fn nv_trusted_html(tt: &JsValue, html: &str) -> Result<JsValue, JsValue>;
+    fn nv_trusted_html(html: &str) -> Result<JsValue, JsValue>;
 }
 
 /// `markup` as a `TrustedHTML` from the `newsview` policy when the browser has Trusted Types,
 /// else as a plain string. Its type admits nothing but [`Markup`].
 pub(crate) fn trusted_html(markup: &Markup) -> Result<JsValue, JsValue> {
-    let html = markup.as_str();
-    let Some(window) = super::state::window() else {
-        return Ok(JsValue::from_str(html));
-    };
-    let tt = Reflect::get(&window, &JsValue::from_str("trustedTypes"))?;
-    if tt.is_undefined() || tt.is_null() {
-        return Ok(JsValue::from_str(html));
-    }
-    nv_trusted_html(&tt, html)
+    nv_trusted_html(markup.as_str())
 }
 
 #[cfg(test)]
@@ -59,6 +51,7 @@ mod tests {
     use super::*;
     use crate::sanitize::{clean_body, Policy, Report};
     use js_sys::Array;
+    use js_sys::Reflect;
     use wasm_bindgen::JsCast;
     use wasm_bindgen_test::*;
     use web_sys::DocumentFragment;

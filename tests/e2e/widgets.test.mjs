@@ -406,6 +406,38 @@ describe('用手机看 and copy link', () => {
     }
   });
 
+  test('the intent watch is one per page: focus on other buttons fetches nothing; the pointer over 用手机看 of the second of two views, light-DOM too, fetches it', async () => {
+    for (const shadow of [true, false]) {
+      const s = await openHost(h);
+      try {
+        await renderInPage(s.page, article(h.baseURL), { now: T0, shadow });
+        // A second view on the page, after the first: its buttons are watched as well.
+        await s.page.evaluate(async ({ art, shadow }) => {
+          const second = document.createElement('div');
+          second.id = 'second';
+          document.getElementById('app').append(second);
+          await window.newsview.render(second, art, { now: Date.parse('2026-03-16T10:00:00+08:00'), shadow });
+        }, { art: article(h.baseURL), shadow });
+        await s.page.waitForLoadState('networkidle');
+        const second = s.page.locator('#second');
+        // Focus on buttons that show no QR code, and on the page outside the views.
+        await second.getByRole('button', { name: /^点赞/ }).focus();
+        await second.getByRole('button', { name: /^收藏/ }).focus();
+        await s.page.locator('.host-container').getByRole('button', { name: '分享' }).focus();
+        await s.page.waitForTimeout(200);
+        assert.deepEqual(qrModuleRequests(s), [], `shadow ${shadow}: no intent yet`);
+        await second.getByRole('button', { name: '用手机看' }).hover();
+        await waitUntil(async () => qrModuleRequests(s).length === QR_MODULE.length, `shadow ${shadow}: the QR module fetched`);
+        await s.page.locator('.host-container').getByRole('button', { name: '用手机看' }).click();
+        await s.page.locator('.host-container [part~="qr"] svg[data-nv-qr]').waitFor({ state: 'detached' });
+        assert.deepEqual(qrModuleRequests(s), QR_MODULE, `shadow ${shadow}: fetched once`);
+        assert.deepEqual(s.pageErrors, []);
+      } finally {
+        await s.close();
+      }
+    }
+  });
+
   test('when the QR module cannot be loaded (offline), the popover still opens and closes, with no page error', async () => {
     const s = await openHost(h);
     const warnings = [];
