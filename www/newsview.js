@@ -128,13 +128,16 @@ function guard(container, call) {
  * `view: update() after destroy()` with code `destroyed`. Other methods of the wasm view are
  * forwarded.
  */
+/** `view.warnings` when nothing was dropped or cut (frozen: one for every view). */
+const NO_WARNINGS = Object.freeze([]);
+
 class View {
   #inner;
   #container;
   #article;
   #options;
   #destroyed = false;
-  #warnings = [];
+  #warnings = NO_WARNINGS;
 
   constructor(inner, container, article, options) {
     this.#inner = inner;
@@ -193,6 +196,10 @@ class View {
   /** Takes the warnings of the render or update just done from the wasm; reports them. */
   _takeWarnings() {
     const list = guard(this.#container, () => this.#inner.takeWarnings());
+    if (!list.length) {
+      this.#warnings = NO_WARNINGS;
+      return;
+    }
     this.#warnings = Object.freeze(list.map(Object.freeze));
     reportWarnings(this.#container, this.#warnings);
   }
