@@ -294,11 +294,10 @@ impl Html {
 /// [`entity`] writes constant attributes.
 fn escape(out: &mut String, s: &str, quoted: bool) {
     let mut rest = s;
-    // A byte search: the four are ASCII, never inside another character's UTF-8 bytes.
-    while let Some(i) = rest
-        .bytes()
-        .position(|b| matches!(b, b'&' | b'<' | b'>') || (quoted && b == b'"'))
-    {
+    // A byte search: the four are ASCII, never inside another character's UTF-8 bytes. One
+    // test per byte: bit `b` of `special` is set for each byte `b` below 64 to replace.
+    let special: u64 = (1 << b'&') | (1 << b'<') | (1 << b'>') | (u64::from(quoted) << b'"');
+    while let Some(i) = rest.bytes().position(|b| b < 64 && special >> b & 1 != 0) {
         out.push_str(rest.get(..i).unwrap_or(""));
         out.push_str(match rest.as_bytes().get(i) {
             Some(b'&') => "&amp;",
