@@ -196,9 +196,11 @@ pub(crate) fn draw(state: &Shared) -> Result<Option<Warning>, JsValue> {
 // root (attached when it has none) or, in light-DOM mode, the container, whose rules, all
 // scoped under `.nv`, go to the document. The stylesheet is constructed once per page, in this
 // small module's scope (it outlives a restart of the wasm module after a trap), and adopted
-// where it is missing. Constructed sheets need no `style-src` exception in a strict CSP.
+// where it is missing: a shadow root attached now gets `[sheet]` at once (reading
+// `adoptedStyleSheets` and searching it goes through the browser's array proxy, which cost more
+// than the assignment). Constructed sheets need no `style-src` exception in a strict CSP.
 #[wasm_bindgen(
-    inline_js = "let sheet;\nexport function nv_root(c, shadow, css) {\n  const t = shadow ? c.shadowRoot ?? c.attachShadow({ mode: 'open' }) : document;\n  if (!sheet) {\n    sheet = new CSSStyleSheet();\n    sheet.replaceSync(css);\n  }\n  const a = t.adoptedStyleSheets;\n  if (!a.includes(sheet)) t.adoptedStyleSheets = [...a, sheet];\n  return shadow ? t : c;\n}\nexport function nv_player(o) {\n  const f = o?.videoPlayer;\n  return typeof f == 'function' ? f : undefined;\n}\nlet env;\nexport function nv_env() {\n  const n = globalThis.navigator;\n  return env ??= (typeof n?.share == 'function') | /MicroMessenger/.test(n?.userAgent) << 1;\n}\nexport function nv_json(v) {\n  return typeof v === 'string' ? v : v == null ? undefined : JSON.stringify(v);\n}\n"
+    inline_js = "let sheet;\nexport function nv_root(c, shadow, css) {\n  if (!sheet) {\n    sheet = new CSSStyleSheet();\n    sheet.replaceSync(css);\n  }\n  let t = shadow ? c.shadowRoot : document;\n  if (!t) {\n    t = c.attachShadow({ mode: 'open' });\n    t.adoptedStyleSheets = [sheet];\n    return t;\n  }\n  const a = t.adoptedStyleSheets;\n  if (!a.includes(sheet)) t.adoptedStyleSheets = [...a, sheet];\n  return shadow ? t : c;\n}\nexport function nv_player(o) {\n  const f = o?.videoPlayer;\n  return typeof f == 'function' ? f : undefined;\n}\nlet env;\nexport function nv_env() {\n  const n = globalThis.navigator;\n  return env ??= (typeof n?.share == 'function') | /MicroMessenger/.test(n?.userAgent) << 1;\n}\nexport function nv_json(v) {\n  return typeof v === 'string' ? v : v == null ? undefined : JSON.stringify(v);\n}\n"
 )]
 extern "C" {
     #[wasm_bindgen(catch)]
