@@ -121,6 +121,9 @@ function guard(container, call) {
   }
 }
 
+/** `view.warnings` when nothing was dropped or cut (frozen: one for every view). */
+const NO_WARNINGS = Object.freeze([]);
+
 /**
  * A rendered article: `update(article)` renders a new article in place (throws a
  * `NewsviewError` naming the field at fault; the old article stays), `destroy()` removes it (a
@@ -128,9 +131,6 @@ function guard(container, call) {
  * `view: update() after destroy()` with code `destroyed`. Other methods of the wasm view are
  * forwarded.
  */
-/** `view.warnings` when nothing was dropped or cut (frozen: one for every view). */
-const NO_WARNINGS = Object.freeze([]);
-
 class View {
   #inner;
   #container;

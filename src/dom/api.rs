@@ -200,7 +200,7 @@ pub(crate) fn draw(state: &Shared) -> Result<Option<Warning>, JsValue> {
 // `adoptedStyleSheets` and searching it goes through the browser's array proxy, which cost more
 // than the assignment). Constructed sheets need no `style-src` exception in a strict CSP.
 #[wasm_bindgen(
-    inline_js = "let sheet;\nexport function nv_root(c, shadow, css) {\n  if (!sheet) {\n    sheet = new CSSStyleSheet();\n    sheet.replaceSync(css);\n  }\n  let t = shadow ? c.shadowRoot : document;\n  if (!t) {\n    t = c.attachShadow({ mode: 'open' });\n    t.adoptedStyleSheets = [sheet];\n    return t;\n  }\n  const a = t.adoptedStyleSheets;\n  if (!a.includes(sheet)) t.adoptedStyleSheets = [...a, sheet];\n  return shadow ? t : c;\n}\nexport function nv_player(o) {\n  const f = o?.videoPlayer;\n  return typeof f == 'function' ? f : undefined;\n}\nlet env;\nexport function nv_env() {\n  const n = globalThis.navigator;\n  return env ??= (typeof n?.share == 'function') | /MicroMessenger/.test(n?.userAgent) << 1;\n}\nexport function nv_json(v) {\n  return typeof v === 'string' ? v : v == null ? undefined : JSON.stringify(v);\n}\n"
+    inline_js = "let sheet;\nexport function nv_root(c, shadow, css) {\n  if (!sheet) {\n    const s = new CSSStyleSheet();\n    s.replaceSync(css);\n    sheet = s;\n  }\n  let t = shadow ? c.shadowRoot : document;\n  if (!t) {\n    t = c.attachShadow({ mode: 'open' });\n    t.adoptedStyleSheets = [sheet];\n    return t;\n  }\n  const a = t.adoptedStyleSheets;\n  if (!a.includes(sheet)) t.adoptedStyleSheets = [...a, sheet];\n  return shadow ? t : c;\n}\nexport function nv_player(o) {\n  const f = o?.videoPlayer;\n  return typeof f == 'function' ? f : undefined;\n}\nlet env;\nexport function nv_env() {\n  const n = globalThis.navigator;\n  return env ??= (typeof n?.share == 'function') | /MicroMessenger/.test(n?.userAgent) << 1;\n}\nexport function nv_json(v) {\n  return typeof v === 'string' ? v : v == null ? undefined : JSON.stringify(v);\n}\n"
 )]
 extern "C" {
     #[wasm_bindgen(catch)]
@@ -228,12 +228,11 @@ thread_local! {
 /// Where a view of `container` goes (its open shadow root with `shadow`, else the container),
 /// with the component stylesheet adopted where it applies.
 fn view_root(container: &Element, shadow: bool) -> Result<Node, JsValue> {
-    let css = if SHEET_SENT.with(|c| c.replace(true)) {
-        ""
-    } else {
-        STYLESHEET
-    };
-    nv_root(container, shadow, css)
+    let sent = SHEET_SENT.with(Cell::get);
+    let root = nv_root(container, shadow, if sent { "" } else { STYLESHEET })?;
+    // Only now: a sheet that failed to be made is made again, with its text, next time.
+    SHEET_SENT.with(|c| c.set(true));
+    Ok(root)
 }
 
 /// Reads the article argument: a JSON string, or an object (serialised with
